@@ -1,0 +1,36 @@
+# caseaudit: the two commands a new machine needs are `make demo` and `make test`.
+SWIFT ?= swift
+# Static Swift runtime: the binary starts in ~2 ms instead of ~5 ms (measured; see README).
+RELEASE_FLAGS := -c release --static-swift-stdlib
+BIN := .build/release/caseaudit
+
+.PHONY: demo test build deps bench schema format lint clean
+
+demo: build
+	$(BIN) demo
+
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product caseaudit
+
+deps:
+	@scripts/ensure-deps.sh
+
+# Benchmarks print figures; they are not part of the test suite.
+bench: build
+	Benchmarks/validate.sh
+
+# After editing Checklists/schema/checklist-1.xsd: embed it in the binary again.
+schema:
+	scripts/embed-schema.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

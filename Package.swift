@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "caseaudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "caseaudit", targets: ["caseaudit"]),
+        .library(name: "CaseAudit", targets: ["CaseAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The system libxml2 (apt: libxml2-dev). Every XML the product reads goes through it.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Safe parsing, XSD validation and canonicalisation over libxml2; no domain types.
+        .target(name: "CaseAuditXML", dependencies: ["CLibXML2"]),
+        // The domain: checklists now; population, sampling, scoring, grading, reports later.
+        .target(
+            name: "CaseAudit",
+            dependencies: [
+                "CaseAuditXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command line: parses arguments, calls the library, prints. No domain logic.
+        .target(
+            name: "CaseAuditCLI",
+            dependencies: [
+                "CaseAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "caseaudit", dependencies: ["CaseAuditCLI"]),
+
+        .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
+        .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),
+        .testTarget(name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CaseAuditCLITests",
+            dependencies: ["CaseAuditCLI", "CaseAuditTestSupport", "caseaudit"]
+        ),
+    ]
+)

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The checklists in one folder (by default the repository's `Checklists/`).
+public struct ChecklistCatalog: Sendable {
+    public struct Entry: Sendable {
+        public var path: String
+        public var result: Result<LoadedChecklist, ChecklistLoadError>
+    }
+
+    public enum LookupError: Error, Sendable, Hashable {
+        case noSuchDirectory(String)
+        case notFound(id: String, directory: String, known: [String])
+
+        public var message: String {
+            switch self {
+            case .noSuchDirectory(let directory):
+                "\(directory): no such folder of checklists (give one with --dir, or set CASEAUDIT_CHECKLISTS)"
+            case .notFound(let id, let directory, let known):
+                "no checklist with id '\(id)' in \(directory) (found: \(Messages.list(known)))"
+            }
+        }
+    }
+
+    public var directory: String
+    private let loader = ChecklistLoader()
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The `.xml` files directly in the folder, in name order.
+    public func files() throws(LookupError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { throw .noSuchDirectory(directory) }
+        let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        return names.filter { $0.hasSuffix(".xml") }.sorted().map { folder + $0 }
+    }
+
+    /// Every checklist in the folder, loaded with its hash, valid or not.
+    public func loadAll() throws(LookupError) -> [Entry] {
+        try files().map { path in
+            Entry(path: path, result: Result { () throws(ChecklistLoadError) in try loader.load(file: path) })
+        }
+    }
+
+    /// The valid checklist with this id; the highest version when several files share it.
+    public func checklist(id: String) throws(LookupError) -> LoadedChecklist {
+        let loaded = try loadAll().compactMap { try? $0.result.get() }
+        let matching = loaded.filter { $0.checklist.id == id }
+        guard let best = matching.max(by: { Version($0.checklist.version) < Version($1.checklist.version) }) else {
+            throw .notFound(id: id, directory: directory, known: loaded.map(\.checklist.id))
+        }
+        return best
+    }
+}
+
+/// Dotted version numbers compared number by number: 1.10 comes after 1.9.
+public struct Version: Comparable, Sendable {
+    public var parts: [Int]
+
+    public init(_ text: String) {
+        parts = text.split(separator: ".").map { Int($0) ?? 0 }
+    }
+
+    public static func < (lhs: Version, rhs: Version) -> Bool {
+        for index in 0..<max(lhs.parts.count, rhs.parts.count) {
+            let left = index < lhs.parts.count ? lhs.parts[index] : 0
+            let right = index < rhs.parts.count ? rhs.parts[index] : 0
+            if left != right { return left < right }
+        }
+        return false
+    }
+}

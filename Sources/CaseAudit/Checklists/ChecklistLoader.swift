@@ -1,0 +1,118 @@
+import CaseAuditXML
+
+/// Reads checklist files: safe parse, namespace, XSD, then the rules the XSD cannot express.
+/// Reports every error it finds, not the first.
+public struct ChecklistLoader: Sendable {
+    /// Board audit tools are a few kilobytes; the limit only bounds memory for absurd inputs.
+    public static let sizeLimit = 64 * 1024 * 1024
+
+    public init() {}
+
+    /// Checks a file and computes its content hash.
+    public func load(file path: String) throws(ChecklistLoadError) -> LoadedChecklist {
+        try inspect(path: path, bytes: readFile(path), hashing: true)
+    }
+
+    /// Checks bytes held in memory (an audit's stored copy, an importer's output).
+    public func load(bytes: [UInt8], path: String) throws(ChecklistLoadError) -> LoadedChecklist {
+        try inspect(path: path, bytes: bytes, hashing: true)
+    }
+
+    /// Checks a file without computing its hash.
+    public func validate(file path: String) throws(ChecklistLoadError) -> LoadedChecklist {
+        try inspect(path: path, bytes: readFile(path), hashing: false)
+    }
+
+    private func readFile(_ path: String) throws(ChecklistLoadError) -> [UInt8] {
+        do {
+            return try FileContents.readText(path, limit: Self.sizeLimit)
+        } catch {
+            throw ChecklistLoadError(path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
+        }
+    }
+
+    private func inspect(path: String, bytes: [UInt8], hashing: Bool) throws(ChecklistLoadError) -> LoadedChecklist {
+        func fail(_ diagnostics: [Diagnostic]) -> ChecklistLoadError {
+            ChecklistLoadError(path: path, diagnostics: diagnostics)
+        }
+        func at(_ line: Int, _ column: Int = 0) -> SourceLocation {
+            SourceLocation(file: path, line: line, column: column)
+        }
+
+        let document: XMLDocumentHandle
+        do {
+            document = try SafeXMLParser.parse(bytes, name: path)
+        } catch {
+            throw fail(error.diagnostics.map { Diagnostic(.syntax, at: at($0.line, $0.column), $0.message) }
+                + omitted(error.omitted, path: path))
+        }
+        guard let root = document.rootElement else {
+            throw fail([Diagnostic(.syntax, at: at(1, 1), Messages.Load.empty)])
+        }
+        let locator = XMLSourceLocator(bytes)
+        if let problem = rootProblem(root) {
+            let position = locator.position(line: root.line, element: root.localName, attribute: nil)
+            throw fail([Diagnostic(.schema, at: at(position.line, position.column), problem)])
+        }
+
+        let schema: XMLSchema
+        switch ChecklistSchema.compiled {
+        case .success(let compiled): schema = compiled
+        case .failure(let failure):
+            throw fail([Diagnostic(.schema, at: at(0), Messages.Load.schemaDidNotCompile(failure.diagnostics.first?.message ?? ""))])
+        }
+        let (schemaErrors, schemaOmitted) = schema.validate(document)
+        var diagnostics = schemaErrors.map { error -> Diagnostic in
+            var position = (line: error.line, column: error.column)
+            if position.column == 0 {
+                position = locator.position(line: error.line, element: error.elementName, attribute: error.attributeName)
+            }
+            return Diagnostic(.schema, at: at(position.line, position.column), error.message)
+        }
+
+        var reader = ChecklistReader()
+        let checklist = reader.read(root)
+        // A schema error about the same attribute (or the whole element) on the same line is
+        // usually the same mistake seen twice; the schema's wording is then the one kept.
+        func reportedBySchema(_ violation: RuleViolation) -> Bool {
+            schemaErrors.contains {
+                $0.line == violation.line && ($0.attributeName == nil || $0.attributeName == violation.attribute)
+            }
+        }
+        for violation in reader.violations + ChecklistRules.check(checklist) where !reportedBySchema(violation) {
+            let line = violation.line == 0 ? root.line : violation.line
+            let position = locator.position(line: line, element: violation.element, attribute: violation.attribute)
+            diagnostics.append(Diagnostic(.rules, at: at(position.line, position.column), violation.message))
+        }
+        guard diagnostics.isEmpty else {
+            let ordered = diagnostics.enumerated().sorted {
+                ($0.element.location.line, $0.element.location.column, $0.offset)
+                    < ($1.element.location.line, $1.element.location.column, $1.offset)
+            }.map(\.element)
+            throw fail(ordered + omitted(schemaOmitted, path: path))
+        }
+
+        var hash: ContentHash?
+        if hashing {
+            do {
+                hash = ContentHash(of: try document.normalisedCanonicalForm())
+            } catch {
+                throw fail([Diagnostic(.syntax, at: at(0), Messages.Load.canonicalisationFailed)])
+            }
+        }
+        return LoadedChecklist(checklist: checklist, contentHash: hash, path: path, xml: bytes)
+    }
+
+    private func rootProblem(_ root: XMLElementRef) -> String? {
+        guard root.localName == ChecklistFormat.rootElement else {
+            return Messages.Load.wrongRootElement(root.localName)
+        }
+        guard let namespace = root.namespaceURI else { return Messages.Load.noNamespace }
+        guard namespace == ChecklistFormat.namespace else { return Messages.Load.wrongNamespace(namespace) }
+        return nil
+    }
+
+    private func omitted(_ count: Int, path: String) -> [Diagnostic] {
+        count > 0 ? [Diagnostic(.schema, at: SourceLocation(file: path), Messages.Load.omitted(count))] : []
+    }
+}

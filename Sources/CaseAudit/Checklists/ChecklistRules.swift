@@ -1,0 +1,149 @@
+/// The rules a checklist must keep that its XSD cannot express.
+enum ChecklistRules {
+    static func check(_ checklist: Checklist) -> [RuleViolation] {
+        var violations: [RuleViolation] = []
+        checkScales(checklist, into: &violations)
+        checkSections(checklist, into: &violations)
+        checkItems(checklist, into: &violations)
+        checkGrading(checklist.grading, into: &violations)
+        return violations
+    }
+
+    private static func checkScales(_ checklist: Checklist, into violations: inout [RuleViolation]) {
+        var firstLine: [String: Int] = [:]
+        for scale in checklist.scales {
+            if let line = firstLine[scale.id] {
+                violations.append(RuleViolation(line: scale.line, element: "scale", attribute: "id",
+                    Messages.Rules.duplicate("scale id", scale.id, firstLine: line)))
+            } else {
+                firstLine[scale.id] = scale.line
+            }
+            var values: [String: Int] = [:]
+            var keys: [Character: String] = [:]
+            for option in scale.options {
+                if let line = values[option.value] {
+                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "value",
+                        Messages.Rules.duplicate("answer '\(option.value)' on scale", scale.id, firstLine: line)))
+                } else {
+                    values[option.value] = option.line
+                }
+                if let other = keys[option.key] {
+                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "key",
+                        Messages.Rules.duplicateKey(option.key, scale: scale.id, first: other, second: option.value)))
+                } else {
+                    keys[option.key] = option.value
+                }
+                if option.counts && option.score == nil {
+                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
+                        Messages.Rules.countingOptionWithoutScore(option.value)))
+                }
+                if !option.counts && option.score != nil {
+                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
+                        Messages.Rules.scoreOnOptionThatDoesNotCount(option.value)))
+                }
+            }
+            if !scale.options.isEmpty && scale.maximumScore <= 0 {
+                violations.append(RuleViolation(line: scale.line, element: "scale", attribute: "id",
+                    Messages.Rules.scaleCannotScore(scale.id)))
+            }
+        }
+        if let defaultScale = checklist.defaultScaleID, checklist.scale(id: defaultScale) == nil {
+            violations.append(RuleViolation(line: 0, element: "checklist", attribute: "scale",
+                Messages.Rules.unknownScale(defaultScale, on: "the checklist", defined: checklist.scales.map(\.id))))
+        }
+    }
+
+    private static func checkSections(_ checklist: Checklist, into violations: inout [RuleViolation]) {
+        var firstLine: [String: Int] = [:]
+        for section in checklist.sections {
+            if let line = firstLine[section.id] {
+                violations.append(RuleViolation(line: section.line, element: "section", attribute: "id",
+                    Messages.Rules.duplicate("section id", section.id, firstLine: line)))
+            } else {
+                firstLine[section.id] = section.line
+            }
+        }
+    }
+
+    private static func checkItems(_ checklist: Checklist, into violations: inout [RuleViolation]) {
+        let items = checklist.items
+        var position: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            if let first = position[item.id] {
+                violations.append(RuleViolation(line: item.line, element: "item", attribute: "id",
+                    Messages.Rules.duplicate("item id", item.id, firstLine: items[first].line)))
+            } else {
+                position[item.id] = index
+            }
+        }
+        let definedScales = checklist.scales.map(\.id)
+        for (index, item) in items.enumerated() {
+            func violation(_ attribute: String?, _ message: String) {
+                violations.append(RuleViolation(line: item.line, element: "item", attribute: attribute, message))
+            }
+            if item.weight <= 0 {
+                violation("weight", Messages.Rules.weightNotPositive(item.weight))
+            }
+            var scale: AnswerScale?
+            if let scaleID = item.scaleID {
+                scale = checklist.scale(id: scaleID)
+                if scale == nil {
+                    violation("scale", Messages.Rules.unknownScale(scaleID, on: "item '\(item.id)'", defined: definedScales))
+                }
+            } else {
+                violation("scale", Messages.Rules.itemWithoutScale(item.id))
+            }
+            if let scale {
+                for value in item.noteRequiredFor where scale.option(value: value) == nil {
+                    violation("noteRequired", Messages.Rules.notAnAnswer(value, on: scale))
+                }
+                if item.critical && !scale.options.contains(where: \.fails) {
+                    violation("critical", Messages.Rules.criticalCannotFail(item.id, scale: scale.id))
+                }
+            }
+            for clause in item.condition?.clauses ?? [] {
+                guard clause.itemID != item.id else {
+                    violation("when", Messages.Rules.conditionOnItself(item.id))
+                    continue
+                }
+                guard let target = position[clause.itemID] else {
+                    violation("when", Messages.Rules.conditionOnUnknownItem(clause.itemID))
+                    continue
+                }
+                guard target < index else {
+                    violation("when", Messages.Rules.conditionOnLaterItem(clause.itemID, line: items[target].line))
+                    continue
+                }
+                if let targetScale = items[target].scaleID.flatMap(checklist.scale(id:)) {
+                    for value in clause.values where targetScale.option(value: value) == nil {
+                        violation("when", Messages.Rules.notAnAnswer(value, to: clause.itemID, on: targetScale))
+                    }
+                }
+            }
+        }
+    }
+
+    private static func checkGrading(_ grading: Grading, into violations: inout [RuleViolation]) {
+        var seen: [String: Int] = [:]
+        for (index, band) in grading.bands.enumerated() {
+            if let line = seen[band.grade] {
+                violations.append(RuleViolation(line: band.line, element: "band", attribute: "grade",
+                    Messages.Rules.duplicate("grade", band.grade, firstLine: line)))
+            } else {
+                seen[band.grade] = band.line
+            }
+            if index > 0, band.minimum >= grading.bands[index - 1].minimum {
+                violations.append(RuleViolation(line: band.line, element: "band", attribute: "min",
+                    Messages.Rules.bandsOutOfOrder(band, after: grading.bands[index - 1])))
+            }
+        }
+        if let last = grading.bands.last, last.minimum != 0 {
+            violations.append(RuleViolation(line: last.line, element: "band", attribute: "min",
+                Messages.Rules.noBandCoversZero(last)))
+        }
+        for cap in grading.caps where seen[cap.grade] == nil {
+            violations.append(RuleViolation(line: cap.line, element: "cap", attribute: "grade",
+                Messages.Rules.capOnUnknownGrade(cap.grade, bands: grading.bands.map(\.grade))))
+        }
+    }
+}

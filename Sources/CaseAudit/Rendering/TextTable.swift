@@ -1,0 +1,24 @@
+/// A plain-text table with a header row, columns padded to their widest cell.
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+
+    public init(headers: [String], rows: [[String]]) {
+        self.headers = headers
+        self.rows = rows
+    }
+
+    public func render() -> String {
+        let all = [headers] + rows
+        let widths = headers.indices.map { column in
+            all.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+        }
+        return all.map { row in
+            headers.indices.map { column in
+                let cell = column < row.count ? row[column] : ""
+                let isLast = column == headers.count - 1
+                return isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,19 @@
+/// Numbers as people write them: 1, 0.5, 0.95; never 1.0 or 0.9500000001.
+public enum Number {
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int(value))
+        }
+        var text = String(value)
+        if text.contains("e") { return text }
+        // Doubles print their shortest round-trip form; trim any trailing zeros left over.
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// A share as a whole-number percentage: 0.8 → "80%".
+    public static func percent(_ share: Double) -> String {
+        "\(format((share * 1000).rounded() / 10))%"
+    }
+}

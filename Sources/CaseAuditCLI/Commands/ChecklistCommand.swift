@@ -1,0 +1,12 @@
+import ArgumentParser
+
+struct ChecklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "Validate, list, show and compare audit checklists.",
+        subcommands: [
+            ChecklistValidateCommand.self, ChecklistListCommand.self, ChecklistShowCommand.self,
+            ChecklistDiffCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `--format` for commands that print a table or an outline.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

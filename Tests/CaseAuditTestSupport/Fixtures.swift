@@ -1,0 +1,32 @@
+import Foundation
+
+/// Paths into the repository for tests: fixtures, the shipped checklists, the built binary.
+public enum Fixtures {
+    /// The package root, found from this file's own path (Tests/CaseAuditTestSupport/…).
+    public static let packageRoot: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }()
+
+    /// A file under `Tests/<target>/Fixtures/`.
+    public static func path(_ relative: String, target: String = "CaseAuditTests") -> String {
+        "\(packageRoot)/Tests/\(target)/Fixtures/\(relative)"
+    }
+
+    public static func checklist(_ name: String) -> String {
+        path("Checklists/\(name)")
+    }
+
+    public static var shippedChecklistsDirectory: String { "\(packageRoot)/Checklists" }
+
+    public static let shippedChecklistNames = [
+        "climbie-compliance.xml", "childs-voice.xml", "chronology.xml", "supervision.xml",
+    ]
+
+    /// `../shared/` beside the project: the public format samples and the seed papers.
+    public static var sharedDirectory: String { "\(packageRoot)/../shared" }
+
+    public static func text(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+}
