@@ -11,7 +11,7 @@ public enum ChecklistOutline {
         if let date = checklist.source.issued { issued += ", \(date)" }
         if let document = checklist.source.document { issued += ", \(document)" }
         out += TextWrap.wrap("Source: \(issued). \(checklist.source.text)", width: width, indent: "  ", firstIndent: "") + "\n"
-        if let hash = loaded.contentHash { out += "Content hash: \(hash)\n" }
+        if let hash = loaded.contentHash { out += "Hash: \(hash)\n" }
         if let description = checklist.description {
             out += "\n" + TextWrap.wrap(description, width: width, indent: "") + "\n"
         }
@@ -40,7 +40,8 @@ public enum ChecklistOutline {
                 if item.weight != 1 { facts.append("weight \(Number.format(item.weight))") }
                 if item.critical { facts.append("CRITICAL") }
                 if !item.noteRequiredFor.isEmpty { facts.append("note required for \(item.noteRequiredFor.joined(separator: "/"))") }
-                out += "      (\(facts.joined(separator: " · ")))\n"
+                out += TextWrap.wrap("(\(facts.joined(separator: " · ")))", width: width, indent: "       ",
+                    firstIndent: "      ") + "\n"
                 if let condition = item.condition {
                     out += "      Asked only when \(condition.text).\n"
                 }

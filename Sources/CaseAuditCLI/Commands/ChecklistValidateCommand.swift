@@ -17,10 +17,6 @@ struct ChecklistValidateCommand: ParsableCommand {
     @Option(help: "text or json (json goes to standard output and includes the errors).")
     var format: OutputFormat = .text
 
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("Name at least one checklist file.") }
-    }
-
     func run() throws {
         let console = Console.current
         let loader = ChecklistLoader()

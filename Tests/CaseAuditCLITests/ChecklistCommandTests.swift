@@ -1,0 +1,179 @@
+import CaseAuditTestSupport
+import Foundation
+import Testing
+
+@Suite struct ChecklistCommandTests {
+    let shipped = Fixtures.shippedChecklistsDirectory
+
+    @Test func validatePassesTheShippedChecklists() {
+        let result = CommandRunner.run(["checklist", "validate"] + Fixtures.shippedChecklistNames.map { "\(shipped)/\($0)" })
+        #expect(result.status == 0)
+        #expect(result.errors.isEmpty)
+        #expect(result.output.split(separator: "\n").count == 4)
+        #expect(result.output.contains("climbie-compliance.xml: ok (climbie-compliance 1.0.0, 12 items)"))
+    }
+
+    @Test func validatePrintsEveryErrorAsPathLineColumn() throws {
+        let path = Fixtures.checklist("dangling-references.xml")
+        let result = CommandRunner.run(["checklist", "validate", path])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        let lines = result.errorLines
+        #expect(lines.count == 6)
+        #expect(lines[0] == "\(path):9:26: error: item 'allocated' uses scale 'grade4', which is not defined (defined: ynp)")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("\(path):") && $0.contains(": error: ") })
+        #expect(lines.last == "1 of 1 file invalid")
+    }
+
+    @Test func validateChecksEveryFileEvenAfterABadOne() {
+        let result = CommandRunner.run([
+            "checklist", "validate", Fixtures.checklist("when-self.xml"), Fixtures.checklist("valid-minimal.xml"),
+            Fixtures.checklist("empty.xml"),
+        ])
+        #expect(result.status == 1)
+        #expect(result.output.contains("valid-minimal.xml: ok"))
+        #expect(result.errors.contains("when-self.xml:9:21: error:"))
+        #expect(result.errors.contains("empty.xml: error: the file is empty"))
+        #expect(result.errors.hasSuffix("2 of 3 files invalid\n"))
+    }
+
+    @Test func validateAsJSON() throws {
+        let result = CommandRunner.run([
+            "checklist", "validate", "--format", "json", Fixtures.checklist("valid-minimal.xml"),
+            Fixtures.checklist("when-forward.xml"),
+        ])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["valid"] as? Bool == false)
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.map { $0["valid"] as? Bool } == [true, false])
+        #expect((files[0]["checklist"] as? [String: Any])?["id"] as? String == "minimal")
+        let error = try #require((files[1]["errors"] as? [[String: Any]])?.first)
+        let location = try #require(error["location"] as? [String: Any])
+        #expect(location["line"] as? Int == 9)
+        #expect(location["column"] as? Int == 27)
+        #expect(error["stage"] as? String == "rules")
+    }
+
+    @Test func validateWithoutFilesIsAUsageError() {
+        let result = CommandRunner.run(["checklist", "validate"])
+        #expect(result.status == 2)
+        #expect(result.errors.contains("Missing expected argument '<files> ...'"))
+    }
+
+    @Test func listShowsIdVersionTitleItemsAndHash() {
+        let result = CommandRunner.run(["checklist", "list", "--dir", shipped])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.count == 5)
+        #expect(lines.contains { $0.hasPrefix("climbie-compliance") && $0.contains("Climbié compliance") && $0.contains("12") && $0.contains("sha256:") })
+    }
+
+    @Test func listUsesTheEnvironmentsFolder() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("a.xml", ChecklistSamples.minimal(id: "from-env"))
+        let result = CommandRunner.run(["checklist", "list", "--format", "json"], environment: ["CASEAUDIT_CHECKLISTS": folder.path])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        #expect(json.map { $0["id"] as? String } == ["from-env"])
+        #expect((json[0]["hash"] as? String)?.hasPrefix("sha256:") == true)
+    }
+
+    @Test func listReportsInvalidFilesAndFails() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("good.xml", ChecklistSamples.minimal(id: "good"))
+        try folder.write("bad.xml", ChecklistSamples.minimal(id: "bad").replacingOccurrences(of: "seen = yes", with: "seen-alone = yes"))
+        let result = CommandRunner.run(["checklist", "list", "--dir", folder.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("good"))
+        #expect(!result.output.contains("bad "))
+        #expect(result.errors.contains("bad.xml:"))
+        #expect(result.errors.contains("refers to the item itself"))
+    }
+
+    @Test func listOfAMissingFolderSaysSo() {
+        let result = CommandRunner.run(["checklist", "list", "--dir", "/no/such/folder"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("/no/such/folder: no such folder of checklists"))
+    }
+
+    @Test func showPrintsAnOutlineById() {
+        let result = CommandRunner.run(["checklist", "show", "climbie-compliance", "--dir", shipped])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("Climbié compliance\n"))
+        #expect(result.output.contains("1. Allocation\n  1.1 Is the case allocated to a named, qualified social worker?"))
+        #expect(result.output.contains("Asked only when child-seen = yes|partly."))
+        #expect(result.output.contains("A failed critical item caps the grade at Inadequate."))
+        #expect(result.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func showByFileAndAsJSON() throws {
+        let result = CommandRunner.run(["checklist", "show", Fixtures.checklist("valid-minimal.xml"), "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let checklist = try #require(json["checklist"] as? [String: Any])
+        #expect(checklist["id"] as? String == "minimal")
+        #expect((checklist["sections"] as? [[String: Any]])?.first?["items"] is [[String: Any]])
+        #expect((json["hash"] as? String)?.count == 71)
+    }
+
+    @Test func showOfAnUnknownIdListsWhatThereIs() {
+        let result = CommandRunner.run(["checklist", "show", "nonesuch", "--dir", shipped])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("no checklist with id 'nonesuch'"))
+        #expect(result.errors.contains("climbie-compliance"))
+    }
+
+    @Test func diffPrintsTheDifferenceAndExitsZero() throws {
+        let folder = try TemporaryDirectory()
+        let old = try folder.write("v1.xml", ChecklistSamples.minimal())
+        let new = try folder.write("v2.xml", ChecklistSamples.minimal(version: "2.0.0", extraItems: "    <item id=\"chronology\"><prompt>Is there a chronology?</prompt></item>\n"))
+        let result = CommandRunner.run(["checklist", "diff", old, new])
+        #expect(result.status == 0)
+        #expect(result.output.contains("(version 1.0.0)"))
+        #expect(result.output.contains("(version 2.0.0)"))
+        #expect(result.output.contains("+ chronology: Is there a chronology?"))
+        let same = CommandRunner.run(["checklist", "diff", old, old])
+        #expect(same.status == 0)
+        #expect(same.output.contains("No differences"))
+    }
+
+    @Test func diffAsJSON() throws {
+        let folder = try TemporaryDirectory()
+        let old = try folder.write("v1.xml", ChecklistSamples.minimal())
+        let new = try folder.write("v2.xml", ChecklistSamples.minimal().replacingOccurrences(of: "Was the child seen?", with: "Was the child visited?"))
+        let result = CommandRunner.run(["checklist", "diff", old, new, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let changed = try #require(json["changed"] as? [[String: Any]])
+        #expect(changed.map { $0["id"] as? String } == ["seen"])
+        #expect(json["unchanged"] as? Int == 2)
+    }
+
+    @Test func diffOfAnInvalidFileFails() {
+        let result = CommandRunner.run(["checklist", "diff", Fixtures.checklist("valid-minimal.xml"), Fixtures.checklist("when-self.xml")])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("when-self.xml:9:21: error:"))
+    }
+
+    @Test func demoListsValidatesAndShows() {
+        let result = CommandRunner.run(["demo", "--dir", shipped])
+        #expect(result.status == 0)
+        for id in ["climbie-compliance", "childs-voice", "chronology", "supervision"] {
+            #expect(result.output.contains("\(id) "))
+        }
+        #expect(result.output.components(separatedBy: " valid\n").count == 5)
+        #expect(result.output.contains("Is the case allocated to a named, qualified social worker?"))
+    }
+
+    @Test func unknownCommandIsAUsageError() {
+        #expect(CommandRunner.run(["checklist", "frobnicate"]).status == 2)
+        #expect(CommandRunner.run(["checklist", "list", "--format", "xml"]).status == 2)
+    }
+
+    @Test func helpExitsZero() {
+        let result = CommandRunner.run(["checklist", "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("validate"))
+    }
+}
