@@ -42,7 +42,7 @@ public final class XMLDocumentHandle: @unchecked Sendable {
             if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
                 let text = String(cString: value)
                 caseaudit_xml_free(value)
-                let collapsed = collapse(text)
+                let collapsed = XMLWhitespace.collapse(text)
                 if collapsed != text {
                     xmlSetProp(element, current.pointee.name, collapsed)
                     // xmlSetProp replaces the value in place; the attribute node stays.
@@ -58,7 +58,7 @@ public final class XMLDocumentHandle: @unchecked Sendable {
             switch node.pointee.type {
             case XML_TEXT_NODE:
                 let text = node.pointee.content.map { String(cString: $0) } ?? ""
-                let collapsed = collapse(text)
+                let collapsed = XMLWhitespace.collapse(text)
                 if collapsed.isEmpty && hasElementChildren {
                     xmlUnlinkNode(node)
                     xmlFreeNode(node)
@@ -71,25 +71,6 @@ public final class XMLDocumentHandle: @unchecked Sendable {
                 break
             }
         }
-    }
-
-    /// Trims and collapses runs of XML whitespace to one space.
-    static func collapse(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace {
-                    result.unicodeScalars.append(" ")
-                    pendingSpace = false
-                }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }
 

@@ -1,5 +1,11 @@
 import CLibXML2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A borrowed view of one element; keeps its document alive.
 public struct XMLElementRef {
     let pointer: xmlNodePtr
@@ -14,6 +20,37 @@ public struct XMLElementRef {
         pointer.pointee.name.map { String(cString: $0) } ?? ""
     }
 
+    /// Whether the element's local name is `name`, without building a String.
+    public func isNamed(_ name: StaticString) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        return strcmp(
+            UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The child elements called `name`, in document order.
+    public func children(named name: StaticString) -> [XMLElementRef] {
+        var result: [XMLElementRef] = []
+        var child = xmlFirstElementChild(pointer)
+        while let node = child {
+            let element = XMLElementRef(pointer: node, document: document)
+            if element.isNamed(name) { result.append(element) }
+            child = xmlNextElementSibling(node)
+        }
+        return result
+    }
+
+    /// The first child element called `name`.
+    public func firstChild(named name: StaticString) -> XMLElementRef? {
+        var child = xmlFirstElementChild(pointer)
+        while let node = child {
+            let element = XMLElementRef(pointer: node, document: document)
+            if element.isNamed(name) { return element }
+            child = xmlNextElementSibling(node)
+        }
+        return nil
+    }
+
     public var namespaceURI: String? {
         pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
     }
@@ -24,10 +61,28 @@ public struct XMLElementRef {
     }
 
     /// An attribute in no namespace, as the checklist format uses them.
-    public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
-        defer { caseaudit_xml_free(value) }
-        return String(cString: value)
+    ///
+    /// Reads the value in place when it is one text node (always, without entities), instead
+    /// of asking libxml2 for a copy: a large checklist has tens of thousands of attributes.
+    public func attribute(_ name: StaticString) -> String? {
+        var property = pointer.pointee.properties
+        while let current = property {
+            if current.pointee.ns == nil, let propertyName = current.pointee.name,
+                strcmp(
+                    UnsafeRawPointer(propertyName).assumingMemoryBound(to: CChar.self),
+                    UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+            {
+                guard let child = current.pointee.children else { return "" }
+                if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                    return String(cString: content)
+                }
+                guard let value = xmlNodeListGetString(pointer.pointee.doc, child, 1) else { return "" }
+                defer { caseaudit_xml_free(value) }
+                return String(cString: value)
+            }
+            property = current.pointee.next
+        }
+        return nil
     }
 
     public var childElements: [XMLElementRef] {
@@ -38,6 +93,18 @@ public struct XMLElementRef {
             child = xmlNextElementSibling(node)
         }
         return result
+    }
+
+    /// The element's text with whitespace trimmed and collapsed: prose as a reader sees it.
+    public var collapsedText: String {
+        if let child = pointer.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+            let content = child.pointee.content
+        {
+            return XMLWhitespace.collapse(UnsafeBufferPointer(start: content, count: strlen(content)))
+        }
+        guard let value = xmlNodeGetContent(pointer) else { return "" }
+        defer { caseaudit_xml_free(value) }
+        return XMLWhitespace.collapse(UnsafeBufferPointer(start: value, count: strlen(value)))
     }
 
     /// The element's text. Safe to read: the parser refuses DOCTYPEs, so there are no entities

@@ -32,6 +32,9 @@ public struct Checklist: Sendable, Hashable, Encodable {
     /// Every item in document order, the order an auditor meets them.
     public var items: [ChecklistItem] { sections.flatMap(\.items) }
 
+    /// How many items, without copying them.
+    public var itemCount: Int { sections.reduce(0) { $0 + $1.items.count } }
+
     public func scale(id: String) -> AnswerScale? {
         scales.first { $0.id == id }
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The checklists in one folder (by default the repository's `Checklists/`).
 public struct ChecklistCatalog: Sendable {
@@ -30,10 +34,9 @@ public struct ChecklistCatalog: Sendable {
 
     /// The `.xml` files directly in the folder, in name order.
     public func files() throws(LookupError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
-            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
-        else { throw .noSuchDirectory(directory) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw .noSuchDirectory(directory)
+        }
         let folder = directory.hasSuffix("/") ? directory : directory + "/"
         return names.filter { $0.hasSuffix(".xml") }.sorted().map { folder + $0 }
     }

@@ -5,22 +5,26 @@ import CaseAuditXML
 public struct ChecklistLoader: Sendable {
     /// Board audit tools are a few kilobytes; the limit only bounds memory for absurd inputs.
     public static let sizeLimit = 64 * 1024 * 1024
+    /// From this size, schema validation runs on a second core while the rules are checked.
+    static let parallelThreshold = 256 * 1024
 
     public init() {}
 
     /// Checks a file and computes its content hash.
     public func load(file path: String) throws(ChecklistLoadError) -> LoadedChecklist {
-        try inspect(path: path, bytes: readFile(path), hashing: true)
+        try inspect(path: path, bytes: readFile(path), complete: true)
     }
 
     /// Checks bytes held in memory (an audit's stored copy, an importer's output).
     public func load(bytes: [UInt8], path: String) throws(ChecklistLoadError) -> LoadedChecklist {
-        try inspect(path: path, bytes: bytes, hashing: true)
+        try inspect(path: path, bytes: bytes, complete: true)
     }
 
-    /// Checks a file without computing its hash.
-    public func validate(file path: String) throws(ChecklistLoadError) -> LoadedChecklist {
-        try inspect(path: path, bytes: readFile(path), hashing: false)
+    /// Checks a file: every check `load` makes, without reading the prose into a model or
+    /// computing the hash.
+    public func validate(file path: String) throws(ChecklistLoadError) -> ChecklistSummary {
+        let checked = try inspect(path: path, bytes: readFile(path), complete: false)
+        return ChecklistSummary(checked.checklist, path: path, hash: nil)
     }
 
     private func readFile(_ path: String) throws(ChecklistLoadError) -> [UInt8] {
@@ -31,7 +35,7 @@ public struct ChecklistLoader: Sendable {
         }
     }
 
-    private func inspect(path: String, bytes: [UInt8], hashing: Bool) throws(ChecklistLoadError) -> LoadedChecklist {
+    private func inspect(path: String, bytes: [UInt8], complete: Bool) throws(ChecklistLoadError) -> LoadedChecklist {
         func fail(_ diagnostics: [Diagnostic]) -> ChecklistLoadError {
             ChecklistLoadError(path: path, diagnostics: diagnostics)
         }
@@ -49,9 +53,16 @@ public struct ChecklistLoader: Sendable {
         guard let root = document.rootElement else {
             throw fail([Diagnostic(.syntax, at: at(1, 1), Messages.Load.empty)])
         }
-        let locator = XMLSourceLocator(bytes)
+        // Indexing lines costs a pass over the file: only errors need it.
+        var cachedLocator: XMLSourceLocator?
+        func locator() -> XMLSourceLocator {
+            if let cachedLocator { return cachedLocator }
+            let made = XMLSourceLocator(bytes)
+            cachedLocator = made
+            return made
+        }
         if let problem = rootProblem(root) {
-            let position = locator.position(line: root.line, element: root.localName, attribute: nil)
+            let position = locator().position(line: root.line, element: root.localName, attribute: nil)
             throw fail([Diagnostic(.schema, at: at(position.line, position.column), problem)])
         }
 
@@ -61,17 +72,22 @@ public struct ChecklistLoader: Sendable {
         case .failure(let failure):
             throw fail([Diagnostic(.schema, at: at(0), Messages.Load.schemaDidNotCompile(failure.diagnostics.first?.message ?? ""))])
         }
-        let (schemaErrors, schemaOmitted) = schema.validate(document)
+        // The XSD and our own reading only read the tree, so on a large document they run side
+        // by side; on a small one, starting a thread costs more than it saves.
+        let schemaValidation =
+            bytes.count >= Self.parallelThreshold ? BackgroundWork { [schema, document] in schema.validate(document) } : nil
+        var reader = ChecklistReader(includesProse: complete)
+        let checklist = reader.read(root)
+        let violations = reader.violations + ChecklistRules.check(checklist)
+        let (schemaErrors, schemaOmitted) = schemaValidation?.wait() ?? schema.validate(document)
+
         var diagnostics = schemaErrors.map { error -> Diagnostic in
             var position = (line: error.line, column: error.column)
             if position.column == 0 {
-                position = locator.position(line: error.line, element: error.elementName, attribute: error.attributeName)
+                position = locator().position(line: error.line, element: error.elementName, attribute: error.attributeName)
             }
             return Diagnostic(.schema, at: at(position.line, position.column), error.message)
         }
-
-        var reader = ChecklistReader()
-        let checklist = reader.read(root)
         // A schema error about the same attribute (or the whole element) on the same line is
         // usually the same mistake seen twice; the schema's wording is then the one kept.
         func reportedBySchema(_ violation: RuleViolation) -> Bool {
@@ -79,9 +95,9 @@ public struct ChecklistLoader: Sendable {
                 $0.line == violation.line && ($0.attributeName == nil || $0.attributeName == violation.attribute)
             }
         }
-        for violation in reader.violations + ChecklistRules.check(checklist) where !reportedBySchema(violation) {
+        for violation in violations where !reportedBySchema(violation) {
             let line = violation.line == 0 ? root.line : violation.line
-            let position = locator.position(line: line, element: violation.element, attribute: violation.attribute)
+            let position = locator().position(line: line, element: violation.element, attribute: violation.attribute)
             diagnostics.append(Diagnostic(.rules, at: at(position.line, position.column), violation.message))
         }
         guard diagnostics.isEmpty else {
@@ -93,7 +109,7 @@ public struct ChecklistLoader: Sendable {
         }
 
         var hash: ContentHash?
-        if hashing {
+        if complete {
             do {
                 hash = ContentHash(of: try document.normalisedCanonicalForm())
             } catch {

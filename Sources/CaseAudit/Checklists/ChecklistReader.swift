@@ -6,27 +6,33 @@ import CaseAuditXML
 /// schema and rule errors together. Values the XSD would reject fall back to defaults here;
 /// the schema error is what the user sees for them.
 struct ChecklistReader {
+    /// False when only the structure is needed (validation): prompts, guidance and other prose
+    /// are then left empty, since no rule reads them and the XSD has already checked them.
+    let includesProse: Bool
     private(set) var violations: [RuleViolation] = []
 
+    init(includesProse: Bool = true) {
+        self.includesProse = includesProse
+    }
+
     mutating func read(_ root: XMLElementRef) -> Checklist {
-        let children = root.childElements
         let defaultScale = root.attribute("scale")
-        let sourceElement = children.first { $0.localName == "source" }
+        let sourceElement = root.firstChild(named: "source")
         let source = ChecklistSource(
             issuer: sourceElement?.attribute("issuer") ?? "",
             issued: sourceElement?.attribute("issued"),
             document: sourceElement?.attribute("document"),
-            text: sourceElement.map { Self.clean($0.text) } ?? "")
-        let description = children.first { $0.localName == "description" }.map { Self.clean($0.text) }
-        let scales = children.filter { $0.localName == "scale" }.map(readScale)
-        let sections = children.filter { $0.localName == "section" }.map {
+            text: includesProse ? sourceElement?.collapsedText ?? "" : "")
+        let description = includesProse ? root.firstChild(named: "description")?.collapsedText : nil
+        let scales = root.children(named: "scale").map(readScale)
+        let sections = root.children(named: "section").map {
             readSection($0, defaultScale: defaultScale)
         }
-        let grading = children.first { $0.localName == "grading" }.map(readGrading) ?? Grading(bands: [])
+        let grading = root.firstChild(named: "grading").map(readGrading) ?? Grading(bands: [])
         return Checklist(
             id: root.attribute("id") ?? "",
             version: root.attribute("version") ?? "",
-            title: root.attribute("title").map(Self.clean) ?? "",
+            title: root.attribute("title").map(XMLWhitespace.collapse) ?? "",
             caseTypes: (root.attribute("caseTypes") ?? "").split(whereSeparator: \.isWhitespace)
                 .compactMap { CaseType(rawValue: String($0)) },
             source: source, description: description, scales: scales, sections: sections,
@@ -34,7 +40,7 @@ struct ChecklistReader {
     }
 
     private func readScale(_ element: XMLElementRef) -> AnswerScale {
-        let options = element.childElements.filter { $0.localName == "option" }.map { option in
+        let options = element.children(named: "option").map { option in
             let value = option.attribute("value") ?? ""
             return AnswerOption(
                 value: value, label: option.attribute("label") ?? value,
@@ -50,11 +56,11 @@ struct ChecklistReader {
 
     private mutating func readSection(_ element: XMLElementRef, defaultScale: String?) -> ChecklistSection {
         let sectionScale = element.attribute("scale") ?? defaultScale
-        let items = element.childElements.filter { $0.localName == "item" }.map {
+        let items = element.children(named: "item").map {
             readItem($0, inheritedScale: sectionScale)
         }
         return ChecklistSection(
-            id: element.attribute("id") ?? "", title: element.attribute("title").map(Self.clean) ?? "",
+            id: element.attribute("id") ?? "", title: element.attribute("title").map(XMLWhitespace.collapse) ?? "",
             items: items, line: element.line)
     }
 
@@ -68,14 +74,13 @@ struct ChecklistReader {
                 violations.append(RuleViolation(line: element.line, element: "item", attribute: "when", error.message))
             }
         }
-        let children = element.childElements
         return ChecklistItem(
             id: id,
             reference: element.attribute("ref"),
-            prompt: children.first { $0.localName == "prompt" }.map { Self.clean($0.text) } ?? "",
-            guidance: children.first { $0.localName == "guidance" }.map { Self.clean($0.text) },
+            prompt: includesProse ? element.firstChild(named: "prompt")?.collapsedText ?? "" : "",
+            guidance: includesProse ? element.firstChild(named: "guidance")?.collapsedText : nil,
             scaleID: element.attribute("scale") ?? inheritedScale,
-            weight: element.attribute("weight").flatMap { Double($0.trimmingSpaces) } ?? 1,
+            weight: element.attribute("weight").flatMap { Double(XMLWhitespace.collapse($0)) } ?? 1,
             critical: Self.boolean(element.attribute("critical"), default: false),
             noteRequiredFor: (element.attribute("noteRequired") ?? "").split(whereSeparator: \.isWhitespace).map(String.init),
             condition: condition,
@@ -86,18 +91,15 @@ struct ChecklistReader {
         var bands: [GradeBand] = []
         var caps: [GradeCap] = []
         for child in element.childElements {
-            switch child.localName {
-            case "band":
+            if child.isNamed("band") {
                 bands.append(
                     GradeBand(
                         grade: child.attribute("grade") ?? "", label: child.attribute("label"),
-                        minimum: child.attribute("min").flatMap { Double($0.trimmingSpaces) } ?? 0, line: child.line))
-            case "cap":
-                if let trigger = child.attribute("when").flatMap({ GradeCap.Trigger(rawValue: $0.trimmingSpaces) }) {
+                        minimum: child.attribute("min").flatMap { Double(XMLWhitespace.collapse($0)) } ?? 0, line: child.line))
+            } else if child.isNamed("cap") {
+                if let trigger = child.attribute("when").flatMap({ GradeCap.Trigger(rawValue: XMLWhitespace.collapse($0)) }) {
                     caps.append(GradeCap(trigger: trigger, grade: child.attribute("grade") ?? "", line: child.line))
                 }
-            default:
-                break
             }
         }
         return Grading(bands: bands, caps: caps)
@@ -105,21 +107,10 @@ struct ChecklistReader {
 
     /// XSD booleans: true, false, 1, 0.
     static func boolean(_ text: String?, default value: Bool) -> Bool {
-        switch text?.trimmingSpaces {
+        switch text.map(XMLWhitespace.collapse) {
         case "true", "1": true
         case "false", "0": false
         default: value
         }
-    }
-
-    /// Prompts and guidance are written indented across lines; auditors read them as prose.
-    static func clean(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

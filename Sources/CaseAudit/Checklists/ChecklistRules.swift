@@ -66,18 +66,38 @@ enum ChecklistRules {
     }
 
     private static func checkItems(_ checklist: Checklist, into violations: inout [RuleViolation]) {
-        let items = checklist.items
+        // Items are visited in place (by index) rather than copied: a checklist can have
+        // tens of thousands.
+        let sections = checklist.sections
         var position: [String: Int] = [:]
-        for (index, item) in items.enumerated() {
-            if let first = position[item.id] {
-                violations.append(RuleViolation(line: item.line, element: "item", attribute: "id",
-                    Messages.Rules.duplicate("item id", item.id, firstLine: items[first].line)))
-            } else {
-                position[item.id] = index
+        var itemLines: [Int] = []
+        var itemScales: [String?] = []
+        position.reserveCapacity(checklist.itemCount)
+        for sectionIndex in sections.indices {
+            for itemIndex in sections[sectionIndex].items.indices {
+                let id = sections[sectionIndex].items[itemIndex].id
+                let line = sections[sectionIndex].items[itemIndex].line
+                if let first = position[id] {
+                    violations.append(RuleViolation(line: line, element: "item", attribute: "id",
+                        Messages.Rules.duplicate("item id", id, firstLine: itemLines[first])))
+                } else {
+                    position[id] = itemLines.count
+                }
+                itemLines.append(line)
+                itemScales.append(sections[sectionIndex].items[itemIndex].scaleID)
             }
         }
+
         let definedScales = checklist.scales.map(\.id)
-        for (index, item) in items.enumerated() {
+        var ordinal = -1
+        for sectionIndex in sections.indices {
+            for itemIndex in sections[sectionIndex].items.indices {
+                ordinal += 1
+                check(sections[sectionIndex].items[itemIndex], ordinal: ordinal)
+            }
+        }
+
+        func check(_ item: borrowing ChecklistItem, ordinal index: Int) {
             func violation(_ attribute: String?, _ message: String) {
                 violations.append(RuleViolation(line: item.line, element: "item", attribute: attribute, message))
             }
@@ -111,10 +131,10 @@ enum ChecklistRules {
                     continue
                 }
                 guard target < index else {
-                    violation("when", Messages.Rules.conditionOnLaterItem(clause.itemID, line: items[target].line))
+                    violation("when", Messages.Rules.conditionOnLaterItem(clause.itemID, line: itemLines[target]))
                     continue
                 }
-                if let targetScale = items[target].scaleID.flatMap(checklist.scale(id:)) {
+                if let targetScale = itemScales[target].flatMap(checklist.scale(id:)) {
                     for value in clause.values where targetScale.option(value: value) == nil {
                         violation("when", Messages.Rules.notAnAnswer(value, to: clause.itemID, on: targetScale))
                     }

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// SHA-256 of a checklist's canonical form: pins the exact version an audit used.
 ///

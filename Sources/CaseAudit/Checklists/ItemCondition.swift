@@ -81,14 +81,15 @@ extension ItemCondition {
     }
 }
 
-/// Splits a condition into names and operators.
+/// Splits a condition into names and operators. Works on UTF-8 bytes: every character the
+/// grammar knows is ASCII, and anything else is simply not part of a name.
 private struct ConditionTokens {
     enum Token: Equatable {
         case name(String)
         case equals
         case notEquals
         case bar
-        case invalid(Character)
+        case invalid(String)
 
         var spelling: String {
             switch self {
@@ -96,17 +97,17 @@ private struct ConditionTokens {
             case .equals: "="
             case .notEquals: "!="
             case .bar: "|"
-            case .invalid(let character): String(character)
+            case .invalid(let text): text
             }
         }
     }
 
-    private var characters: [Character]
+    private let bytes: [UInt8]
     private var index = 0
     private var lookahead: Token??
 
     init(_ text: String) {
-        characters = Array(text)
+        bytes = Array(text.utf8)
     }
 
     mutating func skip(_ token: Token) -> Bool {
@@ -133,44 +134,38 @@ private struct ConditionTokens {
     }
 
     private mutating func scan() -> Token? {
-        while index < characters.count, characters[index].isWhitespace { index += 1 }
-        guard index < characters.count else { return nil }
-        let character = characters[index]
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
+            || bytes[index] == 0x0D
+        {
+            index += 1
+        }
+        guard index < bytes.count else { return nil }
+        let start = index
+        let byte = bytes[index]
         index += 1
-        switch character {
-        case "=": return .equals
-        case "|": return .bar
-        case "!":
-            if index < characters.count, characters[index] == "=" {
+        switch byte {
+        case UInt8(ascii: "="): return .equals
+        case UInt8(ascii: "|"): return .bar
+        case UInt8(ascii: "!"):
+            if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
                 index += 1
                 return .notEquals
             }
-            return .invalid(character)
+            return .invalid("!")
         default:
-            guard Self.isNameCharacter(character) else { return .invalid(character) }
-            var name = String(character)
-            while index < characters.count, Self.isNameCharacter(characters[index]) {
-                name.append(characters[index])
-                index += 1
+            guard Self.isNameByte(byte) else {
+                // Skip the rest of a multi-byte character so the message shows it whole.
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                return .invalid(String(decoding: bytes[start..<index], as: UTF8.self))
             }
-            return .name(name)
+            while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
+            return .name(String(decoding: bytes[start..<index], as: UTF8.self))
         }
     }
 
-    static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_"
-            || character == ".")
-    }
-}
-
-extension ItemCondition {
-    private enum CodingKeys: String, CodingKey {
-        case text, clauses
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(text, forKey: .text)
-        try container.encode(clauses, forKey: .clauses)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 }

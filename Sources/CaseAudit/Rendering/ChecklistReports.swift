@@ -1,46 +1,17 @@
 /// Shapes of the JSON printed by the checklist commands.
 public enum ChecklistReports {
-    /// One checklist in a listing or a validation result.
-    public struct Summary: Sendable, Encodable, Hashable {
-        public var path: String
-        public var id: String
-        public var version: String
-        public var title: String
-        public var caseTypes: [String]
-        public var sections: Int
-        public var items: Int
-        public var criticalItems: Int
-        public var conditionalItems: Int
-        public var hash: String?
-
-        public init(_ loaded: LoadedChecklist) {
-            let checklist = loaded.checklist
-            let items = checklist.items
-            path = loaded.path
-            id = checklist.id
-            version = checklist.version
-            title = checklist.title
-            caseTypes = checklist.caseTypes.map(\.rawValue)
-            sections = checklist.sections.count
-            self.items = items.count
-            criticalItems = items.filter(\.critical).count
-            conditionalItems = items.filter { $0.condition != nil }.count
-            hash = loaded.contentHash?.description
-        }
-    }
-
     public struct FileResult: Sendable, Encodable {
         public var path: String
         public var valid: Bool
-        public var checklist: Summary?
+        public var checklist: ChecklistSummary?
         public var errors: [Diagnostic]
 
-        public init(path: String, result: Result<LoadedChecklist, ChecklistLoadError>) {
+        public init(path: String, result: Result<ChecklistSummary, ChecklistLoadError>) {
             self.path = path
             switch result {
-            case .success(let loaded):
+            case .success(let summary):
                 valid = true
-                checklist = Summary(loaded)
+                checklist = summary
                 errors = []
             case .failure(let failure):
                 valid = false

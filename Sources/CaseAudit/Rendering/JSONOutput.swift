@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The JSON every `--format json` prints: stable key order, pretty, one trailing newline.
 public enum JSONOutput {

@@ -52,21 +52,23 @@ public enum FileContents {
         let size = Int(status.st_size)
         if size > limit { throw .tooLarge(size: size, limit: limit) }
 
-        var bytes = [UInt8](repeating: 0, count: max(size, 0))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(descriptor, base + filled, buffer.count - filled)
+        // Filled by read(2) directly: no zeroing pass over a large file first.
+        var readFailure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0)) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let got = read(descriptor, base + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    readFailure = Self.failure(errno)
+                    return
+                }
+                if got == 0 { break }
+                count += got
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(errno)
-            }
-            if count == 0 { break }
-            filled += count
         }
-        bytes.removeSubrange(filled...)
+        if let readFailure { throw readFailure }
         return bytes
     }
 

@@ -5,7 +5,7 @@ public enum Number {
             return String(Int(value))
         }
         var text = String(value)
-        if text.contains("e") { return text }
+        if text.contains(where: { $0 == "e" }) { return text }
         // Doubles print their shortest round-trip form; trim any trailing zeros left over.
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -25,7 +25,7 @@ struct ChecklistListCommand: ParsableCommand {
         let valid = entries.compactMap { try? $0.result.get() }
         switch format {
         case .json:
-            console.write(JSONOutput.render(valid.map(ChecklistReports.Summary.init)))
+            console.write(JSONOutput.render(valid.map(ChecklistSummary.init)))
         case .text:
             let rows = valid.map { loaded in
                 [

@@ -31,9 +31,8 @@ struct ChecklistValidateCommand: ParsableCommand {
         case .text:
             for (path, result) in results {
                 switch result {
-                case .success(let loaded):
-                    let checklist = loaded.checklist
-                    console.write("\(path): ok (\(checklist.id) \(checklist.version), \(checklist.items.count) items)\n")
+                case .success(let summary):
+                    console.write("\(path): ok (\(summary.id) \(summary.version), \(summary.items) items)\n")
                 case .failure(let failure):
                     DiagnosticPrinter.print(failure.diagnostics, to: console)
                 }

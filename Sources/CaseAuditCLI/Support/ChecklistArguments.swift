@@ -7,7 +7,7 @@ struct ChecklistDirectoryOption: ParsableArguments {
     var directory: String?
 
     func resolved(_ console: Console) -> String {
-        directory ?? console.environment["CASEAUDIT_CHECKLISTS"] ?? "Checklists"
+        directory ?? console.environment("CASEAUDIT_CHECKLISTS") ?? "Checklists"
     }
 }
 
@@ -16,7 +16,7 @@ enum ChecklistReference {
     /// Loads `reference` as a file when it looks like one, else finds the id in the folder.
     /// Prints what went wrong and throws `ExitCode(1)` when it cannot.
     static func load(_ reference: String, directory: String, console: Console) throws -> LoadedChecklist {
-        if reference.hasSuffix(".xml") || reference.contains("/") {
+        if reference.hasSuffix(".xml") || reference.contains(where: { $0 == "/" }) {
             do {
                 return try ChecklistLoader().load(file: reference)
             } catch {

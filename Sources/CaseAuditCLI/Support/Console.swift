@@ -1,25 +1,54 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where a command's output goes and what it can see of its surroundings, injected so that
 /// tests run commands in-process and read what they printed.
 public struct Console: Sendable {
     public var write: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
-    public var environment: [String: String]
+    /// Looks up one environment variable (reading the whole environment costs start-up time).
+    public var environment: @Sendable (String) -> String?
 
     public init(
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
-        environment: [String: String]
+        environment: @escaping @Sendable (String) -> String?
     ) {
         self.write = write
         self.writeError = writeError
         self.environment = environment
     }
 
+    /// A console whose environment is the given variables only.
+    public init(
+        write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        environment variables: [String: String]
+    ) {
+        self.init(write: write, writeError: writeError, environment: { variables[$0] })
+    }
+
     public static let standard = Console(
-        write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) },
-        environment: ProcessInfo.processInfo.environment)
+        write: { writeAll($0, to: STDOUT_FILENO) },
+        writeError: { writeAll($0, to: STDERR_FILENO) },
+        environment: { name in getenv(name).map { String(cString: $0) } })
 
     @TaskLocal public static var current: Console = .standard
+}
+
+/// Unbuffered, so output and errors interleave in the order they were written.
+private func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // A closed pipe: nothing more can be said.
+            }
+            offset += written
+        }
+    }
 }

@@ -75,8 +75,39 @@ import Testing
         #expect(loaded.contentHash?.hex.count == 64)
     }
 
-    @Test func validateSkipsTheHash() throws {
-        #expect(try ChecklistLoader().validate(file: Fixtures.checklist("valid-minimal.xml")).contentHash == nil)
+    @Test func validateSummarisesWithoutTheHash() throws {
+        let summary = try ChecklistLoader().validate(file: Fixtures.checklist("valid-minimal.xml"))
+        #expect(summary.hash == nil)
+        #expect(summary.id == "minimal")
+        #expect(summary.items == 2)
+        #expect(summary.criticalItems == 1)
+        #expect(summary.conditionalItems == 1)
+        let loaded = try ChecklistLoader().load(file: Fixtures.checklist("valid-minimal.xml"))
+        #expect(ChecklistSummary(loaded).hash == loaded.contentHash?.description)
+    }
+
+    /// Above the size where schema validation runs on a second thread, schema and rule errors
+    /// must still all be reported, in file order.
+    @Test func reportsSchemaAndRuleErrorsTogetherInALargeFile() throws {
+        var items = ""
+        for index in 0..<1500 {
+            items += "    <item id=\"bulk-\(index)\"><prompt>Question \(index) about the record?</prompt>"
+            items += "<guidance>\(String(repeating: "Check the file. ", count: 10))</guidance></item>\n"
+        }
+        items += "    <item id=\"bulk-7\" colour=\"red\"><prompt>A duplicate id and a stray attribute</prompt></item>\n"
+        items += "    <item id=\"late\" when=\"bulk-1 = maybe\"><prompt>A condition on an answer that is not there</prompt></item>\n"
+        let xml = ChecklistSamples.minimal(extraItems: items)
+        #expect(xml.utf8.count > ChecklistLoader.parallelThreshold)
+        let failure = try #require(throws: ChecklistLoadError.self) {
+            try ChecklistLoader().load(bytes: Array(xml.utf8), path: "large.xml")
+        }
+        // The first two are on one line, ordered by column: the id comes before the attribute.
+        #expect(failure.diagnostics.map(\.stage) == [.rules, .schema, .rules])
+        #expect(failure.diagnostics[0].message.contains("duplicate item id 'bulk-7'"))
+        #expect(failure.diagnostics[1].message.contains("The attribute 'colour' is not allowed"))
+        #expect(failure.diagnostics[2].message.contains("'maybe', which is not an answer"))
+        let lines = failure.diagnostics.map(\.location.line)
+        #expect(lines == lines.sorted())
     }
 
     @Test func resolvesScalesFromItemThenSectionThenChecklist() throws {
