@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Parses untrusted XML from memory with every door to the outside shut.
+/// Parses untrusted XML with every door to the outside shut.
 ///
 /// - no network (`XML_PARSE_NONET`), no external entities (refuse-all loader, see `XMLLibrary`);
 /// - no DOCTYPE at all: the SAX `internalSubset` handler stops the parser at the declaration,
@@ -16,6 +16,30 @@ public enum SafeXMLParser {
 
     /// Parses `bytes`; `name` is used only in libxml2's own bookkeeping, never opened.
     public static func parse(_ bytes: [UInt8], name: String) throws(XMLParseFailure) -> XMLDocumentHandle {
+        try withSafeContext { context in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.flatMap { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                        xmlCtxtReadMemory(context, chars, Int32(buffer.count), name, nil, options)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses from an open file, reading it in chunks as xmllint does, so a large file is
+    /// never held in memory whole. The descriptor is left open.
+    public static func parse(fileDescriptor: Int32, name: String) throws(XMLParseFailure) -> XMLDocumentHandle {
+        try withSafeContext { context in
+            xmlCtxtReadFd(context, fileDescriptor, name, nil, options)
+        }
+    }
+
+    /// Sets up a parser context with the safe handlers, runs `read`, and turns any error into
+    /// a failure: a stopped parser can hand back a partial tree, which is never returned.
+    private static func withSafeContext(_ read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLParseFailure)
+        -> XMLDocumentHandle
+    {
         XMLLibrary.prepareThread()
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseFailure(diagnostics: [
@@ -48,16 +72,7 @@ public enum SafeXMLParser {
             xmlStopParser(context)
         }
 
-        let document: xmlDocPtr? = withExtendedLifetime(collector) {
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.flatMap { base in
-                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                        xmlCtxtReadMemory(context, chars, Int32(buffer.count), name, nil, options)
-                    }
-                }
-            }
-        }
-        // A stopped parser can hand back a partial tree: any error means no document.
+        let document = withExtendedLifetime(collector) { read(context) }
         guard let document, collector.isEmpty else {
             if let document { xmlFreeDoc(document) }
             var diagnostics = collector.diagnostics

@@ -61,28 +61,66 @@ public struct XMLElementRef {
     }
 
     /// An attribute in no namespace, as the checklist format uses them.
-    ///
-    /// Reads the value in place when it is one text node (always, without entities), instead
-    /// of asking libxml2 for a copy: a large checklist has tens of thousands of attributes.
     public func attribute(_ name: StaticString) -> String? {
+        lookup(name) { $0.string }
+    }
+
+    /// A numeric attribute (xs:decimal); nil when absent or not a number (the schema says why).
+    public func decimalAttribute(_ name: StaticString) -> Double? {
+        lookup(name) { $0.decimal } ?? nil
+    }
+
+    /// An xs:boolean attribute; nil when absent or not a boolean.
+    public func booleanAttribute(_ name: StaticString) -> Bool? {
+        lookup(name) { $0.boolean } ?? nil
+    }
+
+    /// A whitespace-separated list attribute (xs:list), split into its tokens.
+    public func tokensAttribute(_ name: StaticString) -> [String] {
+        lookup(name) { $0.tokens } ?? []
+    }
+
+    /// Visits each attribute in no namespace once: cheaper than looking several up one by one
+    /// on a large document, where every attribute node is a likely cache miss.
+    public func forEachAttribute(_ body: (XMLAttributeValue) -> Void) {
+        var property = pointer.pointee.properties
+        while let current = property {
+            if current.pointee.ns == nil, let name = current.pointee.name {
+                withValue(of: current) { body(XMLAttributeValue(name: name, value: $0)) }
+            }
+            property = current.pointee.next
+        }
+    }
+
+    private func lookup<T>(_ name: StaticString, _ read: (XMLAttributeValue) -> T) -> T? {
         var property = pointer.pointee.properties
         while let current = property {
             if current.pointee.ns == nil, let propertyName = current.pointee.name,
-                strcmp(
-                    UnsafeRawPointer(propertyName).assumingMemoryBound(to: CChar.self),
-                    UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+                XMLAttributeValue.equal(propertyName, name)
             {
-                guard let child = current.pointee.children else { return "" }
-                if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-                    return String(cString: content)
-                }
-                guard let value = xmlNodeListGetString(pointer.pointee.doc, child, 1) else { return "" }
-                defer { caseaudit_xml_free(value) }
-                return String(cString: value)
+                return withValue(of: current) { read(XMLAttributeValue(name: propertyName, value: $0)) }
             }
             property = current.pointee.next
         }
         return nil
+    }
+
+    /// The value as a C string, read in place when it is one text node (always, without
+    /// entities) instead of asking libxml2 for a copy.
+    private func withValue<T>(of property: xmlAttrPtr, _ body: (UnsafePointer<xmlChar>) -> T) -> T {
+        guard let child = property.pointee.children else {
+            var empty: xmlChar = 0
+            return body(&empty)
+        }
+        if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            return body(content)
+        }
+        guard let value = xmlNodeListGetString(pointer.pointee.doc, child, 1) else {
+            var empty: xmlChar = 0
+            return body(&empty)
+        }
+        defer { caseaudit_xml_free(value) }
+        return body(value)
     }
 
     public var childElements: [XMLElementRef] {

@@ -2,7 +2,7 @@
 /// XML defines whitespace as exactly these four ASCII bytes.
 public enum XMLWhitespace {
     @inline(__always)
-    static func isSpace(_ byte: UInt8) -> Bool {
+    public static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 

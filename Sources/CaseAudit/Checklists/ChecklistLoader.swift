@@ -12,30 +12,57 @@ public struct ChecklistLoader: Sendable {
 
     /// Checks a file and computes its content hash.
     public func load(file path: String) throws(ChecklistLoadError) -> LoadedChecklist {
-        try inspect(path: path, bytes: readFile(path), complete: true)
+        let file = try open(path)
+        let bytes: [UInt8]
+        do {
+            bytes = try file.readAll()
+        } catch {
+            throw ChecklistLoadError(path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
+        }
+        return try inspect(path: path, source: .memory(bytes), complete: true)
     }
 
     /// Checks bytes held in memory (an audit's stored copy, an importer's output).
     public func load(bytes: [UInt8], path: String) throws(ChecklistLoadError) -> LoadedChecklist {
-        try inspect(path: path, bytes: bytes, complete: true)
+        try inspect(path: path, source: .memory(bytes), complete: true)
     }
 
     /// Checks a file: every check `load` makes, without reading the prose into a model or
-    /// computing the hash.
+    /// computing the hash. The file is parsed as it is read, never held in memory whole.
     public func validate(file path: String) throws(ChecklistLoadError) -> ChecklistSummary {
-        let checked = try inspect(path: path, bytes: readFile(path), complete: false)
+        let checked = try inspect(path: path, source: .file(open(path)), complete: false)
         return ChecklistSummary(checked.checklist, path: path, hash: nil)
     }
 
-    private func readFile(_ path: String) throws(ChecklistLoadError) -> [UInt8] {
+    private func open(_ path: String) throws(ChecklistLoadError) -> FileContents.OpenFile {
         do {
-            return try FileContents.readText(path, limit: Self.sizeLimit)
+            return try FileContents.openText(path, limit: Self.sizeLimit)
         } catch {
             throw ChecklistLoadError(path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
         }
     }
 
-    private func inspect(path: String, bytes: [UInt8], complete: Bool) throws(ChecklistLoadError) -> LoadedChecklist {
+    private enum Source {
+        case memory([UInt8])
+        case file(FileContents.OpenFile)
+
+        var size: Int {
+            switch self {
+            case .memory(let bytes): bytes.count
+            case .file(let file): file.size
+            }
+        }
+
+        /// The bytes again, for placing errors; a file is read only when there are errors.
+        var bytes: [UInt8] {
+            switch self {
+            case .memory(let bytes): bytes
+            case .file(let file): (try? file.readAll()) ?? []
+            }
+        }
+    }
+
+    private func inspect(path: String, source: Source, complete: Bool) throws(ChecklistLoadError) -> LoadedChecklist {
         func fail(_ diagnostics: [Diagnostic]) -> ChecklistLoadError {
             ChecklistLoadError(path: path, diagnostics: diagnostics)
         }
@@ -45,7 +72,10 @@ public struct ChecklistLoader: Sendable {
 
         let document: XMLDocumentHandle
         do {
-            document = try SafeXMLParser.parse(bytes, name: path)
+            switch source {
+            case .memory(let bytes): document = try SafeXMLParser.parse(bytes, name: path)
+            case .file(let file): document = try SafeXMLParser.parse(fileDescriptor: file.descriptor, name: path)
+            }
         } catch {
             throw fail(error.diagnostics.map { Diagnostic(.syntax, at: at($0.line, $0.column), $0.message) }
                 + omitted(error.omitted, path: path))
@@ -57,7 +87,7 @@ public struct ChecklistLoader: Sendable {
         var cachedLocator: XMLSourceLocator?
         func locator() -> XMLSourceLocator {
             if let cachedLocator { return cachedLocator }
-            let made = XMLSourceLocator(bytes)
+            let made = XMLSourceLocator(source.bytes)
             cachedLocator = made
             return made
         }
@@ -75,7 +105,7 @@ public struct ChecklistLoader: Sendable {
         // The XSD and our own reading only read the tree, so on a large document they run side
         // by side; on a small one, starting a thread costs more than it saves.
         let schemaValidation =
-            bytes.count >= Self.parallelThreshold ? BackgroundWork { [schema, document] in schema.validate(document) } : nil
+            source.size >= Self.parallelThreshold ? BackgroundWork { [schema, document] in schema.validate(document) } : nil
         var reader = ChecklistReader(includesProse: complete)
         let checklist = reader.read(root)
         let violations = reader.violations + ChecklistRules.check(checklist)
@@ -116,7 +146,7 @@ public struct ChecklistLoader: Sendable {
                 throw fail([Diagnostic(.syntax, at: at(0), Messages.Load.canonicalisationFailed)])
             }
         }
-        return LoadedChecklist(checklist: checklist, contentHash: hash, path: path, xml: bytes)
+        return LoadedChecklist(checklist: checklist, contentHash: hash, path: path, xml: complete ? source.bytes : [])
     }
 
     private func rootProblem(_ root: XMLElementRef) -> String? {

@@ -33,8 +33,7 @@ struct ChecklistReader {
             id: root.attribute("id") ?? "",
             version: root.attribute("version") ?? "",
             title: root.attribute("title").map(XMLWhitespace.collapse) ?? "",
-            caseTypes: (root.attribute("caseTypes") ?? "").split(whereSeparator: \.isWhitespace)
-                .compactMap { CaseType(rawValue: String($0)) },
+            caseTypes: root.tokensAttribute("caseTypes").compactMap(CaseType.init(rawValue:)),
             source: source, description: description, scales: scales, sections: sections,
             grading: grading, defaultScaleID: defaultScale)
     }
@@ -45,9 +44,9 @@ struct ChecklistReader {
             return AnswerOption(
                 value: value, label: option.attribute("label") ?? value,
                 key: option.attribute("key").flatMap(\.first),
-                score: option.attribute("score").flatMap(Double.init),
-                counts: Self.boolean(option.attribute("counts"), default: true),
-                fails: Self.boolean(option.attribute("fail"), default: false),
+                score: option.decimalAttribute("score"),
+                counts: option.booleanAttribute("counts") ?? true,
+                fails: option.booleanAttribute("fail") ?? false,
                 line: option.line)
         }
         return AnswerScale(
@@ -65,26 +64,51 @@ struct ChecklistReader {
     }
 
     private mutating func readItem(_ element: XMLElementRef, inheritedScale: String?) -> ChecklistItem {
-        let id = element.attribute("id") ?? ""
+        // One pass over the attributes: a large checklist has tens of thousands of items.
+        var id = ""
+        var reference: String?
+        var scale: String?
+        var weight = 1.0
+        var critical = false
+        var noteRequired: [String] = []
+        var conditionText: String?
+        element.forEachAttribute { attribute in
+            if attribute.is("id") {
+                id = attribute.string
+            } else if attribute.is("when") {
+                conditionText = attribute.string
+            } else if attribute.is("weight") {
+                weight = attribute.decimal ?? 1
+            } else if attribute.is("critical") {
+                critical = attribute.boolean ?? false
+            } else if attribute.is("noteRequired") {
+                noteRequired = attribute.tokens
+            } else if attribute.is("scale") {
+                scale = attribute.string
+            } else if attribute.is("ref") {
+                reference = attribute.string
+            }
+        }
+        let line = element.line
         var condition: ItemCondition?
-        if let text = element.attribute("when") {
+        if let conditionText {
             do {
-                condition = try ItemCondition.parse(text)
+                condition = try ItemCondition.parse(conditionText)
             } catch {
-                violations.append(RuleViolation(line: element.line, element: "item", attribute: "when", error.message))
+                violations.append(RuleViolation(line: line, element: "item", attribute: "when", error.message))
             }
         }
         return ChecklistItem(
             id: id,
-            reference: element.attribute("ref"),
+            reference: reference,
             prompt: includesProse ? element.firstChild(named: "prompt")?.collapsedText ?? "" : "",
             guidance: includesProse ? element.firstChild(named: "guidance")?.collapsedText : nil,
-            scaleID: element.attribute("scale") ?? inheritedScale,
-            weight: element.attribute("weight").flatMap { Double(XMLWhitespace.collapse($0)) } ?? 1,
-            critical: Self.boolean(element.attribute("critical"), default: false),
-            noteRequiredFor: (element.attribute("noteRequired") ?? "").split(whereSeparator: \.isWhitespace).map(String.init),
+            scaleID: scale ?? inheritedScale,
+            weight: weight,
+            critical: critical,
+            noteRequiredFor: noteRequired,
             condition: condition,
-            line: element.line)
+            line: line)
     }
 
     private func readGrading(_ element: XMLElementRef) -> Grading {
@@ -95,7 +119,7 @@ struct ChecklistReader {
                 bands.append(
                     GradeBand(
                         grade: child.attribute("grade") ?? "", label: child.attribute("label"),
-                        minimum: child.attribute("min").flatMap { Double(XMLWhitespace.collapse($0)) } ?? 0, line: child.line))
+                        minimum: child.decimalAttribute("min") ?? 0, line: child.line))
             } else if child.isNamed("cap") {
                 if let trigger = child.attribute("when").flatMap({ GradeCap.Trigger(rawValue: XMLWhitespace.collapse($0)) }) {
                     caps.append(GradeCap(trigger: trigger, grade: child.attribute("grade") ?? "", line: child.line))
@@ -103,14 +127,5 @@ struct ChecklistReader {
             }
         }
         return Grading(bands: bands, caps: caps)
-    }
-
-    /// XSD booleans: true, false, 1, 0.
-    static func boolean(_ text: String?, default value: Bool) -> Bool {
-        switch text.map(XMLWhitespace.collapse) {
-        case "true", "1": true
-        case "false", "0": false
-        default: value
-        }
     }
 }

@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// Reads a whole input file, refusing what cannot be a text document before any parser sees it.
+/// Reads input files, refusing what cannot be a text document before any parser sees it.
 public enum FileContents {
     public enum Failure: Error, Sendable, Hashable {
         case notFound
@@ -26,46 +26,72 @@ public enum FileContents {
         }
     }
 
-    /// Bytes of a text file. `limit` bounds memory for files no one should make that large.
-    public static func readText(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
-        let bytes = try readBytes(path, limit: limit)
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw .empty
+    /// How much of a file is looked at to tell text from binary.
+    static let sniffLength = 8192
+
+    /// An open, checked text file; closed when the value goes away.
+    public final class OpenFile: @unchecked Sendable {
+        public let descriptor: Int32
+        public let size: Int
+
+        init(descriptor: Int32, size: Int) {
+            self.descriptor = descriptor
+            self.size = size
         }
-        // UTF-16 text carries NULs and starts with a byte-order mark; anything else with a NUL
-        // near the start is binary.
-        let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-        if !utf16, let offset = bytes.prefix(8192).firstIndex(of: 0) {
-            throw .binary(offset: offset)
+
+        deinit {
+            close(descriptor)
         }
-        return bytes
+
+        /// The whole file, read from the start whatever has been read before.
+        public func readAll() throws(Failure) -> [UInt8] {
+            try FileContents.read(descriptor, from: 0, count: size)
+        }
     }
 
-    /// Bytes of any file.
-    public static func readBytes(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+    /// Opens a text file after checking it is one: present, not a folder, within `limit`,
+    /// not empty, and with no NUL byte in its first 8 KB (UTF-16 with a byte-order mark aside).
+    public static func openText(_ path: String, limit: Int) throws(Failure) -> OpenFile {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(errno) }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw failure(errno) }
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw failure(code)
+        }
+        let file = OpenFile(descriptor: descriptor, size: Int(status.st_size))
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
-        let size = Int(status.st_size)
-        if size > limit { throw .tooLarge(size: size, limit: limit) }
+        if file.size > limit { throw .tooLarge(size: file.size, limit: limit) }
 
-        // Filled by read(2) directly: no zeroing pass over a large file first.
+        let prefix = try read(descriptor, from: 0, count: min(file.size, sniffLength))
+        let blank = prefix.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if blank && file.size <= sniffLength { throw .empty }
+        let utf16 = prefix.count >= 2 && ((prefix[0] == 0xFF && prefix[1] == 0xFE) || (prefix[0] == 0xFE && prefix[1] == 0xFF))
+        if !utf16, let offset = prefix.firstIndex(of: 0) { throw .binary(offset: offset) }
+        return file
+    }
+
+    /// The bytes of a checked text file (see `openText`).
+    public static func readText(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        try openText(path, limit: limit).readAll()
+    }
+
+    /// Up to `count` bytes from `offset`, filled by pread(2) directly (no zeroing pass first).
+    static func read(_ descriptor: Int32, from offset: Int, count: Int) throws(Failure) -> [UInt8] {
         var readFailure: Failure?
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0)) { buffer, count in
-            count = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
+            filled = 0
             guard let base = buffer.baseAddress else { return }
-            while count < buffer.count {
-                let got = read(descriptor, base + count, buffer.count - count)
+            while filled < buffer.count {
+                let got = pread(descriptor, base + filled, buffer.count - filled, off_t(offset + filled))
                 if got < 0 {
                     if errno == EINTR { continue }
-                    readFailure = Self.failure(errno)
+                    readFailure = failure(errno)
                     return
                 }
                 if got == 0 { break }
-                count += got
+                filled += got
             }
         }
         if let readFailure { throw readFailure }
@@ -80,4 +106,3 @@ public enum FileContents {
         }
     }
 }
-
