@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := .build/release/caseaudit
 
-.PHONY: demo test build deps bench schema format lint clean
+.PHONY: demo test build deps bench schema cli-reference format lint clean
 
 demo: build
 	$(BIN) demo
@@ -25,6 +25,10 @@ bench: build
 # After editing Checklists/schema/checklist-1.xsd: embed it in the binary again.
 schema:
 	scripts/embed-schema.sh
+
+# After changing a command's options or help: regenerate docs/cli-reference.md (a test checks it).
+cli-reference:
+	$(SWIFT) run -q caseaudit cli-reference > docs/cli-reference.md
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

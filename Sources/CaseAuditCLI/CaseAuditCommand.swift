@@ -10,7 +10,7 @@ public struct CaseAuditCommand: ParsableCommand {
             (the message says where and why); 2 the command line is wrong.
             """,
         version: CaseAuditVersion.current,
-        subcommands: [ChecklistCommand.self, DemoCommand.self]
+        subcommands: [ChecklistCommand.self, DemoCommand.self, CLIReferenceCommand.self]
     )
 
     public init() {}

@@ -177,3 +177,13 @@ import Testing
         #expect(result.output.contains("validate"))
     }
 }
+
+@Suite struct CLIReferenceTests {
+    @Test func committedReferenceMatchesTheParser() throws {
+        let generated = CommandRunner.run(["cli-reference"])
+        #expect(generated.status == 0)
+        let committed = try Fixtures.text("\(Fixtures.packageRoot)/docs/cli-reference.md")
+        #expect(committed == generated.output, "run `make cli-reference` and commit docs/cli-reference.md")
+        #expect(committed.contains("## caseaudit checklist validate"))
+    }
+}
