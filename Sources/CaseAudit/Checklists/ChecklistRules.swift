@@ -10,22 +10,18 @@ enum ChecklistRules {
     }
 
     private static func checkScales(_ checklist: Checklist, into violations: inout [RuleViolation]) {
-        var firstLine: [String: Int] = [:]
+        var scaleIDs = FirstUse<String>()
         for scale in checklist.scales {
-            if let line = firstLine[scale.id] {
+            if let line = scaleIDs.earlier(scale.id, line: scale.line) {
                 violations.append(RuleViolation(line: scale.line, element: "scale", attribute: "id",
                     Messages.Rules.duplicate("scale id", scale.id, firstLine: line)))
-            } else {
-                firstLine[scale.id] = scale.line
             }
-            var values: [String: Int] = [:]
+            var values = FirstUse<String>()
             var keys: [Character: String] = [:]
             for option in scale.options {
-                if let line = values[option.value] {
+                if let line = values.earlier(option.value, line: option.line) {
                     violations.append(RuleViolation(line: option.line, element: "option", attribute: "value",
                         Messages.Rules.duplicate("answer '\(option.value)' on scale", scale.id, firstLine: line)))
-                } else {
-                    values[option.value] = option.line
                 }
                 if let other = keys[option.key] {
                     violations.append(RuleViolation(line: option.line, element: "option", attribute: "key",
@@ -54,13 +50,11 @@ enum ChecklistRules {
     }
 
     private static func checkSections(_ checklist: Checklist, into violations: inout [RuleViolation]) {
-        var firstLine: [String: Int] = [:]
+        var sectionIDs = FirstUse<String>()
         for section in checklist.sections {
-            if let line = firstLine[section.id] {
+            if let line = sectionIDs.earlier(section.id, line: section.line) {
                 violations.append(RuleViolation(line: section.line, element: "section", attribute: "id",
                     Messages.Rules.duplicate("section id", section.id, firstLine: line)))
-            } else {
-                firstLine[section.id] = section.line
             }
         }
     }
@@ -144,13 +138,11 @@ enum ChecklistRules {
     }
 
     private static func checkGrading(_ grading: Grading, into violations: inout [RuleViolation]) {
-        var seen: [String: Int] = [:]
+        var grades = FirstUse<String>()
         for (index, band) in grading.bands.enumerated() {
-            if let line = seen[band.grade] {
+            if let line = grades.earlier(band.grade, line: band.line) {
                 violations.append(RuleViolation(line: band.line, element: "band", attribute: "grade",
                     Messages.Rules.duplicate("grade", band.grade, firstLine: line)))
-            } else {
-                seen[band.grade] = band.line
             }
             if index > 0, band.minimum >= grading.bands[index - 1].minimum {
                 violations.append(RuleViolation(line: band.line, element: "band", attribute: "min",
@@ -161,9 +153,23 @@ enum ChecklistRules {
             violations.append(RuleViolation(line: last.line, element: "band", attribute: "min",
                 Messages.Rules.noBandCoversZero(last)))
         }
-        for cap in grading.caps where seen[cap.grade] == nil {
+        for cap in grading.caps where !grades.contains(cap.grade) {
             violations.append(RuleViolation(line: cap.line, element: "cap", attribute: "grade",
                 Messages.Rules.capOnUnknownGrade(cap.grade, bands: grading.bands.map(\.grade))))
         }
     }
+}
+
+/// Where each id was first used, so that a second use can say "first used on line N".
+private struct FirstUse<Key: Hashable> {
+    private var lines: [Key: Int] = [:]
+
+    /// The line `key` was first used on; nil the first time, which records `line`.
+    mutating func earlier(_ key: Key, line: Int) -> Int? {
+        if let first = lines[key] { return first }
+        lines[key] = line
+        return nil
+    }
+
+    func contains(_ key: Key) -> Bool { lines[key] != nil }
 }
