@@ -118,6 +118,17 @@ import Testing
         #expect((json["hash"] as? String)?.count == 71)
     }
 
+    /// A name with no ".xml" and no "/" is still a file when one exists (here, in the current
+    /// folder; the working directory is not changed, since tests run in parallel).
+    @Test func showTakesAnExistingFileWhateverItsName() throws {
+        let name = "caseaudit-test-\(UUID().uuidString)"
+        try Data(ChecklistSamples.minimal(id: "renamed").utf8).write(to: URL(fileURLWithPath: name))
+        defer { try? FileManager.default.removeItem(atPath: name) }
+        let result = CommandRunner.run(["checklist", "show", name])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("renamed version 1.0.0"))
+    }
+
     @Test func showOfAnUnknownIdListsWhatThereIs() {
         let result = CommandRunner.run(["checklist", "show", "nonesuch", "--dir", shipped])
         #expect(result.status == 1)
