@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := .build/release/caseaudit
 
-.PHONY: demo test build deps bench schema cli-reference format lint clean
+.PHONY: demo test build deps bench samples schema cli-reference format lint clean
 
 demo: build
 	$(BIN) demo
@@ -21,6 +21,10 @@ deps:
 # Benchmarks print figures; they are not part of the test suite.
 bench: build
 	Benchmarks/validate.sh
+
+# The demo council in Samples/ (a test checks the committed files match the generator).
+samples:
+	$(SWIFT) run -q caseaudit generate --out Samples --as-of 2026-11-01
 
 # After editing Checklists/schema/checklist-1.xsd: embed it in the binary again.
 schema:

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libxml2 (apt: libxml2-dev). Every XML the product reads goes through it.
@@ -30,11 +31,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Persistence: GRDB over SQLite (the embedded store). A server store comes later
+        // behind the same protocols.
+        .target(
+            name: "CaseAuditStore",
+            dependencies: [
+                "CaseAudit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // The command line: parses arguments, calls the library, prints. No domain logic.
         .target(
             name: "CaseAuditCLI",
             dependencies: [
                 "CaseAudit",
+                "CaseAuditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +55,7 @@ let package = Package(
         .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
         .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),
         .testTarget(name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CaseAuditStoreTests", dependencies: ["CaseAuditStore", "CaseAuditTestSupport"]),
         .testTarget(
             name: "CaseAuditCLITests",
             dependencies: ["CaseAuditCLI", "CaseAuditTestSupport", "caseaudit"]

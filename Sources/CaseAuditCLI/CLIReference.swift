@@ -10,6 +10,13 @@ enum CLIReference {
         ("caseaudit checklist list", ChecklistListCommand.self),
         ("caseaudit checklist show", ChecklistShowCommand.self),
         ("caseaudit checklist diff", ChecklistDiffCommand.self),
+        ("caseaudit org import", OrgImportCommand.self),
+        ("caseaudit org show", OrgShowCommand.self),
+        ("caseaudit cases import", CasesImportCommand.self),
+        ("caseaudit cases summary", CasesSummaryCommand.self),
+        ("caseaudit sample draw", SampleDrawCommand.self),
+        ("caseaudit sample show", SampleShowCommand.self),
+        ("caseaudit generate", GenerateCommand.self),
         ("caseaudit demo", DemoCommand.self),
     ]
 

@@ -10,7 +10,11 @@ public struct CaseAuditCommand: ParsableCommand {
             (the message says where and why); 2 the command line is wrong.
             """,
         version: CaseAuditVersion.current,
-        subcommands: [ChecklistCommand.self, DemoCommand.self, CLIReferenceCommand.self]
+        subcommands: [
+            ChecklistCommand.self, OrgCommand.self, CasesCommand.self, SampleCommand.self, GenerateCommand.self,
+            DemoCommand.self,
+            CLIReferenceCommand.self,
+        ]
     )
 
     public init() {}

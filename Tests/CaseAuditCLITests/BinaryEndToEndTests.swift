@@ -63,8 +63,15 @@ import Testing
     }
 
     @Test func demoRunsFromTheRepository() throws {
-        let (result, _) = try BinaryRunner.run(["demo", "--dir", Fixtures.shippedChecklistsDirectory])
+        let folder = try TemporaryDirectory()
+        let (result, _) = try BinaryRunner.run([
+            "demo", "--dir", Fixtures.shippedChecklistsDirectory, "--samples", "\(Fixtures.packageRoot)/Samples",
+            "--database", "\(folder.path)/demo.sqlite",
+        ])
         #expect(result.status == 0)
         #expect(result.output.contains("== climbie-compliance, as an auditor reads it"))
+        #expect(result.output.contains("== Next month's sample"))
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(folder.path)/demo.sqlite")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
     }
 }

@@ -167,14 +167,25 @@ import Testing
         #expect(result.errors.contains("when-self.xml:9:21: error:"))
     }
 
-    @Test func demoListsValidatesAndShows() {
-        let result = CommandRunner.run(["demo", "--dir", shipped])
+    @Test func demoListsValidatesAndShows() throws {
+        let folder = try TemporaryDirectory()
+        let result = CommandRunner.run([
+            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database", "\(folder.path)/demo.sqlite",
+        ])
         #expect(result.status == 0)
         for id in ["climbie-compliance", "childs-voice", "chronology", "supervision"] {
             #expect(result.output.contains("\(id) "))
         }
         #expect(result.output.components(separatedBy: " valid\n").count == 5)
         #expect(result.output.contains("Is the case allocated to a named, qualified social worker?"))
+        #expect(result.output.contains("Org chart: 117 people, 12 teams"))
+        #expect(result.output.contains("26 files from 13 strata"))
+        // The demo never overwrites a database it did not make.
+        let again = CommandRunner.run([
+            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database", "\(folder.path)/demo.sqlite",
+        ])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("exists: the demo only writes to a new database"))
     }
 
     @Test func unknownCommandIsAUsageError() {

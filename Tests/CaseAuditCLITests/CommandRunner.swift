@@ -1,3 +1,4 @@
+import CaseAudit
 import CaseAuditTestSupport
 import Foundation
 import Synchronization
@@ -15,13 +16,14 @@ struct CommandResult {
 
 /// Runs `caseaudit` in-process with a captured console.
 enum CommandRunner {
-    static func run(_ arguments: [String], environment: [String: String] = [:]) -> CommandResult {
+    static func run(_ arguments: [String], environment: [String: String] = [:], today: String? = nil) -> CommandResult {
         let output = Mutex("")
         let errors = Mutex("")
-        let console = Console(
+        var console = Console(
             write: { text in output.withLock { $0 += text } },
             writeError: { text in errors.withLock { $0 += text } },
             environment: environment)
+        if let today, let date = CalendarDate(parsing: today) { console.today = { date } }
         let status = Console.$current.withValue(console) { CaseAuditMain.run(arguments) }
         return CommandResult(status: status, output: output.withLock { $0 }, errors: errors.withLock { $0 })
     }

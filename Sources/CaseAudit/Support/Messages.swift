@@ -100,6 +100,73 @@ enum Messages {
         }
     }
 
+    enum CSV {
+        static func duplicatedColumn(_ header: String, first: Int, second: Int) -> String {
+            "the column '\(header)' appears twice (columns \(first) and \(second))"
+        }
+        static func mappedColumnMissing(_ field: String, header: String, headers: [String]) -> String {
+            "--map \(field)=\(header): no column is called '\(header)' (columns: \(quoted(headers)))"
+        }
+        static func ambiguousColumn(_ field: String, headers: [String]) -> String {
+            "several columns could be the \(field): \(quoted(headers)); choose one with --map \(field)=HEADER"
+        }
+        static func missingColumn(_ field: String, aliases: [String], headers: [String]) -> String {
+            "no column for the \(field) (looked for \(quoted(aliases))); the file has \(quoted(headers)): name it with --map \(field)=HEADER"
+        }
+        static func badMapping(_ argument: String, fields: [String]) -> String {
+            "--map \(argument): expected FIELD=HEADER, where FIELD is one of \(list(fields))"
+        }
+        static func unknownMappedField(_ field: String, fields: [String]) -> String {
+            "--map: '\(field)' is not a field (fields: \(list(fields)))"
+        }
+        static func unclosedQuote() -> String { "a quoted field is never closed" }
+        static let empty = "the file has no rows"
+        static let headerOnly = "the file has a header row but no data rows"
+    }
+
+    enum Org {
+        static func missing(_ field: String) -> String { "the \(field) is empty" }
+        static func duplicateID(_ id: String, firstLine: Int) -> String {
+            "the id '\(id)' is used twice (first on line \(firstLine))"
+        }
+        static func unknownLevel(_ level: String) -> String {
+            "'\(level)' is not a level (levels: \(list(ManagerLevel.allCases.map(\.rawValue))))"
+        }
+        static func twoManagers(_ team: String, first: String, firstLine: Int) -> String {
+            "team '\(team)' already has a manager, '\(first)' (line \(firstLine)): a team has one team manager"
+        }
+        static func unknownManager(_ manager: String, of person: String) -> String {
+            "'\(person)' reports to '\(manager)', who is not in the org chart"
+        }
+        static func teamWithoutManager(_ team: String, lines: [Int]) -> String {
+            "team '\(team)' (lines \(lines.map(String.init).joined(separator: ", "))) has no manager: give its team manager manages=\(team)"
+        }
+        static func cycle(_ ids: [String]) -> String {
+            "reporting lines go round in a circle: \(ids.joined(separator: " → "))"
+        }
+        static func doesNotRollUp(_ team: String, top: Person) -> String {
+            "team '\(team)' rolls up to '\(top.id)' (\(top.level.rawValue)), who reports to no one: every team must roll up to the DCS"
+        }
+    }
+
+    enum Cases {
+        static let missingReference = "the case reference is empty"
+        static func duplicateReference(_ reference: String, firstLine: Int) -> String {
+            "case reference '\(reference)' appears twice (first on line \(firstLine))"
+        }
+        static func unknownCaseType(_ text: String) -> String {
+            "'\(text)' is not a case type (expected CIN, CP, LAC or CL, or a spelling such as 'Child in need', 'CLA', 'Care leaver')"
+        }
+        static func badDate(_ text: String, column: String) -> String {
+            "'\(text)' in '\(column)' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"
+        }
+        static let readAsWindows1252 = "the file is not UTF-8: read as Windows-1252"
+    }
+
+    static func quoted(_ values: [String]) -> String {
+        values.isEmpty ? "none" : values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
     static func list(_ values: [String]) -> String {
         values.isEmpty ? "none" : values.joined(separator: ", ")
     }

@@ -1,24 +1,70 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditStore
+import Foundation
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the main job end to end on the shipped samples.",
+        abstract: "Run the main job end to end on the shipped samples, in a fresh database.",
         discussion: """
-            Today: validates and lists the shipped checklists, then shows one. Later releases grow \
-            this into the whole monthly job (population, sample, scoring, summary).
+            Validates the shipped checklists, imports the demo council from Samples/ (org chart and case \
+            list) into a fresh database, summarises the population and draws next month's sample with a \
+            fixed seed. Later releases add scoring and the monthly summary.
             """
     )
 
+    static let defaultDatabase = "Reports/out/demo/caseaudit.sqlite"
+    static let seed: UInt64 = 20_261_201
+
     @OptionGroup var location: ChecklistDirectoryOption
 
-    @Option(help: "The checklist to show in full.")
+    @Option(help: "The folder with org.csv and cases.csv.")
+    var samples: String = "Samples"
+
+    @Option(help: "The demo's database: made fresh each run (default \(Self.defaultDatabase)); any other path must not exist yet.")
+    var database: String?
+
+    @Option(help: "The checklist to show in full and to draw the sample for.")
     var show: String = "climbie-compliance"
 
     func run() throws {
         let console = Console.current
         let directory = location.resolved(console)
+        let shown = try checklists(directory, console)
+        let store = try freshStore(console)
+
+        console.write("\n== The demo council (\(samples)/): org chart and case list into \(store.path)\n\n")
+        do {
+            let chart = try OrgChartImport.read(file: "\(samples)/org.csv")
+            try store.replaceOrgChart(chart, source: "\(samples)/org.csv")
+            console.write("Org chart: \(chart.people.count) people, \(chart.teams.count) teams\n")
+            let cases = try CaseListCSVImport.read(file: "\(samples)/cases.csv")
+            let snapshot = try store.addCaseSnapshot(cases, source: "\(samples)/cases.csv")
+            console.write(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
+
+            let today = console.today()
+            let next = AuditMonth(year: today.month == 12 ? today.year + 1 : today.year, month: today.month % 12 + 1)
+            guard let month = next else { throw ExitCode(1) }
+            let parameters = SampleParameters(
+                month: month, checklistID: shown.checklist.id, size: .perStratum(2), strata: [.team],
+                caseTypes: shown.checklist.caseTypes, seed: Self.seed)
+            let drawn = StratifiedSampler.draw(try store.cases(snapshot: snapshot.id), parameters: parameters)
+            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn)
+            console.write("\n== Next month's sample (caseaudit sample draw --month \(month) --checklist \(shown.checklist.id) --per-team 2 --seed \(Self.seed))\n\n")
+            console.write(SampleReport.drawn(sample))
+            let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+            console.write("\n" + SampleReport.table(sample, cases: details))
+        } catch let error as InputError {
+            throw console.reject(error)
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+        console.write("\nThe database is at \(store.path); try `caseaudit cases summary --database \(store.path)`.\n")
+    }
+
+    /// Validates and lists the shipped checklists, prints the one to show, and returns it.
+    private func checklists(_ directory: String, _ console: Console) throws -> LoadedChecklist {
         let entries: [ChecklistCatalog.Entry]
         do {
             entries = try ChecklistCatalog(directory: directory).loadAll()
@@ -32,11 +78,10 @@ struct DemoCommand: ParsableCommand {
         for entry in entries {
             switch entry.result {
             case .success(let loaded):
-                let items = loaded.checklist.items
+                let summary = ChecklistSummary(loaded)
                 rows.append([
-                    loaded.checklist.id, loaded.checklist.version, String(items.count),
-                    String(items.filter(\.critical).count), String(items.filter { $0.condition != nil }.count),
-                    loaded.contentHash.map { "sha256:\($0.short)" } ?? "", "valid",
+                    summary.id, summary.version, String(summary.items), String(summary.criticalItems),
+                    String(summary.conditionalItems), loaded.contentHash.map { "sha256:\($0.short)" } ?? "", "valid",
                 ])
             case .failure(let failure):
                 rows.append([entry.path, "", "", "", "", "", "INVALID"])
@@ -54,5 +99,26 @@ struct DemoCommand: ParsableCommand {
         }
         console.write("\n== \(shown.checklist.id), as an auditor reads it (caseaudit checklist show \(shown.checklist.id))\n\n")
         console.write(ChecklistOutline.render(shown))
+        return shown
+    }
+
+    /// The demo's own database, made fresh: its default file is replaced; a path the user
+    /// names must not exist, so the demo can never overwrite real data.
+    private func freshStore(_ console: Console) throws -> SQLiteStore {
+        let path = database ?? Self.defaultDatabase
+        let manager = FileManager.default
+        if database == nil {
+            for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+            try? manager.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } else if manager.fileExists(atPath: path) {
+            console.writeError("caseaudit: error: \(path) exists: the demo only writes to a new database\n")
+            throw ExitCode(1)
+        }
+        do {
+            return try SQLiteStore(path: path)
+        } catch {
+            throw console.reject(error)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import CaseAudit
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -11,6 +13,8 @@ public struct Console: Sendable {
     public var writeError: @Sendable (String) -> Void
     /// Looks up one environment variable (reading the whole environment costs start-up time).
     public var environment: @Sendable (String) -> String?
+    /// Today's date (UTC); injected so that tests fix the clock.
+    public var today: @Sendable () -> CalendarDate = { CalendarDate.today() }
 
     public init(
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,

@@ -1,0 +1,63 @@
+/// Where the org chart and the population snapshots are kept. The embedded SQLite store
+/// implements it today; a server store will later.
+public protocol PopulationStore: Sendable {
+    /// Replaces the whole org chart in one transaction.
+    func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError)
+    /// The current org chart, or nil before the first import.
+    func orgChart() throws(StoreError) -> OrgChart?
+    /// Stores a case list as a new dated snapshot, in one transaction; returns its id.
+    func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot
+    /// The newest snapshot, or nil before the first import.
+    func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot?
+    /// Counts by team and case type for a snapshot.
+    func caseCounts(snapshot: Int64) throws(StoreError) -> [TeamCaseCount]
+}
+
+/// One imported case list.
+public struct CaseSnapshot: Sendable, Hashable, Codable {
+    public var id: Int64
+    /// UTC, ISO 8601.
+    public var importedAt: String
+    public var source: String
+    public var format: CaseList.Format
+    public var cases: Int
+    public var unallocated: Int
+
+    public init(id: Int64, importedAt: String, source: String, format: CaseList.Format, cases: Int, unallocated: Int) {
+        self.id = id
+        self.importedAt = importedAt
+        self.source = source
+        self.format = format
+        self.cases = cases
+        self.unallocated = unallocated
+    }
+}
+
+/// How many open cases of one type a team holds (team nil: unallocated).
+public struct TeamCaseCount: Sendable, Hashable, Codable {
+    public var team: String?
+    public var caseType: CaseType
+    public var count: Int
+
+    public init(team: String?, caseType: CaseType, count: Int) {
+        self.team = team
+        self.caseType = caseType
+        self.count = count
+    }
+}
+
+/// Why the store could not do what was asked.
+public enum StoreError: Error, Sendable, Hashable {
+    case cannotOpen(path: String, reason: String)
+    case newerDatabase(path: String)
+    case failed(reason: String)
+
+    public var message: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
+        case .newerDatabase(let path):
+            "\(path): this database was written by a newer version of caseaudit; upgrade caseaudit to use it"
+        case .failed(let reason): "the database refused the change (nothing was written): \(reason)"
+        }
+    }
+}

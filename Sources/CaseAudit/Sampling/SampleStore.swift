@@ -1,0 +1,30 @@
+/// Where drawn samples are kept, with everything needed to redraw them.
+public protocol SampleStore: Sendable {
+    /// The cases of a snapshot, as imported.
+    func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord]
+    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError) -> StoredSample
+    /// The samples drawn for a month, oldest first; every month's when `month` is nil.
+    func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
+}
+
+/// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.
+public struct StoredSample: Sendable, Codable {
+    public var id: Int64
+    public var parameters: SampleParameters
+    public var snapshotID: Int64
+    public var algorithm: String
+    public var drawnAt: String
+    public var cases: [SampledCase]
+
+    public init(
+        id: Int64, parameters: SampleParameters, snapshotID: Int64, algorithm: String, drawnAt: String,
+        cases: [SampledCase]
+    ) {
+        self.id = id
+        self.parameters = parameters
+        self.snapshotID = snapshotID
+        self.algorithm = algorithm
+        self.drawnAt = drawnAt
+        self.cases = cases
+    }
+}

@@ -1,0 +1,78 @@
+/// Draws a stratified random sample of case files.
+///
+/// 1. Eligible cases (by case type) are grouped into strata (team, case type or both), each
+///    stratum sorted by case reference, the strata in order of their key: the result does not
+///    depend on the order of the export.
+/// 2. Each stratum's share: a fixed number per stratum, or a total shared in proportion to
+///    stratum size by the largest-remainder method (ties to the earlier stratum).
+/// 3. Within each stratum, in that order, a partial Fisher–Yates shuffle driven by
+///    `SampleRandom(seed:)` picks the files. Each file's inclusion probability is n/N of its
+///    stratum, recorded for weighted estimates.
+public enum StratifiedSampler {
+    public static func draw(_ cases: [CaseRecord], parameters: SampleParameters) -> [SampledCase] {
+        let eligible = parameters.caseTypes.isEmpty ? cases : cases.filter { parameters.caseTypes.contains($0.caseType) }
+        let strata = Dictionary(grouping: eligible) { stratumKey($0, parameters.strata) }
+            .map { (key: $0.key, cases: $0.value.sorted { $0.reference < $1.reference }) }
+            .sorted { $0.key < $1.key }
+        let shares = allocate(parameters.size, sizes: strata.map(\.cases.count))
+        var random = SampleRandom(seed: parameters.seed)
+        var drawn: [SampledCase] = []
+        for (stratum, share) in zip(strata, shares) where share > 0 {
+            var pool = stratum.cases
+            for index in 0..<share {
+                let pick = index + random.next(below: pool.count - index)
+                pool.swapAt(index, pick)
+            }
+            let probability = Double(share) / Double(pool.count)
+            drawn += pool[0..<share].map {
+                SampledCase(reference: $0.reference, stratum: stratum.key, inclusionProbability: probability)
+            }
+        }
+        return drawn
+    }
+
+    /// "team|case type" style key; "(unallocated)" for a case with no team.
+    static func stratumKey(_ record: CaseRecord, _ strata: [SampleParameters.Stratum]) -> String {
+        strata.map { stratum in
+            switch stratum {
+            case .team: record.team ?? "(unallocated)"
+            case .caseType: record.caseType.rawValue
+            }
+        }.joined(separator: " | ")
+    }
+
+    /// How many files each stratum gives.
+    static func allocate(_ size: SampleParameters.Size, sizes: [Int]) -> [Int] {
+        switch size {
+        case .perStratum(let count):
+            return sizes.map { min($0, count) }
+        case .total(let wanted):
+            let population = sizes.reduce(0, +)
+            guard population > 0 else { return sizes.map { _ in 0 } }
+            let total = min(wanted, population)
+            let exact = sizes.map { Double(total) * Double($0) / Double(population) }
+            var shares = exact.map { Int($0.rounded(.down)) }
+            let order = exact.indices.sorted { (exact[$0] - Double(shares[$0]), -$0) > (exact[$1] - Double(shares[$1]), -$1) }
+            var left = total - shares.reduce(0, +)
+            for index in order where left > 0 && shares[index] < sizes[index] {
+                shares[index] += 1
+                left -= 1
+            }
+            return shares
+        }
+    }
+}
+
+/// One file in a sample.
+public struct SampledCase: Sendable, Hashable, Codable {
+    public var reference: String
+    public var stratum: String
+    /// The chance this file had of being drawn: its stratum's n/N.
+    public var inclusionProbability: Double
+
+    public init(reference: String, stratum: String, inclusionProbability: Double) {
+        self.reference = reference
+        self.stratum = stratum
+        self.inclusionProbability = inclusionProbability
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CaseAudit
+
+struct CasesImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a case list as a new dated snapshot of the population.",
+        discussion: """
+            CSV exports: a header row; columns found by common names (Case Reference, Case Type, Team, \
+            Worker, Opened, Last Visit) or named with --map FIELD=HEADER (fields: reference, case-type, \
+            team, worker, opened, last-visit). UTF-8 with or without a byte-order mark, or Windows-1252. \
+            Only the case reference, case type, team, worker and dates are stored. Rows without a team are \
+            kept and reported as unallocated. Nothing is stored unless the whole file is valid.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+    }
+
+    @Argument(help: "The case list file.")
+    var file: String
+
+    @Option(help: "The file's format (default: from its extension).")
+    var format: Format?
+
+    @Option(name: .customLong("map"), help: "FIELD=HEADER: the column that holds a field (repeatable).")
+    var mappings: [String] = []
+
+    @OptionGroup var store: DatabaseOption
+
+    func validate() throws {
+        if format == nil, file.lowercased().hasSuffix(".xlsx") || file.lowercased().hasSuffix(".xml") {
+            throw ValidationError(
+                "Annex A workbooks and Children in Need census files are not supported yet; this release imports CSV exports.")
+        }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let mapping: [CaseListCSVImport.Field: String]
+        do {
+            mapping = try CSVMapping.parse(mappings, as: CaseListCSVImport.Field.self)
+        } catch {
+            throw ValidationError(error.message)
+        }
+        let cases: CaseList
+        do {
+            cases = try CaseListCSVImport.read(file: file, mapping: mapping)
+        } catch {
+            throw console.reject(error)
+        }
+        let database = try store.open(console)
+        let snapshot: CaseSnapshot
+        do {
+            snapshot = try database.addCaseSnapshot(cases, source: file)
+        } catch {
+            throw console.reject(error)
+        }
+        for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
+        console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
+    }
+}

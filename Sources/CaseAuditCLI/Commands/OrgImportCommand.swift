@@ -1,0 +1,38 @@
+import ArgumentParser
+import CaseAudit
+
+struct OrgImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Replace the org chart with the one in a CSV file.",
+        discussion: """
+            Columns: id, name, level (SW, ATM, TM, SM, AD, DCS, IRO, QA), team, manages (the team(s) \
+            a team manager manages, separated by ;), reports_to. Every team must have a manager and roll \
+            up to the DCS. Nothing is changed unless the whole file is valid.
+            """
+    )
+
+    @Argument(help: "The org chart CSV.")
+    var file: String
+
+    @OptionGroup var store: DatabaseOption
+
+    func run() throws {
+        let console = Console.current
+        let chart: OrgChart
+        do {
+            chart = try OrgChartImport.read(file: file)
+        } catch {
+            throw console.reject(error)
+        }
+        let database = try store.open(console)
+        do {
+            try database.replaceOrgChart(chart, source: file)
+        } catch {
+            throw console.reject(error)
+        }
+        let levels = Dictionary(grouping: chart.people, by: \.level).mapValues(\.count)
+        let summary = ManagerLevel.allCases.compactMap { level in levels[level].map { "\($0) \(level.rawValue)" } }
+        console.write("Imported \(chart.people.count) people (\(summary.joined(separator: ", "))) and \(chart.teams.count) teams into \(database.path)\n")
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CaseAudit
+
+struct OrgShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print the org chart as a tree from the DCS down.")
+
+    @OptionGroup var store: DatabaseOption
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let console = Console.current
+        let database = try store.open(console)
+        let chart: OrgChart?
+        do {
+            chart = try database.orgChart()
+        } catch {
+            throw console.reject(error)
+        }
+        guard let chart else {
+            console.writeError("caseaudit: error: no org chart yet: import one with `caseaudit org import ORG.csv`\n")
+            throw ExitCode(1)
+        }
+        switch format {
+        case .text: console.write(OrgChartTree.render(chart))
+        case .json: console.write(JSONOutput.render(chart))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import CaseAudit
+
+struct SampleDrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Draw a stratified random sample from the latest case list.",
+        discussion: """
+            The draw is a pure function of the population snapshot, the parameters and the seed, and \
+            records all three: `sample show` prints them, and the same command with the same seed \
+            redraws the same files on any machine. Only case types the checklist applies to are eligible.
+            """
+    )
+
+    @Option(help: "The audit month, YYYY-MM (this month or next).")
+    var month: String
+
+    @Option(help: "The checklist the files will be audited against (its id).")
+    var checklist: String
+
+    @Option(help: "Files in all, shared across strata in proportion to their size.")
+    var size: Int?
+
+    @Option(name: .customLong("per-team"), help: "Files from each stratum (with the default strata, each team).")
+    var perTeam: Int?
+
+    @Option(help: "How strata are formed: team, case-type or team,case-type.")
+    var strata: String = "team"
+
+    @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
+    var caseTypes: String?
+
+    @Option(help: "The seed (a whole number). When absent one is generated, and printed and recorded.")
+    var seed: UInt64?
+
+    @OptionGroup var location: ChecklistDirectoryOption
+    @OptionGroup var store: DatabaseOption
+
+    func validate() throws {
+        guard AuditMonth(month) != nil else { throw ValidationError("--month \(month): expected YYYY-MM, e.g. 2026-12") }
+        switch (size, perTeam) {
+        case (nil, nil): throw ValidationError("Give --size N or --per-team N.")
+        case (.some, .some): throw ValidationError("Give --size or --per-team, not both.")
+        case (.some(let n), nil) where n < 1, (nil, .some(let n)) where n < 1:
+            throw ValidationError("The sample size must be at least 1.")
+        default: break
+        }
+        _ = try parsedStrata()
+        _ = try parsedCaseTypes()
+    }
+
+    private func parsedStrata() throws -> [SampleParameters.Stratum] {
+        try strata.split(separator: ",").map { name in
+            guard let stratum = SampleParameters.Stratum(rawValue: name.trimmingCharacters()) else {
+                throw ValidationError("--strata \(strata): each part must be team or case-type")
+            }
+            return stratum
+        }
+    }
+
+    private func parsedCaseTypes() throws -> [CaseType] {
+        try (caseTypes ?? "").split(separator: ",").map { name in
+            guard let type = CaseType(spelling: name.trimmingCharacters()) else {
+                throw ValidationError("--case-types \(caseTypes ?? ""): '\(name)' is not a case type (CIN, CP, LAC, CL)")
+            }
+            return type
+        }
+    }
+
+    func run() throws {
+        let console = Console.current
+        guard let auditMonth = AuditMonth(month) else { throw ExitCode(2) }
+        let today = console.today()
+        let latest = AuditMonth(year: today.month == 12 ? today.year + 1 : today.year, month: today.month % 12 + 1)
+        if let latest, auditMonth > latest {
+            console.writeError("caseaudit: error: --month \(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)\n")
+            throw ExitCode(1)
+        }
+        let tool = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
+        var eligible = tool.checklist.caseTypes
+        let asked = try parsedCaseTypes()
+        if !asked.isEmpty { eligible = eligible.filter(asked.contains) }
+        guard !eligible.isEmpty else {
+            console.writeError("caseaudit: error: checklist '\(tool.checklist.id)' applies to \(tool.checklist.caseTypes.map(\.rawValue).joined(separator: ", ")); none of --case-types \(caseTypes ?? "")\n")
+            throw ExitCode(1)
+        }
+
+        let database = try store.open(console)
+        do {
+            guard let snapshot = try database.latestCaseSnapshot() else {
+                console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
+                throw ExitCode(1)
+            }
+            let parameters = SampleParameters(
+                month: auditMonth, checklistID: tool.checklist.id,
+                size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? 1), strata: try parsedStrata(),
+                caseTypes: eligible, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+            let drawn = StratifiedSampler.draw(try database.cases(snapshot: snapshot.id), parameters: parameters)
+            let stored = try database.addSample(parameters, snapshot: snapshot.id, cases: drawn)
+            console.write(SampleReport.drawn(stored))
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingCharacters() -> String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CaseAudit
+
+struct SampleShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show the samples drawn for a month: parameters, seed, and the files.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @Option(help: "The audit month, YYYY-MM (default: every month).")
+    var month: String?
+
+    @Option(help: "table, csv or json.")
+    var format: Format = .table
+
+    @OptionGroup var store: DatabaseOption
+
+    func validate() throws {
+        if let month, AuditMonth(month) == nil { throw ValidationError("--month \(month): expected YYYY-MM") }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let database = try store.open(console)
+        do {
+            let samples = try database.samples(month: month.flatMap(AuditMonth.init))
+            guard !samples.isEmpty else {
+                console.writeError("caseaudit: error: no sample\(month.map { " for \($0)" } ?? "") yet: draw one with `caseaudit sample draw`\n")
+                throw ExitCode(1)
+            }
+            var details: [Int64: [String: CaseRecord]] = [:]
+            for snapshot in Set(samples.map(\.snapshotID)) {
+                details[snapshot] = Dictionary(
+                    try database.cases(snapshot: snapshot).map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            switch format {
+            case .table: console.write(samples.map { SampleReport.table($0, cases: details[$0.snapshotID] ?? [:]) }.joined(separator: "\n"))
+            case .csv: console.write(SampleReport.csv(samples, cases: details))
+            case .json: console.write(JSONOutput.render(samples))
+            }
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+    }
+}

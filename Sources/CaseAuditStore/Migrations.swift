@@ -1,0 +1,74 @@
+import GRDB
+
+/// The database schema, one migration per released change. Never edit a released migration:
+/// add a new one, so that older databases migrate forward.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 org chart and case snapshots") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE person (
+                        id TEXT PRIMARY KEY,
+                        display_name TEXT NOT NULL,
+                        level TEXT NOT NULL CHECK (level IN ('SW','ATM','TM','SM','AD','DCS','IRO','QA')),
+                        team TEXT,
+                        reports_to TEXT REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED
+                    );
+                    CREATE TABLE team (
+                        name TEXT PRIMARY KEY,
+                        manager_id TEXT NOT NULL REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED
+                    );
+                    CREATE TABLE org_import (
+                        id INTEGER PRIMARY KEY,
+                        imported_at TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        people INTEGER NOT NULL,
+                        teams INTEGER NOT NULL
+                    );
+                    CREATE TABLE case_snapshot (
+                        id INTEGER PRIMARY KEY,
+                        imported_at TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        case_count INTEGER NOT NULL,
+                        unallocated_count INTEGER NOT NULL
+                    );
+                    CREATE TABLE case_record (
+                        snapshot_id INTEGER NOT NULL REFERENCES case_snapshot(id) ON DELETE CASCADE,
+                        reference TEXT NOT NULL,
+                        case_type TEXT NOT NULL CHECK (case_type IN ('CIN','CP','LAC','CL')),
+                        team TEXT,
+                        worker TEXT,
+                        opened TEXT,
+                        last_visit TEXT
+                    );
+                    CREATE UNIQUE INDEX case_record_reference ON case_record(snapshot_id, reference);
+                    """)
+        }
+        migrator.registerMigration("v2 samples") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sample (
+                        id INTEGER PRIMARY KEY,
+                        month TEXT NOT NULL,
+                        checklist_id TEXT NOT NULL,
+                        snapshot_id INTEGER NOT NULL REFERENCES case_snapshot(id),
+                        seed TEXT NOT NULL,
+                        parameters TEXT NOT NULL,
+                        algorithm TEXT NOT NULL,
+                        drawn_at TEXT NOT NULL
+                    );
+                    CREATE INDEX sample_month ON sample(month);
+                    CREATE TABLE sample_case (
+                        sample_id INTEGER NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+                        case_reference TEXT NOT NULL,
+                        stratum TEXT NOT NULL,
+                        inclusion_probability REAL NOT NULL,
+                        PRIMARY KEY (sample_id, case_reference)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

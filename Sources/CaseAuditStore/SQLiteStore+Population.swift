@@ -1,0 +1,132 @@
+import CaseAudit
+import GRDB
+import GRDBSQLite
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension SQLiteStore: PopulationStore {
+    public func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM team; DELETE FROM person")
+            let person = try db.makeStatement(
+                sql: "INSERT INTO person (id, display_name, level, team, reports_to) VALUES (?, ?, ?, ?, ?)")
+            for entry in chart.people {
+                try person.execute(arguments: [entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo])
+            }
+            let team = try db.makeStatement(sql: "INSERT INTO team (name, manager_id) VALUES (?, ?)")
+            for entry in chart.teams {
+                try team.execute(arguments: [entry.name, entry.managerID])
+            }
+            try db.execute(
+                sql: "INSERT INTO org_import (imported_at, source, people, teams) VALUES (?, ?, ?, ?)",
+                arguments: [Self.now(), source, chart.people.count, chart.teams.count])
+        }
+    }
+
+    public func orgChart() throws(StoreError) -> OrgChart? {
+        try read { db -> OrgChart? in
+            let people = try Row.fetchAll(db, sql: "SELECT id, display_name, level, team, reports_to FROM person ORDER BY rowid")
+                .compactMap { row -> Person? in
+                    guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
+                    return Person(
+                        id: row["id"], displayName: row["display_name"], level: level, team: row["team"],
+                        reportsTo: row["reports_to"])
+                }
+            guard !people.isEmpty else { return nil }
+            let teams = try Row.fetchAll(db, sql: "SELECT name, manager_id FROM team ORDER BY name")
+                .map { Team(name: $0["name"], managerID: $0["manager_id"]) }
+            return OrgChart(people: people, teams: teams)
+        }
+    }
+
+    public func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot {
+        let importedAt = Self.now()
+        return try write { db -> CaseSnapshot in
+            try db.execute(
+                sql: "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES (?, ?, ?, ?, ?)",
+                arguments: [importedAt, source, cases.format.rawValue, cases.records.count, cases.unallocatedCount])
+            let snapshot = db.lastInsertedRowID
+            // Bound through the C API: a council's export can have a million rows.
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO case_record (snapshot_id, reference, case_type, team, worker, opened, last_visit) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            let handle = statement.sqliteStatement
+            for record in cases.records {
+                sqlite3_reset(handle)
+                sqlite3_bind_int64(handle, 1, snapshot)
+                Self.bind(handle, 2, record.reference)
+                Self.bind(handle, 3, record.caseType.rawValue)
+                Self.bind(handle, 4, record.team)
+                Self.bind(handle, 5, record.worker)
+                Self.bind(handle, 6, record.opened?.description)
+                Self.bind(handle, 7, record.lastVisit?.description)
+                let code = sqlite3_step(handle)
+                guard code == SQLITE_DONE else {
+                    throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
+            return CaseSnapshot(
+                id: snapshot, importedAt: importedAt, source: source, format: cases.format, cases: cases.records.count,
+                unallocated: cases.unallocatedCount)
+        }
+    }
+
+    public func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot? {
+        try read { db -> CaseSnapshot? in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY id DESC LIMIT 1"
+                )
+            else { return nil }
+            return CaseSnapshot(
+                id: row["id"], importedAt: row["imported_at"], source: row["source"],
+                format: CaseList.Format(rawValue: row["format"]) ?? .csv, cases: row["case_count"],
+                unallocated: row["unallocated_count"])
+        }
+    }
+
+    public func caseCounts(snapshot: Int64) throws(StoreError) -> [TeamCaseCount] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT team, case_type, COUNT(*) AS n FROM case_record WHERE snapshot_id = ?
+                    GROUP BY team, case_type ORDER BY team IS NULL, team, case_type
+                    """, arguments: [snapshot]
+            ).compactMap { row -> TeamCaseCount? in
+                guard let type = CaseType(rawValue: row["case_type"]) else { return nil }
+                return TeamCaseCount(team: row["team"], caseType: type, count: row["n"])
+            }
+        }
+    }
+
+    private static func bind(_ handle: SQLiteStatement, _ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        text.withUTF8 { bytes in
+            // SQLITE_TRANSIENT: SQLite copies the bytes before this returns.
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), SQLITE_TRANSIENT)
+            }
+        }
+    }
+
+    /// The current time in UTC, ISO 8601 to the second.
+    static func now() -> String {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}
+
+/// SQLite's "copy the value now" destructor, which the C macro spells as -1.
+private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

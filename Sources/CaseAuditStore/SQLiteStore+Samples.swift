@@ -1,0 +1,73 @@
+import CaseAudit
+import Foundation
+import GRDB
+
+extension SQLiteStore: SampleStore {
+    public func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT reference, case_type, team, worker, opened, last_visit FROM case_record WHERE snapshot_id = ?",
+                arguments: [snapshot]
+            ).compactMap { row -> CaseRecord? in
+                guard let type = CaseType(rawValue: row["case_type"]) else { return nil }
+                return CaseRecord(
+                    reference: row["reference"], caseType: type, team: row["team"], worker: row["worker"],
+                    opened: (row["opened"] as String?).flatMap(CalendarDate.init(parsing:)),
+                    lastVisit: (row["last_visit"] as String?).flatMap(CalendarDate.init(parsing:)))
+            }
+        }
+    }
+
+    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError)
+        -> StoredSample
+    {
+        let drawnAt = Self.now()
+        let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
+        return try write { db -> StoredSample in
+            try db.execute(
+                sql: """
+                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    parameters.month.description, parameters.checklistID, snapshot, String(parameters.seed), encoded,
+                    SampleRandom.algorithm, drawnAt,
+                ])
+            let id = db.lastInsertedRowID
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability) VALUES (?, ?, ?, ?)")
+            for sampled in cases {
+                try statement.execute(arguments: [id, sampled.reference, sampled.stratum, sampled.inclusionProbability])
+            }
+            return StoredSample(
+                id: id, parameters: parameters, snapshotID: snapshot, algorithm: SampleRandom.algorithm, drawnAt: drawnAt,
+                cases: cases)
+        }
+    }
+
+    public func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT id, parameters, snapshot_id, algorithm, drawn_at FROM sample WHERE ?1 IS NULL OR month = ?1 ORDER BY id",
+                arguments: [month?.description])
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let parameters = try JSONDecoder().decode(SampleParameters.self, from: Data((row["parameters"] as String).utf8))
+                let cases = try Row.fetchAll(
+                    db,
+                    sql: "SELECT case_reference, stratum, inclusion_probability FROM sample_case WHERE sample_id = ? ORDER BY stratum, case_reference",
+                    arguments: [id]
+                ).map {
+                    SampledCase(
+                        reference: $0["case_reference"], stratum: $0["stratum"],
+                        inclusionProbability: $0["inclusion_probability"])
+                }
+                return StoredSample(
+                    id: id, parameters: parameters, snapshotID: row["snapshot_id"], algorithm: row["algorithm"],
+                    drawnAt: row["drawn_at"], cases: cases)
+            }
+        }
+    }
+}

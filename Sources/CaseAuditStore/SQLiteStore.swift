@@ -1,0 +1,74 @@
+import CaseAudit
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The embedded store: one SQLite file, owner-only, in WAL mode with foreign keys on.
+public final class SQLiteStore: Sendable {
+    public static let defaultPath = "caseaudit.sqlite"
+
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) and migrates the database at `path`. A database written by
+    /// a newer caseaudit is refused rather than half-understood.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            try Self.createOwnerOnly(path)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(5)
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let migrator = Migrations.migrator
+            let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerDatabase(path: path) }
+            try migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: error.message ?? error.description)
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// A new database file is created readable and writable by its owner only (SQLite gives
+    /// its -wal and -shm files the same mode); an existing one is narrowed to that.
+    private static func createOwnerOnly(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        _ = fchmod(descriptor, 0o600)
+        close(descriptor)
+    }
+
+    /// Runs `body` in one transaction, mapping database errors to `StoreError`.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .failed(reason: error.message ?? error.description)
+        } catch {
+            throw .failed(reason: String(describing: error))
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw .failed(reason: error.message ?? error.description)
+        } catch {
+            throw .failed(reason: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import CaseAuditTestSupport
+import Foundation
+import Testing
+
+/// org, cases, sample and generate, in-process against a real SQLite file.
+@Suite struct PopulationCommandTests {
+    let folder: TemporaryDirectory
+    let database: String
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        database = "\(folder.path)/test.sqlite"
+    }
+
+    func run(_ arguments: [String], today: String = "2026-11-21") -> CommandResult {
+        CommandRunner.run(arguments + ["--database", database], today: today)
+    }
+
+    func importDemoCouncil() {
+        #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]).status == 0)
+        #expect(run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"]).status == 0)
+    }
+
+    @Test func importsAndShowsTheOrgChart() {
+        let imported = run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"])
+        #expect(imported.status == 0)
+        #expect(imported.output.contains("Imported 117 people (84 SW, 12 ATM, 12 TM, 4 SM, 2 AD, 1 DCS, 1 IRO, 1 QA) and 12 teams"))
+        let shown = run(["org", "show"])
+        #expect(shown.status == 0)
+        #expect(shown.output.hasPrefix("DCS "))
+        #expect(shown.output.contains("├─ AD "))
+        #expect(shown.output.contains(": manages Assessment 1"))
+        #expect(shown.output.hasSuffix("117 people, 12 teams\n"))
+    }
+
+    @Test func aBadOrgChartChangesNothing() {
+        #expect(run(["org", "import", Fixtures.population("org-valid.csv")]).status == 0)
+        let before = run(["org", "show", "--format", "json"]).output
+        let failed = run(["org", "import", Fixtures.population("org-cycle.csv")])
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("org-cycle.csv:3:6: error: reporting lines go round in a circle"))
+        #expect(run(["org", "show", "--format", "json"]).output == before)
+    }
+
+    @Test func importsACaseListAndSummarisesIt() throws {
+        importDemoCouncil()
+        let summary = run(["cases", "summary"])
+        #expect(summary.status == 0)
+        #expect(summary.output.contains("Assessment 1        84   37   0    0    121"))
+        #expect(summary.output.contains("(unallocated)       14   4    7    2    27"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["cases", "summary", "--format", "json"]).output.utf8)) as? [String: Any])
+        #expect(json["total"] as? Int == 1500)
+        #expect(json["unallocated"] as? Int == 27)
+    }
+
+    @Test func aBadCaseListIsRefusedWholeWithRowsAndColumns() {
+        let result = run(["cases", "import", Fixtures.population("cases-bad-rows.csv")])
+        #expect(result.status == 1)
+        #expect(result.errorLines.count == 4)
+        #expect(result.errorLines[0].hasSuffix("cases-bad-rows.csv:2:4: error: '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"))
+        #expect(run(["cases", "summary"]).status == 1)
+    }
+
+    @Test func mapFlagsNameColumnsAndBadOnesAreUsageErrors() {
+        let mapped = run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "case-type=Kind", "--map", "team=Where"])
+        #expect(mapped.status == 0, "\(mapped.errors)")
+        #expect(mapped.output.contains("1 cases"))
+        #expect(run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "colour=Kind"]).status == 2)
+        #expect(run(["cases", "import", "\(folder.path)/list.xlsx"]).status == 2)
+    }
+
+    @Test func drawsTheSameSampleFromTheSameSeed() throws {
+        importDemoCouncil()
+        let arguments = ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+            "--seed", "77", "--dir", Fixtures.shippedChecklistsDirectory]
+        let first = run(arguments)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("26 files from 13 strata"))
+        #expect(run(arguments).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--month", "2026-12", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        #expect(json.count == 2)
+        let references = json.map { ($0["cases"] as? [[String: Any]])?.compactMap { $0["reference"] as? String } ?? [] }
+        #expect(references[0] == references[1])
+        #expect(references[0].count == 26)
+        let parameters = try #require(json[0]["parameters"] as? [String: Any])
+        #expect(parameters["seed"] as? UInt64 == 77)
+        #expect(parameters["caseTypes"] as? [String] == ["CIN", "CP", "LAC"])
+        let csv = run(["sample", "show", "--format", "csv"])
+        #expect(csv.output.split(separator: "\r\n").count == 53)
+    }
+
+    @Test func aGeneratedSeedIsPrintedAndRecorded() throws {
+        importDemoCouncil()
+        let drawn = run(["sample", "draw", "--month", "2026-11", "--checklist", "supervision", "--size", "20", "--dir",
+            Fixtures.shippedChecklistsDirectory])
+        #expect(drawn.status == 0)
+        let seedLine = try #require(drawn.output.split(separator: "\n").first { $0.hasPrefix("Seed ") })
+        let seed = try #require(UInt64(seedLine.dropFirst(5).prefix { $0.isNumber }))
+        #expect(run(["sample", "show", "--month", "2026-11"]).output.contains("Seed \(seed)"))
+    }
+
+    @Test func refusesBadMonthsSeedsAndSizes() {
+        importDemoCouncil()
+        let base = ["sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory]
+        let future = run(base + ["--month", "2027-03", "--size", "5"])
+        #expect(future.status == 1)
+        #expect(future.errors.contains("is in the future"))
+        #expect(run(base + ["--month", "2026-13", "--size", "5"]).status == 2)
+        #expect(run(base + ["--month", "Dec 2026", "--size", "5"]).status == 2)
+        #expect(run(base + ["--month", "2026-12", "--size", "5", "--seed", "abc"]).status == 2)
+        #expect(run(base + ["--month", "2026-12"]).status == 2)
+        #expect(run(base + ["--month", "2026-12", "--size", "5", "--per-team", "2"]).status == 2)
+        #expect(run(base + ["--month", "2026-12", "--size", "0"]).status == 2)
+        #expect(run(base + ["--month", "2026-12", "--size", "5", "--case-types", "CL"]).status == 1)
+    }
+
+    @Test func drawingBeforeImportingSaysWhatToDo() {
+        let result = run(["sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", "5", "--dir",
+            Fixtures.shippedChecklistsDirectory])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("no case list yet"))
+    }
+
+    @Test func theCommittedSamplesAreWhatTheGeneratorMakes() throws {
+        let result = CommandRunner.run(["generate", "--out", folder.path, "--as-of", "2026-11-01"])
+        #expect(result.status == 0)
+        for file in ["org.csv", "cases.csv"] {
+            let made = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/\(file)"))
+            let committed = try Data(contentsOf: URL(fileURLWithPath: "\(Fixtures.packageRoot)/Samples/\(file)"))
+            #expect(made == committed, "run `make samples` and commit Samples/\(file)")
+        }
+    }
+
+    @Test func theDatabaseRefusesToBeNewerThanTheBinary() throws {
+        #expect(run(["cases", "summary"]).status == 1)
+        let other = "\(folder.path)/notes.sqlite"
+        try Data(String(repeating: "not sqlite\n", count: 100).utf8).write(to: URL(fileURLWithPath: other))
+        let result = CommandRunner.run(["org", "show", "--database", other])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("cannot open the database"))
+    }
+}

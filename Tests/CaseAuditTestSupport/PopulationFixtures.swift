@@ -1,0 +1,5 @@
+extension Fixtures {
+    public static func population(_ name: String) -> String {
+        path("Population/\(name)")
+    }
+}
