@@ -16,6 +16,7 @@ enum CLIReference {
         ("caseaudit cases summary", CasesSummaryCommand.self),
         ("caseaudit sample draw", SampleDrawCommand.self),
         ("caseaudit sample show", SampleShowCommand.self),
+        ("caseaudit audit list", AuditListCommand.self),
         ("caseaudit generate", GenerateCommand.self),
         ("caseaudit demo", DemoCommand.self),
     ]

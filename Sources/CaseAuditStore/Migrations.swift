@@ -65,6 +65,8 @@ enum Migrations {
                         case_reference TEXT NOT NULL,
                         stratum TEXT NOT NULL,
                         inclusion_probability REAL NOT NULL,
+                        auditor_id TEXT,
+                        unallocated_reason TEXT,
                         PRIMARY KEY (sample_id, case_reference)
                     ) WITHOUT ROWID;
                     """)

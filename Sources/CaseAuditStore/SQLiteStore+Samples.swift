@@ -36,9 +36,15 @@ extension SQLiteStore: SampleStore {
                 ])
             let id = db.lastInsertedRowID
             let statement = try db.makeStatement(
-                sql: "INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability) VALUES (?, ?, ?, ?)")
+                sql: """
+                    INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability, auditor_id, unallocated_reason)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
             for sampled in cases {
-                try statement.execute(arguments: [id, sampled.reference, sampled.stratum, sampled.inclusionProbability])
+                try statement.execute(arguments: [
+                    id, sampled.reference, sampled.stratum, sampled.inclusionProbability, sampled.auditorID,
+                    sampled.unallocatedReason,
+                ])
             }
             return StoredSample(
                 id: id, parameters: parameters, snapshotID: snapshot, algorithm: SampleRandom.algorithm, drawnAt: drawnAt,
@@ -57,16 +63,42 @@ extension SQLiteStore: SampleStore {
                 let parameters = try JSONDecoder().decode(SampleParameters.self, from: Data((row["parameters"] as String).utf8))
                 let cases = try Row.fetchAll(
                     db,
-                    sql: "SELECT case_reference, stratum, inclusion_probability FROM sample_case WHERE sample_id = ? ORDER BY stratum, case_reference",
+                    sql: """
+                        SELECT case_reference, stratum, inclusion_probability, auditor_id, unallocated_reason
+                        FROM sample_case WHERE sample_id = ? ORDER BY stratum, case_reference
+                        """,
                     arguments: [id]
                 ).map {
                     SampledCase(
                         reference: $0["case_reference"], stratum: $0["stratum"],
-                        inclusionProbability: $0["inclusion_probability"])
+                        inclusionProbability: $0["inclusion_probability"], auditorID: $0["auditor_id"],
+                        unallocatedReason: $0["unallocated_reason"])
                 }
                 return StoredSample(
                     id: id, parameters: parameters, snapshotID: row["snapshot_id"], algorithm: row["algorithm"],
                     drawnAt: row["drawn_at"], cases: cases)
+            }
+        }
+    }
+
+    public func allocations(auditor: String?) throws(StoreError) -> [AuditAllocation] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, r.case_type, r.team, r.worker
+                    FROM sample_case c
+                    JOIN sample s ON s.id = c.sample_id
+                    LEFT JOIN case_record r ON r.snapshot_id = s.snapshot_id AND r.reference = c.case_reference
+                    WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1)
+                    ORDER BY s.month, s.id, c.case_reference
+                    """, arguments: [auditor]
+            ).compactMap { row -> AuditAllocation? in
+                guard let month = AuditMonth(row["month"] as String) else { return nil }
+                return AuditAllocation(
+                    sampleID: row["id"], month: month, checklistID: row["checklist_id"],
+                    caseReference: row["case_reference"], caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
+                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"])
             }
         }
     }

@@ -139,4 +139,34 @@ import Testing
         #expect(result.status == 1)
         #expect(result.errors.contains("cannot open the database"))
     }
+
+    @Test func allocatesFilesAndListsThemForEachAuditor() throws {
+        importDemoCouncil()
+        let drawn = run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+            "--seed", "5", "--dir", Fixtures.shippedChecklistsDirectory])
+        #expect(drawn.status == 0)
+        #expect(drawn.output.contains("Allocated 26 of 26 files to"))
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(run(["audit", "list", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        #expect(all.count == 26)
+        let auditor = try #require(all.first?["auditorID"] as? String)
+        let mine = run(["audit", "list", "--auditor", auditor])
+        #expect(mine.status == 0)
+        #expect(mine.output.contains("2026-12"))
+        #expect(mine.output.split(separator: "\n").count == 1 + all.filter { $0["auditorID"] as? String == auditor }.count)
+        #expect(run(["audit", "list", "--auditor", "nobody"]).status == 1)
+    }
+
+    @Test func quotasThatCannotBeMetAreReported() {
+        importDemoCouncil()
+        let base = ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2", "--seed", "5",
+            "--dir", Fixtures.shippedChecklistsDirectory]
+        let tight = run(base + ["--quota", "TM=1"])
+        #expect(tight.status == 0)
+        #expect(tight.output.contains("Allocated 12 of 26 files"))
+        #expect(tight.errors.contains("is not allocated: every auditor's quota is used up: raise --quota"))
+        let nobody = run(base + ["--quota", "IRO=2,ATM=1"])
+        #expect(nobody.status == 0)
+        let noLevel = CommandRunner.run(base + ["--quota", "XX=2", "--database", database])
+        #expect(noLevel.status == 2)
+    }
 }

@@ -6,11 +6,17 @@ public enum SampleReport {
         let strata = Dictionary(grouping: sample.cases, by: \.stratum)
         var out = "Sample \(sample.id) for \(parameters.month), checklist \(parameters.checklistID): "
         out += "\(sample.cases.count) files from \(strata.count) strata (snapshot \(sample.snapshotID))\n"
+        let allocated = sample.cases.filter { $0.auditorID != nil }.count
+        if allocated > 0 || sample.cases.contains(where: { $0.unallocatedReason != nil }) {
+            let auditors = Set(sample.cases.compactMap(\.auditorID)).count
+            out += "Allocated \(allocated) of \(sample.cases.count) files to \(auditors) auditors"
+            out += allocated < sample.cases.count ? "; \(sample.cases.count - allocated) not allocated (see warnings)\n" : "\n"
+        }
         out += "Seed \(parameters.seed): the same snapshot, parameters and seed redraw the same files.\n"
         return out
     }
 
-    public static func table(_ sample: StoredSample, cases: [String: CaseRecord]) -> String {
+    public static func table(_ sample: StoredSample, cases: [String: CaseRecord], chart: OrgChart? = nil) -> String {
         let parameters = sample.parameters
         var out = "Sample \(sample.id) · \(parameters.month) · checklist \(parameters.checklistID) · snapshot \(sample.snapshotID)\n"
         let size: String
@@ -24,18 +30,21 @@ public enum SampleReport {
         let ordered = sample.cases.sorted { ($0.stratum, $0.reference) < ($1.stratum, $1.reference) }
         let rows = ordered.map { sampled -> [String] in
             let record = cases[sampled.reference]
+            let auditor = sampled.auditorID.map { id in
+                chart?.person(id: id).map { "\($0.level.rawValue) \(id)" } ?? id
+            } ?? (sampled.unallocatedReason == nil ? "" : "(not allocated)")
             return [
                 sampled.stratum, sampled.reference, record?.caseType.rawValue ?? "", record?.worker ?? "",
-                Number.format((sampled.inclusionProbability * 1000).rounded() / 1000),
+                Number.format((sampled.inclusionProbability * 1000).rounded() / 1000), auditor,
             ]
         }
-        out += TextTable(headers: ["STRATUM", "CASE", "TYPE", "WORKER", "P"], rows: rows).render()
+        out += TextTable(headers: ["STRATUM", "CASE", "TYPE", "WORKER", "P", "AUDITOR"], rows: rows).render()
         return out
     }
 
     public static func csv(_ samples: [StoredSample], cases: [Int64: [String: CaseRecord]]) -> String {
         var rows = [["sample", "month", "checklist", "seed", "stratum", "case_reference", "case_type", "team", "worker",
-            "inclusion_probability"]]
+            "inclusion_probability", "auditor", "not_allocated_because"]]
         for sample in samples {
             for sampled in sample.cases {
                 let record = cases[sample.snapshotID]?[sampled.reference]
@@ -43,6 +52,7 @@ public enum SampleReport {
                     String(sample.id), sample.parameters.month.description, sample.parameters.checklistID,
                     String(sample.parameters.seed), sampled.stratum, sampled.reference, record?.caseType.rawValue ?? "",
                     record?.team ?? "", record?.worker ?? "", String(sampled.inclusionProbability),
+                    sampled.auditorID ?? "", sampled.unallocatedReason ?? "",
                 ])
             }
         }

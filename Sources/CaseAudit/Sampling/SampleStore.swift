@@ -5,6 +5,8 @@ public protocol SampleStore: Sendable {
     func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError) -> StoredSample
     /// The samples drawn for a month, oldest first; every month's when `month` is nil.
     func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
+    /// Allocated files, for one auditor or all, in month and reference order.
+    func allocations(auditor: String?) throws(StoreError) -> [AuditAllocation]
 }
 
 /// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.

@@ -69,10 +69,19 @@ public struct SampledCase: Sendable, Hashable, Codable {
     public var stratum: String
     /// The chance this file had of being drawn: its stratum's n/N.
     public var inclusionProbability: Double
+    /// The person (org chart id) who audits it, once allocated.
+    public var auditorID: String?
+    /// Why it could not be allocated, when it could not.
+    public var unallocatedReason: String?
 
-    public init(reference: String, stratum: String, inclusionProbability: Double) {
+    public init(
+        reference: String, stratum: String, inclusionProbability: Double, auditorID: String? = nil,
+        unallocatedReason: String? = nil
+    ) {
         self.reference = reference
         self.stratum = stratum
         self.inclusionProbability = inclusionProbability
+        self.auditorID = auditorID
+        self.unallocatedReason = unallocatedReason
     }
 }

@@ -163,6 +163,13 @@ enum Messages {
         static let readAsWindows1252 = "the file is not UTF-8: read as Windows-1252"
     }
 
+    enum Allocation {
+        static let quotasUsedUp = "every auditor's quota is used up: raise --quota"
+        static func onlyOwnLine(_ team: String) -> String {
+            "every auditor with quota left manages team '\(team)' or oversees it: use --allow-own-line or raise --quota"
+        }
+    }
+
     static func quoted(_ values: [String]) -> String {
         values.isEmpty ? "none" : values.map { "'\($0)'" }.joined(separator: ", ")
     }

@@ -49,12 +49,14 @@ struct DemoCommand: ParsableCommand {
             let parameters = SampleParameters(
                 month: month, checklistID: shown.checklist.id, size: .perStratum(2), strata: [.team],
                 caseTypes: shown.checklist.caseTypes, seed: Self.seed)
-            let drawn = StratifiedSampler.draw(try store.cases(snapshot: snapshot.id), parameters: parameters)
-            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn)
-            console.write("\n== Next month's sample (caseaudit sample draw --month \(month) --checklist \(shown.checklist.id) --per-team 2 --seed \(Self.seed))\n\n")
-            console.write(SampleReport.drawn(sample))
             let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-            console.write("\n" + SampleReport.table(sample, cases: details))
+            let drawn = StratifiedSampler.draw(cases.records, parameters: parameters)
+            let allocations = AuditorAllocator.allocate(
+                drawn, cases: details, chart: chart, quota: .standard, allowOwnLine: false)
+            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
+            console.write("\n== Next month's sample (caseaudit sample draw --month \(month) --checklist \(shown.checklist.id) --per-team 2 --seed \(Self.seed) --quota \(AuditorQuota.standard.description))\n\n")
+            console.write(SampleReport.drawn(sample))
+            console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
         } catch let error as InputError {
             throw console.reject(error)
         } catch let error as StoreError {

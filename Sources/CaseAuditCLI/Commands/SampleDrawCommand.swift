@@ -33,6 +33,12 @@ struct SampleDrawCommand: ParsableCommand {
     @Option(help: "The seed (a whole number). When absent one is generated, and printed and recorded.")
     var seed: UInt64?
 
+    @Option(help: "Files per auditor of each level this month, e.g. TM=2,SM=2,AD=1,DCS=1 (the default).")
+    var quota: String = AuditorQuota.standard.description
+
+    @Flag(name: .customLong("allow-own-line"), help: "Let auditors audit files from teams in their own management line.")
+    var allowOwnLine = false
+
     @OptionGroup var location: ChecklistDirectoryOption
     @OptionGroup var store: DatabaseOption
 
@@ -47,6 +53,15 @@ struct SampleDrawCommand: ParsableCommand {
         }
         _ = try parsedStrata()
         _ = try parsedCaseTypes()
+        _ = try parsedQuota()
+    }
+
+    private func parsedQuota() throws -> AuditorQuota {
+        do {
+            return try AuditorQuota(parsing: quota)
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     private func parsedStrata() throws -> [SampleParameters.Stratum] {
@@ -95,9 +110,29 @@ struct SampleDrawCommand: ParsableCommand {
                 month: auditMonth, checklistID: tool.checklist.id,
                 size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? 1), strata: try parsedStrata(),
                 caseTypes: eligible, seed: seed ?? UInt64.random(in: 0...UInt64.max))
-            let drawn = StratifiedSampler.draw(try database.cases(snapshot: snapshot.id), parameters: parameters)
+            let population = try database.cases(snapshot: snapshot.id)
+            var drawn = StratifiedSampler.draw(population, parameters: parameters)
+            if let chart = try database.orgChart() {
+                let quota = try parsedQuota()
+                let staffed = Set(chart.people.map(\.level))
+                let empty = quota.filesPerAuditor.filter { $0.value > 0 && !staffed.contains($0.key) }.keys.map(\.rawValue)
+                guard empty.isEmpty else {
+                    console.writeError("caseaudit: error: --quota \(quota.description): the org chart has no \(empty.sorted().joined(separator: ", ")), so that quota cannot be met\n")
+                    throw ExitCode(1)
+                }
+                let byReference = Dictionary(population.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+                drawn = drawn.allocated(
+                    AuditorAllocator.allocate(drawn, cases: byReference, chart: chart, quota: quota, allowOwnLine: allowOwnLine))
+            } else {
+                console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
+            }
             let stored = try database.addSample(parameters, snapshot: snapshot.id, cases: drawn)
             console.write(SampleReport.drawn(stored))
+            for file in stored.cases where file.auditorID == nil {
+                if let reason = file.unallocatedReason {
+                    console.writeError("caseaudit: warning: \(file.reference) (\(file.stratum)) is not allocated: \(reason)\n")
+                }
+            }
         } catch let error as StoreError {
             throw console.reject(error)
         }

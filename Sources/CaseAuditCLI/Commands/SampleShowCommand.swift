@@ -36,7 +36,11 @@ struct SampleShowCommand: ParsableCommand {
                     try database.cases(snapshot: snapshot).map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
             }
             switch format {
-            case .table: console.write(samples.map { SampleReport.table($0, cases: details[$0.snapshotID] ?? [:]) }.joined(separator: "\n"))
+            case .table:
+                let chart = try database.orgChart()
+                console.write(
+                    samples.map { SampleReport.table($0, cases: details[$0.snapshotID] ?? [:], chart: chart) }
+                        .joined(separator: "\n"))
             case .csv: console.write(SampleReport.csv(samples, cases: details))
             case .json: console.write(JSONOutput.render(samples))
             }

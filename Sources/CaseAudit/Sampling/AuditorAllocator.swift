@@ -1,0 +1,81 @@
+/// Gives each sampled file an auditor.
+///
+/// - Capacity: each person of a level with a quota audits at most that many files.
+/// - Independence: nobody audits a file from a team whose management line includes them
+///   (their own team, or teams under them), unless `allowOwnLine`. The DCS is in every team's
+///   line, so is exempt; a file with no team has no line and anyone may audit it.
+/// - Balance: of the auditors left, the one who has used the smallest share of their quota
+///   (then the more junior, then by id), so work spreads across people and levels.
+/// Files are taken in stratum and reference order, so the result is the same every time.
+public enum AuditorAllocator {
+    public static func allocate(
+        _ files: [SampledCase], cases: [String: CaseRecord], chart: OrgChart, quota: AuditorQuota, allowOwnLine: Bool
+    ) -> [Allocation] {
+        struct Auditor {
+            var person: Person
+            var capacity: Int
+            var used = 0
+            var overseen: Set<String>
+        }
+        var auditors = chart.people.compactMap { person -> Auditor? in
+            guard let capacity = quota.filesPerAuditor[person.level], capacity > 0 else { return nil }
+            let overseen = person.level == .director ? [] : chart.teamsOverseen(by: person.id)
+            return Auditor(person: person, capacity: capacity, overseen: overseen)
+        }.sorted { $0.person.id < $1.person.id }
+
+        var allocations: [Allocation] = []
+        for file in files.sorted(by: { ($0.stratum, $0.reference) < ($1.stratum, $1.reference) }) {
+            let team = cases[file.reference]?.team
+            let withRoom = auditors.indices.filter { auditors[$0].used < auditors[$0].capacity }
+            guard !withRoom.isEmpty else {
+                allocations.append(Allocation(reference: file.reference, auditorID: nil, reason: Messages.Allocation.quotasUsedUp))
+                continue
+            }
+            let independent = withRoom.filter { index in
+                allowOwnLine || team.map { !auditors[index].overseen.contains($0) } ?? true
+            }
+            guard
+                let chosen = independent.min(by: { a, b in
+                    let left = auditors[a], right = auditors[b]
+                    let shareLeft = Double(left.used) / Double(left.capacity)
+                    let shareRight = Double(right.used) / Double(right.capacity)
+                    return (shareLeft, -left.person.level.order, left.person.id)
+                        < (shareRight, -right.person.level.order, right.person.id)
+                })
+            else {
+                allocations.append(
+                    Allocation(reference: file.reference, auditorID: nil, reason: Messages.Allocation.onlyOwnLine(team ?? "")))
+                continue
+            }
+            auditors[chosen].used += 1
+            allocations.append(Allocation(reference: file.reference, auditorID: auditors[chosen].person.id, reason: nil))
+        }
+        return allocations
+    }
+}
+
+extension Array where Element == SampledCase {
+    /// The same files with their allocations recorded on them.
+    public func allocated(_ allocations: [Allocation]) -> [SampledCase] {
+        let byReference = Dictionary(allocations.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        return map { file in
+            var file = file
+            file.auditorID = byReference[file.reference]?.auditorID
+            file.unallocatedReason = byReference[file.reference]?.reason
+            return file
+        }
+    }
+}
+
+/// Who audits a sampled file, or why nobody could be given it.
+public struct Allocation: Sendable, Hashable, Codable {
+    public var reference: String
+    public var auditorID: String?
+    public var reason: String?
+
+    public init(reference: String, auditorID: String?, reason: String?) {
+        self.reference = reference
+        self.auditorID = auditorID
+        self.reason = reason
+    }
+}
