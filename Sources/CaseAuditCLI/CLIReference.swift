@@ -14,6 +14,7 @@ enum CLIReference {
         ("caseaudit org show", OrgShowCommand.self),
         ("caseaudit cases import", CasesImportCommand.self),
         ("caseaudit cases summary", CasesSummaryCommand.self),
+        ("caseaudit sample plan", SamplePlanCommand.self),
         ("caseaudit sample draw", SampleDrawCommand.self),
         ("caseaudit sample show", SampleShowCommand.self),
         ("caseaudit audit list", AuditListCommand.self),

@@ -169,4 +169,15 @@ import Testing
         let noLevel = CommandRunner.run(base + ["--quota", "XX=2", "--database", database])
         #expect(noLevel.status == 2)
     }
+
+    @Test func plansTheSampleSize() {
+        importDemoCouncil()
+        let plan = run(["sample", "plan"])
+        #expect(plan.status == 0)
+        #expect(plan.output.contains("91 files from a population of 1500"))
+        #expect(plan.output.contains("Cochran"))
+        #expect(run(["sample", "plan", "--confidence", "1.5"]).status == 2)
+        #expect(run(["sample", "plan", "--allocation", "random"]).status == 2)
+        #expect(run(["sample", "plan", "--stratum-rate", "A=2"]).status == 2)
+    }
 }

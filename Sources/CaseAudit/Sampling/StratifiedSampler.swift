@@ -31,6 +31,15 @@ public enum StratifiedSampler {
         return drawn
     }
 
+    /// The strata the cases fall into, with their sizes, in key order.
+    public static func strata(of cases: [CaseRecord], by strata: [SampleParameters.Stratum], caseTypes: [CaseType] = [])
+        -> [(key: String, population: Int)]
+    {
+        let eligible = caseTypes.isEmpty ? cases : cases.filter { caseTypes.contains($0.caseType) }
+        return Dictionary(grouping: eligible) { stratumKey($0, strata) }.map { ($0.key, $0.value.count) }
+            .sorted { $0.0 < $1.0 }.map { (key: $0.0, population: $0.1) }
+    }
+
     /// "team|case type" style key; "(unallocated)" for a case with no team.
     static func stratumKey(_ record: CaseRecord, _ strata: [SampleParameters.Stratum]) -> String {
         strata.map { stratum in
@@ -48,17 +57,8 @@ public enum StratifiedSampler {
             return sizes.map { min($0, count) }
         case .total(let wanted):
             let population = sizes.reduce(0, +)
-            guard population > 0 else { return sizes.map { _ in 0 } }
-            let total = min(wanted, population)
-            let exact = sizes.map { Double(total) * Double($0) / Double(population) }
-            var shares = exact.map { Int($0.rounded(.down)) }
-            let order = exact.indices.sorted { (exact[$0] - Double(shares[$0]), -$0) > (exact[$1] - Double(shares[$1]), -$1) }
-            var left = total - shares.reduce(0, +)
-            for index in order where left > 0 && shares[index] < sizes[index] {
-                shares[index] += 1
-                left -= 1
-            }
-            return shares
+            return LargestRemainder.shares(
+                of: min(wanted, population), weights: sizes.map(Double.init), caps: sizes)
         }
     }
 }

@@ -3,7 +3,7 @@ import ArgumentParser
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Draw the month's sample of case files and show it.",
-        subcommands: [SampleDrawCommand.self, SampleShowCommand.self]
+        abstract: "Plan, draw and show the month's sample of case files.",
+        subcommands: [SamplePlanCommand.self, SampleDrawCommand.self, SampleShowCommand.self]
     )
 }

@@ -1,0 +1,94 @@
+/// How many files to audit to estimate a compliance rate within a margin at a confidence level.
+///
+/// Method: Cochran's formula, the normal approximation to the binomial, n₀ = z²·p(1−p)/e², with
+/// the finite-population correction n = n₀ / (1 + (n₀ − 1)/N), rounded up. The whole
+/// population's n is shared across strata proportionally (n_h ∝ N_h), equally, or by Neyman
+/// allocation (n_h ∝ N_h·√(p_h(1−p_h))); each stratum also gets the n it would need for its own
+/// estimate at the same margin.
+public struct SamplePlan: Sendable, Codable {
+    public static let method =
+        "Cochran: normal approximation to the binomial with finite-population correction, n0 = z^2 p(1-p)/e^2, n = n0/(1+(n0-1)/N), rounded up"
+
+    public enum Allocation: String, Sendable, Codable, CaseIterable {
+        case proportional, equal, neyman
+    }
+
+    public struct Stratum: Sendable, Codable, Hashable {
+        public var key: String
+        public var population: Int
+        public var expectedRate: Double
+        public var proportional: Int
+        public var equal: Int
+        public var neyman: Int
+        /// The n for this stratum's own estimate at the plan's margin.
+        public var forOwnEstimate: Int
+    }
+
+    public var confidence: Double
+    public var margin: Double
+    public var expectedRate: Double
+    public var z: Double
+    public var population: Int
+    public var sampleSize: Int
+    public var allocation: Allocation
+    public var strata: [Stratum]
+    public var method: String { Self.method }
+
+    /// n for a population of `population` (nil: infinite).
+    public static func size(population: Int?, confidence: Double, margin: Double, expectedRate: Double) -> Int {
+        let z = NormalQuantile.z(1 - (1 - confidence) / 2)
+        let n0 = z * z * expectedRate * (1 - expectedRate) / (margin * margin)
+        guard let population else { return Int(n0.rounded(.up)) }
+        guard population > 0 else { return 0 }
+        let corrected = n0 / (1 + (n0 - 1) / Double(population))
+        // A tiny epsilon keeps an exact whole number from rounding up past itself.
+        return min(population, Int((corrected - 1e-9).rounded(.up)))
+    }
+
+    public init(
+        strata sizes: [(key: String, population: Int)], confidence: Double, margin: Double, expectedRate: Double,
+        stratumRates: [String: Double] = [:], allocation: Allocation
+    ) {
+        self.confidence = confidence
+        self.margin = margin
+        self.expectedRate = expectedRate
+        self.allocation = allocation
+        z = NormalQuantile.z(1 - (1 - confidence) / 2)
+        population = sizes.reduce(0) { $0 + $1.population }
+        sampleSize = Self.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate)
+        let caps = sizes.map(\.population)
+        let rates = sizes.map { stratumRates[$0.key] ?? expectedRate }
+        let proportional = LargestRemainder.shares(of: sampleSize, weights: caps.map(Double.init), caps: caps)
+        let equal = LargestRemainder.shares(of: sampleSize, weights: caps.map { $0 > 0 ? 1 : 0 }, caps: caps)
+        let neyman = LargestRemainder.shares(
+            of: sampleSize, weights: zip(caps, rates).map { Double($0) * ($1 * (1 - $1)).squareRoot() }, caps: caps)
+        strata = sizes.indices.map { index in
+            Stratum(
+                key: sizes[index].key, population: caps[index], expectedRate: rates[index], proportional: proportional[index],
+                equal: equal[index], neyman: neyman[index],
+                forOwnEstimate: Self.size(
+                    population: caps[index], confidence: confidence, margin: margin, expectedRate: rates[index]))
+        }
+    }
+
+    public func table() -> String {
+        var out = "To estimate a compliance rate within ±\(Number.percent(margin)) at \(Number.percent(confidence)) confidence"
+        out += " (expected rate \(Number.percent(expectedRate)), z = \(Number.format((z * 1000).rounded() / 1000))):\n"
+        out += "\(sampleSize) files from a population of \(population), shared \(allocation.rawValue)ly below.\n"
+        out += "Method: \(Self.method).\n\n"
+        let rows = strata.map { stratum -> [String] in
+            let chosen: Int
+            switch allocation {
+            case .proportional: chosen = stratum.proportional
+            case .equal: chosen = stratum.equal
+            case .neyman: chosen = stratum.neyman
+            }
+            return [stratum.key, String(stratum.population), String(chosen), String(stratum.proportional), String(stratum.equal),
+                String(stratum.neyman), String(stratum.forOwnEstimate)]
+        }
+        out += TextTable(
+            headers: ["STRATUM", "CASES", "PLAN", "PROPORTIONAL", "EQUAL", "NEYMAN", "FOR ITS OWN ±"], rows: rows
+        ).render()
+        return out
+    }
+}

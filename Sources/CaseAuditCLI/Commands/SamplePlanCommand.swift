@@ -1,0 +1,88 @@
+import ArgumentParser
+import CaseAudit
+
+struct SamplePlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "How many files to audit to estimate a compliance rate within a margin.",
+        discussion: """
+            Cochran's formula (normal approximation to the binomial) with the finite-population \
+            correction, for the latest case list as a whole and per stratum, with proportional, equal \
+            or Neyman allocation across strata. For example, ±10% at 95% confidence with 1,000 cases \
+            and an expected rate of 50% needs 88 files.
+            """
+    )
+
+    @Option(help: "The confidence level, between 0.5 and 0.999.")
+    var confidence: Double = 0.95
+
+    @Option(help: "The margin of error, e.g. 0.10 for ±10 percentage points.")
+    var margin: Double = 0.10
+
+    @Option(name: .customLong("expected-rate"), help: "The expected compliance rate (0.5 is the cautious choice).")
+    var expectedRate: Double = 0.5
+
+    @Option(help: "How strata are formed: team, case-type or team,case-type.")
+    var strata: String = "team"
+
+    @Option(help: "How the files are shared across strata: proportional, equal or neyman.")
+    var allocation: SamplePlan.Allocation = .proportional
+
+    @Option(name: .customLong("stratum-rate"), help: "STRATUM=RATE: a stratum's expected rate, for Neyman allocation (repeatable).")
+    var stratumRates: [String] = []
+
+    @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
+    var caseTypes: String?
+
+    @OptionGroup var store: DatabaseOption
+
+    func validate() throws {
+        guard (0.5...0.999).contains(confidence) else { throw ValidationError("--confidence must be between 0.5 and 0.999") }
+        guard margin > 0, margin < 0.5 else { throw ValidationError("--margin must be above 0 and below 0.5") }
+        guard expectedRate > 0, expectedRate < 1 else { throw ValidationError("--expected-rate must be between 0 and 1") }
+        _ = try rates()
+        _ = try parsedStrata()
+    }
+
+    private func rates() throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for entry in stratumRates {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let rate = Double(parts[1]), rate > 0, rate < 1 else {
+                throw ValidationError("--stratum-rate \(entry): expected STRATUM=RATE with RATE between 0 and 1")
+            }
+            result[parts[0]] = rate
+        }
+        return result
+    }
+
+    private func parsedStrata() throws -> [SampleParameters.Stratum] {
+        try strata.split(separator: ",").map {
+            guard let stratum = SampleParameters.Stratum(rawValue: String($0)) else {
+                throw ValidationError("--strata \(strata): each part must be team or case-type")
+            }
+            return stratum
+        }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let database = try store.open(console)
+        do {
+            guard let snapshot = try database.latestCaseSnapshot() else {
+                console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
+                throw ExitCode(1)
+            }
+            let types = (caseTypes ?? "").split(separator: ",").compactMap { CaseType(spelling: String($0)) }
+            let sizes = StratifiedSampler.strata(of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(), caseTypes: types)
+            let plan = SamplePlan(
+                strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate, stratumRates: try rates(),
+                allocation: allocation)
+            console.write(plan.table())
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+    }
+}
+
+extension SamplePlan.Allocation: ExpressibleByArgument {}
