@@ -44,35 +44,76 @@ extension SQLiteStore: PopulationStore {
     }
 
     public func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot {
-        let importedAt = Self.now()
-        return try write { db -> CaseSnapshot in
-            try db.execute(
-                sql: "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES (?, ?, ?, ?, ?)",
-                arguments: [importedAt, source, cases.format.rawValue, cases.records.count, cases.unallocatedCount])
-            let snapshot = db.lastInsertedRowID
-            // Bound through the C API: a council's export can have a million rows.
-            let statement = try db.makeStatement(
-                sql: "INSERT INTO case_record (snapshot_id, reference, case_type, team, worker, opened, last_visit) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            let handle = statement.sqliteStatement
-            for record in cases.records {
-                sqlite3_reset(handle)
-                sqlite3_bind_int64(handle, 1, snapshot)
-                Self.bind(handle, 2, record.reference)
-                Self.bind(handle, 3, record.caseType.rawValue)
-                Self.bind(handle, 4, record.team)
-                Self.bind(handle, 5, record.worker)
-                Self.bind(handle, 6, record.opened?.description)
-                Self.bind(handle, 7, record.lastVisit?.description)
-                let code = sqlite3_step(handle)
-                guard code == SQLITE_DONE else {
-                    throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+        var batches = [cases.records]
+        do {
+            return try addCaseSnapshot(source: source, format: cases.format) { () throws(InputError) in batches.popLast() }
+        } catch {
+            switch error {
+            case .store(let failure): throw failure
+            case .input: throw .failed(reason: "unexpected input error")  // the batches above cannot fail
             }
-            return CaseSnapshot(
-                id: snapshot, importedAt: importedAt, source: source, format: cases.format, cases: cases.records.count,
-                unallocated: cases.unallocatedCount)
         }
     }
+
+    public func addCaseSnapshot(
+        source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+    ) throws(CaseImportError) -> CaseSnapshot {
+        let importedAt = Self.now()
+        var inputFailure: InputError?
+        do throws(StoreError) {
+            return try write { db -> CaseSnapshot in
+                try db.execute(
+                    sql: "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES (?, ?, ?, 0, 0)",
+                    arguments: [importedAt, source, format.rawValue])
+                let snapshot = db.lastInsertedRowID
+                // A council's export can have a million rows: bind through the C API, into a
+                // table with no index, remembering the rowid range the snapshot occupies.
+                let firstRow = (try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM case_record") ?? 0) + 1
+                let statement = try db.makeStatement(
+                    sql: "INSERT INTO case_record (snapshot_id, reference, case_type, team, worker, opened, last_visit) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                let handle = statement.sqliteStatement
+                var count = 0
+                var unallocated = 0
+                while true {
+                    let batch: [CaseRecord]?
+                    do throws(InputError) {
+                        batch = try next()
+                    } catch {
+                        inputFailure = error
+                        throw error  // rolls the transaction back
+                    }
+                    guard let batch else { break }
+                    for record in batch {
+                        sqlite3_reset(handle)
+                        sqlite3_bind_int64(handle, 1, snapshot)
+                        Self.bind(handle, 2, record.reference)
+                        Self.bind(handle, 3, record.caseType.rawValue)
+                        Self.bind(handle, 4, record.team)
+                        Self.bind(handle, 5, record.worker)
+                        Self.bind(handle, 6, record.opened?.description)
+                        Self.bind(handle, 7, record.lastVisit?.description)
+                        guard sqlite3_step(handle) == SQLITE_DONE else {
+                            throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                        }
+                        if record.team == nil { unallocated += 1 }
+                    }
+                    count += batch.count
+                }
+                try db.execute(
+                    sql: "UPDATE case_snapshot SET case_count = ?, unallocated_count = ?, first_row = ?, last_row = ? WHERE id = ?",
+                    arguments: [count, unallocated, firstRow, count > 0 ? db.lastInsertedRowID : firstRow - 1, snapshot])
+                return CaseSnapshot(
+                    id: snapshot, importedAt: importedAt, source: source, format: format, cases: count, unallocated: unallocated)
+            }
+        } catch {
+            if let inputFailure { throw .input(inputFailure) }
+            throw .store(error)
+        }
+    }
+
+    /// The SQL condition that selects a snapshot's rows of case_record by rowid range.
+    static let snapshotRows =
+        "rowid BETWEEN (SELECT first_row FROM case_snapshot WHERE id = ?1) AND (SELECT last_row FROM case_snapshot WHERE id = ?1)"
 
     public func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot? {
         try read { db -> CaseSnapshot? in
@@ -94,7 +135,7 @@ extension SQLiteStore: PopulationStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT team, case_type, COUNT(*) AS n FROM case_record WHERE snapshot_id = ?
+                    SELECT team, case_type, COUNT(*) AS n FROM case_record WHERE \(Self.snapshotRows)
                     GROUP BY team, case_type ORDER BY team IS NULL, team, case_type
                     """, arguments: [snapshot]
             ).compactMap { row -> TeamCaseCount? in

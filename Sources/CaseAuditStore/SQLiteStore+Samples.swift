@@ -1,27 +1,54 @@
 import CaseAudit
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension SQLiteStore: SampleStore {
-    public func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT reference, case_type, team, worker, opened, last_visit FROM case_record WHERE snapshot_id = ?",
-                arguments: [snapshot]
-            ).compactMap { row -> CaseRecord? in
-                guard let type = CaseType(rawValue: row["case_type"]) else { return nil }
-                return CaseRecord(
-                    reference: row["reference"], caseType: type, team: row["team"], worker: row["worker"],
-                    opened: (row["opened"] as String?).flatMap(CalendarDate.init(parsing:)),
-                    lastVisit: (row["last_visit"] as String?).flatMap(CalendarDate.init(parsing:)))
+    public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
+        // Read through the C API: a snapshot can hold a million cases, and GRDB's row decoding
+        // by column name took most of a draw's time.
+        try read { db -> [CaseRecord] in
+            let statement = try db.makeStatement(
+                sql: "SELECT reference, case_type, team, worker, opened, last_visit FROM case_record WHERE \(Self.snapshotRows)")
+            let handle = statement.sqliteStatement
+            sqlite3_bind_int64(handle, 1, snapshot)
+            var records: [CaseRecord] = []
+            var interned: [String: String] = [:]
+            func text(_ column: Int32) -> String? {
+                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+                return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
             }
+            func shared(_ column: Int32) -> String? {
+                guard let value = text(column) else { return nil }
+                if let known = interned[value] { return known }
+                interned[value] = value
+                return value
+            }
+            func date(_ column: Int32) -> CalendarDate? {
+                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+                return CalendarDate(bytes: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
+            }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                guard let reference = text(0), let type = text(1).flatMap(CaseType.init(rawValue:)) else { continue }
+                records.append(
+                    CaseRecord(
+                        reference: reference, caseType: type, team: shared(2), worker: shared(3),
+                        opened: includingDates ? date(4) : nil, lastVisit: includingDates ? date(5) : nil))
+            }
+            sqlite3_reset(handle)
+            return records
         }
     }
 
     public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError)
         -> StoredSample
     {
+
         let drawnAt = Self.now()
         let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
         return try write { db -> StoredSample in
@@ -37,13 +64,14 @@ extension SQLiteStore: SampleStore {
             let id = db.lastInsertedRowID
             let statement = try db.makeStatement(
                 sql: """
-                    INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability, auditor_id, unallocated_reason)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker,
+                        auditor_id, unallocated_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for sampled in cases {
                 try statement.execute(arguments: [
-                    id, sampled.reference, sampled.stratum, sampled.inclusionProbability, sampled.auditorID,
-                    sampled.unallocatedReason,
+                    id, sampled.reference, sampled.stratum, sampled.inclusionProbability, sampled.caseType?.rawValue ?? "",
+                    sampled.team, sampled.worker, sampled.auditorID, sampled.unallocatedReason,
                 ])
             }
             return StoredSample(
@@ -64,15 +92,17 @@ extension SQLiteStore: SampleStore {
                 let cases = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT case_reference, stratum, inclusion_probability, auditor_id, unallocated_reason
+                        SELECT case_reference, stratum, inclusion_probability, case_type, team, worker, auditor_id,
+                            unallocated_reason
                         FROM sample_case WHERE sample_id = ? ORDER BY stratum, case_reference
                         """,
                     arguments: [id]
                 ).map {
                     SampledCase(
                         reference: $0["case_reference"], stratum: $0["stratum"],
-                        inclusionProbability: $0["inclusion_probability"], auditorID: $0["auditor_id"],
-                        unallocatedReason: $0["unallocated_reason"])
+                        inclusionProbability: $0["inclusion_probability"],
+                        caseType: ($0["case_type"] as String?).flatMap(CaseType.init(rawValue:)), team: $0["team"],
+                        worker: $0["worker"], auditorID: $0["auditor_id"], unallocatedReason: $0["unallocated_reason"])
                 }
                 return StoredSample(
                     id: id, parameters: parameters, snapshotID: row["snapshot_id"], algorithm: row["algorithm"],
@@ -86,10 +116,9 @@ extension SQLiteStore: SampleStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, r.case_type, r.team, r.worker
+                    SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
-                    LEFT JOIN case_record r ON r.snapshot_id = s.snapshot_id AND r.reference = c.case_reference
                     WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1)
                     ORDER BY s.month, s.id, c.case_reference
                     """, arguments: [auditor]

@@ -100,14 +100,22 @@ import Testing
         #expect(try store.cases(snapshot: snapshot.id).sorted { $0.reference < $1.reference } == list.records)
     }
 
+    /// A write that fails part-way (here a trigger aborts on the last of 1,000 rows) leaves
+    /// no trace: no snapshot, no rows.
     @Test func aFailedImportLeavesTheDatabaseAsItWas() throws {
         let folder = try TemporaryDirectory()
         let store = try SQLiteStore(path: "\(folder.path)/atomic.sqlite")
         let first = try store.addCaseSnapshot(CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed)], format: .csv), source: "a.csv")
-        let duplicate = CaseList(
-            records: [CaseRecord(reference: "D", caseType: .childInNeed), CaseRecord(reference: "D", caseType: .childInNeed)],
-            format: .csv)
-        #expect(throws: StoreError.self) { try store.addCaseSnapshot(duplicate, source: "b.csv") }
+        try store.queue.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER poison BEFORE INSERT ON case_record WHEN NEW.reference = 'POISON'
+                BEGIN SELECT RAISE(ABORT, 'poisoned row'); END
+                """)
+        }
+        let records = (0..<999).map { CaseRecord(reference: "R\($0)", caseType: .childInNeed) }
+            + [CaseRecord(reference: "POISON", caseType: .childInNeed)]
+        let error = try #require(throws: StoreError.self) { try store.addCaseSnapshot(CaseList(records: records, format: .csv), source: "b.csv") }
+        #expect(error.message.contains("poisoned row"))
         #expect(try store.latestCaseSnapshot() == first)
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM case_record") } == 1)
         #expect(try store.queue.read { try $0.execute(sql: "PRAGMA integrity_check"); return try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
@@ -120,7 +128,7 @@ import Testing
         let parameters = SampleParameters(
             month: AuditMonth("2026-12")!, checklistID: "climbie-compliance", size: .perStratum(2), strata: [.team, .caseType],
             caseTypes: [.childInNeed], seed: UInt64.max)
-        let drawn = [SampledCase(reference: "C1", stratum: "A | CIN", inclusionProbability: 1)]
+        let drawn = [SampledCase(reference: "C1", stratum: "A | CIN", inclusionProbability: 1, caseType: .childInNeed, team: "A", auditorID: "tm1")]
         let stored = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn)
         let read = try store.samples(month: AuditMonth("2026-12"))
         #expect(read.count == 1)

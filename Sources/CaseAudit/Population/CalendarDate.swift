@@ -34,28 +34,52 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
-    /// ISO 8601 (`2025-03-31`, also with a time after it) or the UK's `31/03/2025`.
-    public init?(parsing text: String) {
-        let trimmed = text.trimmingWhitespace
-        let datePart = trimmed.split(whereSeparator: { $0 == "T" || $0 == " " }).first.map(String.init) ?? trimmed
-        if datePart.contains("-") {
-            let parts = datePart.split(separator: "-").map { Int($0) }
-            guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-                datePart.split(separator: "-")[0].count == 4
-            else { return nil }
-            self.init(year: year, month: month, day: day)
-        } else if datePart.contains("/") {
-            let parts = datePart.split(separator: "/").map { Int($0) }
-            guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2],
-                datePart.split(separator: "/")[2].count == 4
-            else { return nil }
-            self.init(year: year, month: month, day: day)
+    /// ISO 8601 (`2025-03-31`, also with a time after it) or the UK's `31/03/2025`, from bytes
+    /// (the import's fast path; surrounding spaces allowed).
+    public init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
+        // Three numbers and their digit counts, without allocating: this runs twice per case.
+        var numbers = (0, 0, 0)
+        var digits = (0, 0, 0)
+        var part = 0
+        var separator: UInt8 = 0
+        var started = false
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                started = true
+                let value = Int(byte - 0x30)
+                switch part {
+                case 0: numbers.0 = numbers.0 * 10 + value; digits.0 += 1
+                case 1: numbers.1 = numbers.1 * 10 + value; digits.1 += 1
+                default: numbers.2 = numbers.2 * 10 + value; digits.2 += 1
+                }
+                if digits.0 > 4 || digits.1 > 4 || digits.2 > 4 { return nil }
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") {
+                guard started, part < 2 else { return nil }
+                if separator == 0 { separator = byte } else if separator != byte { return nil }
+                part += 1
+            } else if byte == 0x20 || byte == 0x09 {
+                if started { break }  // trailing spaces, or a time after a space
+            } else if byte == UInt8(ascii: "T"), part == 2 {
+                break  // an ISO time
+            } else {
+                return nil
+            }
+        }
+        guard part == 2, digits.0 > 0, digits.1 > 0, digits.2 > 0 else { return nil }
+        if separator == UInt8(ascii: "-") {
+            guard digits.0 == 4 else { return nil }
+            self.init(year: numbers.0, month: numbers.1, day: numbers.2)
         } else {
-            return nil
+            guard digits.2 == 4 else { return nil }
+            self.init(year: numbers.2, month: numbers.1, day: numbers.0)
         }
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+    /// ISO 8601 (`2025-03-31`, also with a time after it) or the UK's `31/03/2025`.
+    public init?(parsing text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
     public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -78,8 +102,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return CalendarDate(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
+    /// yyyy-mm-dd, built from digits (the store writes two dates for each of a million cases).
     public var description: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + value % 10) }
+            buffer[0] = digit(year / 1000)
+            buffer[1] = digit(year / 100)
+            buffer[2] = digit(year / 10)
+            buffer[3] = digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10)
+            buffer[6] = digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10)
+            buffer[9] = digit(day)
+            return 10
+        }
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -37,6 +37,22 @@ public struct OrgChart: Sendable, Hashable, Codable {
     /// The teams whose management line includes this person: the files they may not audit
     /// (independence), and the teams their reports roll up.
     public func teamsOverseen(by personID: String) -> Set<String> {
-        Set(teams.filter { team in managementLine(ofTeam: team.name).contains { $0.id == personID } }.map(\.name))
+        teamsOverseenByEveryone()[personID] ?? []
+    }
+
+    /// For everyone at once: each team's line is walked once (a council has hundreds of teams
+    /// and thousands of people).
+    public func teamsOverseenByEveryone() -> [String: Set<String>] {
+        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var overseen: [String: Set<String>] = [:]
+        for team in teams {
+            var seen: Set<String> = []
+            var next: String? = team.managerID
+            while let id = next, seen.insert(id).inserted, let person = byID[id] {
+                overseen[id, default: []].insert(team.name)
+                next = person.reportsTo
+            }
+        }
+        return overseen
     }
 }

@@ -7,6 +7,11 @@ public protocol PopulationStore: Sendable {
     func orgChart() throws(StoreError) -> OrgChart?
     /// Stores a case list as a new dated snapshot, in one transaction; returns its id.
     func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot
+    /// The same, taking the records in batches from `next` (nil at the end) inside the one
+    /// transaction; if `next` throws, nothing is stored and the error is passed on.
+    func addCaseSnapshot(
+        source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+    ) throws(CaseImportError) -> CaseSnapshot
     /// The newest snapshot, or nil before the first import.
     func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot?
     /// Counts by team and case type for a snapshot.
@@ -44,6 +49,12 @@ public struct TeamCaseCount: Sendable, Hashable, Codable {
         self.caseType = caseType
         self.count = count
     }
+}
+
+/// Why an import stored nothing: the input was wrong, or the database refused.
+public enum CaseImportError: Error, Sendable {
+    case input(InputError)
+    case store(StoreError)
 }
 
 /// Why the store could not do what was asked.

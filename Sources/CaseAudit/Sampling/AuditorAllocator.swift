@@ -9,7 +9,7 @@
 /// Files are taken in stratum and reference order, so the result is the same every time.
 public enum AuditorAllocator {
     public static func allocate(
-        _ files: [SampledCase], cases: [String: CaseRecord], chart: OrgChart, quota: AuditorQuota, allowOwnLine: Bool
+        _ files: [SampledCase], chart: OrgChart, quota: AuditorQuota, allowOwnLine: Bool
     ) -> [Allocation] {
         struct Auditor {
             var person: Person
@@ -17,15 +17,16 @@ public enum AuditorAllocator {
             var used = 0
             var overseen: Set<String>
         }
+        let overseenBy = chart.teamsOverseenByEveryone()
         var auditors = chart.people.compactMap { person -> Auditor? in
             guard let capacity = quota.filesPerAuditor[person.level], capacity > 0 else { return nil }
-            let overseen = person.level == .director ? [] : chart.teamsOverseen(by: person.id)
+            let overseen = person.level == .director ? [] : overseenBy[person.id] ?? []
             return Auditor(person: person, capacity: capacity, overseen: overseen)
         }.sorted { $0.person.id < $1.person.id }
 
         var allocations: [Allocation] = []
         for file in files.sorted(by: { ($0.stratum, $0.reference) < ($1.stratum, $1.reference) }) {
-            let team = cases[file.reference]?.team
+            let team = file.team
             let withRoom = auditors.indices.filter { auditors[$0].used < auditors[$0].capacity }
             guard !withRoom.isEmpty else {
                 allocations.append(Allocation(reference: file.reference, auditorID: nil, reason: Messages.Allocation.quotasUsedUp))

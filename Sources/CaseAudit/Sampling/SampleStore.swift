@@ -1,7 +1,8 @@
 /// Where drawn samples are kept, with everything needed to redraw them.
 public protocol SampleStore: Sendable {
-    /// The cases of a snapshot, as imported.
-    func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord]
+    /// The cases of a snapshot, as imported; without their dates when `includingDates` is
+    /// false (a draw does not need them, and a snapshot can hold a million cases).
+    func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord]
     func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError) -> StoredSample
     /// The samples drawn for a month, oldest first; every month's when `month` is nil.
     func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
@@ -10,6 +11,12 @@ public protocol SampleStore: Sendable {
 }
 
 /// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.
+extension SampleStore {
+    public func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord] {
+        try cases(snapshot: snapshot, includingDates: true)
+    }
+}
+
 public struct StoredSample: Sendable, Codable {
     public var id: Int64
     public var parameters: SampleParameters

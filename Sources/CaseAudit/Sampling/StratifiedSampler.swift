@@ -25,7 +25,9 @@ public enum StratifiedSampler {
             }
             let probability = Double(share) / Double(pool.count)
             drawn += pool[0..<share].map {
-                SampledCase(reference: $0.reference, stratum: stratum.key, inclusionProbability: probability)
+                SampledCase(
+                    reference: $0.reference, stratum: stratum.key, inclusionProbability: probability, caseType: $0.caseType,
+                    team: $0.team, worker: $0.worker)
             }
         }
         return drawn
@@ -42,7 +44,8 @@ public enum StratifiedSampler {
 
     /// "team|case type" style key; "(unallocated)" for a case with no team.
     static func stratumKey(_ record: CaseRecord, _ strata: [SampleParameters.Stratum]) -> String {
-        strata.map { stratum in
+        if strata == [.team] { return record.team ?? "(unallocated)" }  // the common case, without joining
+        return strata.map { stratum in
             switch stratum {
             case .team: record.team ?? "(unallocated)"
             case .caseType: record.caseType.rawValue
@@ -69,18 +72,25 @@ public struct SampledCase: Sendable, Hashable, Codable {
     public var stratum: String
     /// The chance this file had of being drawn: its stratum's n/N.
     public var inclusionProbability: Double
+    /// The case as it was when drawn.
+    public var caseType: CaseType?
+    public var team: String?
+    public var worker: String?
     /// The person (org chart id) who audits it, once allocated.
     public var auditorID: String?
     /// Why it could not be allocated, when it could not.
     public var unallocatedReason: String?
 
     public init(
-        reference: String, stratum: String, inclusionProbability: Double, auditorID: String? = nil,
-        unallocatedReason: String? = nil
+        reference: String, stratum: String, inclusionProbability: Double, caseType: CaseType? = nil, team: String? = nil,
+        worker: String? = nil, auditorID: String? = nil, unallocatedReason: String? = nil
     ) {
         self.reference = reference
         self.stratum = stratum
         self.inclusionProbability = inclusionProbability
+        self.caseType = caseType
+        self.team = team
+        self.worker = worker
         self.auditorID = auditorID
         self.unallocatedReason = unallocatedReason
     }

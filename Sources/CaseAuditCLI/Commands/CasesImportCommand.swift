@@ -44,20 +44,18 @@ struct CasesImportCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
-        let cases: CaseList
-        do {
-            cases = try CaseListCSVImport.read(file: file, mapping: mapping)
-        } catch {
-            throw console.reject(error)
-        }
         let database = try store.open(console)
-        let snapshot: CaseSnapshot
+        let result: CaseListImporter.Result
         do {
-            snapshot = try database.addCaseSnapshot(cases, source: file)
+            result = try CaseListImporter.importCSV(file: file, mapping: mapping, into: database)
         } catch {
-            throw console.reject(error)
+            switch error {
+            case .input(let input): throw console.reject(input)
+            case .store(let failure): throw console.reject(failure)
+            }
         }
-        for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
+        let snapshot = result.snapshot
+        for note in result.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
         console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
     }
 }

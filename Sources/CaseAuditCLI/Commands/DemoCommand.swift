@@ -51,8 +51,7 @@ struct DemoCommand: ParsableCommand {
                 caseTypes: shown.checklist.caseTypes, seed: Self.seed)
             let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
             let drawn = StratifiedSampler.draw(cases.records, parameters: parameters)
-            let allocations = AuditorAllocator.allocate(
-                drawn, cases: details, chart: chart, quota: .standard, allowOwnLine: false)
+            let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: .standard, allowOwnLine: false)
             let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
             console.write("\n== Next month's sample (caseaudit sample draw --month \(month) --checklist \(shown.checklist.id) --per-team 2 --seed \(Self.seed) --quota \(AuditorQuota.standard.description))\n\n")
             console.write(SampleReport.drawn(sample))

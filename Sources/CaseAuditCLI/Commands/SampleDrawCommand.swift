@@ -110,7 +110,7 @@ struct SampleDrawCommand: ParsableCommand {
                 month: auditMonth, checklistID: tool.checklist.id,
                 size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? 1), strata: try parsedStrata(),
                 caseTypes: eligible, seed: seed ?? UInt64.random(in: 0...UInt64.max))
-            let population = try database.cases(snapshot: snapshot.id)
+            let population = try database.cases(snapshot: snapshot.id, includingDates: false)
             var drawn = StratifiedSampler.draw(population, parameters: parameters)
             if let chart = try database.orgChart() {
                 let quota = try parsedQuota()
@@ -120,9 +120,7 @@ struct SampleDrawCommand: ParsableCommand {
                     console.writeError("caseaudit: error: --quota \(quota.description): the org chart has no \(empty.sorted().joined(separator: ", ")), so that quota cannot be met\n")
                     throw ExitCode(1)
                 }
-                let byReference = Dictionary(population.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-                drawn = drawn.allocated(
-                    AuditorAllocator.allocate(drawn, cases: byReference, chart: chart, quota: quota, allowOwnLine: allowOwnLine))
+                drawn = drawn.allocated(AuditorAllocator.allocate(drawn, chart: chart, quota: quota, allowOwnLine: allowOwnLine))
             } else {
                 console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
             }

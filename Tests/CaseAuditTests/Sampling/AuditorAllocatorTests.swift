@@ -18,7 +18,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func independenceAndQuotasAlwaysHold(seed: UInt64) {
         let (files, cases) = Self.draw(perTeam: 2, seed: seed)
-        let allocations = AuditorAllocator.allocate(files, cases: cases, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
+        let allocations = AuditorAllocator.allocate(files, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
         #expect(allocations.count == files.count)
         var load: [String: Int] = [:]
         for allocation in allocations {
@@ -39,7 +39,7 @@ import Testing
 
     @Test func spreadsWorkBeforeDoublingUp() {
         let (files, cases) = Self.draw(perTeam: 1, seed: 11)
-        let allocations = AuditorAllocator.allocate(files, cases: cases, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
+        let allocations = AuditorAllocator.allocate(files, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
         let load = Dictionary(grouping: allocations.compactMap(\.auditorID), by: { $0 }).mapValues(\.count)
         // 13 files and 19 auditors: nobody should have two.
         #expect(load.values.allSatisfy { $0 == 1 })
@@ -48,7 +48,7 @@ import Testing
     @Test func listsWhatCannotBeAllocatedAndWhy() {
         let (files, cases) = Self.draw(perTeam: 2, seed: 3)
         let tight = AuditorQuota([.teamManager: 1])
-        let allocations = AuditorAllocator.allocate(files, cases: cases, chart: Self.council.chart, quota: tight, allowOwnLine: false)
+        let allocations = AuditorAllocator.allocate(files, chart: Self.council.chart, quota: tight, allowOwnLine: false)
         let unallocated = allocations.filter { $0.auditorID == nil }
         #expect(unallocated.count == files.count - 12)
         #expect(unallocated.allSatisfy { $0.reason == Messages.Allocation.quotasUsedUp || $0.reason?.contains("--allow-own-line") == true })
@@ -56,15 +56,14 @@ import Testing
 
     @Test func ownLineIsAllowedOnlyWhenAsked() throws {
         let chart = try OrgChartImport.read(file: Fixtures.population("org-valid.csv"))
-        let file = SampledCase(reference: "C1", stratum: "Assessment", inclusionProbability: 1)
-        let cases = ["C1": CaseRecord(reference: "C1", caseType: .childInNeed, team: "Assessment")]
+        let file = SampledCase(reference: "C1", stratum: "Assessment", inclusionProbability: 1, caseType: .childInNeed, team: "Assessment")
         let quota = AuditorQuota([.teamManager: 1, .serviceManager: 1])
-        let strict = AuditorAllocator.allocate([file], cases: cases, chart: chart, quota: quota, allowOwnLine: false)
+        let strict = AuditorAllocator.allocate([file], chart: chart, quota: quota, allowOwnLine: false)
         #expect(strict.first?.auditorID == "tm2")
-        let onlyOwn = AuditorAllocator.allocate([file], cases: cases, chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: false)
+        let onlyOwn = AuditorAllocator.allocate([file], chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: false)
         #expect(onlyOwn.first?.auditorID == nil)
         #expect(onlyOwn.first?.reason?.contains("team 'Assessment'") == true)
-        let allowed = AuditorAllocator.allocate([file], cases: cases, chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: true)
+        let allowed = AuditorAllocator.allocate([file], chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: true)
         #expect(allowed.first?.auditorID == "sm1")
     }
 

@@ -12,8 +12,8 @@ public struct CSVTable: Sendable {
     private var recordStarts: [Int] = []
     /// 1-based line where each record starts (records can span lines inside quotes).
     private var recordLines: [Int] = []
-    /// Ranges that need unquoting (they contain doubled quotes).
-    private var quotedFields: Set<Int> = []
+    /// Per field: whether it holds doubled quotes to collapse (parallel to `fieldRanges`).
+    private var doubledQuotes: [Bool] = []
 
     public enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
@@ -55,7 +55,7 @@ public struct CSVTable: Sendable {
         guard column < fieldCount(ofRecord: index) else { return nil }
         let position = recordStarts[index] + column
         let range = fieldRanges[position]
-        guard quotedFields.contains(position) else { return String(decoding: bytes[range], as: UTF8.self) }
+        guard doubledQuotes[position] else { return String(decoding: bytes[range], as: UTF8.self) }
         // Collapse each doubled quote to one.
         var unquoted: [UInt8] = []
         unquoted.reserveCapacity(range.count)
@@ -78,7 +78,7 @@ public struct CSVTable: Sendable {
     public func withFieldBytes<T>(_ column: Int, ofRecord index: Int, _ body: (ArraySlice<UInt8>, Bool) -> T) -> T? {
         guard column < fieldCount(ofRecord: index) else { return nil }
         let position = recordStarts[index] + column
-        return body(bytes[fieldRanges[position]], quotedFields.contains(position))
+        return body(bytes[fieldRanges[position]], doubledQuotes[position])
     }
 
     private mutating func parse() throws(Failure) {
@@ -87,6 +87,7 @@ public struct CSVTable: Sendable {
         var line = 1
         let count = bytes.count
         fieldRanges.reserveCapacity(count / 8)
+        doubledQuotes.reserveCapacity(count / 8)
         while index < count {
             // A record.
             recordStarts.append(fieldRanges.count)
@@ -114,7 +115,7 @@ public struct CSVTable: Sendable {
                         if byte == lf { line += 1 }
                         index += 1
                     }
-                    if doubled { quotedFields.insert(fieldRanges.count) }
+                    doubledQuotes.append(doubled)
                     fieldRanges.append(start..<index)
                     index += 1  // the closing quote
                     // Anything between the closing quote and the separator is kept out.
@@ -122,6 +123,7 @@ public struct CSVTable: Sendable {
                 } else {
                     let start = index
                     while index < count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                    doubledQuotes.append(false)
                     fieldRanges.append(start..<index)
                 }
                 if index >= count {
@@ -129,6 +131,7 @@ public struct CSVTable: Sendable {
                 } else if bytes[index] == comma {
                     index += 1
                     if index >= count {
+                        doubledQuotes.append(false)
                         fieldRanges.append(count..<count)
                         endOfRecord = true
                     }
@@ -142,6 +145,7 @@ public struct CSVTable: Sendable {
             // A blank line is not a record.
             if fieldCount(ofRecord: recordStarts.count - 1) == 1, fieldRanges[fieldRanges.count - 1].isEmpty {
                 fieldRanges.removeLast()
+                doubledQuotes.removeLast()
                 recordStarts.removeLast()
                 recordLines.removeLast()
             }
