@@ -16,7 +16,9 @@ struct CommandResult {
 
 /// Runs `caseaudit` in-process with a captured console.
 enum CommandRunner {
-    static func run(_ arguments: [String], environment: [String: String] = [:], today: String? = nil) -> CommandResult {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], today: String? = nil, terminal: Bool = false
+    ) -> CommandResult {
         let output = Mutex("")
         let errors = Mutex("")
         var console = Console(
@@ -24,6 +26,7 @@ enum CommandRunner {
             writeError: { text in errors.withLock { $0 += text } },
             environment: environment)
         if let today, let date = CalendarDate(parsing: today) { console.today = { date } }
+        console.errorIsTerminal = terminal
         let status = Console.$current.withValue(console) { CaseAuditMain.run(arguments) }
         return CommandResult(status: status, output: output.withLock { $0 }, errors: errors.withLock { $0 })
     }

@@ -180,4 +180,16 @@ import Testing
         #expect(run(["sample", "plan", "--allocation", "random"]).status == 2)
         #expect(run(["sample", "plan", "--stratum-rate", "A=2"]).status == 2)
     }
+
+    @Test func showsProgressOnATerminalOnly() throws {
+        let rows = (0..<45_000).map { "C\($0),CIN,Team \($0 % 5)" }.joined(separator: "\n")
+        let path = try folder.write("many.csv", "Case Reference,Case Type,Team\n" + rows + "\n")
+        let onTerminal = CommandRunner.run(["cases", "import", path, "--database", database], terminal: true)
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.errors.contains("cases stored…"))
+        #expect(onTerminal.errors.hasSuffix("\r\u{1B}[K"))
+        let piped = CommandRunner.run(["cases", "import", path, "--database", "\(folder.path)/other.sqlite"])
+        #expect(piped.status == 0)
+        #expect(piped.errors.isEmpty)
+    }
 }

@@ -11,8 +11,11 @@ public enum CaseListImporter {
         public var notes: [String]
     }
 
+    /// `progress` is called on the calling thread with the number of cases stored so far,
+    /// after each batch.
     public static func importCSV(
-        file path: String, mapping: [CaseListCSVImport.Field: String] = [:], into store: some PopulationStore
+        file path: String, mapping: [CaseListCSVImport.Field: String] = [:], into store: some PopulationStore,
+        progress: (Int) -> Void = { _ in }
     ) throws(CaseImportError) -> Result {
         let channel = BatchChannel<[CaseRecord], InputError>()
         let reading = BackgroundWork { () -> [String] in
@@ -26,8 +29,12 @@ public enum CaseListImporter {
             }
         }
         do {
+            var stored = 0
             let snapshot = try store.addCaseSnapshot(source: path, format: .csv) { () throws(InputError) in
-                try channel.receive()
+                if stored > 0 { progress(stored) }
+                let batch = try channel.receive()
+                stored += batch?.count ?? 0
+                return batch
             }
             return Result(snapshot: snapshot, notes: reading.wait())
         } catch {

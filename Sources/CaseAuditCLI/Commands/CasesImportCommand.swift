@@ -47,8 +47,13 @@ struct CasesImportCommand: ParsableCommand {
         let database = try store.open(console)
         let result: CaseListImporter.Result
         do {
-            result = try CaseListImporter.importCSV(file: file, mapping: mapping, into: database)
+            console.progress("caseaudit: reading \(file)…")
+            result = try CaseListImporter.importCSV(file: file, mapping: mapping, into: database) { stored in
+                console.progress("caseaudit: \(file): \(stored) cases stored…")
+            }
+            console.endProgress()
         } catch {
+            console.endProgress()
             switch error {
             case .input(let input): throw console.reject(input)
             case .store(let failure): throw console.reject(failure)

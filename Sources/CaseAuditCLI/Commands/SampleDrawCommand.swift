@@ -110,7 +110,9 @@ struct SampleDrawCommand: ParsableCommand {
                 month: auditMonth, checklistID: tool.checklist.id,
                 size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? 1), strata: try parsedStrata(),
                 caseTypes: eligible, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+            console.progress("caseaudit: reading \(snapshot.cases) cases…")
             let population = try database.cases(snapshot: snapshot.id, includingDates: false)
+            console.progress("caseaudit: drawing from \(population.count) cases…")
             var drawn = StratifiedSampler.draw(population, parameters: parameters)
             if let chart = try database.orgChart() {
                 let quota = try parsedQuota()
@@ -125,6 +127,7 @@ struct SampleDrawCommand: ParsableCommand {
                 console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
             }
             let stored = try database.addSample(parameters, snapshot: snapshot.id, cases: drawn)
+            console.endProgress()
             console.write(SampleReport.drawn(stored))
             for file in stored.cases where file.auditorID == nil {
                 if let reason = file.unallocatedReason {

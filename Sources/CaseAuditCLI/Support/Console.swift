@@ -13,6 +13,8 @@ public struct Console: Sendable {
     public var writeError: @Sendable (String) -> Void
     /// Looks up one environment variable (reading the whole environment costs start-up time).
     public var environment: @Sendable (String) -> String?
+    /// Whether standard error is a terminal: progress lines are shown only then.
+    public var errorIsTerminal = false
     /// Today's date (UTC); injected so that tests fix the clock.
     public var today: @Sendable () -> CalendarDate = { CalendarDate.today() }
 
@@ -33,10 +35,27 @@ public struct Console: Sendable {
         self.init(write: write, writeError: writeError, environment: { variables[$0] })
     }
 
-    public static let standard = Console(
-        write: { writeAll($0, to: STDOUT_FILENO) },
-        writeError: { writeAll($0, to: STDERR_FILENO) },
-        environment: { name in getenv(name).map { String(cString: $0) } })
+    public static let standard: Console = {
+        var console = Console(
+            write: { writeAll($0, to: STDOUT_FILENO) },
+            writeError: { writeAll($0, to: STDERR_FILENO) },
+            environment: { name in getenv(name).map { String(cString: $0) } })
+        console.errorIsTerminal = isatty(STDERR_FILENO) == 1
+        return console
+    }()
+
+    /// A progress line that rewrites itself on a terminal; nothing when stderr is a file or a
+    /// pipe (logs and CI stay clean).
+    public func progress(_ text: String) {
+        guard errorIsTerminal else { return }
+        writeError("\r\u{1B}[K" + text)
+    }
+
+    /// Ends a progress line (only if one was shown).
+    public func endProgress() {
+        guard errorIsTerminal else { return }
+        writeError("\r\u{1B}[K")
+    }
 
     @TaskLocal public static var current: Console = .standard
 }
