@@ -18,6 +18,19 @@ public struct AuditMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         self.init(year: year, month: month)
     }
 
+    /// The month after the one `date` falls in: the latest month a sample may be drawn for.
+    public static func following(_ date: CalendarDate) -> AuditMonth {
+        let month = date.month == 12 ? 1 : date.month + 1
+        let year = date.month == 12 ? date.year + 1 : date.year
+        // A CalendarDate's month is 1...12; its year is clamped into the range months allow.
+        return AuditMonth(clampedYear: min(max(year, 2000), 2999), month: month)
+    }
+
+    private init(clampedYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }

@@ -5,6 +5,13 @@ public struct SampleParameters: Sendable, Hashable, Codable {
     public enum Stratum: String, Sendable, Hashable, Codable, CaseIterable {
         case team
         case caseType = "case-type"
+
+        /// `team`, `case-type` or `team,case-type`; nil when a part is neither.
+        public static func list(_ text: String) -> [Stratum]? {
+            let parts = text.split(separator: ",").map { Stratum(rawValue: $0.trimmingWhitespace) }
+            guard !parts.isEmpty, !parts.contains(nil) else { return nil }
+            return parts.compactMap { $0 }
+        }
     }
 
     /// How many files each stratum gets.

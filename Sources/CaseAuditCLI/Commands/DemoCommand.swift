@@ -43,9 +43,7 @@ struct DemoCommand: ParsableCommand {
             let snapshot = try store.addCaseSnapshot(cases, source: "\(samples)/cases.csv")
             console.write(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
 
-            let today = console.today()
-            let next = AuditMonth(year: today.month == 12 ? today.year + 1 : today.year, month: today.month % 12 + 1)
-            guard let month = next else { throw ExitCode(1) }
+            let month = AuditMonth.following(console.today())
             let parameters = SampleParameters(
                 month: month, checklistID: shown.checklist.id, size: .perStratum(2), strata: [.team],
                 caseTypes: shown.checklist.caseTypes, seed: Self.seed)

@@ -65,17 +65,15 @@ struct SampleDrawCommand: ParsableCommand {
     }
 
     private func parsedStrata() throws -> [SampleParameters.Stratum] {
-        try strata.split(separator: ",").map { name in
-            guard let stratum = SampleParameters.Stratum(rawValue: name.trimmingCharacters()) else {
-                throw ValidationError("--strata \(strata): each part must be team or case-type")
-            }
-            return stratum
+        guard let list = SampleParameters.Stratum.list(strata) else {
+            throw ValidationError("--strata \(strata): each part must be team or case-type")
         }
+        return list
     }
 
     private func parsedCaseTypes() throws -> [CaseType] {
         try (caseTypes ?? "").split(separator: ",").map { name in
-            guard let type = CaseType(spelling: name.trimmingCharacters()) else {
+            guard let type = CaseType(spelling: String(name)) else {
                 throw ValidationError("--case-types \(caseTypes ?? ""): '\(name)' is not a case type (CIN, CP, LAC, CL)")
             }
             return type
@@ -85,9 +83,8 @@ struct SampleDrawCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         guard let auditMonth = AuditMonth(month) else { throw ExitCode(2) }
-        let today = console.today()
-        let latest = AuditMonth(year: today.month == 12 ? today.year + 1 : today.year, month: today.month % 12 + 1)
-        if let latest, auditMonth > latest {
+        let latest = AuditMonth.following(console.today())
+        if auditMonth > latest {
             console.writeError("caseaudit: error: --month \(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)\n")
             throw ExitCode(1)
         }
@@ -137,11 +134,5 @@ struct SampleDrawCommand: ParsableCommand {
         } catch let error as StoreError {
             throw console.reject(error)
         }
-    }
-}
-
-extension StringProtocol {
-    fileprivate func trimmingCharacters() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

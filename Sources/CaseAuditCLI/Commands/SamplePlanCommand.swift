@@ -57,12 +57,10 @@ struct SamplePlanCommand: ParsableCommand {
     }
 
     private func parsedStrata() throws -> [SampleParameters.Stratum] {
-        try strata.split(separator: ",").map {
-            guard let stratum = SampleParameters.Stratum(rawValue: String($0)) else {
-                throw ValidationError("--strata \(strata): each part must be team or case-type")
-            }
-            return stratum
+        guard let list = SampleParameters.Stratum.list(strata) else {
+            throw ValidationError("--strata \(strata): each part must be team or case-type")
         }
+        return list
     }
 
     func run() throws {

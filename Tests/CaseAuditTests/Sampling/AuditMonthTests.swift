@@ -11,3 +11,17 @@ import Testing
         }
     }
 }
+
+@Suite struct AuditMonthFollowingTests {
+    @Test func theMonthAfterADate() {
+        #expect(AuditMonth.following(CalendarDate(year: 2026, month: 11, day: 21)!).description == "2026-12")
+        #expect(AuditMonth.following(CalendarDate(year: 2026, month: 12, day: 31)!).description == "2027-01")
+    }
+
+    @Test func readsStrataLists() {
+        #expect(SampleParameters.Stratum.list("team") == [.team])
+        #expect(SampleParameters.Stratum.list("team, case-type") == [.team, .caseType])
+        #expect(SampleParameters.Stratum.list("team,worker") == nil)
+        #expect(SampleParameters.Stratum.list("") == nil)
+    }
+}
