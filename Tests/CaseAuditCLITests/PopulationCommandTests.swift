@@ -192,4 +192,19 @@ import Testing
         #expect(piped.status == 0)
         #expect(piped.errors.isEmpty)
     }
+
+    @Test func importsACensusWithATeamsFile() {
+        let result = run([
+            "cases", "import", Fixtures.population("census-small.xml"), "--schema",
+            "\(Fixtures.sharedDirectory)/formats/cin-census-2024.xsd", "--teams", Fixtures.population("census-teams.csv"),
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("2 cases"))
+        #expect(result.output.contains("1 unallocated"))
+        #expect(result.errors.contains("1 child has no open episode"))
+        let summary = run(["cases", "summary"])
+        #expect(summary.output.contains("Child Protection 1  0    1"))
+        #expect(run(["cases", "import", Fixtures.population("cases-valid.csv"), "--teams", "x.csv"]).status == 2)
+        #expect(run(["cases", "import", "\(folder.path)/annex-a.xlsx"]).status == 2)
+    }
 }

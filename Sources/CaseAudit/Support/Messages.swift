@@ -163,6 +163,18 @@ enum Messages {
         static let readAsWindows1252 = "the file is not UTF-8: read as Windows-1252"
     }
 
+    enum Census {
+        static let notValidated = "not checked against the DfE schema: give it with --schema FILE.xsd"
+        static let notACensus = "this is not a Children in Need census: its root element should be <Message> holding <Children>"
+        static let noChildID = "a child has no LAchildID"
+        static func closedChildren(_ count: Int) -> String {
+            "\(count) child\(count == 1 ? " has" : "ren have") no open episode (every episode has a closure date) and are not in the population"
+        }
+        static func unknownInTeams(_ count: Int) -> String {
+            "\(count) child id\(count == 1 ? "" : "s") in the teams file \(count == 1 ? "is" : "are") not in the census"
+        }
+    }
+
     enum Allocation {
         static let quotasUsedUp = "every auditor's quota is used up: raise --quota"
         static func onlyOwnLine(_ team: String) -> String {

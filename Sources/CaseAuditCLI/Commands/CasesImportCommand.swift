@@ -16,6 +16,7 @@ struct CasesImportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
+        case cin
     }
 
     @Argument(help: "The case list file.")
@@ -27,12 +28,25 @@ struct CasesImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), help: "FIELD=HEADER: the column that holds a field (repeatable).")
     var mappings: [String] = []
 
+    @Option(help: "For a census: the DfE XSD to validate it against.")
+    var schema: String?
+
+    @Option(help: "For a census: a CSV of child id, team and worker (the census has no team).")
+    var teams: String?
+
     @OptionGroup var store: DatabaseOption
 
+    /// The format given, else the file's extension: .xml is a census, anything else CSV.
+    var resolvedFormat: Format {
+        format ?? (file.lowercased().hasSuffix(".xml") ? .cin : .csv)
+    }
+
     func validate() throws {
-        if format == nil, file.lowercased().hasSuffix(".xlsx") || file.lowercased().hasSuffix(".xml") {
-            throw ValidationError(
-                "Annex A workbooks and Children in Need census files are not supported yet; this release imports CSV exports.")
+        if format == nil, file.lowercased().hasSuffix(".xlsx") {
+            throw ValidationError("Annex A workbooks are not supported yet: export the lists as CSV, or import the census XML.")
+        }
+        if resolvedFormat == .csv, schema != nil || teams != nil {
+            throw ValidationError("--schema and --teams are for a census (--format cin).")
         }
     }
 
@@ -45,6 +59,19 @@ struct CasesImportCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         let database = try store.open(console)
+        if resolvedFormat == .cin {
+            do {
+                let cases = try CINCensusImport.read(file: file, schema: schema, teams: teams)
+                let snapshot = try database.addCaseSnapshot(cases, source: file)
+                for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
+                console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
+            } catch let error as InputError {
+                throw console.reject(error)
+            } catch let error as StoreError {
+                throw console.reject(error)
+            }
+            return
+        }
         let result: CaseListImporter.Result
         do {
             console.progress("caseaudit: reading \(file)…")
