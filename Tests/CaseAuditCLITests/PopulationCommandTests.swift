@@ -207,4 +207,25 @@ import Testing
         #expect(run(["cases", "import", Fixtures.population("cases-valid.csv"), "--teams", "x.csv"]).status == 2)
         #expect(run(["cases", "import", "\(folder.path)/annex-a.xlsx"]).status == 2)
     }
+
+    @Test func leavesOutRecentlySampledCasesAndDrawsPerWorker() throws {
+        importDemoCouncil()
+        let base = ["sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory]
+        #expect(run(base + ["--month", "2026-11", "--per-team", "3", "--seed", "1"]).status == 0)
+        let second = run(base + ["--month", "2026-12", "--per-team", "3", "--seed", "1", "--exclude-audited-within", "6m"])
+        #expect(second.status == 0)
+        #expect(second.errors.contains("39 cases were left out: drawn within 6m"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        let first = Set((json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String })
+        let then = Set((json[1]["cases"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String })
+        #expect(first.count == 39)
+        #expect(first.isDisjoint(with: then))
+
+        let perWorker = run(base + ["--month", "2026-12", "--per-worker", "1", "--seed", "2", "--weights", "CP=3"])
+        #expect(perWorker.status == 0, "\(perWorker.errors)")
+        #expect(perWorker.output.contains("from 85 strata"))
+        #expect(run(base + ["--month", "2026-12", "--per-worker", "1", "--per-team", "1"]).status == 2)
+        #expect(run(base + ["--month", "2026-12", "--size", "5", "--weights", "CP=x"]).status == 2)
+        #expect(run(base + ["--month", "2026-12", "--size", "5", "--exclude-audited-within", "90d"]).status == 2)
+    }
 }

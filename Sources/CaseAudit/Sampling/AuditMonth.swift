@@ -31,6 +31,12 @@ public struct AuditMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         self.month = month
     }
 
+    /// The month `count` months earlier.
+    public func subtracting(months count: Int) -> AuditMonth {
+        let index = year * 12 + (month - 1) - count
+        return AuditMonth(clampedYear: min(max(index / 12, 2000), 2999), month: index % 12 + 1)
+    }
+
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }

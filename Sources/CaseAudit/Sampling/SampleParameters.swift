@@ -5,8 +5,10 @@ public struct SampleParameters: Sendable, Hashable, Codable {
     public enum Stratum: String, Sendable, Hashable, Codable, CaseIterable {
         case team
         case caseType = "case-type"
+        case worker
 
-        /// `team`, `case-type` or `team,case-type`; nil when a part is neither.
+        /// `team`, `case-type`, `worker` or a combination such as `team,case-type`; nil when a part
+        /// is none of these.
         public static func list(_ text: String) -> [Stratum]? {
             let parts = text.split(separator: ",").map { Stratum(rawValue: $0.trimmingWhitespace) }
             guard !parts.isEmpty, !parts.contains(nil) else { return nil }
@@ -29,10 +31,16 @@ public struct SampleParameters: Sendable, Hashable, Codable {
     /// Only these case types are eligible; empty: all.
     public var caseTypes: [CaseType]
     public var seed: UInt64
+    /// Risk weights by case type (absent: 1). With any weight set, files are drawn within each
+    /// stratum with probability proportional to weight (systematic PPS), and the exact
+    /// inclusion probabilities are recorded.
+    public var weights: [CaseType: Double]
+    /// Cases drawn in a sample in this many months before `month` are left out.
+    public var excludeSampledWithinMonths: Int?
 
     public init(
         month: AuditMonth, checklistID: String, size: Size, strata: [Stratum] = [.team], caseTypes: [CaseType] = [],
-        seed: UInt64
+        seed: UInt64, weights: [CaseType: Double] = [:], excludeSampledWithinMonths: Int? = nil
     ) {
         self.month = month
         self.checklistID = checklistID
@@ -40,5 +48,29 @@ public struct SampleParameters: Sendable, Hashable, Codable {
         self.strata = strata
         self.caseTypes = caseTypes
         self.seed = seed
+        self.weights = weights
+        self.excludeSampledWithinMonths = excludeSampledWithinMonths
+    }
+
+    /// `CP=3,LAC=2`: a weight above 0 for each case type named.
+    public static func weights(parsing text: String) -> [CaseType: Double]? {
+        var weights: [CaseType: Double] = [:]
+        for part in text.split(separator: ",") {
+            let pieces = part.split(separator: "=").map { $0.trimmingWhitespace }
+            guard pieces.count == 2, let type = CaseType(spelling: pieces[0]), let weight = Double(pieces[1]), weight > 0
+            else { return nil }
+            weights[type] = weight
+        }
+        return weights.isEmpty ? nil : weights
+    }
+
+    /// `6m` or `1y`: a number of months.
+    public static func months(parsing text: String) -> Int? {
+        guard let unit = text.last, let count = Int(text.dropLast()), count > 0 else { return nil }
+        switch unit {
+        case "m": return count
+        case "y": return count * 12
+        default: return nil
+        }
     }
 }

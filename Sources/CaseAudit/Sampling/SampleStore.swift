@@ -6,6 +6,8 @@ public protocol SampleStore: Sendable {
     func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError) -> StoredSample
     /// The samples drawn for a month, oldest first; every month's when `month` is nil.
     func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
+    /// Case references drawn in any sample for `since` or a later month.
+    func sampledReferences(since: AuditMonth) throws(StoreError) -> Set<String>
     /// Allocated files, for one auditor or all, in month and reference order.
     func allocations(auditor: String?) throws(StoreError) -> [AuditAllocation]
 }

@@ -9,8 +9,11 @@
 ///    `SampleRandom(seed:)` picks the files. Each file's inclusion probability is n/N of its
 ///    stratum, recorded for weighted estimates.
 public enum StratifiedSampler {
-    public static func draw(_ cases: [CaseRecord], parameters: SampleParameters) -> [SampledCase] {
-        let eligible = parameters.caseTypes.isEmpty ? cases : cases.filter { parameters.caseTypes.contains($0.caseType) }
+    /// `excluded`: case references left out (recently sampled).
+    public static func draw(_ cases: [CaseRecord], parameters: SampleParameters, excluded: Set<String> = []) -> [SampledCase] {
+        let eligible = cases.filter {
+            (parameters.caseTypes.isEmpty || parameters.caseTypes.contains($0.caseType)) && !excluded.contains($0.reference)
+        }
         let strata = Dictionary(grouping: eligible) { stratumKey($0, parameters.strata) }
             .map { (key: $0.key, cases: $0.value.sorted { $0.reference < $1.reference }) }
             .sorted { $0.key < $1.key }
@@ -18,16 +21,23 @@ public enum StratifiedSampler {
         var random = SampleRandom(seed: parameters.seed)
         var drawn: [SampledCase] = []
         for (stratum, share) in zip(strata, shares) where share > 0 {
-            var pool = stratum.cases
-            for index in 0..<share {
-                let pick = index + random.next(below: pool.count - index)
-                pool.swapAt(index, pick)
+            let picked: [(CaseRecord, Double)]
+            if parameters.weights.isEmpty {
+                var pool = stratum.cases
+                for index in 0..<share {
+                    let pick = index + random.next(below: pool.count - index)
+                    pool.swapAt(index, pick)
+                }
+                let probability = Double(share) / Double(pool.count)
+                picked = pool[0..<share].map { ($0, probability) }
+            } else {
+                picked = SystematicPPS.draw(
+                    stratum.cases, count: share, weight: { parameters.weights[$0.caseType] ?? 1 }, random: &random)
             }
-            let probability = Double(share) / Double(pool.count)
-            drawn += pool[0..<share].map {
+            drawn += picked.map { record, probability in
                 SampledCase(
-                    reference: $0.reference, stratum: stratum.key, inclusionProbability: probability, caseType: $0.caseType,
-                    team: $0.team, worker: $0.worker)
+                    reference: record.reference, stratum: stratum.key, inclusionProbability: probability,
+                    caseType: record.caseType, team: record.team, worker: record.worker)
             }
         }
         return drawn
@@ -49,6 +59,7 @@ public enum StratifiedSampler {
             switch stratum {
             case .team: record.team ?? "(unallocated)"
             case .caseType: record.caseType.rawValue
+            case .worker: record.worker ?? "(no worker)"
             }
         }.joined(separator: " | ")
     }

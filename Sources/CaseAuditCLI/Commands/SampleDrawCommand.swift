@@ -24,8 +24,17 @@ struct SampleDrawCommand: ParsableCommand {
     @Option(name: .customLong("per-team"), help: "Files from each stratum (with the default strata, each team).")
     var perTeam: Int?
 
-    @Option(help: "How strata are formed: team, case-type or team,case-type.")
+    @Option(name: .customLong("per-worker"), help: "Files from each worker (the strata are then workers).")
+    var perWorker: Int?
+
+    @Option(help: "How strata are formed: team, case-type, worker, or a combination such as team,case-type.")
     var strata: String = "team"
+
+    @Option(help: "Risk weights by case type, e.g. CP=3,LAC=2 (others 1): files drawn with probability in proportion.")
+    var weights: String?
+
+    @Option(name: .customLong("exclude-audited-within"), help: "Leave out cases drawn in a sample in the last N months, e.g. 6m or 1y.")
+    var excludeWithin: String?
 
     @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
     var caseTypes: String?
@@ -44,12 +53,14 @@ struct SampleDrawCommand: ParsableCommand {
 
     func validate() throws {
         guard AuditMonth(month) != nil else { throw ValidationError("--month \(month): expected YYYY-MM, e.g. 2026-12") }
-        switch (size, perTeam) {
-        case (nil, nil): throw ValidationError("Give --size N or --per-team N.")
-        case (.some, .some): throw ValidationError("Give --size or --per-team, not both.")
-        case (.some(let n), nil) where n < 1, (nil, .some(let n)) where n < 1:
-            throw ValidationError("The sample size must be at least 1.")
-        default: break
+        let sizes = [size, perTeam, perWorker].compactMap { $0 }
+        guard sizes.count == 1 else { throw ValidationError("Give one of --size N, --per-team N or --per-worker N.") }
+        guard sizes[0] >= 1 else { throw ValidationError("The sample size must be at least 1.") }
+        if let weights, SampleParameters.weights(parsing: weights) == nil {
+            throw ValidationError("--weights \(weights): expected TYPE=WEIGHT pairs such as CP=3,LAC=2, each weight above 0")
+        }
+        if let excludeWithin, SampleParameters.months(parsing: excludeWithin) == nil {
+            throw ValidationError("--exclude-audited-within \(excludeWithin): expected a number of months or years, e.g. 6m or 1y")
         }
         _ = try parsedStrata()
         _ = try parsedCaseTypes()
@@ -103,14 +114,21 @@ struct SampleDrawCommand: ParsableCommand {
                 console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
                 throw ExitCode(1)
             }
+            let window = excludeWithin.flatMap(SampleParameters.months(parsing:))
             let parameters = SampleParameters(
                 month: auditMonth, checklistID: tool.checklist.id,
-                size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? 1), strata: try parsedStrata(),
-                caseTypes: eligible, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+                size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? perWorker ?? 1),
+                strata: perWorker != nil ? [.worker] : try parsedStrata(), caseTypes: eligible,
+                seed: seed ?? UInt64.random(in: 0...UInt64.max),
+                weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
+            let excluded = try window.map { try database.sampledReferences(since: auditMonth.subtracting(months: $0)) } ?? []
             console.progress("caseaudit: reading \(snapshot.cases) cases…")
             let population = try database.cases(snapshot: snapshot.id, includingDates: false)
             console.progress("caseaudit: drawing from \(population.count) cases…")
-            var drawn = StratifiedSampler.draw(population, parameters: parameters)
+            var drawn = StratifiedSampler.draw(population, parameters: parameters, excluded: excluded)
+            if !excluded.isEmpty {
+                console.writeError("caseaudit: note: \(excluded.count) case\(excluded.count == 1 ? " was" : "s were") left out: drawn within \(excludeWithin ?? "")\n")
+            }
             if let chart = try database.orgChart() {
                 let quota = try parsedQuota()
                 let staffed = Set(chart.people.map(\.level))
