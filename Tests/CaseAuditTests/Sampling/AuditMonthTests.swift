@@ -21,7 +21,8 @@ import Testing
     @Test func readsStrataLists() {
         #expect(SampleParameters.Stratum.list("team") == [.team])
         #expect(SampleParameters.Stratum.list("team, case-type") == [.team, .caseType])
-        #expect(SampleParameters.Stratum.list("team,worker") == nil)
+        #expect(SampleParameters.Stratum.list("team,worker") == [.team, .worker])
+        #expect(SampleParameters.Stratum.list("team,colour") == nil)
         #expect(SampleParameters.Stratum.list("") == nil)
     }
 }
