@@ -65,6 +65,13 @@ public struct XMLElementRef {
         lookup(name) { $0.string }
     }
 
+    /// An attribute in a namespace (such as `r:id` in Office Open XML).
+    public func attribute(_ name: String, namespace: String) -> String? {
+        guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
+        defer { caseaudit_xml_free(value) }
+        return String(cString: value)
+    }
+
     /// A numeric attribute (xs:decimal); nil when absent or not a number (the schema says why).
     public func decimalAttribute(_ name: StaticString) -> Double? {
         lookup(name) { $0.decimal } ?? nil

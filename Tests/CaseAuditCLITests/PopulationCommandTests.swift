@@ -66,7 +66,9 @@ import Testing
         #expect(mapped.status == 0, "\(mapped.errors)")
         #expect(mapped.output.contains("1 cases"))
         #expect(run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "colour=Kind"]).status == 2)
-        #expect(run(["cases", "import", "\(folder.path)/list.xlsx"]).status == 2)
+        let missing = run(["cases", "import", "\(folder.path)/list.xlsx"])
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("list.xlsx: error: no such file"))
     }
 
     @Test func drawsTheSameSampleFromTheSameSeed() throws {
@@ -124,7 +126,7 @@ import Testing
     @Test func theCommittedSamplesAreWhatTheGeneratorMakes() throws {
         let result = CommandRunner.run(["generate", "--out", folder.path, "--as-of", "2026-11-01"])
         #expect(result.status == 0)
-        for file in ["org.csv", "cases.csv"] {
+        for file in ["org.csv", "cases.csv", "annex-a.xlsx"] {
             let made = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/\(file)"))
             let committed = try Data(contentsOf: URL(fileURLWithPath: "\(Fixtures.packageRoot)/Samples/\(file)"))
             #expect(made == committed, "run `make samples` and commit Samples/\(file)")
@@ -205,7 +207,21 @@ import Testing
         let summary = run(["cases", "summary"])
         #expect(summary.output.contains("Child Protection 1  0    1"))
         #expect(run(["cases", "import", Fixtures.population("cases-valid.csv"), "--teams", "x.csv"]).status == 2)
-        #expect(run(["cases", "import", "\(folder.path)/annex-a.xlsx"]).status == 2)
+        #expect(run(["cases", "import", Fixtures.population("cases-valid.csv"), "--lists", "6"]).status == 2)
+    }
+
+    @Test func importsAnAnnexAWorkbook() {
+        let result = run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("17 cases"))
+        #expect(result.errors.contains("6 rows have a closure or end date"))
+        #expect(run(["cases", "summary"]).output.contains("Care Leavers Team        0    0   0    6   6"))
+        let listed = run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "3,6,7,8,9"])
+        #expect(listed.output.contains("23 cases"))
+        #expect(run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "12"]).status == 2)
+        let notZip = run(["cases", "import", Fixtures.population("cases-valid.csv"), "--format", "annex-a"])
+        #expect(notZip.status == 1)
+        #expect(notZip.errors.contains("is not a zip file"))
     }
 
     @Test func leavesOutRecentlySampledCasesAndDrawsPerWorker() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A made-up council for demos, tests and benchmarks: an org chart and a case list, the same
 /// for the same parameters on any machine (drawn with `SampleRandom`). Every name is plainly
 /// fictional and every row is marked as demo data.
@@ -133,6 +135,36 @@ public struct SyntheticCouncil: Sendable {
             text += row.map(CSVWriter.cell).joined(separator: ",") + "\r\n"
         }
         return text
+    }
+
+    /// The case list as Ofsted's Annex A workbook: List 6 (children in need, including those on
+    /// a plan), 7 (child protection), 8 (looked after), 9 (care leavers); dates as Excel serials.
+    public func annexAWorkbook() throws(XLSXWriter.Failure) -> Data {
+        func serial(_ date: CalendarDate?) -> XLSXWriter.Cell {
+            guard let date else { return .empty }
+            // Excel counts from 1899-12-30 for any date after February 1900.
+            return .number(Double(date.dayNumber + 25_569))
+        }
+        func sheet(_ number: Int, _ headers: [String], _ types: [CaseType], _ dates: (CaseRecord) -> [XLSXWriter.Cell])
+            -> XLSXWriter.Sheet
+        {
+            var rows: [[XLSXWriter.Cell]] = [headers.map { .text($0) }]
+            for record in cases where types.contains(record.caseType) {
+                rows.append(
+                    [.text(record.reference)] + dates(record)
+                        + [.text(record.team ?? "#N/A"), .text(record.worker ?? "#N/A")])
+            }
+            return XLSXWriter.Sheet(name: "List \(number)", rows: rows)
+        }
+        return try XLSXWriter.workbook([
+            sheet(6, ["Child Unique ID", "CIN Start Date", "Date Child Was Last Seen", "Allocated Team", "Allocated Worker"],
+                [.childInNeed, .childProtection]) { [serial($0.opened), serial($0.lastVisit)] },
+            sheet(7, ["Child Unique ID", "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
+                "Allocated Team", "Allocated Worker"], [.childProtection]) { [serial($0.opened), serial($0.lastVisit)] },
+            sheet(8, ["Child Unique ID", "Date Started to be Looked After", "Date of Last Social Work Visit",
+                "Allocated Team", "Allocated Worker"], [.lookedAfter]) { [serial($0.opened), serial($0.lastVisit)] },
+            sheet(9, ["Child Unique ID", "Allocated Team", "Allocated Worker"], [.careLeaver]) { _ in [] },
+        ])
     }
 
     /// dd/mm/yyyy, as UK exports write dates.

@@ -49,9 +49,8 @@ public enum FileContents {
         }
     }
 
-    /// Opens a text file after checking it is one: present, not a folder, within `limit`,
-    /// not empty, and with no NUL byte in its first 8 KB (UTF-16 with a byte-order mark aside).
-    public static func openText(_ path: String, limit: Int) throws(Failure) -> OpenFile {
+    /// Opens any file after checking it is present, not a folder, and within `limit`.
+    public static func openFile(_ path: String, limit: Int) throws(Failure) -> OpenFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(errno) }
         var status = stat()
@@ -63,6 +62,14 @@ public enum FileContents {
         let file = OpenFile(descriptor: descriptor, size: Int(status.st_size))
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
         if file.size > limit { throw .tooLarge(size: file.size, limit: limit) }
+        return file
+    }
+
+    /// Opens a text file after checking it is one: present, not a folder, within `limit`,
+    /// not empty, and with no NUL byte in its first 8 KB (UTF-16 with a byte-order mark aside).
+    public static func openText(_ path: String, limit: Int) throws(Failure) -> OpenFile {
+        let file = try openFile(path, limit: limit)
+        let descriptor = file.descriptor
 
         let prefix = try read(descriptor, from: 0, count: min(file.size, sniffLength))
         let blank = prefix.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }

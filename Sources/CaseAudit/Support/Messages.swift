@@ -163,6 +163,31 @@ enum Messages {
         static let readAsWindows1252 = "the file is not UTF-8: read as Windows-1252"
     }
 
+    enum Office {
+        static let notAZip =
+            "is not a zip file: an .xlsx workbook is a zip of XML parts (a password-protected workbook is not: remove the password and save it again)"
+        static let notAWorkbook = "is a zip file but not an Excel workbook: it has no xl/workbook.xml"
+        static let corrupt = "cannot be unpacked: the zip file is damaged"
+        static func tooBig(_ size: UInt64) -> String {
+            "unpacks to \(size) bytes, far more than a workbook holds (refused as a possible zip bomb)"
+        }
+    }
+
+    enum AnnexA {
+        static func noChildColumn(_ sheet: String) -> String {
+            "\(sheet) has no 'Child Unique ID' column in its first rows"
+        }
+        static func noLists(_ lists: [String], sheets: [String]) -> String {
+            "the workbook has none of \(lists.joined(separator: ", ")) (its sheets: \(quoted(sheets))): is it an Annex A workbook?"
+        }
+        static func missingLists(_ lists: [String]) -> String {
+            "the workbook has no \(lists.joined(separator: ", "))"
+        }
+        static func closedRows(_ count: Int) -> String {
+            "\(count) row\(count == 1 ? " has" : "s have") a closure or end date and \(count == 1 ? "is" : "are") not open cases"
+        }
+    }
+
     enum Census {
         static let notValidated = "not checked against the DfE schema: give it with --schema FILE.xsd"
         static let notACensus = "this is not a Children in Need census: its root element should be <Message> holding <Children>"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import Foundation
 
 struct CasesImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +17,7 @@ struct CasesImportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
+        case annexA = "annex-a"
         case cin
     }
 
@@ -34,20 +36,35 @@ struct CasesImportCommand: ParsableCommand {
     @Option(help: "For a census: a CSV of child id, team and worker (the census has no team).")
     var teams: String?
 
+    @Option(help: "For an Annex A workbook: the lists to read (default 6,7,8,9; 3,4,5 add referrals, assessments, S47s).")
+    var lists: String?
+
     @OptionGroup var store: DatabaseOption
 
-    /// The format given, else the file's extension: .xml is a census, anything else CSV.
+    /// The format given, else the file's extension: .xlsx is Annex A, .xml a census, else CSV.
     var resolvedFormat: Format {
-        format ?? (file.lowercased().hasSuffix(".xml") ? .cin : .csv)
+        if let format { return format }
+        let name = file.lowercased()
+        return name.hasSuffix(".xlsx") ? .annexA : name.hasSuffix(".xml") ? .cin : .csv
+    }
+
+    private func parsedLists() throws -> [Int] {
+        guard let lists else { return AnnexAImport.defaultLists }
+        let numbers = lists.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (3...9).contains($0) } ?? false }) else {
+            throw ValidationError("--lists \(lists): list numbers from 3 to 9, e.g. 6,7,8,9")
+        }
+        return numbers.compactMap { $0 }
     }
 
     func validate() throws {
-        if format == nil, file.lowercased().hasSuffix(".xlsx") {
-            throw ValidationError("Annex A workbooks are not supported yet: export the lists as CSV, or import the census XML.")
-        }
-        if resolvedFormat == .csv, schema != nil || teams != nil {
+        if resolvedFormat != .cin, schema != nil || teams != nil {
             throw ValidationError("--schema and --teams are for a census (--format cin).")
         }
+        if resolvedFormat != .annexA, lists != nil {
+            throw ValidationError("--lists is for an Annex A workbook (--format annex-a).")
+        }
+        _ = try parsedLists()
     }
 
     func run() throws {
@@ -59,9 +76,11 @@ struct CasesImportCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         let database = try store.open(console)
-        if resolvedFormat == .cin {
+        if resolvedFormat != .csv {
             do {
-                let cases = try CINCensusImport.read(file: file, schema: schema, teams: teams)
+                let cases = resolvedFormat == .cin
+                    ? try CINCensusImport.read(file: file, schema: schema, teams: teams)
+                    : try AnnexAImport.read(file: file, lists: try parsedLists())
                 let snapshot = try database.addCaseSnapshot(cases, source: file)
                 for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
                 console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")

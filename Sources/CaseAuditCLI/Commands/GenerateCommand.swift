@@ -5,7 +5,7 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic council (org.csv and cases.csv) for demos, tests and benchmarks.",
+        abstract: "Write a synthetic council (org.csv, cases.csv, annex-a.xlsx) for demos, tests and benchmarks.",
         discussion: """
             The same options give the same files on any machine. Every name is fictional and marked \
             "demo". Samples/ holds the demo council: `make samples` regenerates it.
@@ -44,10 +44,11 @@ struct GenerateCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try Data(council.orgCSV().utf8).write(to: URL(fileURLWithPath: "\(out)/org.csv"))
             try Data(council.casesCSV().utf8).write(to: URL(fileURLWithPath: "\(out)/cases.csv"))
+            try council.annexAWorkbook().write(to: URL(fileURLWithPath: "\(out)/annex-a.xlsx"))
         } catch {
             console.writeError("caseaudit: error: \(out): cannot write the files: \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
-        console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams) and \(out)/cases.csv (\(council.cases.count) cases, as of \(date))\n")
+        console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date))\n")
     }
 }
