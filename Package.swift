@@ -60,7 +60,9 @@ let package = Package(
         .testTarget(name: "CaseAuditStoreTests", dependencies: ["CaseAuditStore", "CaseAuditTestSupport"]),
         .testTarget(
             name: "CaseAuditCLITests",
-            dependencies: ["CaseAuditCLI", "CaseAuditTestSupport", "caseaudit"]
+            dependencies: [
+                "CaseAuditCLI", "CaseAuditTestSupport", "caseaudit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -17,6 +17,7 @@ enum CLIReference {
         ("caseaudit sample plan", SamplePlanCommand.self),
         ("caseaudit sample draw", SampleDrawCommand.self),
         ("caseaudit sample show", SampleShowCommand.self),
+        ("caseaudit sample redraw", SampleRedrawCommand.self),
         ("caseaudit audit list", AuditListCommand.self),
         ("caseaudit generate", GenerateCommand.self),
         ("caseaudit demo", DemoCommand.self),

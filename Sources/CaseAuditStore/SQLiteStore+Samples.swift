@@ -132,13 +132,16 @@ extension SQLiteStore: SampleStore {
         }
     }
 
-    public func sampledReferences(since: AuditMonth) throws(StoreError) -> Set<String> {
+    public func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String> {
         try read { db in
             Set(
                 try String.fetchAll(
                     db,
-                    sql: "SELECT DISTINCT c.case_reference FROM sample_case c JOIN sample s ON s.id = c.sample_id WHERE s.month >= ?",
-                    arguments: [since.description]))
+                    sql: """
+                        SELECT DISTINCT c.case_reference FROM sample_case c JOIN sample s ON s.id = c.sample_id
+                        WHERE s.month >= ? AND (? IS NULL OR s.id < ?)
+                        """,
+                    arguments: [since.description, before, before]))
         }
     }
 }

@@ -244,4 +244,47 @@ import Testing
         #expect(run(base + ["--month", "2026-12", "--size", "5", "--weights", "CP=x"]).status == 2)
         #expect(run(base + ["--month", "2026-12", "--size", "5", "--exclude-audited-within", "90d"]).status == 2)
     }
+
+    @Test func anInspectorCanRedrawASampleFromItsRecord() throws {
+        importDemoCouncil()
+        let base = ["sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory]
+        #expect(run(base + ["--month", "2026-11", "--per-team", "2", "--seed", "9"]).status == 0)
+        #expect(run(base + ["--month", "2026-12", "--size", "30", "--seed", "10", "--weights", "CP=2",
+            "--exclude-audited-within", "3m"]).status == 0)
+        for id in ["1", "2"] {
+            let redraw = run(["sample", "redraw", id])
+            #expect(redraw.status == 0, "\(redraw.output)")
+            #expect(redraw.output.contains("Identical"))
+        }
+        // Tamper with the record: the redraw no longer matches.
+        #expect(run(["cases", "import", Fixtures.population("cases-valid.csv")]).status == 0)
+        let queue = try DatabaseQueueForTests(path: database)
+        try queue.execute("UPDATE sample SET snapshot_id = 2 WHERE id = 1")
+        let tampered = run(["sample", "redraw", "1"])
+        #expect(tampered.status == 1)
+        #expect(tampered.output.contains("DIFFERENT"))
+        #expect(run(["sample", "redraw", "99"]).status == 1)
+    }
+
+    /// With --size, each stratum gets what `sample plan` says for proportional allocation.
+    @Test func strataMatchThePlan() throws {
+        importDemoCouncil()
+        let plan = run(["sample", "plan"])
+        #expect(plan.status == 0)
+        let planned = plan.output.split(separator: "\n").compactMap { line -> (String, Int)? in
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count >= 7, let n = Int(parts[parts.count - 5]) else { return nil }
+            return (parts[0..<(parts.count - 6)].joined(separator: " "), n)
+        }
+        let total = planned.reduce(0) { $0 + $1.1 }
+        #expect(total == 91)
+        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", String(total), "--seed", "3",
+            "--dir", Fixtures.shippedChecklistsDirectory]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        let drawn = Dictionary(grouping: (json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["stratum"] as? String }, by: { $0 })
+            .mapValues(\.count)
+        for (stratum, n) in planned where n > 0 {
+            #expect(drawn[stratum] == n, "\(stratum)")
+        }
+    }
 }

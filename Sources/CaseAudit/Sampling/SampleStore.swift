@@ -6,8 +6,9 @@ public protocol SampleStore: Sendable {
     func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError) -> StoredSample
     /// The samples drawn for a month, oldest first; every month's when `month` is nil.
     func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
-    /// Case references drawn in any sample for `since` or a later month.
-    func sampledReferences(since: AuditMonth) throws(StoreError) -> Set<String>
+    /// Case references drawn in any sample for `since` or a later month (only in samples
+    /// recorded before sample `before`, when given: what a redraw of that sample excluded).
+    func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String>
     /// Allocated files, for one auditor or all, in month and reference order.
     func allocations(auditor: String?) throws(StoreError) -> [AuditAllocation]
 }
@@ -16,6 +17,10 @@ public protocol SampleStore: Sendable {
 extension SampleStore {
     public func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord] {
         try cases(snapshot: snapshot, includingDates: true)
+    }
+
+    public func sampledReferences(since: AuditMonth) throws(StoreError) -> Set<String> {
+        try sampledReferences(since: since, before: nil)
     }
 }
 

@@ -1,0 +1,28 @@
+/// Redraws a recorded sample from its snapshot, parameters and seed, as an inspector would, and
+/// says whether the same files come out with the same probabilities.
+public enum SampleRedraw {
+    public struct Outcome: Sendable {
+        public var sample: StoredSample
+        public var redrawn: [SampledCase]
+        public var missing: [String]
+        public var extra: [String]
+        public var isIdentical: Bool { missing.isEmpty && extra.isEmpty }
+    }
+
+    public static func check(_ sample: StoredSample, store: some SampleStore) throws(StoreError) -> Outcome {
+        let parameters = sample.parameters
+        let excluded = try parameters.excludeSampledWithinMonths.map { months throws(StoreError) in
+            try store.sampledReferences(since: parameters.month.subtracting(months: months), before: sample.id)
+        } ?? []
+        let redrawn = StratifiedSampler.draw(
+            try store.cases(snapshot: sample.snapshotID, includingDates: false), parameters: parameters, excluded: excluded)
+        let recorded = Dictionary(sample.cases.map { ($0.reference, $0.inclusionProbability) }, uniquingKeysWith: { a, _ in a })
+        let again = Dictionary(redrawn.map { ($0.reference, $0.inclusionProbability) }, uniquingKeysWith: { a, _ in a })
+        let missing = recorded.filter { entry in
+            guard let probability = again[entry.key] else { return true }
+            return abs(probability - entry.value) > 1e-12
+        }.keys.sorted()
+        let extra = again.keys.filter { recorded[$0] == nil }.sorted()
+        return Outcome(sample: sample, redrawn: redrawn, missing: missing, extra: extra)
+    }
+}
