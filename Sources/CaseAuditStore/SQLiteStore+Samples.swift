@@ -13,16 +13,14 @@ extension SQLiteStore: SampleStore {
             let handle = statement.sqliteStatement
             sqlite3_bind_int64(handle, 1, snapshot)
             var records: [CaseRecord] = []
-            var interned: [String: String] = [:]
+            var interner = StringInterner()
             func text(_ column: Int32) -> String? {
                 guard let bytes = sqlite3_column_text(handle, column) else { return nil }
                 return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
             }
             func shared(_ column: Int32) -> String? {
-                guard let value = text(column) else { return nil }
-                if let known = interned[value] { return known }
-                interned[value] = value
-                return value
+                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+                return interner.intern(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
             }
             func date(_ column: Int32) -> CalendarDate? {
                 guard let bytes = sqlite3_column_text(handle, column) else { return nil }
@@ -34,7 +32,7 @@ extension SQLiteStore: SampleStore {
                 guard code == SQLITE_ROW else {
                     throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
-                guard let reference = text(0), let type = text(1).flatMap(CaseType.init(rawValue:)) else { continue }
+                guard let reference = text(0), let type = shared(1).flatMap(CaseType.init(rawValue:)) else { continue }
                 records.append(
                     CaseRecord(
                         reference: reference, caseType: type, team: shared(2), worker: shared(3),

@@ -110,7 +110,7 @@ public enum CaseListCSVImport {
 /// Reads CSV fields as trimmed bytes, and as Strings only when asked, interning repeats.
 private struct FieldReader {
     let table: CSVTable
-    private var interned: [ByteKey: String] = [:]
+    private var interner = StringInterner()
 
     init(table: CSVTable) {
         self.table = table
@@ -136,11 +136,7 @@ private struct FieldReader {
     /// The same, with equal values sharing one String.
     mutating func interned(_ column: Int, _ record: Int) -> String? {
         guard let bytes = trimmed(column, record), !bytes.isEmpty else { return nil }
-        let key = ByteKey(bytes)
-        if let known = interned[key] { return known }
-        let text = String(decoding: bytes, as: UTF8.self)
-        interned[key] = text
-        return text
+        return interner.intern(bytes)
     }
 
     static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -152,21 +148,4 @@ private struct FieldReader {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
-}
-
-/// A slice of bytes as a dictionary key, hashed in one call rather than byte by byte.
-private struct ByteKey: Hashable {
-    let bytes: ArraySlice<UInt8>
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-    }
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-        lhs.bytes.count == rhs.bytes.count && lhs.bytes.elementsEqual(rhs.bytes)
-    }
 }

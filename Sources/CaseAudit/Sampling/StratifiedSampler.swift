@@ -11,19 +11,25 @@
 public enum StratifiedSampler {
     /// `excluded`: case references left out (recently sampled).
     public static func draw(_ cases: [CaseRecord], parameters: SampleParameters, excluded: Set<String> = []) -> [SampledCase] {
-        let eligible = cases.filter {
-            (parameters.caseTypes.isEmpty || parameters.caseTypes.contains($0.caseType)) && !excluded.contains($0.reference)
+        // Work on indices: a snapshot can hold a million cases, and copying records is costly.
+        var groups: [String: [Int]] = [:]
+        for index in cases.indices {
+            let record = cases[index]
+            guard parameters.caseTypes.isEmpty || parameters.caseTypes.contains(record.caseType),
+                excluded.isEmpty || !excluded.contains(record.reference)
+            else { continue }
+            groups[stratumKey(record, parameters.strata), default: []].append(index)
         }
-        let strata = Dictionary(grouping: eligible) { stratumKey($0, parameters.strata) }
-            .map { (key: $0.key, cases: $0.value.sorted { $0.reference < $1.reference }) }
-            .sorted { $0.key < $1.key }
-        let shares = allocate(parameters.size, sizes: strata.map(\.cases.count))
+        let strata = groups.map { key, members in
+            (key: key, members: members.sorted { cases[$0].reference < cases[$1].reference })
+        }.sorted { $0.key < $1.key }
+        let shares = allocate(parameters.size, sizes: strata.map(\.members.count))
         var random = SampleRandom(seed: parameters.seed)
         var drawn: [SampledCase] = []
         for (stratum, share) in zip(strata, shares) where share > 0 {
-            let picked: [(CaseRecord, Double)]
+            let picked: [(Int, Double)]
             if parameters.weights.isEmpty {
-                var pool = stratum.cases
+                var pool = stratum.members
                 for index in 0..<share {
                     let pick = index + random.next(below: pool.count - index)
                     pool.swapAt(index, pick)
@@ -31,11 +37,15 @@ public enum StratifiedSampler {
                 let probability = Double(share) / Double(pool.count)
                 picked = pool[0..<share].map { ($0, probability) }
             } else {
-                picked = SystematicPPS.draw(
-                    stratum.cases, count: share, weight: { parameters.weights[$0.caseType] ?? 1 }, random: &random)
+                let members = stratum.members.map { cases[$0] }
+                let chosen = SystematicPPS.draw(
+                    members, count: share, weight: { parameters.weights[$0.caseType] ?? 1 }, random: &random)
+                let position = Dictionary(uniqueKeysWithValues: zip(members.map(\.reference), stratum.members))
+                picked = chosen.compactMap { record, probability in position[record.reference].map { ($0, probability) } }
             }
-            drawn += picked.map { record, probability in
-                SampledCase(
+            drawn += picked.map { index, probability in
+                let record = cases[index]
+                return SampledCase(
                     reference: record.reference, stratum: stratum.key, inclusionProbability: probability,
                     caseType: record.caseType, team: record.team, worker: record.worker)
             }
