@@ -1,0 +1,48 @@
+import CaseAudit
+import CaseAuditTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import CaseAuditStore
+
+@Suite struct CaseListImporterTests {
+    static func csv(rows: Int, badRow: Int? = nil) -> String {
+        var text = "Case Reference,Case Type,Team\n"
+        for index in 0..<rows {
+            text += "C\(index),\(index == badRow ? "Adoption" : "CIN"),Team \(index % 7)\n"
+        }
+        return text
+    }
+
+    @Test func importsALargeFileInBatches() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteStore(path: "\(folder.path)/big.sqlite")
+        let path = try folder.write("cases.csv", Self.csv(rows: 50_000))
+        var batches = 0
+        let result = try CaseListImporter.importCSV(file: path, into: store) { _ in batches += 1 }
+        #expect(result.snapshot.cases == 50_000)
+        #expect(batches >= 50_000 / CaseListImporter.batchSize)
+        #expect(try store.cases(snapshot: result.snapshot.id).count == 50_000)
+    }
+
+    /// The error is found after earlier batches were already written: the transaction is rolled
+    /// back and the row is reported.
+    @Test func aLateErrorStoresNothing() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteStore(path: "\(folder.path)/late.sqlite")
+        let path = try folder.write("cases.csv", Self.csv(rows: 50_000, badRow: 49_990))
+        do {
+            _ = try CaseListImporter.importCSV(file: path, into: store)
+            Issue.record("the import should have failed")
+        } catch {
+            guard case .input(let input) = error else {
+                Issue.record("expected an input error, got \(error)")
+                return
+            }
+            #expect(input.diagnostics.map(\.location.line) == [49_992])
+        }
+        #expect(try store.latestCaseSnapshot() == nil)
+        #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM case_record") } == 0)
+    }
+}
