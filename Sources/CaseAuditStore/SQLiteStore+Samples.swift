@@ -8,8 +8,8 @@ extension SQLiteStore: SampleStore {
         // Read through the C API: a snapshot can hold a million cases, and GRDB's row decoding
         // by column name took most of a draw's time.
         try read { db -> [CaseRecord] in
-            let statement = try db.makeStatement(
-                sql: "SELECT reference, case_type, team, worker, opened, last_visit FROM case_record WHERE \(Self.snapshotRows)")
+            let columns = includingDates ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+            let statement = try db.makeStatement(sql: "SELECT \(columns) FROM case_record WHERE \(Self.snapshotRows)")
             let handle = statement.sqliteStatement
             sqlite3_bind_int64(handle, 1, snapshot)
             var records: [CaseRecord] = []
