@@ -24,12 +24,7 @@ public enum CINCensusImport {
     }
 
     public static func read(file path: String, schema: String?, teams: String?) throws(InputError) -> CaseList {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.readText(path, limit: sizeLimit)
-        } catch {
-            throw InputError(.file, at: SourceLocation(file: path), error.message)
-        }
+        let bytes = try FileContents.readInput(path, limit: sizeLimit)
         let document: XMLDocumentHandle
         do {
             document = try SafeXMLParser.parse(bytes, name: path)
@@ -96,12 +91,7 @@ public enum CINCensusImport {
     private static func validate(_ document: XMLDocumentHandle, bytes: [UInt8], path: String, against schemaPath: String)
         throws(InputError)
     {
-        let xsd: [UInt8]
-        do {
-            xsd = try FileContents.readText(schemaPath, limit: 16 * 1024 * 1024)
-        } catch {
-            throw InputError(.file, at: SourceLocation(file: schemaPath), error.message)
-        }
+        let xsd = try FileContents.readInput(schemaPath, limit: 16 * 1024 * 1024)
         let schema: XMLSchema
         do {
             schema = try XMLSchema(xsd: xsd)

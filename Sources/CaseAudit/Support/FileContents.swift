@@ -84,6 +84,15 @@ public enum FileContents {
         try openText(path, limit: limit).readAll()
     }
 
+    /// The same, with a failure reported as an input error located at the file.
+    static func readInput(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        do {
+            return try readText(path, limit: limit)
+        } catch {
+            throw InputError(.file, at: SourceLocation(file: path), error.message)
+        }
+    }
+
     /// Up to `count` bytes from `offset`, filled by pread(2) directly (no zeroing pass first).
     static func read(_ descriptor: Int32, from offset: Int, count: Int) throws(Failure) -> [UInt8] {
         var readFailure: Failure?

@@ -4,12 +4,7 @@ enum CSVInput {
     static let sizeLimit = 2 * 1024 * 1024 * 1024
 
     static func table(_ path: String) throws(InputError) -> CSVTable {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.readText(path, limit: sizeLimit)
-        } catch {
-            throw InputError(.file, at: SourceLocation(file: path), error.message)
-        }
+        let bytes = try FileContents.readInput(path, limit: sizeLimit)
         let table: CSVTable
         do {
             table = try CSVTable(bytes: bytes)
