@@ -4,43 +4,70 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteStore: SampleStore {
+    /// From this many cases, the second half of a snapshot is read on another core through a
+    /// second (read-only) connection: WAL lets both read at once.
+    static let parallelReadThreshold = 200_000
+
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
-        // Read through the C API: a snapshot can hold a million cases, and GRDB's row decoding
-        // by column name took most of a draw's time.
-        try read { db -> [CaseRecord] in
-            let columns = includingDates ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
-            let statement = try db.makeStatement(sql: "SELECT \(columns) FROM case_record WHERE \(Self.snapshotRows)")
-            let handle = statement.sqliteStatement
-            sqlite3_bind_int64(handle, 1, snapshot)
-            var records: [CaseRecord] = []
-            var interner = StringInterner()
-            func text(_ column: Int32) -> String? {
-                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-                return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-            }
-            func shared(_ column: Int32) -> String? {
-                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-                return interner.intern(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
-            }
-            func date(_ column: Int32) -> CalendarDate? {
-                guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-                return CalendarDate(bytes: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
-            }
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                guard let reference = text(0), let type = shared(1).flatMap(CaseType.init(rawValue:)) else { continue }
-                records.append(
-                    CaseRecord(
-                        reference: reference, caseType: type, team: shared(2), worker: shared(3),
-                        opened: includingDates ? date(4) : nil, lastVisit: includingDates ? date(5) : nil))
-            }
-            sqlite3_reset(handle)
-            return records
+        let range = try read { db -> (Int64, Int64)? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT first_row, last_row FROM case_snapshot WHERE id = ?", arguments: [snapshot]),
+                let first = row["first_row"] as Int64?, let last = row["last_row"] as Int64?
+            else { return nil }
+            return (first, last)
         }
+        guard let (first, last) = range, last >= first else { return [] }
+        guard last - first + 1 >= Self.parallelReadThreshold else {
+            return try read { db in try Self.readCases(db, from: first, to: last, includingDates: includingDates) }
+        }
+        let middle = first + (last - first) / 2
+        let path = self.path
+        let secondHalf = BackgroundWork { () -> Result<[CaseRecord], StoreError> in
+            do {
+                var configuration = Configuration()
+                configuration.readonly = true
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                return .success(try queue.read { db in
+                    try Self.readCases(db, from: middle + 1, to: last, includingDates: includingDates)
+                })
+            } catch {
+                return .failure(.failed(reason: String(describing: error)))
+            }
+        }
+        let firstHalf = try read { db in try Self.readCases(db, from: first, to: middle, includingDates: includingDates) }
+        return firstHalf + (try secondHalf.wait().get())
+    }
+
+    /// Case records with rowids from `first` to `last`, read through the C API: GRDB's row
+    /// decoding by column name took most of a draw's time.
+    static func readCases(_ db: Database, from first: Int64, to last: Int64, includingDates: Bool) throws -> [CaseRecord] {
+        let columns = includingDates ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+        let statement = try db.makeStatement(sql: "SELECT \(columns) FROM case_record WHERE rowid BETWEEN ? AND ?")
+        let handle = statement.sqliteStatement
+        sqlite3_bind_int64(handle, 1, first)
+        sqlite3_bind_int64(handle, 2, last)
+        defer { sqlite3_reset(handle) }
+        var records: [CaseRecord] = []
+        records.reserveCapacity(Int(last - first + 1))
+        var interner = StringInterner()
+        func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+            guard let text = sqlite3_column_text(handle, column) else { return nil }
+            return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+        }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            guard let reference = bytes(0).map({ String(decoding: $0, as: UTF8.self) }),
+                let type = bytes(1).map({ interner.intern($0) }).flatMap(CaseType.init(rawValue:))
+            else { continue }
+            records.append(
+                CaseRecord(
+                    reference: reference, caseType: type, team: bytes(2).map { interner.intern($0) },
+                    worker: bytes(3).map { interner.intern($0) },
+                    opened: includingDates ? bytes(4).flatMap { CalendarDate(bytes: $0) } : nil,
+                    lastVisit: includingDates ? bytes(5).flatMap { CalendarDate(bytes: $0) } : nil))
+        }
+        return records
     }
 
     public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError)

@@ -2,11 +2,11 @@ import Dispatch
 import Synchronization
 
 /// Runs one piece of work on another core while the caller does something else.
-final class BackgroundWork<Value: Sendable>: Sendable {
+public final class BackgroundWork<Value: Sendable>: Sendable {
     private let result = Mutex<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    public init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global(qos: .userInitiated).async {
             let value = work()
             self.result.withLock { $0 = value }
@@ -15,7 +15,7 @@ final class BackgroundWork<Value: Sendable>: Sendable {
     }
 
     /// Blocks until the work has finished and returns what it produced.
-    func wait() -> Value {
+    public func wait() -> Value {
         done.wait()
         done.signal()  // Let a second wait() return too.
         // The semaphore is signalled only after the value is stored.
