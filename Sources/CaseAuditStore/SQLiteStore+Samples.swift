@@ -9,6 +9,10 @@ extension SQLiteStore: SampleStore {
     static let parallelReadThreshold = 200_000
 
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
+        try cases(snapshot: snapshot, includingDates: includingDates, parallelFrom: Self.parallelReadThreshold)
+    }
+
+    func cases(snapshot: Int64, includingDates: Bool, parallelFrom threshold: Int) throws(StoreError) -> [CaseRecord] {
         let range = try read { db -> (Int64, Int64)? in
             guard let row = try Row.fetchOne(db, sql: "SELECT first_row, last_row FROM case_snapshot WHERE id = ?", arguments: [snapshot]),
                 let first = row["first_row"] as Int64?, let last = row["last_row"] as Int64?
@@ -16,7 +20,7 @@ extension SQLiteStore: SampleStore {
             return (first, last)
         }
         guard let (first, last) = range, last >= first else { return [] }
-        guard last - first + 1 >= Self.parallelReadThreshold else {
+        guard last - first + 1 >= threshold else {
             return try read { db in try Self.readCases(db, from: first, to: last, includingDates: includingDates) }
         }
         let middle = first + (last - first) / 2

@@ -45,4 +45,19 @@ import Testing
         #expect(try store.latestCaseSnapshot() == nil)
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM case_record") } == 0)
     }
+
+    /// A snapshot read in two halves on two connections comes back whole and in order.
+    @Test func readsAHalfOnEachConnection() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteStore(path: "\(folder.path)/halves.sqlite")
+        _ = try store.addCaseSnapshot(CaseList(records: [CaseRecord(reference: "OLD", caseType: .careLeaver)], format: .csv), source: "old.csv")
+        let path = try folder.write("cases.csv", Self.csv(rows: 1_001))
+        let result = try CaseListImporter.importCSV(file: path, into: store)
+        let whole = try store.cases(snapshot: result.snapshot.id, includingDates: true, parallelFrom: .max)
+        let halves = try store.cases(snapshot: result.snapshot.id, includingDates: true, parallelFrom: 1)
+        #expect(whole.count == 1_001)
+        #expect(halves == whole)
+        #expect(whole.first?.reference == "C0")
+        #expect(whole.last?.reference == "C1000")
+    }
 }
