@@ -24,28 +24,33 @@ public enum AuditorAllocator {
             return Auditor(person: person, capacity: capacity, overseen: overseen)
         }.sorted { $0.person.id < $1.person.id }
 
+        // For each team, the auditors in its line (at most a handful), by index.
+        var inLine: [String: [Int]] = [:]
+        for index in auditors.indices {
+            for team in auditors[index].overseen { inLine[team, default: []].append(index) }
+        }
+        func better(_ a: Int, than b: Int) -> Bool {
+            let left = auditors[a], right = auditors[b]
+            let shareLeft = Double(left.used) / Double(left.capacity)
+            let shareRight = Double(right.used) / Double(right.capacity)
+            return (shareLeft, -left.person.level.order, left.person.id)
+                < (shareRight, -right.person.level.order, right.person.id)
+        }
+
         var allocations: [Allocation] = []
         for file in files.sorted(by: { ($0.stratum, $0.reference) < ($1.stratum, $1.reference) }) {
-            let team = file.team
-            let withRoom = auditors.indices.filter { auditors[$0].used < auditors[$0].capacity }
-            guard !withRoom.isEmpty else {
-                allocations.append(Allocation(reference: file.reference, auditorID: nil, reason: Messages.Allocation.quotasUsedUp))
-                continue
+            let excluded = allowOwnLine ? [] : file.team.flatMap { inLine[$0] } ?? []
+            var anyRoom = false
+            var chosen: Int?
+            for index in auditors.indices where auditors[index].used < auditors[index].capacity {
+                anyRoom = true
+                if excluded.contains(index) { continue }
+                if let current = chosen, !better(index, than: current) { continue }
+                chosen = index
             }
-            let independent = withRoom.filter { index in
-                allowOwnLine || team.map { !auditors[index].overseen.contains($0) } ?? true
-            }
-            guard
-                let chosen = independent.min(by: { a, b in
-                    let left = auditors[a], right = auditors[b]
-                    let shareLeft = Double(left.used) / Double(left.capacity)
-                    let shareRight = Double(right.used) / Double(right.capacity)
-                    return (shareLeft, -left.person.level.order, left.person.id)
-                        < (shareRight, -right.person.level.order, right.person.id)
-                })
-            else {
-                allocations.append(
-                    Allocation(reference: file.reference, auditorID: nil, reason: Messages.Allocation.onlyOwnLine(team ?? "")))
+            guard let chosen else {
+                let reason = anyRoom ? Messages.Allocation.onlyOwnLine(file.team ?? "") : Messages.Allocation.quotasUsedUp
+                allocations.append(Allocation(reference: file.reference, auditorID: nil, reason: reason))
                 continue
             }
             auditors[chosen].used += 1

@@ -20,9 +20,7 @@ public enum StratifiedSampler {
             else { continue }
             groups[stratumKey(record, parameters.strata), default: []].append(index)
         }
-        let strata = groups.map { key, members in
-            (key: key, members: members.sorted { cases[$0].reference < cases[$1].reference })
-        }.sorted { $0.key < $1.key }
+        let strata = sortedStrata(groups, cases: cases)
         let shares = allocate(parameters.size, sizes: strata.map(\.members.count))
         var random = SampleRandom(seed: parameters.seed)
         var drawn: [SampledCase] = []
@@ -51,6 +49,27 @@ public enum StratifiedSampler {
             }
         }
         return drawn
+    }
+
+    /// From this many eligible cases, half the strata are sorted on another core.
+    static let parallelSortThreshold = 200_000
+
+    /// The strata in key order, each stratum's members in reference order (so that the draw
+    /// does not depend on the order the cases came in).
+    static func sortedStrata(_ groups: [String: [Int]], cases: [CaseRecord]) -> [(key: String, members: [Int])] {
+        let keyed = groups.sorted { $0.key < $1.key }.map { (key: $0.key, members: $0.value) }
+        @Sendable func sortMembers(_ members: [Int]) -> [Int] { members.sorted { cases[$0].reference < cases[$1].reference } }
+        let total = keyed.reduce(0) { $0 + $1.members.count }
+        guard total >= parallelSortThreshold, keyed.count > 1 else {
+            return keyed.map { (key: $0.key, members: sortMembers($0.members)) }
+        }
+        // Split the strata into two halves of about the same number of cases.
+        var running = 0
+        let split = keyed.firstIndex { running += $0.members.count; return running >= total / 2 } ?? keyed.count / 2
+        let later = Array(keyed[(split + 1)...])
+        let background = BackgroundWork { later.map { (key: $0.key, members: sortMembers($0.members)) } }
+        let earlier = keyed[...split].map { (key: $0.key, members: sortMembers($0.members)) }
+        return earlier + background.wait()
     }
 
     /// The strata the cases fall into, with their sizes, in key order.
