@@ -43,6 +43,13 @@ public struct XMLSourceLocator: Sendable {
         return lineAndColumn(ofOffset: tagStart)
     }
 
+    /// Where a libxml2 diagnostic points: its own column when it has one, else the column of
+    /// the attribute or element it names.
+    public func position(of diagnostic: XMLDiagnostic) -> (line: Int, column: Int) {
+        guard diagnostic.column == 0 else { return (diagnostic.line, diagnostic.column) }
+        return position(line: diagnostic.line, element: diagnostic.elementName, attribute: diagnostic.attributeName)
+    }
+
     private func firstNonBlankColumn(line: Int) -> Int {
         var offset = lineStarts[line - 1]
         while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {

@@ -112,10 +112,7 @@ public struct ChecklistLoader: Sendable {
         let (schemaErrors, schemaOmitted) = schemaValidation?.wait() ?? schema.validate(document)
 
         var diagnostics = schemaErrors.map { error -> Diagnostic in
-            var position = (line: error.line, column: error.column)
-            if position.column == 0 {
-                position = locator().position(line: error.line, element: error.elementName, attribute: error.attributeName)
-            }
+            let position = locator().position(of: error)
             return Diagnostic(.schema, at: at(position.line, position.column), error.message)
         }
         // A schema error about the same attribute (or the whole element) on the same line is

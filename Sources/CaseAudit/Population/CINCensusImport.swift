@@ -104,9 +104,7 @@ public enum CINCensusImport {
         guard errors.isEmpty else {
             let locator = XMLSourceLocator(bytes)
             var diagnostics = errors.map { error -> Diagnostic in
-                let position = error.column > 0
-                    ? (line: error.line, column: error.column)
-                    : locator.position(line: error.line, element: error.elementName, attribute: error.attributeName)
+                let position = locator.position(of: error)
                 return Diagnostic(.schema, at: SourceLocation(file: path, line: position.line, column: position.column), error.message)
             }
             if omitted > 0 { diagnostics.append(Diagnostic(.schema, at: SourceLocation(file: path), Messages.Load.omitted(omitted))) }

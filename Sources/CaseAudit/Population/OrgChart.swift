@@ -13,9 +13,17 @@ public struct OrgChart: Sendable, Hashable, Codable {
         people.first { $0.id == id }
     }
 
+    /// People by id, built once per question that needs many lookups.
+    private func index() -> [String: Person] {
+        Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The chain of managers above a person, nearest first (cycles are refused on import).
     public func line(above personID: String) -> [Person] {
-        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        line(above: personID, in: index())
+    }
+
+    private func line(above personID: String, in byID: [String: Person]) -> [Person] {
         var chain: [Person] = []
         var seen: Set<String> = [personID]
         var next = byID[personID]?.reportsTo
@@ -28,10 +36,21 @@ public struct OrgChart: Sendable, Hashable, Codable {
 
     /// The team's management line: its manager, then that manager's line (TM, SM, AD, DCS).
     public func managementLine(ofTeam name: String) -> [Person] {
-        guard let team = teams.first(where: { $0.name == name }), let manager = person(id: team.managerID) else {
-            return []
+        let byID = index()
+        guard let team = teams.first(where: { $0.name == name }), let manager = byID[team.managerID] else { return [] }
+        return [manager] + line(above: manager.id, in: byID)
+    }
+
+    /// Every team's management line, walked with one index (a council has hundreds of teams
+    /// and thousands of people).
+    public func managementLines() -> [String: [Person]] {
+        let byID = index()
+        var lines: [String: [Person]] = [:]
+        for team in teams {
+            guard let manager = byID[team.managerID] else { continue }
+            lines[team.name] = [manager] + line(above: manager.id, in: byID)
         }
-        return [manager] + line(above: manager.id)
+        return lines
     }
 
     /// The teams whose management line includes this person: the files they may not audit
@@ -40,18 +59,11 @@ public struct OrgChart: Sendable, Hashable, Codable {
         teamsOverseenByEveryone()[personID] ?? []
     }
 
-    /// For everyone at once: each team's line is walked once (a council has hundreds of teams
-    /// and thousands of people).
+    /// For everyone at once, from each team's line.
     public func teamsOverseenByEveryone() -> [String: Set<String>] {
-        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var overseen: [String: Set<String>] = [:]
-        for team in teams {
-            var seen: Set<String> = []
-            var next: String? = team.managerID
-            while let id = next, seen.insert(id).inserted, let person = byID[id] {
-                overseen[id, default: []].insert(team.name)
-                next = person.reportsTo
-            }
+        for (team, line) in managementLines() {
+            for person in line { overseen[person.id, default: []].insert(team) }
         }
         return overseen
     }

@@ -113,9 +113,9 @@ public enum OrgChartImport {
             }
         }
         if problems.isEmpty {
+            let lines = chart.managementLines()
             for team in teams {
-                let line = chart.managementLine(ofTeam: team.name)
-                if let top = line.last, top.level != .director {
+                if let top = lines[team.name]?.last, top.level != .director {
                     problem(managerOf[team.name]?.line ?? 0, .manages, Messages.Org.doesNotRollUp(team.name, top: top))
                 }
             }

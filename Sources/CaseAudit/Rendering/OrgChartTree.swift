@@ -3,8 +3,9 @@ public enum OrgChartTree {
     public static func render(_ chart: OrgChart) -> String {
         var children: [String: [Person]] = [:]
         var roots: [Person] = []
+        let ids = Set(chart.people.map(\.id))
         for person in chart.people {
-            if let manager = person.reportsTo, chart.person(id: manager) != nil {
+            if let manager = person.reportsTo, ids.contains(manager) {
                 children[manager, default: []].append(person)
             } else {
                 roots.append(person)

@@ -119,7 +119,7 @@ enum Messages {
         static func unknownMappedField(_ field: String, fields: [String]) -> String {
             "--map: '\(field)' is not a field (fields: \(list(fields)))"
         }
-        static func unclosedQuote() -> String { "a quoted field is never closed" }
+        static let unclosedQuote = "a quoted field is never closed"
         static let empty = "the file has no rows"
         static let headerOnly = "the file has a header row but no data rows"
     }

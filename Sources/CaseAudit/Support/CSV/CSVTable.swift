@@ -101,7 +101,7 @@ public struct CSVTable: Sendable {
                     var doubled = false
                     while true {
                         guard index < count else {
-                            throw Failure(line: startLine, message: "a quoted field is never closed")
+                            throw Failure(line: startLine, message: Messages.CSV.unclosedQuote)
                         }
                         let byte = bytes[index]
                         if byte == quote {
