@@ -1,25 +1,93 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Gives equal byte strings one shared String, looked up by the bytes themselves: a million
 /// cases name a few hundred teams and a few thousand workers.
+///
+/// An open-addressing table keyed by a word-at-a-time hash of the bytes, compared in place: a
+/// name seen before costs no allocation and no String.
 public struct StringInterner {
-    private var known: [ByteKey: String] = [:]
+    private struct Entry {
+        let hash: Int
+        let bytes: [UInt8]
+        let text: String
+    }
+
+    private var entries: [Entry] = []
+    /// Indices into `entries`, -1 for empty; the count is a power of two, at most half full.
+    private var slots = [Int32](repeating: -1, count: 256)
 
     public init() {}
 
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let key = ByteKey(ArraySlice(bytes))
-        if let text = known[key] { return text }
-        let text = String(decoding: bytes, as: UTF8.self)
-        known[key] = text
-        return text
+        intern(UnsafeRawBufferPointer(bytes))
     }
 
     public mutating func intern(_ bytes: ArraySlice<UInt8>) -> String {
-        let key = ByteKey(bytes)
-        if let text = known[key] { return text }
+        bytes.withUnsafeBytes { intern($0) }
+    }
+
+    private mutating func intern(_ bytes: UnsafeRawBufferPointer) -> String {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] >= 0 {
+            let index = Int(slots[slot])
+            if entries[index].hash == hash, entries[index].bytes.withUnsafeBytes({ Self.equal($0, bytes) }) {
+                return entries[index].text
+            }
+            slot = (slot + 1) & mask
+        }
         let text = String(decoding: bytes, as: UTF8.self)
-        known[key] = text
+        slots[slot] = Int32(entries.count)
+        entries.append(Entry(hash: hash, bytes: Array(bytes), text: text))
+        if entries.count * 2 > slots.count { grow() }
         return text
     }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = entry.hash & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// A multiply-rotate hash over eight bytes at a time (names are 10 to 40 bytes; the table
+    /// only needs a good spread, not resistance to chosen collisions).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = ((hash ^ word) &* 0x9e37_79b9_7f4a_7c15).rotatedLeft(by: 31)
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
+        return memcmp(leftStart, rightStart, left.count) == 0
+    }
+}
+
+extension UInt64 {
+    fileprivate func rotatedLeft(by count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
 }
 
 /// A slice of bytes as a dictionary key, hashed in one call rather than byte by byte.
@@ -35,6 +103,6 @@ struct ByteKey: Hashable {
     }
 
     static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-        lhs.bytes.count == rhs.bytes.count && lhs.bytes.elementsEqual(rhs.bytes)
+        lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { right in StringInterner.equal(left, right) } }
     }
 }
