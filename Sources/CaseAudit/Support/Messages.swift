@@ -124,6 +124,19 @@ enum Messages {
         static let headerOnly = "the file has a header row but no data rows"
     }
 
+    enum Scoring {
+        static func unknownItem(_ item: String) -> String { "the checklist has no item '\(item)'" }
+        static func hidden(_ item: String) -> String {
+            "item '\(item)' is not asked: the answers so far skip it (its condition does not hold)"
+        }
+        static func unknownAnswer(_ value: String, item: String, allowed: [String]) -> String {
+            "'\(value)' is not an answer to item '\(item)' (answers: \(list(allowed)))"
+        }
+        static func noteRequired(_ value: String, item: String) -> String {
+            "item '\(item)' needs a note when the answer is '\(value)'"
+        }
+    }
+
     enum Org {
         static func missing(_ field: String) -> String { "the \(field) is empty" }
         static func duplicateID(_ id: String, firstLine: Int) -> String {
