@@ -80,6 +80,38 @@ enum Migrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3 audits") { db in
+            try db.execute(
+                sql: """
+                    -- The checklists audits were scored against, by content hash.
+                    CREATE TABLE pinned_checklist (
+                        hash TEXT PRIMARY KEY,
+                        checklist_id TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        xml BLOB NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY,
+                        sample_id INTEGER NOT NULL,
+                        case_reference TEXT NOT NULL,
+                        auditor_id TEXT NOT NULL,
+                        checklist_hash TEXT NOT NULL REFERENCES pinned_checklist(hash),
+                        started_at TEXT NOT NULL,
+                        submitted_at TEXT,
+                        FOREIGN KEY (sample_id, case_reference) REFERENCES sample_case(sample_id, case_reference)
+                    );
+                    CREATE INDEX audit_case ON audit(sample_id, case_reference);
+                    CREATE TABLE audit_answer (
+                        audit_id INTEGER NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                        item_id TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        note TEXT,
+                        answered_at TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (audit_id, item_id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }
