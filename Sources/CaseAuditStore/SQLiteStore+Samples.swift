@@ -152,7 +152,11 @@ extension SQLiteStore: SampleStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker
+                    SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker,
+                        EXISTS (
+                            SELECT 1 FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
+                                AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL
+                        ) AS in_progress
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
                     WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1)
@@ -163,7 +167,8 @@ extension SQLiteStore: SampleStore {
                 return AuditAllocation(
                     sampleID: row["id"], month: month, checklistID: row["checklist_id"],
                     caseReference: row["case_reference"], caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
-                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"])
+                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"],
+                    status: row["in_progress"] as Bool ? "in-progress" : "allocated")
             }
         }
     }

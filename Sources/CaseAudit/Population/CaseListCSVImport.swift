@@ -42,8 +42,7 @@ public enum CaseListCSVImport {
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ field: Field, _ message: String) {
             guard problems.count < 200 else { return }
-            let column = columns.index[field].map { $0 + 1 } ?? 0
-            problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: column), message))
+            problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))
         }
         // Fields are read as bytes: a council's export can have a million rows, and most values
         // repeat (a few case-type spellings, hundreds of teams, thousands of workers).

@@ -33,14 +33,9 @@ public enum OrgChartImport {
         let columns = try CSVColumns<Field>.resolve(header: CSVInput.header(table), mapping: mapping, path: path)
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ field: Field?, _ message: String) {
-            let column = field.flatMap { columns.index[$0] }.map { $0 + 1 } ?? 0
-            problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: column), message))
+            problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))
         }
-        func value(_ field: Field, _ record: Int) -> String? {
-            guard let column = columns.index[field], let text = table.field(column, ofRecord: record) else { return nil }
-            let trimmed = text.trimmingWhitespace
-            return trimmed.isEmpty ? nil : trimmed
-        }
+        func value(_ field: Field, _ record: Int) -> String? { columns.value(field, record, in: table) }
 
         var people: [Person] = []
         var rowOf: [String: Int] = [:]

@@ -8,7 +8,7 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
     public var team: String?
     public var worker: String?
     public var auditorID: String
-    /// "allocated" until scoring starts (scoring adds in-progress and submitted).
+    /// "allocated" until scoring starts, then "in-progress" (submitting arrives with the scoring screen).
     public var status: String
 
     public init(

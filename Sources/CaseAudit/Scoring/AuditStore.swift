@@ -9,10 +9,19 @@ public protocol AuditStore: Sendable {
     ) throws(StoreError) -> StoredAudit
     /// The checklist an audit was pinned to.
     func pinnedChecklist(hash: String) throws(StoreError) -> PinnedChecklist?
-    /// Records (or replaces) one answer, in its own transaction.
-    func recordAnswer(_ answer: ItemAnswer, audit: Int64) throws(StoreError)
+    /// The unsubmitted audit of this file by this auditor, if one was started.
+    func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError) -> StoredAudit?
+    /// Records (or replaces) answers, all in one transaction.
+    func recordAnswers(_ answers: [ItemAnswer], audit: Int64) throws(StoreError)
     /// The answers recorded so far, in the order they were first given.
     func answers(audit: Int64) throws(StoreError) -> [ItemAnswer]
+}
+
+extension AuditStore {
+    /// Records (or replaces) one answer, in its own transaction: the moment it is given.
+    public func recordAnswer(_ answer: ItemAnswer, audit: Int64) throws(StoreError) {
+        try recordAnswers([answer], audit: audit)
+    }
 }
 
 /// A checklist as an audit keeps it: its content hash and the XML that hashes to it.

@@ -132,6 +132,9 @@ enum Messages {
         static func unknownAnswer(_ value: String, item: String, allowed: [String]) -> String {
             "'\(value)' is not an answer to item '\(item)' (answers: \(list(allowed)))"
         }
+        static func answeredTwice(_ item: String, firstLine: Int) -> String {
+            "item '\(item)' is answered twice (first on line \(firstLine))"
+        }
         static func noteRequired(_ value: String, item: String) -> String {
             "item '\(item)' needs a note when the answer is '\(value)'"
         }

@@ -12,6 +12,18 @@ public struct CSVColumns<Field: CSVField>: Sendable {
     public private(set) var index: [Field: Int]
     public let headers: [String]
 
+    /// The 1-based column a field is in, for a diagnostic; 0 when the file has none.
+    public func column(of field: Field?) -> Int {
+        field.flatMap { index[$0] }.map { $0 + 1 } ?? 0
+    }
+
+    /// A field's text in a record, trimmed; nil when the file has no such column or it is blank.
+    public func value(_ field: Field, _ record: Int, in table: CSVTable) -> String? {
+        guard let column = index[field], let text = table.field(column, ofRecord: record) else { return nil }
+        let trimmed = text.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     /// Normalised for matching: lower case, with runs of spaces, underscores and hyphens as
     /// one space ("Case_Ref", "case ref" and "CASE-REF" match).
     static func normalise(_ header: String) -> String {
