@@ -42,9 +42,9 @@ struct AuditScoreCommand: ParsableCommand {
                 )
                 throw ExitCode(1)
             }
-            let pinned = try pinnedChecklist(for: allocation, database: database, console: console)
-            let checklist = try load(pinned, console: console)
             let begun = try database.unfinishedAudit(sampleID: allocation.sampleID, caseReference: caseReference, auditorID: auditor)
+            let pinned = try pinnedChecklist(of: begun, for: allocation, database: database, console: console)
+            let checklist = try load(pinned, console: console)
             let earlier = try begun.map { audit throws(StoreError) in try database.answers(audit: audit.id) } ?? []
             let sheet: (session: ScoringSession, answers: [ItemAnswer])
             do {
@@ -62,13 +62,10 @@ struct AuditScoreCommand: ParsableCommand {
     }
 
     /// The checklist an audit under way was pinned to, else the current one in the folder.
-    private func pinnedChecklist(for allocation: AuditAllocation, database: SQLiteStore, console: Console) throws
-        -> PinnedChecklist
-    {
-        if let begun = try database.unfinishedAudit(
-            sampleID: allocation.sampleID, caseReference: allocation.caseReference, auditorID: allocation.auditorID),
-            let pinned = try database.pinnedChecklist(hash: begun.checklistHash)
-        {
+    private func pinnedChecklist(
+        of begun: StoredAudit?, for allocation: AuditAllocation, database: SQLiteStore, console: Console
+    ) throws -> PinnedChecklist {
+        if let begun, let pinned = try database.pinnedChecklist(hash: begun.checklistHash) {
             return pinned
         }
         let loaded = try ChecklistReference.load(allocation.checklistID, directory: location.resolved(console), console: console)
