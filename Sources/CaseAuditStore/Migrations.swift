@@ -112,6 +112,59 @@ enum Migrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v4 judgements, actions, submission and amendments") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE audit ADD COLUMN judgement TEXT;
+                    ALTER TABLE audit ADD COLUMN judgement_reason TEXT;
+                    -- Kept at submission: the grade and score the answers computed then.
+                    ALTER TABLE audit ADD COLUMN computed_grade TEXT;
+                    ALTER TABLE audit ADD COLUMN score REAL;
+                    -- An amendment is a new audit row: version n+1 of the same file, naming the
+                    -- version it amends, who amended it and why (when: its submitted_at).
+                    ALTER TABLE audit ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                    ALTER TABLE audit ADD COLUMN amends INTEGER REFERENCES audit(id);
+                    ALTER TABLE audit ADD COLUMN amended_by TEXT;
+                    ALTER TABLE audit ADD COLUMN amended_reason TEXT;
+                    CREATE UNIQUE INDEX audit_amends ON audit(amends) WHERE amends IS NOT NULL;
+                    CREATE TABLE audit_action (
+                        id INTEGER PRIMARY KEY,
+                        audit_id INTEGER NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+                        what TEXT NOT NULL,
+                        who TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        raised_at TEXT NOT NULL,
+                        done_at TEXT
+                    );
+                    CREATE INDEX audit_action_audit ON audit_action(audit_id);
+                    -- A submitted audit is immutable: changes come as a new version.
+                    CREATE TRIGGER audit_submitted_is_final BEFORE UPDATE ON audit
+                        WHEN OLD.submitted_at IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER audit_submitted_is_final_delete BEFORE DELETE ON audit
+                        WHEN OLD.submitted_at IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER answer_insert_final BEFORE INSERT ON audit_answer
+                        WHEN (SELECT submitted_at FROM audit WHERE id = NEW.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER answer_update_final BEFORE UPDATE ON audit_answer
+                        WHEN (SELECT submitted_at FROM audit WHERE id = OLD.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER answer_delete_final BEFORE DELETE ON audit_answer
+                        WHEN (SELECT submitted_at FROM audit WHERE id = OLD.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER action_insert_final BEFORE INSERT ON audit_action
+                        WHEN (SELECT submitted_at FROM audit WHERE id = NEW.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    -- Marking an action done is the only change a submitted audit takes.
+                    CREATE TRIGGER action_update_final BEFORE UPDATE OF audit_id, what, who, due, raised_at ON audit_action
+                        WHEN (SELECT submitted_at FROM audit WHERE id = OLD.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER action_delete_final BEFORE DELETE ON audit_action
+                        WHEN (SELECT submitted_at FROM audit WHERE id = OLD.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -10,9 +10,7 @@ extension SQLiteStore: AuditStore {
             if let audit = try Self.unfinishedAudit(db, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID) {
                 return audit
             }
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO pinned_checklist (hash, checklist_id, version, xml) VALUES (?, ?, ?, ?)",
-                arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
+            try Self.pin(checklist, db)
             let startedAt = Self.now()
             try db.execute(
                 sql: "INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at) VALUES (?, ?, ?, ?, ?)",
@@ -23,8 +21,24 @@ extension SQLiteStore: AuditStore {
         }
     }
 
+    private static func pin(_ checklist: PinnedChecklist, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO pinned_checklist (hash, checklist_id, version, xml) VALUES (?, ?, ?, ?)",
+            arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
+    }
+
     public func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError) -> StoredAudit? {
         try read { db in try Self.unfinishedAudit(db, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID) }
+    }
+
+    static let auditColumns =
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason"
+
+    static func storedAudit(_ row: Row) -> StoredAudit {
+        StoredAudit(
+            id: row["id"], sampleID: row["sample_id"], caseReference: row["case_reference"], auditorID: row["auditor_id"],
+            checklistHash: row["checklist_hash"], startedAt: row["started_at"], submittedAt: row["submitted_at"],
+            version: row["version"], amends: row["amends"], amendedBy: row["amended_by"], amendedReason: row["amended_reason"])
     }
 
     private static func unfinishedAudit(_ db: Database, sampleID: Int64, caseReference: String, auditorID: String) throws
@@ -33,14 +47,23 @@ extension SQLiteStore: AuditStore {
         try Row.fetchOne(
             db,
             sql: """
-                SELECT id, checklist_hash, started_at FROM audit
+                SELECT \(auditColumns) FROM audit
                 WHERE sample_id = ? AND case_reference = ? AND auditor_id = ? AND submitted_at IS NULL
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [sampleID, caseReference, auditorID]
-        ).map { row in
-            StoredAudit(
-                id: row["id"], sampleID: sampleID, caseReference: caseReference, auditorID: auditorID,
-                checklistHash: row["checklist_hash"], startedAt: row["started_at"])
+        ).map(storedAudit)
+    }
+
+    public func latestSubmittedAudit(sampleID: Int64, caseReference: String) throws(StoreError) -> StoredAudit? {
+        try read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(Self.auditColumns) FROM audit
+                    WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL
+                    ORDER BY version DESC LIMIT 1
+                    """, arguments: [sampleID, caseReference]
+            ).map(Self.storedAudit)
         }
     }
 
@@ -55,26 +78,153 @@ extension SQLiteStore: AuditStore {
 
     public func recordAnswers(_ answers: [ItemAnswer], audit: Int64) throws(StoreError) {
         try write { db in
-            // A changed answer keeps its place in the order answers were first given.
-            let statement = try db.makeStatement(
-                sql: """
-                    INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position)
-                    VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COUNT(*) FROM audit_answer WHERE audit_id = ?1))
-                    ON CONFLICT (audit_id, item_id) DO UPDATE SET value = excluded.value, note = excluded.note,
-                        answered_at = excluded.answered_at
-                    """)
-            let now = Self.now()
-            for answer in answers {
-                try statement.execute(arguments: [audit, answer.itemID, answer.value, answer.note, now])
-            }
+            try Self.requireOpen(audit, db)
+            try Self.insertAnswers(answers, audit: audit, db)
         }
     }
 
-    public func answers(audit: Int64) throws(StoreError) -> [ItemAnswer] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT item_id, value, note FROM audit_answer WHERE audit_id = ? ORDER BY position", arguments: [audit]
-            ).map { ItemAnswer(itemID: $0["item_id"], value: $0["value"], note: $0["note"]) }
+    private static func insertAnswers(_ answers: [ItemAnswer], audit: Int64, _ db: Database) throws {
+        // A changed answer keeps its place in the order answers were first given.
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position)
+                VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COUNT(*) FROM audit_answer WHERE audit_id = ?1))
+                ON CONFLICT (audit_id, item_id) DO UPDATE SET value = excluded.value, note = excluded.note,
+                    answered_at = excluded.answered_at
+                """)
+        let now = Self.now()
+        for answer in answers {
+            try statement.execute(arguments: [audit, answer.itemID, answer.value, answer.note, now])
         }
+    }
+
+    /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction.
+    private static func requireOpen(_ audit: Int64, _ db: Database) throws {
+        let submitted = try Row.fetchOne(db, sql: "SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = ?", arguments: [audit])
+        guard let submitted else { throw StoreError.failed(reason: "there is no audit \(audit)") }
+        if submitted["done"] as Bool { throw StoreError.submitted(audit: audit) }
+    }
+
+    public func answers(audit: Int64) throws(StoreError) -> [ItemAnswer] {
+        try read { db in try Self.answers(audit, db) }
+    }
+
+    private static func answers(_ audit: Int64, _ db: Database) throws -> [ItemAnswer] {
+        try Row.fetchAll(
+            db, sql: "SELECT item_id, value, note FROM audit_answer WHERE audit_id = ? ORDER BY position", arguments: [audit]
+        ).map { ItemAnswer(itemID: $0["item_id"], value: $0["value"], note: $0["note"]) }
+    }
+
+    public func recordJudgement(_ judgement: AuditJudgement?, audit: Int64) throws(StoreError) {
+        try write { db in
+            try Self.requireOpen(audit, db)
+            try Self.setJudgement(judgement, audit: audit, db)
+        }
+    }
+
+    private static func setJudgement(_ judgement: AuditJudgement?, audit: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE audit SET judgement = ?, judgement_reason = ? WHERE id = ?",
+            arguments: [judgement?.grade, judgement?.reason, audit])
+    }
+
+    public func addAction(_ action: AuditAction, audit: Int64) throws(StoreError) {
+        try write { db in
+            try Self.requireOpen(audit, db)
+            try Self.insertActions([action], audit: audit, db)
+        }
+    }
+
+    private static func insertActions(_ actions: [AuditAction], audit: Int64, _ db: Database) throws {
+        let now = Self.now()
+        for action in actions {
+            try db.execute(
+                sql: "INSERT INTO audit_action (audit_id, what, who, due, raised_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [audit, action.what, action.who, action.due.description, now])
+        }
+    }
+
+    public func recordSheet(_ content: AuditContent, audit: Int64) throws(StoreError) {
+        try write { db in
+            try Self.requireOpen(audit, db)
+            try Self.insertAnswers(content.answers, audit: audit, db)
+            if let judgement = content.judgement { try Self.setJudgement(judgement, audit: audit, db) }
+            try Self.insertActions(content.actions, audit: audit, db)
+        }
+    }
+
+    public func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade) throws(StoreError) {
+        try write { db in
+            try Self.requireOpen(audit, db)
+            try Self.submit(audit, judgement: judgement, grade: grade, db)
+        }
+    }
+
+    private static func submit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE audit SET judgement = ?, judgement_reason = ?, computed_grade = ?, score = ?, submitted_at = ?
+                WHERE id = ?
+                """, arguments: [judgement.grade, judgement.reason, grade.band?.grade, grade.score, Self.now(), audit])
+    }
+
+    public func amendAudit(
+        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement, grade: FileGrade
+    ) throws(StoreError) -> StoredAudit {
+        try write { db -> StoredAudit in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [audit])
+            else { throw StoreError.failed(reason: "there is no audit \(audit)") }
+            let old = Self.storedAudit(row)
+            guard old.submittedAt != nil else { throw StoreError.failed(reason: "audit \(audit) is not submitted yet: score it instead") }
+            if let later = try Int64.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
+                throw StoreError.failed(reason: "audit \(audit) was already amended by audit \(later): amend the latest version")
+            }
+            let startedAt = Self.now()
+            try db.execute(
+                sql: """
+                    INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
+                        amended_by, amended_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    old.sampleID, old.caseReference, old.auditorID, old.checklistHash, startedAt, old.version + 1, audit, person,
+                    reason,
+                ])
+            let id = db.lastInsertedRowID
+            try Self.insertAnswers(content.answers, audit: id, db)
+            try Self.insertActions(content.actions, audit: id, db)
+            try Self.submit(id, judgement: judgement, grade: grade, db)
+            guard let amended = try Row.fetchOne(db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])
+            else { throw StoreError.failed(reason: "the amendment was not kept") }
+            return Self.storedAudit(amended)
+        }
+    }
+
+    public func audit(id: Int64) throws(StoreError) -> AuditRecord? {
+        try read { db -> AuditRecord? in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score FROM audit WHERE id = ?",
+                    arguments: [id])
+            else { return nil }
+            let actions = try Row.fetchAll(
+                db, sql: "SELECT what, who, due FROM audit_action WHERE audit_id = ? ORDER BY id", arguments: [id]
+            ).compactMap { row -> AuditAction? in
+                CalendarDate(parsing: row["due"] as String).map { AuditAction(what: row["what"], who: row["who"], due: $0) }
+            }
+            let judgement = (row["judgement"] as String?).map { AuditJudgement(grade: $0, reason: row["judgement_reason"]) }
+            let audit = Self.storedAudit(row)
+            let latest = try Int64.fetchOne(
+                db, sql: "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL ORDER BY version DESC LIMIT 1",
+                arguments: [audit.sampleID, audit.caseReference])
+            return AuditRecord(
+                audit: audit, content: AuditContent(answers: try Self.answers(id, db), judgement: judgement, actions: actions),
+                computedGrade: row["computed_grade"], score: row["score"],
+                supersededBy: latest.flatMap { $0 != id && audit.submittedAt != nil ? $0 : nil })
+        }
+    }
+
+    public func claimAudit(_ audit: Int64) throws(StoreError) -> AuditClaim {
+        try AuditLock.claim(audit, lockFile: path + "-lock")
     }
 }

@@ -147,16 +147,17 @@ extension SQLiteStore: SampleStore {
         }
     }
 
-    public func allocations(auditor: String?) throws(StoreError) -> [AuditAllocation] {
+    /// The allocated files, with how far each one's audit has got as of `today`.
+    public func allocations(auditor: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker,
-                        EXISTS (
-                            SELECT 1 FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
-                                AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL
-                        ) AS in_progress
+                        (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
+                            AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL ORDER BY a.id DESC LIMIT 1) AS open_audit,
+                        (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
+                            AND a.submitted_at IS NOT NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
                     WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1)
@@ -164,11 +165,14 @@ extension SQLiteStore: SampleStore {
                     """, arguments: [auditor]
             ).compactMap { row -> AuditAllocation? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
+                let open: Int64? = row["open_audit"]
+                let submitted: Int64? = row["submitted_audit"]
+                let status: AuditAllocation.Status = open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
                 return AuditAllocation(
                     sampleID: row["id"], month: month, checklistID: row["checklist_id"],
                     caseReference: row["case_reference"], caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
-                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"],
-                    status: row["in_progress"] as Bool ? "in-progress" : "allocated")
+                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"], status: status,
+                    auditID: open ?? submitted, today: today)
             }
         }
     }

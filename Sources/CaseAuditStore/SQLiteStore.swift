@@ -25,6 +25,9 @@ public final class SQLiteStore: Sendable {
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
+                // Durability: every commit is fsynced before it returns (WAL's default is
+                // NORMAL, which can lose the last commits in a power cut).
+                try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Migrations.migrator

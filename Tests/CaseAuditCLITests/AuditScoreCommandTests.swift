@@ -58,7 +58,7 @@ import Testing
         #expect(first.output.contains(": 3 of "))
         #expect(first.output.contains("Next unanswered item: \(rows[3].split(separator: ",")[0])"))
         let listed = CommandRunner.run(["audit", "list", "--auditor", file.auditor, "--database", database]).output
-        #expect(listed.split(separator: "\n").contains { $0.contains(file.reference) && $0.hasSuffix("in-progress") })
+        #expect(listed.split(separator: "\n").contains { $0.contains(file.reference) && $0.contains(" in-progress ") })
 
         let rest = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("part2.csv", Array(rows.dropFirst(3)))])
         #expect(rest.status == 0)
@@ -92,5 +92,116 @@ import Testing
         let undrawn = run(["audit", "score", "NOT-DRAWN-1", "--auditor", file.auditor, "--answers", answers])
         #expect(undrawn.status == 1)
         #expect(undrawn.errors.contains("case 'NOT-DRAWN-1' is not allocated in any sample"))
+    }
+
+    func listed(_ arguments: [String], today: String = "2026-11-21") throws -> [[String: Any]] {
+        let output = CommandRunner.run(["audit", "list", "--format", "json", "--database", database] + arguments, today: today).output
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+    }
+
+    @Test func submitsAPaperAuditWithJudgementAndActionsThenRefusesToScoreItAgain() throws {
+        let file = try drawnFile()
+        let rows = try bestAnswers()
+        let path = "\(folder.path)/paper.csv"
+        let text = (["item,answer,note,who,due"] + rows.map { $0 + "," }
+            + ["@judgement,good,Recording is late,,", "@action,Bring the chronology up to date,,\(file.auditor),2026-12-20"])
+            .joined(separator: "\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let submitted = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"])
+        #expect(submitted.status == 0, "\(submitted.errors)")
+        #expect(submitted.output.contains("Kept the judgement 'good' and 1 action."))
+        #expect(submitted.output.contains("Submitted audit 1 of case \(file.reference): good."))
+
+        let done = try listed(["--status", "submitted"])
+        #expect(done.count == 1)
+        #expect(done.first?["caseReference"] as? String == file.reference)
+        #expect(done.first?["auditID"] as? Int == 1)
+
+        let shown = CommandRunner.run(["audit", "show", "1", "--database", database])
+        #expect(shown.status == 0)
+        #expect(shown.output.contains("Audit 1 · case \(file.reference) · auditor \(file.auditor) · climbie-compliance 1.0.0 · version 1 · submitted"))
+        #expect(shown.output.contains("Computed grade: outstanding (score 100%)"))
+        #expect(shown.output.contains("Judgement: good, because: Recording is late"))
+        #expect(shown.output.contains("- Bring the chronology up to date (\(file.auditor), due 2026-12-20)"))
+
+        let again = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("again.csv", [rows[0]])])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("was audited and submitted"))
+        #expect(again.errors.contains("caseaudit audit amend 1"))
+    }
+
+    @Test func refusesToSubmitAnIncompleteSheetButKeepsIt() throws {
+        let file = try drawnFile()
+        let rows = try bestAnswers()
+        let partial = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("part.csv", Array(rows.prefix(2))), "--submit"])
+        #expect(partial.status == 1)
+        #expect(partial.errors.contains("part.csv: not submitted: ") && partial.errors.contains("asked items are not answered yet"))
+        #expect(try listed(["--status", "in-progress"]).count == 1)
+    }
+
+    @Test func keysInAJSONSheet() throws {
+        let file = try drawnFile()
+        let answers = try bestAnswers().map { row -> [String: String] in
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            return ["item": String(fields[0]), "answer": String(fields[1])]
+        }
+        let document: [String: Any] = [
+            "answers": answers, "actions": [["what": "Visit the child at home", "who": "sw1", "due": "2026-12-01"]],
+        ]
+        let path = "\(folder.path)/paper.json"
+        try JSONSerialization.data(withJSONObject: document, options: .prettyPrinted).write(to: URL(fileURLWithPath: path))
+        let keyed = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"])
+        #expect(keyed.status == 0, "\(keyed.errors)")
+        #expect(keyed.output.contains("Submitted audit 1 of case \(file.reference): outstanding."))
+    }
+
+    @Test func amendsASubmittedAuditAsANewVersion() throws {
+        let file = try drawnFile()
+        let rows = try bestAnswers()
+        #expect(run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("all.csv", rows), "--submit"]).status == 0)
+        let item = rows[1].split(separator: ",")[0]
+        let change = try sheet("change.csv", ["\(item),no,No decision recorded after all"])
+
+        let noReason = CommandRunner.run(["audit", "amend", "1", "--by", "sm1", "--reason", " ", "--answers", change, "--database", database])
+        #expect(noReason.status == 2)
+        let amended = CommandRunner.run(
+            ["audit", "amend", "1", "--by", file.auditor, "--reason", "Decision was for a sibling", "--answers", change, "--database", database],
+            today: "2026-11-21")
+        #expect(amended.status == 0, "\(amended.errors)")
+        #expect(amended.output.contains("version 2 is audit 2 (by \(file.auditor): Decision was for a sibling); judgement inadequate"))
+
+        let old = CommandRunner.run(["audit", "show", "1", "--database", database]).output
+        #expect(old.contains("version 1 · superseded"))
+        #expect(old.contains("Superseded by audit 2"))
+        let new = CommandRunner.run(["audit", "show", "2", "--format", "json", "--database", database]).output
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(new.utf8)) as? [String: Any])
+        #expect(record["version"] as? Int == 2)
+        #expect(record["amends"] as? Int == 1)
+        #expect(record["amendedReason"] as? String == "Decision was for a sibling")
+        #expect(record["computedGrade"] as? String == "inadequate")
+        #expect(try listed([]).first { $0["caseReference"] as? String == file.reference }?["auditID"] as? Int == 2)
+
+        let twice = CommandRunner.run(["audit", "amend", "1", "--by", file.auditor, "--reason", "again", "--answers", change, "--database", database])
+        #expect(twice.status == 1)
+        #expect(twice.errors.contains("already amended by audit 2"))
+    }
+
+    @Test func listsByStatusIncludingOverdue() throws {
+        let file = try drawnFile()
+        #expect(run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("one.csv", [try bestAnswers()[0]])]).status == 0)
+        let all = try listed([])
+        #expect(try listed(["--status", "in-progress"]).map { $0["caseReference"] as? String } == [file.reference])
+        #expect(try listed(["--status", "allocated"]).count == all.count - 1)
+        // December's files are due on 31 December: none is overdue before then, all after.
+        #expect(try listed(["--status", "overdue"], today: "2026-12-31").isEmpty)
+        #expect(try listed(["--status", "overdue"], today: "2027-01-01").count == all.count)
+        let bad = CommandRunner.run(["audit", "list", "--status", "late", "--database", database])
+        #expect(bad.status == 2)
+    }
+
+    @Test func showRefusesAnUnknownAudit() throws {
+        let shown = CommandRunner.run(["audit", "show", "99", "--database", database])
+        #expect(shown.status == 1)
+        #expect(shown.errors.contains("there is no audit 99"))
     }
 }

@@ -23,6 +23,10 @@ enum ChecklistRules {
                     violations.append(RuleViolation(line: option.line, element: "option", attribute: "value",
                         Messages.Rules.duplicate("answer '\(option.value)' on scale", scale.id, firstLine: line)))
                 }
+                if option.key.isASCII && option.key.isUppercase {
+                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "key",
+                        Messages.Rules.reservedKey(option.key, value: option.value)))
+                }
                 if let other = keys[option.key] {
                     violations.append(RuleViolation(line: option.line, element: "option", attribute: "key",
                         Messages.Rules.duplicateKey(option.key, scale: scale.id, first: other, second: option.value)))

@@ -62,9 +62,17 @@ public enum StoreError: Error, Sendable, Hashable {
     case cannotOpen(path: String, reason: String)
     case newerDatabase(path: String)
     case failed(reason: String)
+    /// Another session holds the audit (scoring it on another terminal, or keying a sheet).
+    case auditBusy(audit: Int64)
+    /// The audit is submitted and so cannot change.
+    case submitted(audit: Int64)
 
     public var message: String {
         switch self {
+        case .auditBusy(let audit):
+            "audit \(audit) is open in another session (another terminal, or a sheet being keyed); nothing was written. Finish or quit that session first"
+        case .submitted(let audit):
+            "audit \(audit) is submitted and cannot change: use `caseaudit audit amend \(audit)`"
         case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
         case .newerDatabase(let path):
             "\(path): this database was written by a newer version of caseaudit; upgrade caseaudit to use it"

@@ -1,5 +1,12 @@
 /// A file allocated to an auditor: what `audit list` shows.
 public struct AuditAllocation: Sendable, Hashable, Codable {
+    /// Where the file's audit has got.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case allocated
+        case inProgress = "in-progress"
+        case submitted
+    }
+
     public var sampleID: Int64
     public var month: AuditMonth
     public var checklistID: String
@@ -8,12 +15,17 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
     public var team: String?
     public var worker: String?
     public var auditorID: String
-    /// "allocated" until scoring starts, then "in-progress" (submitting arrives with the scoring screen).
-    public var status: String
+    public var status: Status
+    /// The audit under way, else the latest submitted version; nil before scoring starts.
+    public var auditID: Int64?
+    /// The month's last day.
+    public var due: CalendarDate
+    /// Not submitted and past its due date (as of the day `audit list` ran).
+    public var overdue: Bool
 
     public init(
         sampleID: Int64, month: AuditMonth, checklistID: String, caseReference: String, caseType: CaseType?, team: String?,
-        worker: String?, auditorID: String, status: String = "allocated"
+        worker: String?, auditorID: String, status: Status = .allocated, auditID: Int64? = nil, today: CalendarDate? = nil
     ) {
         self.sampleID = sampleID
         self.month = month
@@ -24,5 +36,25 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
         self.worker = worker
         self.auditorID = auditorID
         self.status = status
+        self.auditID = auditID
+        due = month.lastDay
+        overdue = status != .submitted && today.map { $0 > month.lastDay } ?? false
+    }
+
+    /// The filter `audit list --status` takes: a status, or "overdue".
+    public enum Filter: String, Sendable, CaseIterable {
+        case allocated
+        case inProgress = "in-progress"
+        case submitted
+        case overdue
+
+        public func matches(_ allocation: AuditAllocation) -> Bool {
+            switch self {
+            case .allocated: allocation.status == .allocated
+            case .inProgress: allocation.status == .inProgress
+            case .submitted: allocation.status == .submitted
+            case .overdue: allocation.overdue
+            }
+        }
     }
 }

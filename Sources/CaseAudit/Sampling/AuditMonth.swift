@@ -37,6 +37,12 @@ public struct AuditMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         return AuditMonth(clampedYear: min(max(index / 12, 2000), 2999), month: index % 12 + 1)
     }
 
+    /// The month's last day: audits of a month's sample are due by then.
+    public var lastDay: CalendarDate {
+        let next = month == 12 ? (year + 1, 1) : (year, month + 1)
+        return CalendarDate(year: next.0, month: next.1, day: 1).map { $0.adding(days: -1) } ?? CalendarDate(year: year, month: month, day: 28)!
+    }
+
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }

@@ -1,5 +1,5 @@
-/// Where audits and their answers are kept. Every answer is committed on its own the moment
-/// it is given, so an interrupted session loses at most the answer in flight.
+/// Where audits and their answers are kept. Every answer, judgement and action is committed
+/// on its own the moment it is given, so an interrupted session loses at most the one in flight.
 public protocol AuditStore: Sendable {
     /// The unsubmitted audit of this allocated file by this auditor, or a new one pinned to
     /// `checklist` (its XML is kept by content hash, so a resumed audit uses the version it
@@ -11,10 +11,31 @@ public protocol AuditStore: Sendable {
     func pinnedChecklist(hash: String) throws(StoreError) -> PinnedChecklist?
     /// The unsubmitted audit of this file by this auditor, if one was started.
     func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError) -> StoredAudit?
+    /// The latest submitted version of this file's audit, if there is one.
+    func latestSubmittedAudit(sampleID: Int64, caseReference: String) throws(StoreError) -> StoredAudit?
     /// Records (or replaces) answers, all in one transaction.
     func recordAnswers(_ answers: [ItemAnswer], audit: Int64) throws(StoreError)
     /// The answers recorded so far, in the order they were first given.
     func answers(audit: Int64) throws(StoreError) -> [ItemAnswer]
+    /// Records (or clears) the auditor's judgement.
+    func recordJudgement(_ judgement: AuditJudgement?, audit: Int64) throws(StoreError)
+    /// Adds an action.
+    func addAction(_ action: AuditAction, audit: Int64) throws(StoreError)
+    /// Records a paper audit's answers, judgement and actions, all in one transaction.
+    func recordSheet(_ content: AuditContent, audit: Int64) throws(StoreError)
+    /// Marks the audit submitted with its final judgement and the grade its answers compute;
+    /// from then on it cannot change.
+    func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade) throws(StoreError)
+    /// A submitted audit's next version: `content` in full, who amended it and why, submitted
+    /// at once, in one transaction. Reports use the latest version.
+    func amendAudit(
+        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement, grade: FileGrade
+    ) throws(StoreError) -> StoredAudit
+    /// One audit with everything recorded in it.
+    func audit(id: Int64) throws(StoreError) -> AuditRecord?
+    /// Claims the audit for this session until the claim is released (or the process ends,
+    /// however it ends); refused with `.auditBusy` while another session holds it.
+    func claimAudit(_ audit: Int64) throws(StoreError) -> AuditClaim
 }
 
 extension AuditStore {
@@ -22,6 +43,28 @@ extension AuditStore {
     public func recordAnswer(_ answer: ItemAnswer, audit: Int64) throws(StoreError) {
         try recordAnswers([answer], audit: audit)
     }
+}
+
+/// What an auditor records in an audit.
+public struct AuditContent: Sendable, Hashable {
+    public var answers: [ItemAnswer]
+    public var judgement: AuditJudgement?
+    public var actions: [AuditAction]
+
+    public init(answers: [ItemAnswer], judgement: AuditJudgement? = nil, actions: [AuditAction] = []) {
+        self.answers = answers
+        self.judgement = judgement
+        self.actions = actions
+    }
+}
+
+/// A session's hold on an audit; released when the value goes away or the process ends.
+public final class AuditClaim: Sendable {
+    private let release: @Sendable () -> Void
+
+    public init(release: @escaping @Sendable () -> Void) { self.release = release }
+
+    deinit { release() }
 }
 
 /// A checklist as an audit keeps it: its content hash and the XML that hashes to it.
@@ -36,24 +79,5 @@ public struct PinnedChecklist: Sendable, Hashable {
         self.version = version
         self.hash = hash
         self.xml = xml
-    }
-}
-
-/// One audit of one allocated file.
-public struct StoredAudit: Sendable, Hashable {
-    public var id: Int64
-    public var sampleID: Int64
-    public var caseReference: String
-    public var auditorID: String
-    public var checklistHash: String
-    public var startedAt: String
-
-    public init(id: Int64, sampleID: Int64, caseReference: String, auditorID: String, checklistHash: String, startedAt: String) {
-        self.id = id
-        self.sampleID = sampleID
-        self.caseReference = caseReference
-        self.auditorID = auditorID
-        self.checklistHash = checklistHash
-        self.startedAt = startedAt
     }
 }

@@ -1,14 +1,20 @@
 /// One auditor's answers to one checklist, independent of any screen or store: which item
 /// comes next (skip logic applied live), answering and changing answers, going back, progress,
-/// and the grade the answers earn.
+/// the grade the answers earn, the auditor's judgement and the actions raised.
 public struct ScoringSession: Sendable {
     public let checklist: Checklist
     /// By item id; answers to items a later change hid are kept but neither asked nor graded.
     public private(set) var answers: [String: ItemAnswer]
+    /// The auditor's overall judgement, once given.
+    public internal(set) var judgement: AuditJudgement?
+    /// Actions for the worker, in the order raised.
+    public internal(set) var actions: [AuditAction]
 
-    public init(checklist: Checklist, answers: [ItemAnswer] = []) {
+    public init(checklist: Checklist, answers: [ItemAnswer] = [], judgement: AuditJudgement? = nil, actions: [AuditAction] = []) {
         self.checklist = checklist
         self.answers = Dictionary(answers.map { ($0.itemID, $0) }, uniquingKeysWith: { _, later in later })
+        self.judgement = judgement
+        self.actions = actions
     }
 
     /// The items asked given the answers so far, in document order.

@@ -7,6 +7,9 @@ enum Messages {
                 : "duplicate \(what) '\(value)'"
         }
 
+        static func reservedKey(_ key: Character, value: String) -> String {
+            "key '\(key)' of answer '\(value)' is reserved: the scoring screen's commands use the upper-case letters; give the option a lower-case key=\"…\""
+        }
         static func duplicateKey(_ key: Character, scale: String, first: String, second: String) -> String {
             "key '\(key)' on scale '\(scale)' is used by both '\(first)' and '\(second)': give one of them key=\"…\""
         }
@@ -137,6 +140,34 @@ enum Messages {
         }
         static func noteRequired(_ value: String, item: String) -> String {
             "item '\(item)' needs a note when the answer is '\(value)'"
+        }
+        static func unknownGrade(_ grade: String, allowed: [String]) -> String {
+            "'\(grade)' is not a grade of this checklist (grades: \(list(allowed)))"
+        }
+        static func reasonRequired(judged: String, computed: String) -> String {
+            "the judgement '\(judged)' differs from the computed grade '\(computed)': give the reason"
+        }
+        static func judgedTwice(firstLine: Int) -> String { "the judgement is given twice (first on line \(firstLine))" }
+        static func badDate(_ text: String) -> String { "'\(text)' is not a date: expected YYYY-MM-DD" }
+        static func unknownRow(_ text: String) -> String {
+            "'\(text)' is not a row kind: rows are item answers, @judgement or @action"
+        }
+        static func badJSON(_ reason: String) -> String { "not a valid answers file: \(reason)" }
+        static func jsonMissing(_ key: String, entry: String) -> String { "\(entry) has no \"\(key)\"" }
+        static let jsonEmpty = "the file has none of \"answers\", \"judgement\" and \"actions\""
+        static let judgementRequired = "no answer counts towards a grade: give an overall judgement"
+        static func actionIncomplete(_ part: AuditAction.Part) -> String {
+            switch part {
+            case .what: "the action does not say what is to be done"
+            case .who: "the action does not say who is to do it"
+            case .due: "the action has no due date"
+            }
+        }
+        static func actionDueInPast(_ due: CalendarDate, today: CalendarDate) -> String {
+            "the action is due \(due), which is in the past (today is \(today))"
+        }
+        static func unanswered(_ item: String, remaining: Int) -> String {
+            "\(remaining) asked item\(remaining == 1 ? " is" : "s are") not answered yet, starting with '\(item)'"
         }
     }
 

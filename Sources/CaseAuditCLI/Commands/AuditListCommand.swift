@@ -3,10 +3,16 @@ import CaseAudit
 
 struct AuditListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The files allocated to an auditor (or to everyone), by month.")
+        commandName: "list", abstract: "The files allocated to an auditor (or to everyone), by month, with their audits' status.",
+        discussion: """
+            A month's files are due by the month's last day; a file not submitted by then is overdue.
+            """)
 
     @Option(help: "The auditor's id in the org chart.")
     var auditor: String?
+
+    @Option(help: "Only files in this state: allocated, in-progress, submitted or overdue.")
+    var status: StatusFilter?
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -21,22 +27,40 @@ struct AuditListCommand: ParsableCommand {
                 console.writeError("caseaudit: error: '\(auditor)' is not in the org chart\n")
                 throw ExitCode(1)
             }
-            let allocations = try database.allocations(auditor: auditor)
+            let allocations = try database.allocations(auditor: auditor, today: console.today()).filter { allocation in
+                status.map { $0.filter.matches(allocation) } ?? true
+            }
             switch format {
             case .json: console.write(JSONOutput.render(allocations))
             case .text:
                 guard !allocations.isEmpty else {
-                    console.write("No files allocated\(auditor.map { " to \($0)" } ?? "") yet.\n")
+                    let state = status.map { " \($0.rawValue)" } ?? ""
+                    console.write("No\(state) files allocated\(auditor.map { " to \($0)" } ?? "").\n")
                     return
                 }
                 let rows = allocations.map {
                     [$0.month.description, $0.checklistID, $0.caseReference, $0.caseType?.rawValue ?? "", $0.team ?? "",
-                        $0.auditorID, $0.status]
+                        $0.auditorID, $0.status.rawValue + ($0.overdue ? " (overdue)" : ""), $0.auditID.map(String.init) ?? "",
+                    ]
                 }
-                console.write(TextTable(headers: ["MONTH", "CHECKLIST", "CASE", "TYPE", "TEAM", "AUDITOR", "STATUS"], rows: rows).render())
+                console.write(
+                    TextTable(headers: ["MONTH", "CHECKLIST", "CASE", "TYPE", "TEAM", "AUDITOR", "STATUS", "AUDIT"], rows: rows).render())
             }
         } catch let error as StoreError {
             throw console.reject(error)
         }
     }
+}
+
+/// `--status`, as ArgumentParser reads it.
+struct StatusFilter: ExpressibleByArgument {
+    let filter: AuditAllocation.Filter
+    var rawValue: String { filter.rawValue }
+
+    init?(argument: String) {
+        guard let filter = AuditAllocation.Filter(rawValue: argument) else { return nil }
+        self.filter = filter
+    }
+
+    static var allValueStrings: [String] { AuditAllocation.Filter.allCases.map(\.rawValue) }
 }

@@ -5,13 +5,19 @@ import CaseAuditStore
 struct AuditScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Enter a paper audit of an allocated file from a CSV of answers.",
+        abstract: "Score an allocated file: on the terminal, one question at a time, or from a paper audit's answers file.",
         discussion: """
-            The answers file has the columns item, answer and note (item ids and answer values as in \
-            the checklist). The whole file is checked before anything is kept: unknown items, items \
-            answered twice, answers the scale does not have, missing notes, and answers to items the \
-            other answers skip. An audit already under way is continued against the checklist version \
-            it began with.
+            In a terminal, the scoring screen asks each question in turn: press the answer's key \
+            (y, p, n, - …); N adds a note, B goes back, R reviews, J gives your judgement, A adds an \
+            action, S submits, Q saves and quits, ? lists the keys. Every answer is kept the moment it \
+            is given: after Q, a closed window or a crash, the same command resumes at the first \
+            unanswered question, against the checklist version the audit began with.
+
+            --answers FILE keys in a paper audit (CSV: item,answer,note[,who,due]; or JSON; see the \
+            README). The whole file is checked before anything is kept: unknown items, items answered \
+            twice, answers the scale does not have, missing notes, answers to items the other answers \
+            skip, a judgement that differs from the computed grade without a reason, and actions \
+            without what, who or a due date, or due in the past.
             """
     )
 
@@ -21,65 +27,83 @@ struct AuditScoreCommand: ParsableCommand {
     @Option(help: "The auditor's id in the org chart: the file must be allocated to them.")
     var auditor: String
 
-    @Option(help: "The answers CSV (item,answer,note).")
-    var answers: String
+    @Option(help: "A paper audit's answers: CSV (item,answer,note,who,due) or JSON (by extension).")
+    var answers: String?
+
+    @Flag(help: "With --answers: submit the audit once the file is kept (every asked item must have an answer).")
+    var submit = false
 
     @OptionGroup var location: ChecklistDirectoryOption
     @OptionGroup var store: DatabaseOption
 
+    func validate() throws {
+        if submit && answers == nil { throw ValidationError("--submit goes with --answers (on the screen, press S to submit)") }
+    }
+
     func run() throws {
         let console = Console.current
+        if answers == nil && !RawTerminal.inputIsTerminal {
+            console.writeError(
+                "caseaudit: error: standard input is not a terminal, so the scoring screen cannot run; to key in a paper audit, use --answers FILE (see `caseaudit audit score --help`)\n"
+            )
+            throw ExitCode(1)
+        }
         let database = try store.open(console)
         do {
-            let drawn = try database.allocations(auditor: nil).filter { $0.caseReference == caseReference }
-            guard let allocation = drawn.max(by: { $0.sampleID < $1.sampleID }) else {
-                console.writeError("caseaudit: error: case '\(caseReference)' is not allocated in any sample\n")
-                throw ExitCode(1)
+            let opening = try AuditOpening(
+                caseReference: caseReference, auditor: auditor, database: database, directory: location, console: console)
+            if let answers {
+                try keyIn(answers, opening, database, console)
+            } else {
+                let (audit, claim) = try opening.start(database)
+                try ScoringScreenDriver(
+                    audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database), database: database,
+                    console: console
+                ).run()
+                withExtendedLifetime(claim) {}
             }
-            guard allocation.auditorID == auditor else {
-                console.writeError(
-                    "caseaudit: error: case '\(caseReference)' (sample \(allocation.sampleID), \(allocation.month)) is allocated to \(allocation.auditorID), not \(auditor)\n"
-                )
-                throw ExitCode(1)
-            }
-            let begun = try database.unfinishedAudit(sampleID: allocation.sampleID, caseReference: caseReference, auditorID: auditor)
-            let pinned = try pinnedChecklist(of: begun, for: allocation, database: database, console: console)
-            let checklist = try load(pinned, console: console)
-            let earlier = try begun.map { audit throws(StoreError) in try database.answers(audit: audit.id) } ?? []
-            let sheet: (session: ScoringSession, answers: [ItemAnswer])
-            do {
-                sheet = try AnswerSheetImport.read(file: answers, into: ScoringSession(checklist: checklist, answers: earlier))
-            } catch {
-                throw console.reject(error)
-            }
-            let audit = try database.startOrResumeAudit(
-                sampleID: allocation.sampleID, caseReference: caseReference, auditorID: auditor, checklist: pinned)
-            try database.recordAnswers(sheet.answers, audit: audit.id)
-            console.write(AuditProgressText.render(sheet.session, recorded: sheet.answers.count, audit: audit))
         } catch let error as StoreError {
             throw console.reject(error)
         }
     }
 
-    /// The checklist an audit under way was pinned to, else the current one in the folder.
-    private func pinnedChecklist(
-        of begun: StoredAudit?, for allocation: AuditAllocation, database: SQLiteStore, console: Console
-    ) throws -> PinnedChecklist {
-        if let begun, let pinned = try database.pinnedChecklist(hash: begun.checklistHash) {
-            return pinned
-        }
-        let loaded = try ChecklistReference.load(allocation.checklistID, directory: location.resolved(console), console: console)
-        // `load` always computes the content hash; the bytes' own hash is as good a pin key.
-        let hash = loaded.contentHash ?? ContentHash(of: loaded.xml)
-        return PinnedChecklist(id: loaded.checklist.id, version: loaded.checklist.version, hash: hash.description, xml: loaded.xml)
-    }
-
-    private func load(_ pinned: PinnedChecklist, console: Console) throws -> Checklist {
-        do {
-            return try ChecklistLoader().load(bytes: pinned.xml, path: "\(pinned.id) \(pinned.version) (as pinned)").checklist
+    /// A paper audit: checked whole before the audit is even started, then checked again
+    /// against what the audit holds once this session has it to itself, and kept in one
+    /// transaction.
+    private func keyIn(_ path: String, _ opening: AuditOpening, _ database: SQLiteStore, _ console: Console) throws {
+        let sheet: AnswerSheet
+        let before = try opening.session(of: opening.begun, database)
+        do throws(InputError) {
+            sheet = try AnswerSheet.read(file: path)
+            _ = try sheet.check(against: before, today: console.today())
         } catch {
-            DiagnosticPrinter.print(error.diagnostics, to: console)
+            throw console.reject(error)
+        }
+        let (audit, claim) = try opening.start(database)
+        defer { withExtendedLifetime(claim) {} }
+        let current = try opening.session(of: audit, database)
+        let checked: AnswerSheet.Checked
+        do {
+            checked = try sheet.check(against: current, today: console.today())
+        } catch {
+            throw console.reject(error)
+        }
+        try database.recordSheet(
+            AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions), audit: audit.id)
+        console.write(AuditProgressText.render(checked.session, recorded: checked.answers.count, audit: audit))
+        if !checked.actions.isEmpty || checked.judgement != nil {
+            console.write(
+                "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(checked.actions.count) action\(checked.actions.count == 1 ? "" : "s").\n")
+        }
+        guard submit else { return }
+        let judgement: AuditJudgement
+        do throws(ScoringError) {
+            judgement = try checked.session.submission()
+        } catch {
+            console.writeError("caseaudit: error: \(path): not submitted: \(error.message); the answers above are kept\n")
             throw ExitCode(1)
         }
+        try database.submitAudit(audit.id, judgement: judgement, grade: checked.session.grade)
+        console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(judgement.grade).\n")
     }
 }

@@ -1,0 +1,142 @@
+/// A paper audit as keyed in bulk (from CSV or JSON), before it is checked: answers, and
+/// optionally the auditor's judgement and actions, each with where it came from.
+public struct AnswerSheet: Sendable {
+    /// Where one entry is in the file: its line, and the columns of its fields where known.
+    public struct Place: Sendable, Hashable {
+        public var line: Int
+        public var columns: [Field: Int]
+
+        public init(line: Int, columns: [Field: Int] = [:]) {
+            self.line = line
+            self.columns = columns
+        }
+    }
+
+    public enum Field: Sendable, Hashable { case item, answer, note, grade, reason, what, who, due }
+
+    public struct Entry<Value: Sendable>: Sendable {
+        public var value: Value
+        public var place: Place
+    }
+
+    /// An action as written: the due date is checked with everything else.
+    public struct ActionText: Sendable {
+        public var what: String
+        public var who: String
+        public var due: String
+    }
+
+    public var path: String
+    public var answers: [Entry<ItemAnswer>] = []
+    public var judgements: [Entry<AuditJudgement>] = []
+    public var actions: [Entry<ActionText>] = []
+    /// Problems found while reading (missing fields, unknown rows), reported with the rest.
+    public var problems: [Diagnostic] = []
+
+    public init(path: String) { self.path = path }
+
+    /// Reads a sheet: JSON when the file name ends in .json, else CSV.
+    public static func read(file path: String) throws(InputError) -> AnswerSheet {
+        path.lowercased().hasSuffix(".json") ? try AnswerSheetJSON.read(file: path) : try AnswerSheetCSV.read(file: path)
+    }
+
+    mutating func problem(_ place: Place, _ field: Field, _ message: String) {
+        problems.append(
+            Diagnostic(.rules, at: SourceLocation(file: path, line: place.line, column: place.columns[field] ?? 0), message))
+    }
+
+    /// What a checked sheet adds to an audit.
+    public struct Checked: Sendable {
+        /// The audit's session with the sheet applied.
+        public var session: ScoringSession
+        /// The sheet's answers, in sheet order.
+        public var answers: [ItemAnswer]
+        public var judgement: AuditJudgement?
+        public var actions: [AuditAction]
+    }
+
+    /// Checks the whole sheet against the audit so far and returns what it adds, or every
+    /// problem, each naming its line and item: an item the checklist does not have, an item
+    /// answered twice, an answer the scale does not have, a missing note, an answer to an item
+    /// the other answers skip, an unknown grade, a judgement that differs from the computed
+    /// grade with no reason, and an action without what, who or a due date, or due in the past.
+    /// Answers are applied in checklist order, so skip logic sees earlier items first.
+    public func check(against session: ScoringSession, today: CalendarDate) throws(InputError) -> Checked {
+        var sheet = self
+        let order = Dictionary(
+            session.checklist.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstLine: [String: Int] = [:]
+        var accepted: [Entry<ItemAnswer>] = []
+        for entry in answers {
+            let item = entry.value.itemID
+            guard order[item] != nil else {
+                sheet.problem(entry.place, .item, Messages.Scoring.unknownItem(item))
+                continue
+            }
+            if let first = firstLine[item] {
+                sheet.problem(entry.place, .item, Messages.Scoring.answeredTwice(item, firstLine: first))
+                continue
+            }
+            firstLine[item] = entry.place.line
+            accepted.append(entry)
+        }
+        var result = session
+        for entry in accepted.sorted(by: { order[$0.value.itemID, default: 0] < order[$1.value.itemID, default: 0] }) {
+            do throws(ScoringError) {
+                try result.answer(entry.value.itemID, value: entry.value.value, note: entry.value.note)
+            } catch {
+                sheet.problem(entry.place, Self.field(of: error), error.message)
+            }
+        }
+        if judgements.count > 1 {
+            sheet.problem(judgements[1].place, .grade, Messages.Scoring.judgedTwice(firstLine: judgements[0].place.line))
+        }
+        var judgement: AuditJudgement?
+        if let entry = judgements.first {
+            do throws(ScoringError) {
+                try result.judge(entry.value.grade, reason: entry.value.reason)
+                judgement = result.judgement
+            } catch {
+                sheet.problem(entry.place, Self.field(of: error), error.message)
+            }
+        }
+        var raised: [AuditAction] = []
+        for entry in actions {
+            guard let due = CalendarDate(parsing: entry.value.due) else {
+                let message =
+                    entry.value.due.isEmpty
+                    ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(entry.value.due)
+                sheet.problem(entry.place, .due, message)
+                continue
+            }
+            do throws(ScoringError) {
+                try result.addAction(AuditAction(what: entry.value.what, who: entry.value.who, due: due), today: today)
+                raised.append(result.actions[result.actions.count - 1])
+            } catch {
+                sheet.problem(entry.place, Self.field(of: error), error.message)
+            }
+        }
+        guard sheet.problems.isEmpty else {
+            throw InputError(
+                sheet.problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+        }
+        return Checked(session: result, answers: accepted.map(\.value), judgement: judgement, actions: raised)
+    }
+
+    private static func field(of error: ScoringError) -> Field {
+        switch error {
+        case .unknownItem, .hidden: .item
+        case .unknownAnswer: .answer
+        case .noteRequired: .note
+        case .unknownGrade, .judgementRequired, .unanswered: .grade
+        case .reasonRequired: .reason
+        case .actionIncomplete(let part):
+            switch part {
+            case .what: .what
+            case .who: .who
+            case .due: .due
+            }
+        case .actionDueInPast: .due
+        }
+    }
+}

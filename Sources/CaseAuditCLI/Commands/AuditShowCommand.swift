@@ -1,0 +1,28 @@
+import ArgumentParser
+import CaseAudit
+import CaseAuditStore
+
+struct AuditShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "An audit with its answers, notes, grade, judgement, actions and versions.")
+
+    @Argument(help: "The audit's number (as `audit list` and `audit score` print it).")
+    var audit: Int64
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var store: DatabaseOption
+
+    func run() throws {
+        let console = Console.current
+        let database = try store.open(console)
+        do {
+            let (record, checklist) = try AuditOpening.recorded(audit, database: database, console: console)
+            let report = AuditReport(record, checklist: checklist)
+            console.write(format == .json ? JSONOutput.render(report) : report.text)
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CaseAudit
+import CaseAuditStore
+
+/// Runs the scoring screen on the terminal: raw keys in, each effect kept in the store at once
+/// (its own transaction), the frame redrawn after every key and every resize.
+struct ScoringScreenDriver {
+    let audit: StoredAudit
+    let allocation: AuditAllocation
+    let session: ScoringSession
+    let database: SQLiteStore
+    let console: Console
+
+    func run() throws {
+        guard let terminal = RawTerminal() else {
+            console.writeError("caseaudit: error: cannot put the terminal into raw mode; use --answers FILE instead\n")
+            throw ExitCode(1)
+        }
+        let colour = RawTerminal.outputIsTerminal && (console.environment("NO_COLOR") ?? "").isEmpty
+        var screen = ScoringScreen(
+            session: session,
+            context: ScreenContext(
+                caseReference: audit.caseReference, team: allocation.team, worker: allocation.worker, auditID: audit.id,
+                auditorID: audit.auditorID),
+            today: console.today())
+        screen.size = terminal.size
+        var decoder = KeyDecoder()
+        var submitted: AuditJudgement?
+        var failure: StoreError?
+        terminal.write(ScoringScreenText.frame(screen, colour: colour))
+        reading: while true {
+            let input = terminal.read()
+            if terminal.takeResize() { screen.size = terminal.size }
+            switch input {
+            case .closed: break reading
+            case .interrupted: break
+            case .bytes(let bytes):
+                for key in decoder.decode(bytes) {
+                    let effect = screen.handle(key)
+                    do {
+                        switch effect {
+                        case .none: break
+                        case .record(let answer): try database.recordAnswer(answer, audit: audit.id)
+                        case .judge(let judgement): try database.recordJudgement(judgement, audit: audit.id)
+                        case .addAction(let action): try database.addAction(action, audit: audit.id)
+                        case .submit(let judgement):
+                            try database.submitAudit(audit.id, judgement: judgement, grade: screen.session.grade)
+                            submitted = judgement
+                        case .quit: break reading
+                        }
+                    } catch {
+                        failure = error
+                        break reading
+                    }
+                }
+            }
+            terminal.write(ScoringScreenText.frame(screen, colour: colour))
+        }
+        terminal.restore()
+        if let failure { throw console.reject(failure) }
+        let progress = screen.session.progress
+        if let submitted {
+            console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n")
+        } else {
+            console.write(
+                "Saved audit \(audit.id) of case \(audit.caseReference): \(progress.answered) of \(progress.asked) asked items answered. Resume with: caseaudit audit score \(audit.caseReference) --auditor \(audit.auditorID)\n"
+            )
+        }
+    }
+}
