@@ -21,6 +21,7 @@ deps:
 # Benchmarks print figures; they are not part of the test suite.
 bench: build
 	Benchmarks/validate.sh
+	Benchmarks/commit.sh
 
 # The demo council in Samples/ (a test checks the committed files match the generator).
 samples:

@@ -53,6 +53,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "caseaudit", dependencies: ["CaseAuditCLI"]),
+        // Issue 4's benchmark: one answer's commit latency against write+fsync (Benchmarks/commit.sh).
+        .executableTarget(name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/CommitLatency"),
 
         .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
         .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),

@@ -77,11 +77,17 @@ extension SQLiteStore: AuditStore {
     }
 
     public func recordAnswers(_ answers: [ItemAnswer], audit: Int64) throws(StoreError) {
-        try write { db in
-            try Self.requireOpen(audit, db)
-            try Self.insertAnswers(answers, audit: audit, db)
+        // The hot path (one commit per key press): the triggers refuse a submitted audit
+        // without a separate look-up first.
+        do {
+            try write { db in try Self.insertAnswers(answers, audit: audit, db) }
+        } catch .failed(let reason) where reason.contains(Self.submittedMessage) {
+            throw .submitted(audit: audit)
         }
     }
+
+    /// What the migration's triggers say when a submitted audit is changed.
+    static let submittedMessage = "the audit is submitted"
 
     private static func insertAnswers(_ answers: [ItemAnswer], audit: Int64, _ db: Database) throws {
         // A changed answer keeps its place in the order answers were first given.
