@@ -104,7 +104,7 @@ import Testing
         let rows = try bestAnswers()
         let path = "\(folder.path)/paper.csv"
         let text = (["item,answer,note,who,due"] + rows.map { $0 + "," }
-            + ["@judgement,good,Recording is late,,", "@action,Bring the chronology up to date,,\(file.auditor),2026-12-20"])
+            + ["#judgement,good,Recording is late,,", "#action,Bring the chronology up to date,,\(file.auditor),2026-12-20"])
             .joined(separator: "\n")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let submitted = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"])

@@ -71,6 +71,17 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("== climbie-compliance, as an auditor reads it"))
         #expect(result.output.contains("== Next month's sample"))
+        #expect(result.output.contains("== Scoring the sample from paper audits"))
+        #expect(result.output.contains("Finish a half-done audit on the scoring screen"))
+        // Every allocated file was keyed in from its generated sheet; most are submitted.
+        let (listed, _) = try BinaryRunner.run(["audit", "list", "--format", "json", "--database", "\(folder.path)/demo.sqlite"])
+        let files = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        let statuses = files.compactMap { $0["status"] as? String }
+        #expect(statuses.count == files.count && !files.isEmpty)
+        #expect(statuses.allSatisfy { $0 == "submitted" || $0 == "in-progress" })
+        #expect(statuses.filter { $0 == "submitted" }.count > statuses.count / 2)
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers")
+        #expect(sheets.count == files.count && sheets.allSatisfy { $0.hasPrefix("demo-") })
         let mode = try FileManager.default.attributesOfItem(atPath: "\(folder.path)/demo.sqlite")[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

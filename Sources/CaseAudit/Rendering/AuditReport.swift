@@ -95,11 +95,11 @@ public struct AuditReport: Sendable, Encodable {
         out += "\n\(submittedAt == nil ? "Grade so far" : "Computed grade"): \(computed)\n"
         if let judgement {
             out += TextWrap.wrap(
-                "Judgement: \(judgement.grade)" + (judgement.reason.map { ", because: \($0)" } ?? ""), width: 80, indent: "  ") + "\n"
+                "Judgement: \(judgement.grade)" + (judgement.reason.map { ", because: \($0)" } ?? ""), width: 80, indent: "  ", firstIndent: "") + "\n"
         }
         out += "Actions: \(actions.isEmpty ? "none" : String(actions.count))\n"
         for action in actions {
-            out += TextWrap.wrap("- \(action.what) (\(action.who), due \(action.due))", width: 80, indent: "  ") + "\n"
+            out += TextWrap.wrap("- \(action.what) (\(action.who), due \(action.due))", width: 80, indent: "  ", firstIndent: "") + "\n"
         }
         return out
     }

@@ -3,10 +3,12 @@
 ///     item,answer,note,who,due
 ///     seen,partly,Seen at school; not at home,,
 ///     plan,yes,,,
-///     @judgement,requires-improvement,The plan is not reviewed,,
-///     @action,Review the plan with the family,,TM-04,2026-12-15
+///     #judgement,requires-improvement,The plan is not reviewed,,
+///     #action,Review the plan with the family,,TM-04,2026-12-15
 ///
-/// `@judgement` rows give the grade in `answer` and the reason in `note`; `@action` rows give
+/// (`#`, not `=`, `+`, `-` or `@`, so that spreadsheets do not take a row kind for a formula.)
+/// A cell that a CSV export neutralised with a leading apostrophe (`'-…`) is read without it.
+/// `#judgement` rows give the grade in `answer` and the reason in `note`; `#action` rows give
 /// what is to be done in `answer`, and `who` and `due` (YYYY-MM-DD). Only item, answer and
 /// note are needed when the sheet has no actions.
 public enum AnswerSheetCSV {
@@ -26,14 +28,19 @@ public enum AnswerSheetCSV {
         public var isRequired: Bool { self == .item || self == .answer }
     }
 
-    public static let judgementRow = "@judgement"
-    public static let actionRow = "@action"
+    public static let judgementRow = "#judgement"
+    public static let actionRow = "#action"
 
     public static func read(file path: String) throws(InputError) -> AnswerSheet {
         let table = try CSVInput.table(path)
         let columns = try CSVColumns<Column>.resolve(header: CSVInput.header(table), mapping: [:], path: path)
         var sheet = AnswerSheet(path: path)
-        func value(_ column: Column, _ record: Int) -> String? { columns.value(column, record, in: table) }
+        func value(_ column: Column, _ record: Int) -> String? {
+            columns.value(column, record, in: table).map { text in
+                let characters = Array(text.prefix(2))
+                return characters.count == 2 && characters[0] == "'" && "=+-@".contains(characters[1]) ? String(text.dropFirst()) : text
+            }
+        }
         func place(_ line: Int, _ fields: [AnswerSheet.Field: Column]) -> AnswerSheet.Place {
             AnswerSheet.Place(line: line, columns: fields.mapValues { columns.column(of: $0) })
         }
@@ -58,7 +65,7 @@ public enum AnswerSheetCSV {
                     what: value(.answer, record) ?? "", who: value(.who, record) ?? "", due: value(.due, record) ?? "")
                 sheet.actions.append(.init(value: text, place: at))
             default:
-                if kind.hasPrefix("@") {
+                if kind.hasPrefix("#") {
                     sheet.problem(place(line, [.item: .item]), .item, Messages.Scoring.unknownRow(kind))
                     continue
                 }

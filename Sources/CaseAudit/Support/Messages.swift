@@ -150,7 +150,7 @@ enum Messages {
         static func judgedTwice(firstLine: Int) -> String { "the judgement is given twice (first on line \(firstLine))" }
         static func badDate(_ text: String) -> String { "'\(text)' is not a date: expected YYYY-MM-DD" }
         static func unknownRow(_ text: String) -> String {
-            "'\(text)' is not a row kind: rows are item answers, @judgement or @action"
+            "'\(text)' is not a row kind: rows are item answers, #judgement or #action"
         }
         static func badJSON(_ reason: String) -> String { "not a valid answers file: \(reason)" }
         static func jsonMissing(_ key: String, entry: String) -> String { "\(entry) has no \"\(key)\"" }

@@ -53,7 +53,8 @@ struct AuditScoreCommand: ParsableCommand {
             let opening = try AuditOpening(
                 caseReference: caseReference, auditor: auditor, database: database, directory: location, console: console)
             if let answers {
-                try keyIn(answers, opening, database, console)
+                let keyed = try PaperAudit.keyIn(answers, opening: opening, database: database, submit: submit, console: console)
+                console.write(keyed.summary)
             } else {
                 let (audit, claim) = try opening.start(database)
                 try ScoringScreenDriver(
@@ -65,45 +66,5 @@ struct AuditScoreCommand: ParsableCommand {
         } catch let error as StoreError {
             throw console.reject(error)
         }
-    }
-
-    /// A paper audit: checked whole before the audit is even started, then checked again
-    /// against what the audit holds once this session has it to itself, and kept in one
-    /// transaction.
-    private func keyIn(_ path: String, _ opening: AuditOpening, _ database: SQLiteStore, _ console: Console) throws {
-        let sheet: AnswerSheet
-        let before = try opening.session(of: opening.begun, database)
-        do throws(InputError) {
-            sheet = try AnswerSheet.read(file: path)
-            _ = try sheet.check(against: before, today: console.today())
-        } catch {
-            throw console.reject(error)
-        }
-        let (audit, claim) = try opening.start(database)
-        defer { withExtendedLifetime(claim) {} }
-        let current = try opening.session(of: audit, database)
-        let checked: AnswerSheet.Checked
-        do {
-            checked = try sheet.check(against: current, today: console.today())
-        } catch {
-            throw console.reject(error)
-        }
-        try database.recordSheet(
-            AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions), audit: audit.id)
-        console.write(AuditProgressText.render(checked.session, recorded: checked.answers.count, audit: audit))
-        if !checked.actions.isEmpty || checked.judgement != nil {
-            console.write(
-                "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(checked.actions.count) action\(checked.actions.count == 1 ? "" : "s").\n")
-        }
-        guard submit else { return }
-        let judgement: AuditJudgement
-        do throws(ScoringError) {
-            judgement = try checked.session.submission()
-        } catch {
-            console.writeError("caseaudit: error: \(path): not submitted: \(error.message); the answers above are kept\n")
-            throw ExitCode(1)
-        }
-        try database.submitAudit(audit.id, judgement: judgement, grade: checked.session.grade)
-        console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(judgement.grade).\n")
     }
 }

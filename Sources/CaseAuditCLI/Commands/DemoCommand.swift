@@ -54,12 +54,54 @@ struct DemoCommand: ParsableCommand {
             console.write("\n== Next month's sample (caseaudit sample draw --month \(month) --checklist \(shown.checklist.id) --per-team 2 --seed \(Self.seed) --quota \(AuditorQuota.standard.description))\n\n")
             console.write(SampleReport.drawn(sample))
             console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
+            try score(sample, checklist: shown.checklist, month: month, store: store, console: console)
         } catch let error as InputError {
             throw console.reject(error)
         } catch let error as StoreError {
             throw console.reject(error)
         }
         console.write("\nThe database is at \(store.path); try `caseaudit cases summary --database \(store.path)`.\n")
+    }
+
+    /// Keys in a generated paper audit for every allocated file, as `audit score --answers`
+    /// does; one file in eight is left half-done, as an interrupted auditor leaves it.
+    private func score(_ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: SQLiteStore, console: Console) throws {
+        let folder = (store.path as NSString).deletingLastPathComponent + "/answers"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        console.write("\n== Scoring the sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --auditor ID --answers FILE --submit)\n\n")
+        var rows: [[String]] = []
+        var unfinished: AuditAllocation?
+        var shown: Int64?
+        for (index, drawn) in sample.cases.filter({ $0.auditorID != nil }).enumerated() {
+            let complete = index % 8 != 7
+            let sheet = SyntheticAnswers.sheet(
+                for: checklist, caseReference: drawn.reference, worker: drawn.worker, due: month.lastDay.adding(days: 30),
+                seed: Self.seed, complete: complete)
+            let path = "\(folder)/demo-\(drawn.reference).csv"
+            try Data(sheet.csv.utf8).write(to: URL(fileURLWithPath: path))
+            let opening = try AuditOpening(
+                caseReference: drawn.reference, auditor: drawn.auditorID ?? "", database: store, directory: location, console: console)
+            let keyed = try PaperAudit.keyIn(path, opening: opening, database: store, submit: complete, console: console)
+            let progress = keyed.checked.session.progress
+            if !complete && unfinished == nil { unfinished = opening.allocation }
+            if keyed.checked.judgement != nil && shown == nil { shown = keyed.audit.id }
+            rows.append([
+                drawn.reference, drawn.team ?? "", drawn.auditorID ?? "", "\(progress.answered) of \(progress.asked)",
+                keyed.checked.session.grade.band?.grade ?? "", keyed.submitted?.grade ?? "", String(keyed.checked.actions.count),
+                keyed.submitted == nil ? "in-progress" : "submitted",
+            ])
+        }
+        console.write(
+            TextTable(headers: ["CASE", "TEAM", "AUDITOR", "ANSWERED", "COMPUTED", "JUDGEMENT", "ACTIONS", "STATUS"], rows: rows).render())
+        if let shown, let record = try store.audit(id: shown) {
+            console.write("\n== An audit whose judgement differs from its computed grade (caseaudit audit show \(shown))\n\n")
+            console.write(AuditReport(record, checklist: checklist).text)
+        }
+        if let unfinished {
+            console.write(
+                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --auditor \(unfinished.auditorID) --database \(store.path)\n"
+            )
+        }
     }
 
     /// Validates and lists the shipped checklists, prints the one to show, and returns it.

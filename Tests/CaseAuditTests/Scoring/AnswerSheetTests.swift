@@ -36,8 +36,8 @@ import Testing
             seen,partly,Seen at school,,
             seen-alone,yes,,,
             plan,yes,,,
-            @judgement,good,Seen only at school,,
-            @action,See the child at home,,sw1,2026-12-15
+            #judgement,good,Seen only at school,,
+            #action,See the child at home,,sw1,2026-12-15
 
             """)
         let checked = try check(try AnswerSheetCSV.read(file: path))
@@ -57,10 +57,10 @@ import Testing
             seen,no,,,
             ghost,yes,,,
             plan,maybe,,,
-            @judgement,requires-improvement,,,
-            @action,Update the plan,,,2026-01-01
-            @action,Review,,tm1,
-            @memo,x,,,
+            #judgement,requires-improvement,,,
+            #action,Update the plan,,,2026-01-01
+            #action,Review,,tm1,
+            #memo,x,,,
 
             """)
         #expect(
@@ -72,12 +72,12 @@ import Testing
                 "7:3: the judgement 'requires-improvement' differs from the computed grade 'outstanding': give the reason",
                 "8:4: the action does not say who is to do it",
                 "9:5: the action has no due date",
-                "10:1: '@memo' is not a row kind: rows are item answers, @judgement or @action",
+                "10:1: '#memo' is not a row kind: rows are item answers, #judgement or #action",
             ])
     }
 
     @Test func anActionDueInThePastIsRefused() throws {
-        let path = try file("past.csv", "item,answer,note,who,due\nseen,yes,,,\nseen-alone,yes,,,\n@action,Update,,tm1,2026-11-20\n")
+        let path = try file("past.csv", "item,answer,note,who,due\nseen,yes,,,\nseen-alone,yes,,,\n#action,Update,,tm1,2026-11-20\n")
         #expect(problems(try AnswerSheetCSV.read(file: path)) == ["4:5: the action is due 2026-11-20, which is in the past (today is 2026-11-21)"])
     }
 
