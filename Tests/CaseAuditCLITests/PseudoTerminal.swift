@@ -92,7 +92,14 @@ final class PseudoTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let screen = emulator.text
-            if condition(screen) { return screen }
+            // A frame arrives in pieces: read on until it is whole (it ends by clearing the rest
+            // of the screen) or the program has gone quiet.
+            if condition(screen) {
+                if transcript.suffix(3) == [0x1B, 0x5B, 0x4A] || pump(milliseconds: 100) == 0 {
+                    if condition(emulator.text) { return emulator.text }
+                }
+                continue
+            }
             guard Date() < deadline else {
                 throw Failure(description: "timed out waiting for \(what); the screen shows:\n\(screen)")
             }
@@ -100,18 +107,20 @@ final class PseudoTerminal {
         }
     }
 
-    /// Feeds whatever output is waiting to the emulator.
-    func pump(milliseconds: Int32) {
+    /// Feeds whatever output arrives within `milliseconds` to the emulator; how many bytes came.
+    @discardableResult
+    func pump(milliseconds: Int32) -> Int {
         var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, milliseconds) > 0 else { return }
+        guard poll(&poller, 1, milliseconds) > 0 else { return 0 }
         var buffer = [UInt8](repeating: 0, count: 65536)
         let count = read(master, &buffer, buffer.count)
         guard count > 0 else {
             usleep(UInt32(milliseconds) * 1000)  // EIO once the child has closed the terminal.
-            return
+            return 0
         }
         transcript += buffer.prefix(count)
         emulator.feed(buffer.prefix(count))
+        return count
     }
 
     func resize(columns: Int, rows: Int) {
