@@ -1,3 +1,4 @@
+import CaseAudit
 import CaseAuditTestSupport
 import Foundation
 import Testing
@@ -66,12 +67,15 @@ import Testing
         let folder = try TemporaryDirectory()
         let (result, _) = try BinaryRunner.run([
             "demo", "--dir", Fixtures.shippedChecklistsDirectory, "--samples", "\(Fixtures.packageRoot)/Samples",
-            "--database", "\(folder.path)/demo.sqlite",
+            "--database", "\(folder.path)/demo.sqlite", "--report-templates", "\(Fixtures.packageRoot)/Reports/templates",
         ])
-        #expect(result.status == 0)
+        #expect(result.status == 0, "\(result.errors)")
+        let month = AuditMonth.following(CalendarDate.today()).subtracting(months: 1)
         #expect(result.output.contains("== climbie-compliance, as an auditor reads it"))
-        #expect(result.output.contains("== Next month's sample"))
-        #expect(result.output.contains("== Scoring the sample from paper audits"))
+        #expect(result.output.contains("== This month's sample"))
+        #expect(result.output.contains("== Scoring this month's sample from paper audits"))
+        #expect(result.output.contains("== The monthly quality summary for"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder.path)/report/\(month)/summary.html"))
         #expect(result.output.contains("Finish a half-done audit on the scoring screen"))
         // Every allocated file was keyed in from its generated sheet; most are submitted.
         let (listed, _) = try BinaryRunner.run(["audit", "list", "--format", "json", "--database", "\(folder.path)/demo.sqlite"])
@@ -80,7 +84,9 @@ import Testing
         #expect(statuses.count == files.count && !files.isEmpty)
         #expect(statuses.allSatisfy { $0 == "submitted" || $0 == "in-progress" })
         #expect(statuses.filter { $0 == "submitted" }.count > statuses.count / 2)
-        let sheets = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers")
+        let months = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers")
+        #expect(months.count == 6)
+        let sheets = try months.flatMap { try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers/\($0)") }
         #expect(sheets.count == files.count && sheets.allSatisfy { $0.hasPrefix("demo-") })
         let mode = try FileManager.default.attributesOfItem(atPath: "\(folder.path)/demo.sqlite")[.posixPermissions] as? Int
         #expect(mode == 0o600)

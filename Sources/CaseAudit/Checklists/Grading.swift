@@ -44,3 +44,12 @@ public struct GradeCap: Sendable, Hashable, Encodable {
         self.line = line
     }
 }
+
+extension Grading {
+    /// The grades that count as "good or better" in reports: the bands down to the one called
+    /// "good", else the top two.
+    public var goodOrBetter: Set<String> {
+        let goodIndex = bands.firstIndex { $0.grade == "good" } ?? min(1, bands.count - 1)
+        return Set(bands.prefix(goodIndex + 1).map(\.grade))
+    }
+}

@@ -16,6 +16,9 @@ struct DemoCommand: ParsableCommand {
 
     static let defaultDatabase = "Reports/out/demo/caseaudit.sqlite"
     static let seed: UInt64 = 20_261_201
+    static let months = 6
+    static let perTeam = 6
+    static let quota = AuditorQuota([.teamManager: 6, .serviceManager: 4, .assistantDirector: 2, .director: 1])
 
     @OptionGroup var location: ChecklistDirectoryOption
 
@@ -24,6 +27,9 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "The demo's database: made fresh each run (default \(Self.defaultDatabase)); any other path must not exist yet.")
     var database: String?
+
+    @Option(help: "The report templates.")
+    var reportTemplates: String = "Reports/templates"
 
     @Option(help: "The checklist to show in full and to draw the sample for.")
     var show: String = "climbie-compliance"
@@ -43,18 +49,29 @@ struct DemoCommand: ParsableCommand {
             let snapshot = try store.addCaseSnapshot(cases, source: "\(samples)/cases.csv")
             console.write(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
 
-            let month = AuditMonth.following(console.today())
-            let parameters = SampleParameters(
-                month: month, checklistID: shown.checklist.id, size: .perStratum(2), strata: [.team],
-                caseTypes: shown.checklist.caseTypes, seed: Self.seed)
+            // Six months of audits, so the summary has a trend: each month's sample drawn with the
+            // demo's seed and scored from generated sheets; this month's left partly unfinished.
+            let month = AuditMonth.following(console.today()).subtracting(months: 1)
             let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-            let drawn = StratifiedSampler.draw(cases.records, parameters: parameters)
-            let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: .standard, allowOwnLine: false)
-            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
-            console.write("\n== Next month's sample (caseaudit sample draw --month \(month) --checklist \(shown.checklist.id) --per-team 2 --seed \(Self.seed) --quota \(AuditorQuota.standard.description))\n\n")
-            console.write(SampleReport.drawn(sample))
-            console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
-            try score(sample, checklist: shown.checklist, month: month, store: store, console: console)
+            var sampled: Set<String> = []
+            for offset in stride(from: Self.months - 1, through: 0, by: -1) {
+                let when = month.subtracting(months: offset)
+                let parameters = SampleParameters(
+                    month: when, checklistID: shown.checklist.id, size: .perStratum(Self.perTeam), strata: [.team],
+                    caseTypes: shown.checklist.caseTypes, seed: Self.seed &+ UInt64(offset), excludeSampledWithinMonths: Self.months)
+                let drawn = StratifiedSampler.draw(cases.records, parameters: parameters, excluded: sampled)
+                let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: Self.quota, allowOwnLine: false)
+                let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
+                sampled.formUnion(sample.cases.map(\.reference))
+                if offset == 0 {
+                    console.write(
+                        "\n== This month's sample (caseaudit sample draw --month \(when) --checklist \(shown.checklist.id) --per-team \(Self.perTeam) --seed \(parameters.seed) --quota \(Self.quota.description) --exclude-audited-within \(Self.months)m)\n\n")
+                    console.write(SampleReport.drawn(sample))
+                    console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
+                }
+                try score(sample, checklist: shown.checklist, month: when, store: store, console: console, current: offset == 0)
+            }
+            try report(month, store: store, console: console)
         } catch let error as InputError {
             throw console.reject(error)
         } catch let error as StoreError {
@@ -65,15 +82,16 @@ struct DemoCommand: ParsableCommand {
 
     /// Keys in a generated paper audit for every allocated file, as `audit score --answers`
     /// does; one file in eight is left half-done, as an interrupted auditor leaves it.
-    private func score(_ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: SQLiteStore, console: Console) throws {
-        let folder = (store.path as NSString).deletingLastPathComponent + "/answers"
+    private func score(
+        _ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: SQLiteStore, console: Console, current: Bool
+    ) throws {
+        let folder = (store.path as NSString).deletingLastPathComponent + "/answers/\(month)"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        console.write("\n== Scoring the sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --auditor ID --answers FILE --submit)\n\n")
         var rows: [[String]] = []
         var unfinished: AuditAllocation?
         var shown: Int64?
         for (index, drawn) in sample.cases.filter({ $0.auditorID != nil }).enumerated() {
-            let complete = index % 8 != 7
+            let complete = !current || index % 8 != 7
             let sheet = SyntheticAnswers.sheet(
                 for: checklist, caseReference: drawn.reference, worker: drawn.worker, due: month.lastDay.adding(days: 30),
                 seed: Self.seed, complete: complete)
@@ -81,7 +99,12 @@ struct DemoCommand: ParsableCommand {
             try Data(sheet.csv.utf8).write(to: URL(fileURLWithPath: path))
             let opening = try AuditOpening(
                 caseReference: drawn.reference, auditor: drawn.auditorID ?? "", database: store, directory: location, console: console)
-            let keyed = try PaperAudit.keyIn(path, opening: opening, database: store, submit: complete, console: console)
+            // A past month's audits were keyed in during that month: their actions were due
+            // after that, not after today.
+            var then = console
+            let keyedOn = min(month.lastDay, console.today())
+            then.today = { keyedOn }
+            let keyed = try PaperAudit.keyIn(path, opening: opening, database: store, submit: complete, console: then)
             let progress = keyed.checked.session.progress
             if !complete && unfinished == nil { unfinished = opening.allocation }
             if keyed.checked.judgement != nil && shown == nil { shown = keyed.audit.id }
@@ -91,6 +114,13 @@ struct DemoCommand: ParsableCommand {
                 keyed.submitted == nil ? "in-progress" : "submitted",
             ])
         }
+        guard current else {
+            let done = rows.count { $0.last == "submitted" }
+            console.write("\(month): \(done) of \(rows.count) files scored and submitted from the sheets in \(folder)/\n")
+            return
+        }
+        console.write(
+            "\n== Scoring this month's sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --auditor ID --answers FILE --submit)\n\n")
         console.write(
             TextTable(headers: ["CASE", "TEAM", "AUDITOR", "ANSWERED", "COMPUTED", "JUDGEMENT", "ACTIONS", "STATUS"], rows: rows).render())
         if let shown, let record = try store.audit(id: shown) {
@@ -102,6 +132,31 @@ struct DemoCommand: ParsableCommand {
                 "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --auditor \(unfinished.auditorID) --database \(store.path)\n"
             )
         }
+    }
+
+    /// Renders this month's quality summary next to the demo database.
+    private func report(_ month: AuditMonth, store: SQLiteStore, console: Console) throws {
+        let folder = (store.path as NSString).deletingLastPathComponent + "/report/\(month)"
+        let templates: MonthlyReport.Templates
+        do {
+            templates = try MonthlyReport.Templates(directory: "\(reportTemplates)")
+        } catch {
+            throw console.reject(error)
+        }
+        let summary = try ReportMonthlyCommand.summary(month: month, database: store, today: console.today(), console: console)
+        let files = MonthlyReport.files(summary, formats: MonthlyReport.Format.allCases, suppression: Suppression(), templates: templates)
+        for file in files {
+            let path = "\(folder)/\(file.path)"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        console.write("\n== The monthly quality summary for \(month) (caseaudit report monthly --month \(month))\n\n")
+        for section in summary.sections {
+            let council = section.council
+            console.write(
+                "\(section.title) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n")
+        }
+        console.write("Open \(folder)/summary.html in a browser (also summary.md, summary.json and csv/).\n")
     }
 
     /// Validates and lists the shipped checklists, prints the one to show, and returns it.

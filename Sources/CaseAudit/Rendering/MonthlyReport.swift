@@ -1,0 +1,143 @@
+import Mustache
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The monthly quality summary's files: HTML (one self-contained page with inline SVG charts,
+/// printable on A4), Markdown for board papers, one CSV per table, and JSON. HTML and Markdown
+/// come from Mustache templates that a council can restyle without touching code.
+public enum MonthlyReport {
+    public enum Format: String, Sendable, CaseIterable {
+        case html, md, csv, json
+    }
+
+    /// The templates, read from a folder (`Reports/templates/` in the repository).
+    public struct Templates: Sendable {
+        let html: MustacheTemplate
+        let markdown: MustacheTemplate
+
+        public static let htmlFile = "monthly.html.mustache"
+        public static let markdownFile = "monthly.md.mustache"
+
+        public init(directory: String) throws(InputError) {
+            html = try Self.load("\(directory)/\(Self.htmlFile)")
+            markdown = try Self.load("\(directory)/\(Self.markdownFile)")
+        }
+
+        private static func load(_ path: String) throws(InputError) -> MustacheTemplate {
+            let bytes = try FileContents.readInput(path, limit: 4 * 1024 * 1024)
+            do {
+                return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
+            } catch {
+                throw InputError(.syntax, at: SourceLocation(file: path), "not a valid Mustache template: \(error)")
+            }
+        }
+    }
+
+    /// The files to write, by path relative to the output folder.
+    public static func files(
+        _ summary: MonthlySummary, formats: [Format], suppression: Suppression, templates: Templates?
+    ) -> [(path: String, text: String)] {
+        let tables = summary.tables(suppression)
+        var files: [(String, String)] = []
+        for format in formats {
+            switch format {
+            case .html:
+                if let templates { files.append(("summary.html", templates.html.render(context(summary, tables, suppression, html: true)))) }
+            case .md:
+                if let templates { files.append(("summary.md", templates.markdown.render(context(summary, tables, suppression, html: false)))) }
+            case .csv:
+                for table in tables { files.append(("csv/\(table.name).csv", CSVWriter.render([table.headers] + table.rows))) }
+            case .json:
+                files.append(("summary.json", JSONOutput.render(Published(summary: summary, tables: tables, suppression: suppression))))
+            }
+        }
+        return files
+    }
+
+    /// The JSON: the tables as published; every underlying figure as well with `--detail`.
+    struct Published: Encodable {
+        var month: String
+        var asOf: String
+        var audited: Int
+        var suppressedBelow: Int?
+        var tables: [ReportTable]
+        var figures: MonthlySummary?
+
+        init(summary: MonthlySummary, tables: [ReportTable], suppression: Suppression) {
+            month = summary.month
+            asOf = summary.asOf
+            audited = summary.audited
+            suppressedBelow = suppression.detail ? nil : suppression.minimum
+            self.tables = tables
+            figures = suppression.detail ? summary : nil
+        }
+    }
+
+    static func monthName(_ month: String) -> String {
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
+        guard let parsed = AuditMonth(month) else { return month }
+        return "\(names[parsed.month - 1]) \(parsed.year)"
+    }
+
+    /// What the templates see. Markdown cells are escaped here (the template prints them raw);
+    /// the HTML template lets Mustache escape them, and prints the SVG raw.
+    static func context(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, html: Bool) -> [String: Any] {
+        func cell(_ text: String) -> String { html ? text : text.replacingOccurrences(of: "|", with: "\\|") }
+        func table(_ table: ReportTable) -> [String: Any] {
+            [
+                "title": table.title, "name": table.name, "headers": table.headers.map(cell),
+                "separator": table.headers.map { _ in "---" }.joined(separator: " | "),
+                "rows": table.rows.map { ["cells": $0.map(cell)] },
+            ]
+        }
+        let headline = summary.sections.map { section -> [String: Any] in
+            let council = section.council
+            var entry: [String: Any] = [
+                "title": section.title, "version": section.version, "audited": council.audited, "sampled": council.sampled,
+                "goodShare": suppression.share(council.goodOrBetterShare, basedOn: council.audited),
+                "interval": suppression.interval(council.goodOrBetterInterval, basedOn: council.audited),
+                "differs": council.judgedDifferently,
+            ]
+            if let estimate = section.populationEstimate, !suppression.hides(council.audited) {
+                entry["estimate"] = Number.percent(estimate)
+            }
+            let weakest = council.items.filter { $0.rate != nil && !suppression.hides($0.answered) }.min { ($0.rate ?? 1) < ($1.rate ?? 1) }
+            if let weakest, let rate = weakest.rate {
+                entry["weakest"] = "\(weakest.prompt) (\(Number.percent(rate)) of \(weakest.answered) files)"
+            }
+            return entry
+        }
+        let sectionTables = Dictionary(grouping: tables, by: { table in
+            summary.sections.first { table.name.hasPrefix("\($0.checklist)-\($0.version)-") }.map { "\($0.checklist)-\($0.version)" } ?? ""
+        })
+        let sections = summary.sections.map { section -> [String: Any] in
+            [
+                "title": section.title, "version": section.version, "checklist": section.checklist,
+                "hash": String(section.hash.prefix(19)), "gradeChart": SummaryCharts.gradeBars(section, suppression),
+                "itemChart": SummaryCharts.itemCompliance(section, suppression),
+                "tables": (sectionTables["\(section.checklist)-\(section.version)"] ?? []).map(table),
+            ]
+        }
+        let versions = Dictionary(grouping: summary.sections, by: \.checklist).filter { $0.value.count > 1 }.keys.sorted()
+        return [
+            "month": summary.month, "monthName": monthName(summary.month), "asOf": summary.asOf, "audited": summary.audited,
+            "empty": summary.audited == 0, "headline": headline, "sections": sections,
+            "trendChart": SummaryCharts.trend(summary.trend, suppression),
+            "trendTable": tables.first { $0.name == "trend" }.map(table) ?? [:],
+            "actionsTable": tables.first { $0.name == "actions" }.map(table) ?? [:],
+            "actions": [
+                "raised": summary.actions.raised, "done": summary.actions.done, "open": summary.actions.open,
+                "overdue": summary.actions.overdue,
+            ],
+            "suppressed": !suppression.detail, "minimum": suppression.minimum, "detail": suppression.detail,
+            "versionNote": versions.isEmpty
+                ? "" : "Files were audited against more than one version of \(versions.joined(separator: ", ")) this month: each version is reported on its own.",
+        ]
+    }
+}

@@ -1,0 +1,159 @@
+/// The monthly quality summary: for each checklist version audited in the month, the figures
+/// for the council, each team, each manager's line, each auditor level and each case type;
+/// the trend over the last 12 months; and the actions raised.
+public struct MonthlySummary: Sendable, Encodable {
+    public struct ChecklistSection: Sendable, Encodable {
+        public var checklist: String
+        public var title: String
+        public var version: String
+        public var hash: String
+        public var council: GroupFigures
+        /// The council's share good or better estimated for all open cases, weighting each file
+        /// by the inverse of its inclusion probability (Horvitz–Thompson); nil when every file
+        /// had the same chance of being drawn, so the plain share is already the estimate.
+        public var populationEstimate: Double?
+        public var teams: [GroupFigures]
+        /// Each team manager's, service manager's and assistant director's teams together.
+        public var managementLines: [ManagementGroup]
+        /// How auditors at each level grade: a check on consistency.
+        public var auditorLevels: [GroupFigures]
+        public var caseTypes: [GroupFigures]
+    }
+
+    public struct ManagementGroup: Sendable, Encodable {
+        public var level: String
+        public var managerID: String
+        public var manager: String
+        public var teams: [String]
+        public var figures: GroupFigures
+    }
+
+    public struct TrendPoint: Sendable, Hashable, Encodable {
+        public var month: String
+        public var checklist: String
+        public var audited: Int
+        public var goodOrBetter: Int
+        public var goodOrBetterShare: Double?
+    }
+
+    public struct ActionFigures: Sendable, Hashable, Encodable {
+        public var raised: Int
+        public var done: Int
+        public var overdue: Int
+        public var open: Int
+    }
+
+    public var month: String
+    /// The day the figures were made (actions are overdue as of then).
+    public var asOf: String
+    public var audited: Int
+    public var sections: [ChecklistSection]
+    /// The last 12 months, oldest first, per checklist.
+    public var trend: [TrendPoint]
+    public var actions: ActionFigures
+    public var actionsByTeam: [String: ActionFigures]
+
+    public init(
+        month: AuditMonth, today: CalendarDate, records: [QualityRecord], trendRecords: [QualityRecord], sampled: [SampledCount],
+        actions: [ActionRecord], checklists: [String: Checklist], chart: OrgChart?
+    ) {
+        self.month = month.description
+        asOf = today.description
+        audited = records.count
+        let lines = chart?.managementLines() ?? [:]
+        let levels = Dictionary((chart?.people ?? []).map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
+        var sections: [ChecklistSection] = []
+        let byVersion = Dictionary(grouping: records, by: \.checklistHash)
+        for (hash, group) in byVersion {
+            guard let checklist = checklists[hash] else { continue }
+            let sampledHere = sampled.filter { $0.checklistID == checklist.id }
+            // Two versions of one checklist in a month share the month's samples: each version
+            // reports the files sampled for the checklist.
+            func sampledCount(_ include: (SampledCount) -> Bool) -> Int { sampledHere.filter(include).reduce(0) { $0 + $1.files } }
+            let teamNames = Set(group.map { $0.team ?? Self.noTeam }).sorted()
+            let teams = teamNames.map { name in
+                GroupFigures(
+                    name: name, records: group.filter { ($0.team ?? Self.noTeam) == name },
+                    sampled: sampledCount { ($0.team ?? Self.noTeam) == name }, checklist: checklist)
+            }
+            var managers: [String: (level: ManagerLevel, person: Person, teams: Set<String>)] = [:]
+            for name in teamNames {
+                for person in lines[name] ?? [] where [.teamManager, .serviceManager, .assistantDirector].contains(person.level) {
+                    managers[person.id, default: (person.level, person, [])].teams.insert(name)
+                }
+            }
+            let levelOrder: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector]
+            let management = managers.values.sorted {
+                (levelOrder.firstIndex(of: $0.level) ?? 9, $0.person.id) < (levelOrder.firstIndex(of: $1.level) ?? 9, $1.person.id)
+            }.map { entry in
+                ManagementGroup(
+                    level: entry.level.rawValue, managerID: entry.person.id, manager: entry.person.displayName,
+                    teams: entry.teams.sorted(),
+                    figures: GroupFigures(
+                        name: "\(entry.level.rawValue) \(entry.person.displayName)",
+                        records: group.filter { entry.teams.contains($0.team ?? Self.noTeam) },
+                        sampled: sampledCount { entry.teams.contains($0.team ?? Self.noTeam) }, checklist: checklist))
+            }
+            let auditorLevels = ManagerLevel.allCases.compactMap { level -> GroupFigures? in
+                let audits = group.filter { levels[$0.auditorID] == level }
+                return audits.isEmpty ? nil : GroupFigures(name: level.rawValue, records: audits, sampled: 0, checklist: checklist)
+            }
+            let caseTypes = CaseType.allCases.compactMap { type -> GroupFigures? in
+                let audits = group.filter { $0.caseType == type }
+                let drawn = sampledCount { $0.caseType == type }
+                return audits.isEmpty && drawn == 0 ? nil : GroupFigures(name: type.rawValue, records: audits, sampled: drawn, checklist: checklist)
+            }
+            let council = GroupFigures(name: "Council", records: group, sampled: sampledCount { _ in true }, checklist: checklist)
+            sections.append(
+                ChecklistSection(
+                    checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash, council: council,
+                    populationEstimate: Self.populationEstimate(group, checklist), teams: teams, managementLines: management,
+                    auditorLevels: auditorLevels, caseTypes: caseTypes))
+        }
+        self.sections = sections.sorted { ($0.checklist, $0.version) < ($1.checklist, $1.version) }
+        trend = Self.trend(trendRecords, ending: month, checklists: checklists)
+        func figures(_ actions: [ActionRecord]) -> ActionFigures {
+            let done = actions.count(where: \.done)
+            let overdue = actions.count { !$0.done && $0.due < today }
+            return ActionFigures(raised: actions.count, done: done, overdue: overdue, open: actions.count - done)
+        }
+        self.actions = figures(actions)
+        actionsByTeam = Dictionary(grouping: actions, by: { $0.team ?? Self.noTeam }).mapValues(figures)
+    }
+
+    public static let noTeam = "(no team)"
+
+    /// The Horvitz–Thompson ratio estimate of the share good or better across all open cases.
+    static func populationEstimate(_ records: [QualityRecord], _ checklist: Checklist) -> Double? {
+        let probabilities = Set(records.map(\.inclusionProbability))
+        guard probabilities.count > 1, records.allSatisfy({ $0.inclusionProbability > 0 }) else { return nil }
+        let good = checklist.grading.goodOrBetter
+        var weighted = 0.0
+        var total = 0.0
+        for record in records {
+            let weight = 1 / record.inclusionProbability
+            total += weight
+            if good.contains(record.judgement) { weighted += weight }
+        }
+        return total > 0 ? weighted / total : nil
+    }
+
+    static func trend(_ records: [QualityRecord], ending month: AuditMonth, checklists: [String: Checklist]) -> [TrendPoint] {
+        var points: [TrendPoint] = []
+        let ids = Set(records.map(\.checklistID)).sorted()
+        for offset in stride(from: 11, through: 0, by: -1) {
+            let when = month.subtracting(months: offset)
+            for id in ids {
+                let audits = records.filter { $0.month == when && $0.checklistID == id }
+                let good = audits.count { record in
+                    checklists[record.checklistHash]?.grading.goodOrBetter.contains(record.judgement) ?? false
+                }
+                points.append(
+                    TrendPoint(
+                        month: when.description, checklist: id, audited: audits.count, goodOrBetter: good,
+                        goodOrBetterShare: audits.isEmpty ? nil : Double(good) / Double(audits.count)))
+            }
+        }
+        return points
+    }
+}

@@ -1,0 +1,80 @@
+/// One submitted audit as the quality reports see it: its latest version, the file as drawn,
+/// who audited it, the judgement and the answers.
+public struct QualityRecord: Sendable, Hashable {
+    public var auditID: Int64
+    public var month: AuditMonth
+    public var checklistID: String
+    public var checklistHash: String
+    public var caseReference: String
+    public var team: String?
+    public var caseType: CaseType?
+    public var auditorID: String
+    public var judgement: String
+    public var computedGrade: String?
+    /// The chance the file had of being drawn (its stratum's n/N).
+    public var inclusionProbability: Double
+    /// Item id → answer value; empty when only grades are wanted (trends).
+    public var answers: [String: String]
+
+    public init(
+        auditID: Int64, month: AuditMonth, checklistID: String, checklistHash: String, caseReference: String, team: String?,
+        caseType: CaseType?, auditorID: String, judgement: String, computedGrade: String?, inclusionProbability: Double,
+        answers: [String: String] = [:]
+    ) {
+        self.auditID = auditID
+        self.month = month
+        self.checklistID = checklistID
+        self.checklistHash = checklistHash
+        self.caseReference = caseReference
+        self.team = team
+        self.caseType = caseType
+        self.auditorID = auditorID
+        self.judgement = judgement
+        self.computedGrade = computedGrade
+        self.inclusionProbability = inclusionProbability
+        self.answers = answers
+    }
+}
+
+/// How many files a month's samples allocated for audit, by checklist, team and case type.
+public struct SampledCount: Sendable, Hashable {
+    public var checklistID: String
+    public var team: String?
+    public var caseType: CaseType?
+    public var files: Int
+
+    public init(checklistID: String, team: String?, caseType: CaseType?, files: Int) {
+        self.checklistID = checklistID
+        self.team = team
+        self.caseType = caseType
+        self.files = files
+    }
+}
+
+/// An action raised in a submitted audit, and whether it is done.
+public struct ActionRecord: Sendable, Hashable {
+    public var auditID: Int64
+    public var checklistID: String
+    public var team: String?
+    public var due: CalendarDate
+    public var done: Bool
+
+    public init(auditID: Int64, checklistID: String, team: String?, due: CalendarDate, done: Bool) {
+        self.auditID = auditID
+        self.checklistID = checklistID
+        self.team = team
+        self.due = due
+        self.done = done
+    }
+}
+
+/// What the quality reports read from the store.
+public protocol QualityStore: Sendable {
+    /// The latest submitted version of each audit of a file drawn for a month in `months`;
+    /// answers only when `withAnswers`.
+    func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord]
+    /// Files allocated in the month's samples.
+    func sampledCounts(month: AuditMonth) throws(StoreError) -> [SampledCount]
+    /// Actions raised in the latest versions of the month's audits.
+    func actionRecords(month: AuditMonth) throws(StoreError) -> [ActionRecord]
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CaseAudit
+import CaseAuditStore
+import Foundation
+
+struct ReportMonthlyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monthly",
+        abstract: "The monthly quality summary: HTML, Markdown, CSV and JSON.",
+        discussion: """
+            For the files drawn for audit in the month, per checklist version: files audited out of \
+            files sampled, the grade distribution (auditors' judgements), the share good or better \
+            with a 95% Wilson interval, and each item's compliance rate, for the council, each team, \
+            each manager's line (TM, SM, AD), each auditor level and each case type; the trend over \
+            12 months; actions raised, done and overdue. When files had unequal chances of being \
+            drawn, the council's share is also estimated for all open cases, weighting by inclusion \
+            probability. Cells based on fewer than --min-cell files show "<5" unless --detail.
+            """
+    )
+
+    @Option(help: "The month whose samples to report, YYYY-MM.")
+    var month: MonthArgument
+
+    @Option(help: "Comma-separated: html, md, csv, json (default: all four).")
+    var format: ReportFormats = ReportFormats(argument: "html,md,csv,json")!
+
+    @Option(name: [.short, .customLong("out")], help: "The folder to write to (default: Reports/out/YYYY-MM/).")
+    var out: String?
+
+    @Option(help: "The folder of report templates (default: $CASEAUDIT_TEMPLATES, else Reports/templates).")
+    var templates: String?
+
+    @Option(name: .customLong("min-cell"), help: "Cells based on fewer files than this show \"<N\" in published formats.")
+    var minimumCell: Int = 5
+
+    @Flag(help: "Show every figure, small numbers included (for internal use only).")
+    var detail = false
+
+    @OptionGroup var store: DatabaseOption
+
+    func validate() throws {
+        if minimumCell < 1 { throw ValidationError("--min-cell must be at least 1") }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let database = try store.open(console)
+        let month = month.month
+        let folder = out ?? "Reports/out/\(month)"
+        let suppression = Suppression(minimum: minimumCell, detail: detail)
+        var loadedTemplates: MonthlyReport.Templates?
+        if format.formats.contains(where: { $0 == .html || $0 == .md }) {
+            let directory = templates ?? console.environment("CASEAUDIT_TEMPLATES") ?? "Reports/templates"
+            do {
+                loadedTemplates = try MonthlyReport.Templates(directory: directory)
+            } catch {
+                throw console.reject(error)
+            }
+        }
+        let summary: MonthlySummary
+        do {
+            summary = try Self.summary(month: month, database: database, today: console.today(), console: console)
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+        let files = MonthlyReport.files(summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
+        do {
+            for file in files {
+                let path = "\(folder)/\(file.path)"
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
+            }
+        } catch {
+            console.writeError("caseaudit: error: \(folder): cannot write the report: \(error.localizedDescription)\n")
+            throw ExitCode(1)
+        }
+        if summary.audited == 0 {
+            console.write("No audits were submitted for files drawn in \(month): the report says so.\n")
+        } else {
+            for section in summary.sections {
+                let council = section.council
+                console.write(
+                    "\(section.checklist) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n"
+                )
+            }
+        }
+        let main = files.first { $0.path == "summary.html" } ?? files.first
+        console.write("Wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
+    }
+
+    /// Everything the month's summary needs, from the store.
+    static func summary(month: AuditMonth, database: SQLiteStore, today: CalendarDate, console: Console) throws -> MonthlySummary {
+        let records = try database.qualityRecords(months: month...month, withAnswers: true)
+        let trend = try database.qualityRecords(months: month.subtracting(months: 11)...month, withAnswers: false)
+        var checklists: [String: Checklist] = [:]
+        for hash in Set((records + trend).map(\.checklistHash)) {
+            guard let pinned = try database.pinnedChecklist(hash: hash) else { continue }
+            checklists[hash] = try AuditOpening.load(pinned, console: console)
+        }
+        return MonthlySummary(
+            month: month, today: today, records: records, trendRecords: trend, sampled: try database.sampledCounts(month: month),
+            actions: try database.actionRecords(month: month), checklists: checklists, chart: try database.orgChart())
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import CaseAudit
+
+/// `--month YYYY-MM`, checked as the command line is read (a bad month exits 2).
+struct MonthArgument: ExpressibleByArgument {
+    let month: AuditMonth
+
+    init?(argument: String) {
+        guard let month = AuditMonth(argument) else { return nil }
+        self.month = month
+    }
+}
+
+/// `--format html,md,csv,json`: one or more report formats.
+struct ReportFormats: ExpressibleByArgument {
+    let formats: [MonthlyReport.Format]
+
+    init?(argument: String) {
+        var formats: [MonthlyReport.Format] = []
+        for part in argument.split(separator: ",") {
+            guard let format = MonthlyReport.Format(rawValue: part.lowercased()) else { return nil }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { return nil }
+        self.formats = formats
+    }
+
+    static var allValueStrings: [String] { MonthlyReport.Format.allCases.map(\.rawValue) }
+}

@@ -1,0 +1,85 @@
+import CaseAudit
+import GRDB
+
+extension SQLiteStore: QualityStore {
+    /// Submitted audits that no later version amends, with the file as drawn.
+    static let latestAudits = """
+        FROM audit a
+        JOIN sample s ON s.id = a.sample_id
+        JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+        WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+        """
+
+    public func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord] {
+        try read { db in
+            let range: StatementArguments = [months.lowerBound.description, months.upperBound.description]
+            var records = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id, s.month, s.checklist_id, a.checklist_hash, a.case_reference, c.team, c.case_type, a.auditor_id,
+                        a.judgement, a.computed_grade, c.inclusion_probability
+                    \(Self.latestAudits)
+                    ORDER BY a.id
+                    """, arguments: range
+            ).compactMap { row -> QualityRecord? in
+                guard let month = AuditMonth(row["month"] as String) else { return nil }
+                return QualityRecord(
+                    auditID: row["id"], month: month, checklistID: row["checklist_id"], checklistHash: row["checklist_hash"],
+                    caseReference: row["case_reference"], team: row["team"],
+                    caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)), auditorID: row["auditor_id"],
+                    judgement: row["judgement"], computedGrade: row["computed_grade"], inclusionProbability: row["inclusion_probability"])
+            }
+            guard withAnswers else { return records }
+            var index: [Int64: Int] = [:]
+            for (position, record) in records.enumerated() { index[record.auditID] = position }
+            let answers = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT x.audit_id, x.item_id, x.value FROM audit_answer x
+                    WHERE x.audit_id IN (SELECT a.id \(Self.latestAudits))
+                    """, arguments: range)
+            while let row = try answers.next() {
+                guard let position = index[row["audit_id"]] else { continue }
+                records[position].answers[row["item_id"]] = row["value"]
+            }
+            return records
+        }
+    }
+
+    public func sampledCounts(month: AuditMonth) throws(StoreError) -> [SampledCount] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.checklist_id, c.team, c.case_type, COUNT(DISTINCT c.case_reference) AS files
+                    FROM sample_case c JOIN sample s ON s.id = c.sample_id
+                    WHERE s.month = ? AND c.auditor_id IS NOT NULL
+                    GROUP BY s.checklist_id, c.team, c.case_type
+                    """, arguments: [month.description]
+            ).map { row in
+                SampledCount(
+                    checklistID: row["checklist_id"], team: row["team"],
+                    caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)), files: row["files"])
+            }
+        }
+    }
+
+    public func actionRecords(month: AuditMonth) throws(StoreError) -> [ActionRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT x.audit_id, s.checklist_id, c.team, x.due, x.done_at IS NOT NULL AS done
+                    FROM audit_action x JOIN audit a ON a.id = x.audit_id
+                    JOIN sample s ON s.id = a.sample_id
+                    JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                    WHERE s.month = ?1 AND a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                    """, arguments: [month.description]
+            ).compactMap { row -> ActionRecord? in
+                guard let due = CalendarDate(parsing: row["due"] as String) else { return nil }
+                return ActionRecord(auditID: row["audit_id"], checklistID: row["checklist_id"], team: row["team"], due: due, done: row["done"])
+            }
+        }
+    }
+}
