@@ -10,6 +10,7 @@ demo: build
 	$(BIN) demo
 
 test: deps
+	@scripts/ensure-deps.sh chromium
 	$(SWIFT) test
 
 build: deps

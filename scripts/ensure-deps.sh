@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system libraries caseaudit builds against are present: libxml2 (all XML)
 # and SQLite (the embedded store). Installs them with apt-get when running as root (as CI
-# does, with no standard input); otherwise says what to install.
+# does, with no standard input); otherwise says what to install. Tools named as arguments
+# (xmllint, hyperfine, chromium for the report's browser test) are checked too.
 set -euo pipefail
 
 need=()
@@ -12,6 +13,7 @@ for tool in "$@"; do
   case "$tool" in
     xmllint) command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils) ;;
     hyperfine) command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine) ;;
+    chromium) command -v chromium >/dev/null 2>&1 || need+=(chromium) ;;
   esac
 done
 [ ${#need[@]} -eq 0 ] && exit 0

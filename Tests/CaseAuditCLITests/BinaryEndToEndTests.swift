@@ -64,11 +64,9 @@ import Testing
     }
 
     @Test func demoRunsFromTheRepository() throws {
-        let folder = try TemporaryDirectory()
-        let (result, _) = try BinaryRunner.run([
-            "demo", "--dir", Fixtures.shippedChecklistsDirectory, "--samples", "\(Fixtures.packageRoot)/Samples",
-            "--database", "\(folder.path)/demo.sqlite", "--report-templates", "\(Fixtures.packageRoot)/Reports/templates",
-        ])
+        let demo = try DemoFixture.run.get()
+        let folder = demo.directory
+        let result = demo.result
         #expect(result.status == 0, "\(result.errors)")
         let month = AuditMonth.following(CalendarDate.today()).subtracting(months: 1)
         #expect(result.output.contains("== climbie-compliance, as an auditor reads it"))

@@ -6,7 +6,7 @@ import Synchronization
 @testable import CaseAuditCLI
 
 /// What a command printed and how it exited.
-struct CommandResult {
+struct CommandResult: Sendable {
     var status: Int32
     var output: String
     var errors: String

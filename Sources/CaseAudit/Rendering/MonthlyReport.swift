@@ -77,7 +77,8 @@ public enum MonthlyReport {
         }
     }
 
-    static func monthName(_ month: String) -> String {
+    /// "November 2026" for "2026-11", as the report's title writes it.
+    public static func monthName(_ month: String) -> String {
         let names = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         ]

@@ -1,0 +1,120 @@
+import CaseAudit
+import CaseAuditTestSupport
+import Foundation
+import Testing
+
+/// `report monthly` and `export` on the demo council's six months of audits, and the HTML in a
+/// real browser.
+@Suite struct ReportCommandTests {
+    static var month: String { AuditMonth.following(CalendarDate.today()).subtracting(months: 1).description }
+    static let templates = "\(Fixtures.packageRoot)/Reports/templates"
+
+    func report(_ arguments: [String], database: String) -> CommandResult {
+        CommandRunner.run(["report", "monthly", "--templates", Self.templates, "--database", database] + arguments)
+    }
+
+    @Test func writesEveryFormatForAMonthWithAudits() throws {
+        let demo = try DemoFixture.run.get()
+        let out = try TemporaryDirectory()
+        let result = report(["--month", Self.month, "-o", out.path], database: demo.database)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("climbie-compliance 1.0.0: "))
+        let files = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+        #expect(files.contains("summary.html") && files.contains("summary.md") && files.contains("summary.json"))
+        #expect(files.contains("csv/climbie-compliance-1.0.0-teams.csv") && files.contains("csv/trend.csv"))
+
+        let markdown = try Fixtures.text("\(out.path)/summary.md")
+        #expect(markdown.contains("| Team | Sampled | Audited | Outstanding |"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json"))) as? [String: Any]
+        #expect(json?["month"] as? String == Self.month)
+        #expect(json?["figures"] == nil)  // every figure only with --detail
+        #expect((json?["tables"] as? [Any])?.count == 7)
+        // Six months of audits: the trend has six points with files.
+        let trend = try Fixtures.text("\(out.path)/csv/trend.csv").split(separator: "\r\n").dropFirst()
+        #expect(trend.count == 12)
+        #expect(trend.filter { !$0.contains(",0,0,") }.count == 6)
+
+        let detailed = report(["--month", Self.month, "-o", out.path, "--format", "json", "--detail"], database: demo.database)
+        #expect(detailed.status == 0)
+        let full = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json"))) as? [String: Any]
+        let figures = try #require(full?["figures"] as? [String: Any])
+        #expect((figures["sections"] as? [[String: Any]])?.first?["teams"] != nil)
+    }
+
+    @Test func aMonthWithNoAuditsGetsAShortReportThatSaysSo() throws {
+        let empty = try TemporaryDirectory()
+        let out = "\(empty.path)/out"
+        let result = report(["--month", "2024-02", "-o", out], database: "\(empty.path)/empty.sqlite")
+        #expect(result.status == 0)
+        #expect(result.output.contains("No audits were submitted for files drawn in 2024-02"))
+        let html = try Fixtures.text("\(out)/summary.html")
+        #expect(html.contains("No audits were submitted for files drawn in February 2024."))
+        #expect(!html.contains("<table"))
+    }
+
+    @Test func refusesABadMonthAndAFolderItCannotWrite() throws {
+        let folder = try TemporaryDirectory()
+        for bad in ["2026-13", "Nov 2026", "2026-1", "26-11"] {
+            let result = report(["--month", bad], database: "\(folder.path)/db.sqlite")
+            #expect(result.status == 2, "\(bad)")
+            #expect(result.errors.contains("--month"))
+        }
+        let blocker = try folder.write("not-a-folder", "a file")
+        let result = report(["--month", "2026-11", "-o", "\(blocker)/report"], database: "\(folder.path)/db.sqlite")
+        #expect(result.status == 1)
+        #expect(result.errors.contains("cannot write the report"))
+        let formats = report(["--month", "2026-11", "--format", "pdf"], database: "\(folder.path)/db.sqlite")
+        #expect(formats.status == 2)
+    }
+
+    @Test func exportsAuditsAndAnswers() throws {
+        let demo = try DemoFixture.run.get()
+        let audits = CommandRunner.run(["export", "audits", "--month", Self.month, "--database", demo.database])
+        #expect(audits.status == 0)
+        let rows = audits.output.split(separator: "\r\n")
+        #expect(rows.first == "audit,month,checklist,checklist_hash,case_reference,team,case_type,auditor,judgement,computed_grade,inclusion_probability")
+        #expect(rows.count > 50)
+        let answers = CommandRunner.run(["export", "answers", "--format", "json", "--database", demo.database])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(answers.output.utf8)) as? [[String: String]])
+        #expect(objects.count > 6 * 50 * 9)
+        #expect(Set(objects.compactMap { $0["month"] }).count == 6)
+    }
+
+    /// The HTML as a reader sees it: headless Chromium loads the file; the rendered DOM has the
+    /// title, every team and the charts. A screenshot is kept as an artefact.
+    @Test func rendersInARealBrowser() throws {
+        let demo = try DemoFixture.run.get()
+        let html = "\(demo.folder)/report/\(Self.month)/summary.html"
+        let artefacts = "\(Fixtures.packageRoot)/.build/artefacts"
+        try FileManager.default.createDirectory(atPath: artefacts, withIntermediateDirectories: true)
+        let profile = try TemporaryDirectory("caseaudit-chromium")
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"]
+        let dom = try run("/usr/bin/chromium", common + ["--dump-dom", "file://\(html)"])
+        #expect(dom.contains("<title>Monthly quality summary: \(MonthlyReport.monthName(Self.month))</title>"))
+        let chart = try OrgChartImport.read(file: "\(Fixtures.packageRoot)/Samples/org.csv")
+        for team in chart.teams.map(\.name) { #expect(dom.contains(team), "\(team)") }
+        #expect(dom.components(separatedBy: "<svg").count - 1 >= 3)
+        #expect(dom.contains("class=\"grade\"") && dom.contains("class=\"whisker\"") && dom.contains("class=\"trend\""))
+
+        let screenshot = "\(artefacts)/monthly-summary.png"
+        try? FileManager.default.removeItem(atPath: screenshot)
+        _ = try run("/usr/bin/chromium", common + ["--screenshot=\(screenshot)", "--window-size=1100,2400", "file://\(html)"])
+        let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(png.count > 20_000)
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
