@@ -165,6 +165,51 @@ enum Migrations {
                         BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
                     """)
         }
+        migrator.registerMigration("v5 quality roll-ups") { db in
+            try db.execute(
+                sql: """
+                    -- The auditor's level when they submitted (the roll-ups are keyed by it).
+                    ALTER TABLE audit ADD COLUMN auditor_level TEXT;
+                    -- Submitted audits (latest versions) counted by everything the quality reports
+                    -- group by, kept up to date in the transaction that submits or amends an audit.
+                    -- '' stands for "none" (a key column cannot be NULL here).
+                    CREATE TABLE rollup_grade (
+                        month TEXT NOT NULL,
+                        checklist_hash TEXT NOT NULL,
+                        checklist_id TEXT NOT NULL,
+                        team TEXT NOT NULL,
+                        case_type TEXT NOT NULL,
+                        auditor_level TEXT NOT NULL,
+                        judgement TEXT NOT NULL,
+                        computed_grade TEXT NOT NULL,
+                        inclusion_probability REAL NOT NULL,
+                        files INTEGER NOT NULL,
+                        PRIMARY KEY (month, checklist_hash, team, case_type, auditor_level, judgement, computed_grade,
+                            inclusion_probability)
+                    ) WITHOUT ROWID;
+                    -- Per item: answers that count, and those with the scale's best score.
+                    CREATE TABLE rollup_item (
+                        month TEXT NOT NULL,
+                        checklist_hash TEXT NOT NULL,
+                        team TEXT NOT NULL,
+                        case_type TEXT NOT NULL,
+                        auditor_level TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        compliant INTEGER NOT NULL,
+                        answered INTEGER NOT NULL,
+                        PRIMARY KEY (month, checklist_hash, team, case_type, auditor_level, item_id)
+                    ) WITHOUT ROWID;
+                    -- Audits submitted before this migration: their grades (their item figures
+                    -- need the checklist's skip logic, so they start from the next submission).
+                    INSERT INTO rollup_grade
+                    SELECT s.month, a.checklist_hash, s.checklist_id, COALESCE(c.team, ''), COALESCE(c.case_type, ''), '',
+                        a.judgement, COALESCE(a.computed_grade, ''), c.inclusion_probability, COUNT(*)
+                    FROM audit a JOIN sample s ON s.id = a.sample_id
+                    JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                    WHERE a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+                    """)
+        }
         return migrator
     }
 }

@@ -159,23 +159,26 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade) throws(StoreError) {
+    public func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome]) throws(StoreError) {
         try write { db in
             try Self.requireOpen(audit, db)
             try Self.submit(audit, judgement: judgement, grade: grade, db)
+            try QualityRollup.add(audit, outcomes: outcomes, by: 1, db)
         }
     }
 
     private static func submit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
         try db.execute(
             sql: """
-                UPDATE audit SET judgement = ?, judgement_reason = ?, computed_grade = ?, score = ?, submitted_at = ?
+                UPDATE audit SET judgement = ?, judgement_reason = ?, computed_grade = ?, score = ?, submitted_at = ?,
+                    auditor_level = (SELECT level FROM person WHERE person.id = audit.auditor_id)
                 WHERE id = ?
                 """, arguments: [judgement.grade, judgement.reason, grade.band?.grade, grade.score, Self.now(), audit])
     }
 
     public func amendAudit(
-        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement, grade: FileGrade
+        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement, grade: FileGrade,
+        outcomes: [ItemOutcome], previous: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit {
         try write { db -> StoredAudit in
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [audit])
@@ -199,7 +202,9 @@ extension SQLiteStore: AuditStore {
             let id = db.lastInsertedRowID
             try Self.insertAnswers(content.answers, audit: id, db)
             try Self.insertActions(content.actions, audit: id, db)
+            try QualityRollup.add(audit, outcomes: previous, by: -1, db)
             try Self.submit(id, judgement: judgement, grade: grade, db)
+            try QualityRollup.add(id, outcomes: outcomes, by: 1, db)
             guard let amended = try Row.fetchOne(db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])
             else { throw StoreError.failed(reason: "the amendment was not kept") }
             return Self.storedAudit(amended)

@@ -47,6 +47,53 @@ extension SQLiteStore: QualityStore {
         }
     }
 
+    public func gradeCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT month, checklist_id, checklist_hash, team, case_type, auditor_level, judgement, computed_grade,
+                        inclusion_probability, files
+                    FROM rollup_grade WHERE month BETWEEN ? AND ? AND files > 0
+                    """, arguments: [months.lowerBound.description, months.upperBound.description])
+            var cells: [GradeCell] = []
+            var monthsSeen: [String: AuditMonth] = [:]
+            while let row = try rows.next() {
+                let text: String = row[0]
+                guard let month = monthsSeen[text] ?? AuditMonth(text) else { continue }
+                monthsSeen[text] = month
+                cells.append(
+                    GradeCell(
+                        month: month, checklistID: row[1], checklistHash: row[2], team: Self.none(row[3]),
+                        caseType: CaseType(rawValue: row[4]), auditorLevel: ManagerLevel(rawValue: row[5]), judgement: row[6],
+                        computedGrade: Self.none(row[7]), inclusionProbability: row[8], files: row[9]))
+            }
+            return cells
+        }
+    }
+
+    public func itemCells(month: AuditMonth) throws(StoreError) -> [ItemCell] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT checklist_hash, team, case_type, auditor_level, item_id, compliant, answered
+                    FROM rollup_item WHERE month = ? AND answered > 0
+                    """, arguments: [month.description])
+            var cells: [ItemCell] = []
+            while let row = try rows.next() {
+                cells.append(
+                    ItemCell(
+                        checklistHash: row[0], team: Self.none(row[1]), caseType: CaseType(rawValue: row[2]),
+                        auditorLevel: ManagerLevel(rawValue: row[3]), item: row[4], compliant: row[5], answered: row[6]))
+            }
+            return cells
+        }
+    }
+
+    /// The roll-ups write "" for none.
+    private static func none(_ text: String) -> String? { text.isEmpty ? nil : text }
+
     public func sampledCounts(month: AuditMonth) throws(StoreError) -> [SampledCount] {
         try read { db in
             try Row.fetchAll(

@@ -1,4 +1,5 @@
 import CaseAudit
+import CaseAuditStore
 import CaseAuditTestSupport
 import Foundation
 import Testing
@@ -39,6 +40,32 @@ import Testing
         let full = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json"))) as? [String: Any]
         let figures = try #require(full?["figures"] as? [String: Any])
         #expect((figures["sections"] as? [[String: Any]])?.first?["teams"] != nil)
+    }
+
+    /// The roll-ups kept at submission hold exactly what counting the audits one by one gives.
+    @Test func rollUpsMatchTheAuditsCountedOneByOne() throws {
+        let demo = try DemoFixture.run.get()
+        let store = try SQLiteStore(path: demo.database)
+        let month = try #require(AuditMonth(Self.month))
+        let range = month.subtracting(months: 5)...month
+        let records = try store.qualityRecords(months: range, withAnswers: true)
+        var checklists: [String: Checklist] = [:]
+        for hash in Set(records.map(\.checklistHash)) {
+            let pinned = try #require(try store.pinnedChecklist(hash: hash))
+            checklists[hash] = try ChecklistLoader().load(bytes: pinned.xml, path: hash).checklist
+        }
+        let levels = Dictionary(uniqueKeysWithValues: (try store.orgChart()?.people ?? []).map { ($0.id, $0.level) })
+        let counted = QualityCells.from(records, checklists: checklists, levels: levels)
+        func describe(_ cells: [GradeCell]) -> [String] {
+            cells.map { "\($0.month) \($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.judgement) \($0.computedGrade ?? "-") \($0.inclusionProbability) \($0.files)" }.sorted()
+        }
+        #expect(records.count > 300)
+        #expect(describe(try store.gradeCells(months: range)) == describe(counted.grades))
+        let thisMonth = QualityCells.from(records.filter { $0.month == month }, checklists: checklists, levels: levels).items
+        func describe(_ cells: [ItemCell]) -> [String] {
+            cells.map { "\($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.item) \($0.compliant)/\($0.answered)" }.sorted()
+        }
+        #expect(describe(try store.itemCells(month: month)) == describe(thisMonth))
     }
 
     @Test func aMonthWithNoAuditsGetsAShortReportThatSaysSo() throws {

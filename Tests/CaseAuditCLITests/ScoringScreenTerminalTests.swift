@@ -220,7 +220,7 @@ import Testing
         }
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 50 })
         terminal.type("y")
-        try terminal.waitFor("1 of 10")
+        try terminal.waitFor("1 of 10 answered")
         // Too small to use: a clear message, and only Q works (an answer key is not taken).
         terminal.resize(columns: 30, rows: 10)
         try terminal.waitFor("The terminal is 30×10")

@@ -65,7 +65,7 @@ import Testing
                 answers: [ItemAnswer(itemID: "seen", value: "yes")], judgement: AuditJudgement(grade: "good", reason: "r"),
                 actions: [AuditAction(what: "Update", who: "sw1", due: CalendarDate(year: 2026, month: 12, day: 1)!)]),
             audit: audit.id)
-        try store.submitAudit(audit.id, judgement: AuditJudgement(grade: "good", reason: "r"), grade: Self.grade)
+        try store.submitAudit(audit.id, judgement: AuditJudgement(grade: "good", reason: "r"), grade: Self.grade, outcomes: [])
 
         #expect(throws: StoreError.submitted(audit: audit.id)) { try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id) }
         #expect(throws: StoreError.submitted(audit: audit.id)) { try store.recordJudgement(nil, audit: audit.id) }
@@ -93,12 +93,13 @@ import Testing
         let (store, sampleID) = try Self.storeWithAllocation(folder)
         let audit = try store.startOrResumeAudit(sampleID: sampleID, caseReference: "C1", auditorID: "tm1", checklist: Self.pinned)
         try store.recordAnswer(ItemAnswer(itemID: "seen", value: "yes"), audit: audit.id)
-        try store.submitAudit(audit.id, judgement: AuditJudgement(grade: "good"), grade: Self.grade)
+        try store.submitAudit(
+            audit.id, judgement: AuditJudgement(grade: "good"), grade: Self.grade, outcomes: [ItemOutcome(item: "seen", compliant: true)])
 
         let content = AuditContent(answers: [ItemAnswer(itemID: "seen", value: "no", note: "Not seen after all")])
         let amended = try store.amendAudit(
             audit.id, by: "sm1", reason: "Visit record was for a sibling", content: content, judgement: AuditJudgement(grade: "poor"),
-            grade: Self.grade)
+            grade: Self.grade, outcomes: [ItemOutcome(item: "seen", compliant: false)], previous: [ItemOutcome(item: "seen", compliant: true)])
         #expect(amended.version == 2)
         #expect(amended.amends == audit.id)
         #expect(amended.amendedBy == "sm1")
@@ -108,9 +109,15 @@ import Testing
         #expect(try store.audit(id: amended.id)?.supersededBy == nil)
         #expect(try store.audit(id: amended.id)?.content.answers == content.answers)
         #expect(try store.latestSubmittedAudit(sampleID: sampleID, caseReference: "C1")?.id == amended.id)
+        // The roll-ups count the latest version only.
+        let month = AuditMonth("2026-12")!
+        #expect(try store.gradeCells(months: month...month).map { "\($0.judgement) \($0.files)" } == ["poor 1"])
+        #expect(try store.itemCells(month: month).map { "\($0.item) \($0.compliant)/\($0.answered)" } == ["seen 0/1"])
         // Only the latest version can be amended.
         #expect(throws: StoreError.self) {
-            try store.amendAudit(audit.id, by: "sm1", reason: "again", content: content, judgement: AuditJudgement(grade: "poor"), grade: Self.grade)
+            try store.amendAudit(
+                audit.id, by: "sm1", reason: "again", content: content, judgement: AuditJudgement(grade: "poor"), grade: Self.grade,
+                outcomes: [], previous: [])
         }
     }
 

@@ -31,38 +31,27 @@ public struct GroupFigures: Sendable, Hashable, Encodable {
     public var judgedDifferently: Int
     public var items: [ItemFigures]
 
-    /// Aggregates `records` (all against `checklist`). Good or better: the bands down to the
-    /// one called "good" (else the top two).
-    public init(name: String, records: [QualityRecord], sampled: Int, checklist: Checklist) {
+    /// Aggregates a group's cells (all under `checklist`). Grades are the auditors' judgements;
+    /// good or better is `Grading.goodOrBetter`.
+    public init(name: String, grades cells: [GradeCell], items itemCells: [ItemCell], sampled: Int, checklist: Checklist) {
         self.name = name
         self.sampled = sampled
-        audited = records.count
-        let bands = checklist.grading.bands
+        audited = cells.reduce(0) { $0 + $1.files }
         var byGrade: [String: Int] = [:]
-        for record in records { byGrade[record.judgement, default: 0] += 1 }
-        grades = bands.map { GradeCount(grade: $0.grade, label: $0.displayName, files: byGrade[$0.grade] ?? 0) }
+        for cell in cells { byGrade[cell.judgement, default: 0] += cell.files }
+        grades = checklist.grading.bands.map { GradeCount(grade: $0.grade, label: $0.displayName, files: byGrade[$0.grade] ?? 0) }
         let good = checklist.grading.goodOrBetter
-        goodOrBetter = records.count { good.contains($0.judgement) }
+        goodOrBetter = cells.reduce(0) { $0 + (good.contains($1.judgement) ? $1.files : 0) }
         goodOrBetterShare = audited > 0 ? Double(goodOrBetter) / Double(audited) : nil
         goodOrBetterInterval = WilsonInterval(successes: goodOrBetter, trials: audited)
-        judgedDifferently = records.count { $0.computedGrade != nil && $0.computedGrade != $0.judgement }
-        items = Self.items(records, checklist)
-    }
-
-    private static func items(_ records: [QualityRecord], _ checklist: Checklist) -> [ItemFigures] {
+        judgedDifferently = cells.reduce(0) { $0 + ($1.computedGrade != nil && $1.computedGrade != $1.judgement ? $1.files : 0) }
         var compliant: [String: Int] = [:]
         var answered: [String: Int] = [:]
-        for record in records where !record.answers.isEmpty {
-            let answers = record.answers.mapValues { ItemAnswer(itemID: "", value: $0) }
-            for item in AskedItems.of(checklist, answers: answers) {
-                guard let value = record.answers[item.id], let scale = checklist.scale(for: item),
-                    let option = scale.option(value: value), option.counts
-                else { continue }
-                answered[item.id, default: 0] += 1
-                if let score = option.score, score >= scale.maximumScore { compliant[item.id, default: 0] += 1 }
-            }
+        for cell in itemCells {
+            compliant[cell.item, default: 0] += cell.compliant
+            answered[cell.item, default: 0] += cell.answered
         }
-        return checklist.items.map { item in
+        items = checklist.items.map { item in
             let yes = compliant[item.id] ?? 0
             let n = answered[item.id] ?? 0
             return ItemFigures(

@@ -53,28 +53,35 @@ public struct MonthlySummary: Sendable, Encodable {
     public var actions: ActionFigures
     public var actionsByTeam: [String: ActionFigures]
 
+    /// The summary from the month's cells, the last 12 months' grade cells (for the trend),
+    /// the files sampled, the actions, the checklists by content hash and the org chart (for the
+    /// management lines).
     public init(
-        month: AuditMonth, today: CalendarDate, records: [QualityRecord], trendRecords: [QualityRecord], sampled: [SampledCount],
-        actions: [ActionRecord], checklists: [String: Checklist], chart: OrgChart?
+        month: AuditMonth, today: CalendarDate, grades: [GradeCell], items: [ItemCell], trendGrades: [GradeCell],
+        sampled: [SampledCount], actions: [ActionRecord], checklists: [String: Checklist], chart: OrgChart?
     ) {
         self.month = month.description
         asOf = today.description
-        audited = records.count
+        let monthGrades = grades.filter { $0.month == month }
+        audited = monthGrades.reduce(0) { $0 + $1.files }
         let lines = chart?.managementLines() ?? [:]
-        let levels = Dictionary((chart?.people ?? []).map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
         var sections: [ChecklistSection] = []
-        let byVersion = Dictionary(grouping: records, by: \.checklistHash)
-        for (hash, group) in byVersion {
+        let itemsByVersion = Dictionary(grouping: items, by: \.checklistHash)
+        for (hash, group) in Dictionary(grouping: monthGrades, by: \.checklistHash) {
             guard let checklist = checklists[hash] else { continue }
+            let itemCells = itemsByVersion[hash] ?? []
             let sampledHere = sampled.filter { $0.checklistID == checklist.id }
             // Two versions of one checklist in a month share the month's samples: each version
             // reports the files sampled for the checklist.
             func sampledCount(_ include: (SampledCount) -> Bool) -> Int { sampledHere.filter(include).reduce(0) { $0 + $1.files } }
+            func figures(_ name: String, sampled: Int, where include: (String?, CaseType?, ManagerLevel?) -> Bool) -> GroupFigures {
+                GroupFigures(
+                    name: name, grades: group.filter { include($0.team, $0.caseType, $0.auditorLevel) },
+                    items: itemCells.filter { include($0.team, $0.caseType, $0.auditorLevel) }, sampled: sampled, checklist: checklist)
+            }
             let teamNames = Set(group.map { $0.team ?? Self.noTeam }).sorted()
             let teams = teamNames.map { name in
-                GroupFigures(
-                    name: name, records: group.filter { ($0.team ?? Self.noTeam) == name },
-                    sampled: sampledCount { ($0.team ?? Self.noTeam) == name }, checklist: checklist)
+                figures(name, sampled: sampledCount { ($0.team ?? Self.noTeam) == name }) { team, _, _ in (team ?? Self.noTeam) == name }
             }
             var managers: [String: (level: ManagerLevel, person: Person, teams: Set<String>)] = [:]
             for name in teamNames {
@@ -89,21 +96,21 @@ public struct MonthlySummary: Sendable, Encodable {
                 ManagementGroup(
                     level: entry.level.rawValue, managerID: entry.person.id, manager: entry.person.displayName,
                     teams: entry.teams.sorted(),
-                    figures: GroupFigures(
-                        name: "\(entry.level.rawValue) \(entry.person.displayName)",
-                        records: group.filter { entry.teams.contains($0.team ?? Self.noTeam) },
-                        sampled: sampledCount { entry.teams.contains($0.team ?? Self.noTeam) }, checklist: checklist))
+                    figures: figures(
+                        "\(entry.level.rawValue) \(entry.person.displayName)",
+                        sampled: sampledCount { entry.teams.contains($0.team ?? Self.noTeam) }
+                    ) { team, _, _ in entry.teams.contains(team ?? Self.noTeam) })
             }
             let auditorLevels = ManagerLevel.allCases.compactMap { level -> GroupFigures? in
-                let audits = group.filter { levels[$0.auditorID] == level }
-                return audits.isEmpty ? nil : GroupFigures(name: level.rawValue, records: audits, sampled: 0, checklist: checklist)
+                guard group.contains(where: { $0.auditorLevel == level }) else { return nil }
+                return figures(level.rawValue, sampled: 0) { _, _, auditor in auditor == level }
             }
             let caseTypes = CaseType.allCases.compactMap { type -> GroupFigures? in
-                let audits = group.filter { $0.caseType == type }
                 let drawn = sampledCount { $0.caseType == type }
-                return audits.isEmpty && drawn == 0 ? nil : GroupFigures(name: type.rawValue, records: audits, sampled: drawn, checklist: checklist)
+                guard drawn > 0 || group.contains(where: { $0.caseType == type }) else { return nil }
+                return figures(type.rawValue, sampled: drawn) { _, caseType, _ in caseType == type }
             }
-            let council = GroupFigures(name: "Council", records: group, sampled: sampledCount { _ in true }, checklist: checklist)
+            let council = figures("Council", sampled: sampledCount { _ in true }) { _, _, _ in true }
             sections.append(
                 ChecklistSection(
                     checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash, council: council,
@@ -111,7 +118,7 @@ public struct MonthlySummary: Sendable, Encodable {
                     auditorLevels: auditorLevels, caseTypes: caseTypes))
         }
         self.sections = sections.sorted { ($0.checklist, $0.version) < ($1.checklist, $1.version) }
-        trend = Self.trend(trendRecords, ending: month, checklists: checklists)
+        trend = Self.trend(trendGrades, ending: month, checklists: checklists)
         func figures(_ actions: [ActionRecord]) -> ActionFigures {
             let done = actions.count(where: \.done)
             let overdue = actions.count { !$0.done && $0.due < today }
@@ -124,34 +131,36 @@ public struct MonthlySummary: Sendable, Encodable {
     public static let noTeam = "(no team)"
 
     /// The Horvitz–Thompson ratio estimate of the share good or better across all open cases.
-    static func populationEstimate(_ records: [QualityRecord], _ checklist: Checklist) -> Double? {
-        let probabilities = Set(records.map(\.inclusionProbability))
-        guard probabilities.count > 1, records.allSatisfy({ $0.inclusionProbability > 0 }) else { return nil }
+    static func populationEstimate(_ cells: [GradeCell], _ checklist: Checklist) -> Double? {
+        let probabilities = Set(cells.map(\.inclusionProbability))
+        guard probabilities.count > 1, cells.allSatisfy({ $0.inclusionProbability > 0 }) else { return nil }
         let good = checklist.grading.goodOrBetter
         var weighted = 0.0
         var total = 0.0
-        for record in records {
-            let weight = 1 / record.inclusionProbability
+        for cell in cells {
+            let weight = Double(cell.files) / cell.inclusionProbability
             total += weight
-            if good.contains(record.judgement) { weighted += weight }
+            if good.contains(cell.judgement) { weighted += weight }
         }
         return total > 0 ? weighted / total : nil
     }
 
-    static func trend(_ records: [QualityRecord], ending month: AuditMonth, checklists: [String: Checklist]) -> [TrendPoint] {
+    static func trend(_ cells: [GradeCell], ending month: AuditMonth, checklists: [String: Checklist]) -> [TrendPoint] {
         var points: [TrendPoint] = []
-        let ids = Set(records.map(\.checklistID)).sorted()
+        let ids = Set(cells.map(\.checklistID)).sorted()
+        let byMonth = Dictionary(grouping: cells, by: \.month)
         for offset in stride(from: 11, through: 0, by: -1) {
             let when = month.subtracting(months: offset)
             for id in ids {
-                let audits = records.filter { $0.month == when && $0.checklistID == id }
-                let good = audits.count { record in
-                    checklists[record.checklistHash]?.grading.goodOrBetter.contains(record.judgement) ?? false
+                let here = (byMonth[when] ?? []).filter { $0.checklistID == id }
+                let audited = here.reduce(0) { $0 + $1.files }
+                let good = here.reduce(0) { sum, cell in
+                    sum + ((checklists[cell.checklistHash]?.grading.goodOrBetter.contains(cell.judgement) ?? false) ? cell.files : 0)
                 }
                 points.append(
                     TrendPoint(
-                        month: when.description, checklist: id, audited: audits.count, goodOrBetter: good,
-                        goodOrBetterShare: audits.isEmpty ? nil : Double(good) / Double(audits.count)))
+                        month: when.description, checklist: id, audited: audited, goodOrBetter: good,
+                        goodOrBetterShare: audited == 0 ? nil : Double(good) / Double(audited)))
             }
         }
         return points

@@ -71,8 +71,12 @@ public struct ActionRecord: Sendable, Hashable {
 /// What the quality reports read from the store.
 public protocol QualityStore: Sendable {
     /// The latest submitted version of each audit of a file drawn for a month in `months`;
-    /// answers only when `withAnswers`.
+    /// answers only when `withAnswers` (for `export`).
     func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord]
+    /// The grade roll-ups of the latest submitted versions, for the months in `months`.
+    func gradeCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell]
+    /// The item roll-ups for one month.
+    func itemCells(month: AuditMonth) throws(StoreError) -> [ItemCell]
     /// Files allocated in the month's samples.
     func sampledCounts(month: AuditMonth) throws(StoreError) -> [SampledCount]
     /// Actions raised in the latest versions of the month's audits.

@@ -63,8 +63,10 @@ struct AuditAmendCommand: ParsableCommand {
             }
             let content = AuditContent(
                 answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement, actions: session.actions)
+            let previous = ScoringSession(checklist: checklist, answers: record.content.answers).outcomes
             let amended = try database.amendAudit(
-                audit, by: by, reason: reason, content: content, judgement: judgement, grade: session.grade)
+                audit, by: by, reason: reason, content: content, judgement: judgement, grade: session.grade, outcomes: session.outcomes,
+                previous: previous)
             console.write(
                 "Amended audit \(audit) of case \(amended.caseReference): version \(amended.version) is audit \(amended.id) (by \(by): \(reason)); judgement \(judgement.grade).\n"
             )

@@ -89,17 +89,17 @@ struct ReportMonthlyCommand: ParsableCommand {
         console.write("Wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
     }
 
-    /// Everything the month's summary needs, from the store.
+    /// Everything the month's summary needs, from the store's roll-ups.
     static func summary(month: AuditMonth, database: SQLiteStore, today: CalendarDate, console: Console) throws -> MonthlySummary {
-        let records = try database.qualityRecords(months: month...month, withAnswers: true)
-        let trend = try database.qualityRecords(months: month.subtracting(months: 11)...month, withAnswers: false)
+        let trend = try database.gradeCells(months: month.subtracting(months: 11)...month)
         var checklists: [String: Checklist] = [:]
-        for hash in Set((records + trend).map(\.checklistHash)) {
+        for hash in Set(trend.map(\.checklistHash)) {
             guard let pinned = try database.pinnedChecklist(hash: hash) else { continue }
             checklists[hash] = try AuditOpening.load(pinned, console: console)
         }
         return MonthlySummary(
-            month: month, today: today, records: records, trendRecords: trend, sampled: try database.sampledCounts(month: month),
-            actions: try database.actionRecords(month: month), checklists: checklists, chart: try database.orgChart())
+            month: month, today: today, grades: trend.filter { $0.month == month }, items: try database.itemCells(month: month),
+            trendGrades: trend, sampled: try database.sampledCounts(month: month), actions: try database.actionRecords(month: month),
+            checklists: checklists, chart: try database.orgChart())
     }
 }

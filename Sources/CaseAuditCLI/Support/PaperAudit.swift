@@ -52,7 +52,7 @@ enum PaperAudit {
             console.writeError("caseaudit: error: \(path): not submitted: \(error.message); the answers above are kept\n")
             throw ExitCode(1)
         }
-        try database.submitAudit(audit.id, judgement: judgement, grade: checked.session.grade)
+        try database.submitAudit(audit.id, judgement: judgement, grade: checked.session.grade, outcomes: checked.session.outcomes)
         return Keyed(audit: audit, checked: checked, submitted: judgement)
     }
 }

@@ -44,7 +44,8 @@ struct ScoringScreenDriver {
                         case .judge(let judgement): try database.recordJudgement(judgement, audit: audit.id)
                         case .addAction(let action): try database.addAction(action, audit: audit.id)
                         case .submit(let judgement):
-                            try database.submitAudit(audit.id, judgement: judgement, grade: screen.session.grade)
+                            try database.submitAudit(
+                                audit.id, judgement: judgement, grade: screen.session.grade, outcomes: screen.session.outcomes)
                             submitted = judgement
                         case .quit: break reading
                         }

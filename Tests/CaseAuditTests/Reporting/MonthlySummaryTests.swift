@@ -49,12 +49,19 @@ import Testing
         SampledCount(checklistID: "test", team: "B", caseType: .childProtection, files: 2),
     ]
 
-    func summary(_ records: [QualityRecord] = Self.records, actions: [ActionRecord] = [], checklists: [String: Checklist]? = nil)
-        -> MonthlySummary
-    {
-        MonthlySummary(
-            month: Self.month, today: Self.today, records: records, trendRecords: records, sampled: Self.sampled, actions: actions,
-            checklists: checklists ?? [Self.hash: Self.checklist], chart: Self.chart)
+    static let levels: [String: ManagerLevel] = ["tmB": .teamManager, "sm1": .serviceManager]
+
+    /// The summary of audits one by one, through the same cells the store's roll-ups hold.
+    func summary(
+        _ records: [QualityRecord] = Self.records, trend: [QualityRecord]? = nil, actions: [ActionRecord] = [],
+        checklists: [String: Checklist]? = nil, sampled: [SampledCount] = Self.sampled
+    ) -> MonthlySummary {
+        let checklists = checklists ?? [Self.hash: Self.checklist]
+        let cells = QualityCells.from(records, checklists: checklists, levels: Self.levels)
+        let trendCells = QualityCells.from(trend ?? records, checklists: checklists, levels: Self.levels).grades
+        return MonthlySummary(
+            month: Self.month, today: Self.today, grades: cells.grades, items: cells.items, trendGrades: trendCells, sampled: sampled,
+            actions: actions, checklists: checklists, chart: Self.chart)
     }
 
     @Test func councilFiguresMatchTheHandCount() throws {
@@ -157,9 +164,7 @@ import Testing
             record.month = Self.month.subtracting(months: 3)
             return record
         }
-        let summary = MonthlySummary(
-            month: Self.month, today: Self.today, records: Self.records, trendRecords: Self.records + earlier, sampled: [], actions: [],
-            checklists: [Self.hash: Self.checklist], chart: nil)
+        let summary = summary(trend: Self.records + earlier, sampled: [])
         #expect(summary.trend.count == 12)
         #expect(summary.trend.first?.month == "2025-12")
         #expect(summary.trend.last.map { "\($0.month) \($0.audited) \($0.goodOrBetter)" } == "2026-11 5 3")

@@ -1,0 +1,44 @@
+import CaseAudit
+import GRDB
+
+/// Keeps the quality roll-ups (`rollup_grade`, `rollup_item`) in step with submitted audits,
+/// inside the transaction that submits or amends one.
+enum QualityRollup {
+    /// Adds (`sign` 1) or takes away (`sign` -1) a submitted audit's grade and item outcomes.
+    static func add(_ audit: Int64, outcomes: [ItemOutcome], by sign: Int, _ db: Database) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT s.month, s.checklist_id, a.checklist_hash, COALESCE(c.team, '') AS team,
+                        COALESCE(c.case_type, '') AS case_type, COALESCE(a.auditor_level, '') AS auditor_level, a.judgement,
+                        COALESCE(a.computed_grade, '') AS computed_grade, c.inclusion_probability
+                    FROM audit a JOIN sample s ON s.id = a.sample_id
+                    JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                    WHERE a.id = ? AND a.submitted_at IS NOT NULL
+                    """, arguments: [audit])
+        else { throw StoreError.failed(reason: "audit \(audit) is not submitted") }
+        let month: String = row["month"]
+        let hash: String = row["checklist_hash"]
+        let team: String = row["team"]
+        let caseType: String = row["case_type"]
+        let level: String = row["auditor_level"]
+        try db.execute(
+            sql: """
+                INSERT INTO rollup_grade VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET files = files + excluded.files
+                """,
+            arguments: [
+                month, hash, row["checklist_id"], team, caseType, level, row["judgement"], row["computed_grade"],
+                row["inclusion_probability"], sign,
+            ])
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO rollup_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET compliant = compliant + excluded.compliant, answered = answered + excluded.answered
+                """)
+        for outcome in outcomes {
+            try statement.execute(arguments: [month, hash, team, caseType, level, outcome.item, outcome.compliant ? sign : 0, sign])
+        }
+    }
+}
