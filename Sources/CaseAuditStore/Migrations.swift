@@ -210,6 +210,46 @@ enum Migrations {
                     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
                     """)
         }
+        migrator.registerMigration("v6 council and trend roll-ups, sample tallies") { db in
+            try db.execute(
+                sql: """
+                    -- What a month's report reads besides the grade cells: the trend (files by month,
+                    -- version and judgement), the council's item figures, and the files each sample
+                    -- allocated by team and case type. Kept with the other roll-ups.
+                    CREATE TABLE rollup_trend (
+                        month TEXT NOT NULL,
+                        checklist_hash TEXT NOT NULL,
+                        checklist_id TEXT NOT NULL,
+                        judgement TEXT NOT NULL,
+                        files INTEGER NOT NULL,
+                        PRIMARY KEY (month, checklist_hash, judgement)
+                    ) WITHOUT ROWID;
+                    INSERT INTO rollup_trend
+                    SELECT month, checklist_hash, MIN(checklist_id), judgement, SUM(files) FROM rollup_grade
+                    GROUP BY month, checklist_hash, judgement;
+                    CREATE TABLE rollup_item_council (
+                        month TEXT NOT NULL,
+                        checklist_hash TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        compliant INTEGER NOT NULL,
+                        answered INTEGER NOT NULL,
+                        PRIMARY KEY (month, checklist_hash, item_id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO rollup_item_council
+                    SELECT month, checklist_hash, item_id, SUM(compliant), SUM(answered) FROM rollup_item
+                    GROUP BY month, checklist_hash, item_id;
+                    CREATE TABLE sample_tally (
+                        sample_id INTEGER NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+                        team TEXT NOT NULL,
+                        case_type TEXT NOT NULL,
+                        files INTEGER NOT NULL,
+                        PRIMARY KEY (sample_id, team, case_type)
+                    ) WITHOUT ROWID;
+                    INSERT INTO sample_tally
+                    SELECT sample_id, COALESCE(team, ''), COALESCE(case_type, ''), COUNT(*) FROM sample_case
+                    WHERE auditor_id IS NOT NULL GROUP BY sample_id, COALESCE(team, ''), COALESCE(case_type, '');
+                    """)
+        }
         return migrator
     }
 }

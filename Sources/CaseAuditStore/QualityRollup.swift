@@ -32,13 +32,39 @@ enum QualityRollup {
                 month, hash, row["checklist_id"], team, caseType, level, row["judgement"], row["computed_grade"],
                 row["inclusion_probability"], sign,
             ])
-        let statement = try db.cachedStatement(
+        try addTrend(month: month, hash: hash, checklistID: row["checklist_id"], judgement: row["judgement"], files: sign, db)
+        for outcome in outcomes {
+            try addItem(
+                month: month, hash: hash, team: team, caseType: caseType, level: level, item: outcome.item,
+                compliant: outcome.compliant ? sign : 0, answered: sign, db)
+        }
+    }
+
+    static func addTrend(month: String, hash: String, checklistID: String, judgement: String, files: Int, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO rollup_trend VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET files = files + excluded.files
+                """
+        ).execute(arguments: [month, hash, checklistID, judgement, files])
+    }
+
+    /// One item's counts, by group and for the council.
+    static func addItem(
+        month: String, hash: String, team: String, caseType: String, level: String, item: String, compliant: Int, answered: Int,
+        _ db: Database
+    ) throws {
+        try db.cachedStatement(
             sql: """
                 INSERT INTO rollup_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET compliant = compliant + excluded.compliant, answered = answered + excluded.answered
-                """)
-        for outcome in outcomes {
-            try statement.execute(arguments: [month, hash, team, caseType, level, outcome.item, outcome.compliant ? sign : 0, sign])
-        }
+                """
+        ).execute(arguments: [month, hash, team, caseType, level, item, compliant, answered])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO rollup_item_council VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET compliant = compliant + excluded.compliant, answered = answered + excluded.answered
+                """
+        ).execute(arguments: [month, hash, item, compliant, answered])
     }
 }

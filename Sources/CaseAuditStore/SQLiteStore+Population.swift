@@ -28,8 +28,15 @@ extension SQLiteStore: PopulationStore {
     }
 
     public func orgChart() throws(StoreError) -> OrgChart? {
+        try orgChart(levels: nil)
+    }
+
+    /// The org chart with only the people at `levels` (all when nil): the reports need the
+    /// management lines, not the thousands of workers.
+    public func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart? {
         try read { db -> OrgChart? in
-            let people = try Row.fetchAll(db, sql: "SELECT id, display_name, level, team, reports_to FROM person ORDER BY rowid")
+            let filter = levels.map { "WHERE level IN (\($0.map { "'\($0.rawValue)'" }.joined(separator: ",")))" } ?? ""
+            let people = try Row.fetchAll(db, sql: "SELECT id, display_name, level, team, reports_to FROM person \(filter) ORDER BY rowid")
                 .compactMap { row -> Person? in
                     guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
                     return Person(

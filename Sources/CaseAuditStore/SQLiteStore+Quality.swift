@@ -1,5 +1,9 @@
 import CaseAudit
 import GRDB
+import GRDBSQLite
+
+/// SQLite's "copy the bound text" destructor, as C spells it.
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension SQLiteStore: QualityStore {
     /// Submitted audits that no later version amends, with the file as drawn.
@@ -47,45 +51,86 @@ extension SQLiteStore: QualityStore {
         }
     }
 
+    /// Read through the C API with the repeated texts (hash, team, grades) interned: a month's
+    /// report reads thousands of these.
     public func gradeCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell] {
         try read { db in
-            let rows = try Row.fetchCursor(
-                db,
+            let statement = try db.makeStatement(
                 sql: """
                     SELECT month, checklist_id, checklist_hash, team, case_type, auditor_level, judgement, computed_grade,
                         inclusion_probability, files
                     FROM rollup_grade WHERE month BETWEEN ? AND ? AND files > 0
-                    """, arguments: [months.lowerBound.description, months.upperBound.description])
+                    """)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            let range = [months.lowerBound.description, months.upperBound.description]
+            for (index, text) in range.enumerated() {
+                sqlite3_bind_text(handle, Int32(index + 1), text, -1, SQLITE_TRANSIENT)
+            }
+            var interner = StringInterner()
+            func text(_ column: Int32) -> String {
+                guard let text = sqlite3_column_text(handle, column) else { return "" }
+                return interner.intern(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+            }
             var cells: [GradeCell] = []
             var monthsSeen: [String: AuditMonth] = [:]
-            while let row = try rows.next() {
-                let text: String = row[0]
-                guard let month = monthsSeen[text] ?? AuditMonth(text) else { continue }
-                monthsSeen[text] = month
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else { throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                let monthText = text(0)
+                guard let month = monthsSeen[monthText] ?? AuditMonth(monthText) else { continue }
+                monthsSeen[monthText] = month
                 cells.append(
                     GradeCell(
-                        month: month, checklistID: row[1], checklistHash: row[2], team: Self.none(row[3]),
-                        caseType: CaseType(rawValue: row[4]), auditorLevel: ManagerLevel(rawValue: row[5]), judgement: row[6],
-                        computedGrade: Self.none(row[7]), inclusionProbability: row[8], files: row[9]))
+                        month: month, checklistID: text(1), checklistHash: text(2), team: Self.none(text(3)),
+                        caseType: CaseType(rawValue: text(4)), auditorLevel: ManagerLevel(rawValue: text(5)), judgement: text(6),
+                        computedGrade: Self.none(text(7)), inclusionProbability: sqlite3_column_double(handle, 8),
+                        files: Int(sqlite3_column_int64(handle, 9))))
             }
             return cells
         }
     }
 
-    public func itemCells(month: AuditMonth) throws(StoreError) -> [ItemCell] {
+    public func itemCells(month: AuditMonth, byGroup: Bool) throws(StoreError) -> [ItemCell] {
         try read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT checklist_hash, team, case_type, auditor_level, item_id, compliant, answered
-                    FROM rollup_item WHERE month = ? AND answered > 0
-                    """, arguments: [month.description])
+            let sql =
+                byGroup
+                ? """
+                SELECT checklist_hash, team, case_type, auditor_level, item_id, compliant, answered
+                FROM rollup_item WHERE month = ? AND answered > 0
+                """
+                : """
+                SELECT checklist_hash, '', '', '', item_id, compliant, answered
+                FROM rollup_item_council WHERE month = ? AND answered > 0
+                """
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [month.description])
             var cells: [ItemCell] = []
             while let row = try rows.next() {
                 cells.append(
                     ItemCell(
                         checklistHash: row[0], team: Self.none(row[1]), caseType: CaseType(rawValue: row[2]),
                         auditorLevel: ManagerLevel(rawValue: row[3]), item: row[4], compliant: row[5], answered: row[6]))
+            }
+            return cells
+        }
+    }
+
+    public func trendCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT month, checklist_id, checklist_hash, judgement, files FROM rollup_trend
+                    WHERE month BETWEEN ? AND ? AND files > 0
+                    """, arguments: [months.lowerBound.description, months.upperBound.description])
+            var cells: [GradeCell] = []
+            while let row = try rows.next() {
+                guard let month = AuditMonth(row[0] as String) else { continue }
+                cells.append(
+                    GradeCell(
+                        month: month, checklistID: row[1], checklistHash: row[2], team: nil, caseType: nil, auditorLevel: nil,
+                        judgement: row[3], computedGrade: nil, inclusionProbability: 1, files: row[4]))
             }
             return cells
         }
@@ -99,10 +144,10 @@ extension SQLiteStore: QualityStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.checklist_id, c.team, c.case_type, COUNT(DISTINCT c.case_reference) AS files
-                    FROM sample_case c JOIN sample s ON s.id = c.sample_id
-                    WHERE s.month = ? AND c.auditor_id IS NOT NULL
-                    GROUP BY s.checklist_id, c.team, c.case_type
+                    SELECT s.checklist_id, NULLIF(t.team, '') AS team, NULLIF(t.case_type, '') AS case_type, SUM(t.files) AS files
+                    FROM sample s JOIN sample_tally t ON t.sample_id = s.id
+                    WHERE s.month = ?
+                    GROUP BY s.checklist_id, t.team, t.case_type
                     """, arguments: [month.description]
             ).map { row in
                 SampledCount(
@@ -118,7 +163,7 @@ extension SQLiteStore: QualityStore {
                 db,
                 sql: """
                     SELECT x.audit_id, s.checklist_id, c.team, x.due, x.done_at IS NOT NULL AS done
-                    FROM audit_action x JOIN audit a ON a.id = x.audit_id
+                    FROM audit_action x CROSS JOIN audit a ON a.id = x.audit_id
                     JOIN sample s ON s.id = a.sample_id
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE s.month = ?1 AND a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)

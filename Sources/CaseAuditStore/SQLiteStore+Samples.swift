@@ -104,11 +104,17 @@ extension SQLiteStore: SampleStore {
                         auditor_id, unallocated_reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            var tally: [[String]: Int] = [:]
             for sampled in cases {
                 try statement.execute(arguments: [
                     id, sampled.reference, sampled.stratum, sampled.inclusionProbability, sampled.caseType?.rawValue ?? "",
                     sampled.team, sampled.worker, sampled.auditorID, sampled.unallocatedReason,
                 ])
+                if sampled.auditorID != nil { tally[[sampled.team ?? "", sampled.caseType?.rawValue ?? ""], default: 0] += 1 }
+            }
+            // The files allocated, by team and case type: what the reports count as sampled.
+            for (key, files) in tally {
+                try db.execute(sql: "INSERT INTO sample_tally VALUES (?, ?, ?, ?)", arguments: [id, key[0], key[1], files])
             }
             return StoredSample(
                 id: id, parameters: parameters, snapshotID: snapshot, algorithm: SampleRandom.algorithm, drawnAt: drawnAt,

@@ -65,7 +65,20 @@ import Testing
         func describe(_ cells: [ItemCell]) -> [String] {
             cells.map { "\($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.item) \($0.compliant)/\($0.answered)" }.sorted()
         }
-        #expect(describe(try store.itemCells(month: month)) == describe(thisMonth))
+        #expect(describe(try store.itemCells(month: month, byGroup: true)) == describe(thisMonth))
+        // The council's item totals and the trend's totals are the same counts, summed.
+        var council: [String: (Int, Int)] = [:]
+        for cell in thisMonth {
+            let sums = council[cell.item] ?? (0, 0)
+            council[cell.item] = (sums.0 + cell.compliant, sums.1 + cell.answered)
+        }
+        let kept = try store.itemCells(month: month, byGroup: false)
+        #expect(kept.count == council.count)
+        #expect(kept.allSatisfy { cell in council[cell.item].map { $0 == (cell.compliant, cell.answered) } ?? false })
+        var byMonth: [String: Int] = [:]
+        for cell in counted.grades { byMonth["\(cell.month) \(cell.judgement)", default: 0] += cell.files }
+        let trend = try store.trendCells(months: range)
+        #expect(Dictionary(uniqueKeysWithValues: trend.map { ("\($0.month) \($0.judgement)", $0.files) }) == byMonth)
     }
 
     @Test func aMonthWithNoAuditsGetsAShortReportThatSaysSo() throws {

@@ -112,7 +112,9 @@ import Testing
         // The roll-ups count the latest version only.
         let month = AuditMonth("2026-12")!
         #expect(try store.gradeCells(months: month...month).map { "\($0.judgement) \($0.files)" } == ["poor 1"])
-        #expect(try store.itemCells(month: month).map { "\($0.item) \($0.compliant)/\($0.answered)" } == ["seen 0/1"])
+        #expect(try store.itemCells(month: month, byGroup: true).map { "\($0.item) \($0.compliant)/\($0.answered)" } == ["seen 0/1"])
+        #expect(try store.itemCells(month: month, byGroup: false).map { "\($0.item) \($0.compliant)/\($0.answered)" } == ["seen 0/1"])
+        #expect(try store.trendCells(months: month...month).map { "\($0.judgement) \($0.files)" } == ["poor 1"])
         // Only the latest version can be amended.
         #expect(throws: StoreError.self) {
             try store.amendAudit(

@@ -52,29 +52,42 @@ public enum MonthlyReport {
             case .csv:
                 for table in tables { files.append(("csv/\(table.name).csv", CSVWriter.render([table.headers] + table.rows))) }
             case .json:
-                files.append(("summary.json", JSONOutput.render(Published(summary: summary, tables: tables, suppression: suppression))))
+                files.append(("summary.json", json(summary, tables, suppression)))
             }
         }
         return files
     }
 
     /// The JSON: the tables as published; every underlying figure as well with `--detail`.
-    struct Published: Encodable {
-        var month: String
-        var asOf: String
-        var audited: Int
-        var suppressedBelow: Int?
-        var tables: [ReportTable]
-        var figures: MonthlySummary?
-
-        init(summary: MonthlySummary, tables: [ReportTable], suppression: Suppression) {
-            month = summary.month
-            asOf = summary.asOf
-            audited = summary.audited
-            suppressedBelow = suppression.detail ? nil : suppression.minimum
-            self.tables = tables
-            figures = suppression.detail ? summary : nil
+    static func json(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression) -> String {
+        var json = JSONText()
+        json.object { object in
+            object.member("asOf") { $0.string(summary.asOf) }
+            object.member("audited") { $0.raw(String(summary.audited)) }
+            if suppression.detail {
+                // The figures are nested Encodable values: the standard encoder, re-indented.
+                let figures = JSONOutput.render(summary).dropLast().replacingOccurrences(of: "\n", with: "\n  ")
+                object.member("figures") { $0.raw(figures) }
+            }
+            object.member("month") { $0.string(summary.month) }
+            if !suppression.detail { object.member("suppressedBelow") { $0.raw(String(suppression.minimum)) } }
+            object.member("tables") { value in
+                value.array(tables.count) { value, index in
+                    let table = tables[index]
+                    value.object { object in
+                        object.member("headers") { value in value.array(table.headers.count) { $0.string(table.headers[$1]) } }
+                        object.member("name") { $0.string(table.name) }
+                        object.member("rows") { value in
+                            value.array(table.rows.count) { value, row in
+                                value.array(table.rows[row].count) { $0.string(table.rows[row][$1]) }
+                            }
+                        }
+                        object.member("title") { $0.string(table.title) }
+                    }
+                }
+            }
         }
+        return json.text + "\n"
     }
 
     /// "November 2026" for "2026-11", as the report's title writes it.

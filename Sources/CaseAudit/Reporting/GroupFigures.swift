@@ -32,31 +32,106 @@ public struct GroupFigures: Sendable, Hashable, Encodable {
     public var items: [ItemFigures]
 
     /// Aggregates a group's cells (all under `checklist`). Grades are the auditors' judgements;
-    /// good or better is `Grading.goodOrBetter`.
-    public init(name: String, grades cells: [GradeCell], items itemCells: [ItemCell], sampled: Int, checklist: Checklist) {
+    /// good or better is `Grading.goodOrBetter`. With no item cells (`items` nil) the group has no
+    /// item figures: the published reports show the council's only.
+    public init(name: String, grades cells: [GradeCell], items itemCells: [ItemCell]?, sampled: Int, checklist: Checklist) {
+        let tallies = GroupTally.Scheme(checklist)
+        self.init(
+            name: name, tally: tallies.grades(cells), items: itemCells.map { tallies.items($0) }, sampled: sampled, checklist: checklist)
+    }
+
+    /// The figures from tallies already made (groups that are unions of teams add their teams'
+    /// tallies instead of counting cells again).
+    public init(name: String, tally: GroupTally, items: GroupTally.Items?, sampled: Int, checklist: Checklist) {
         self.name = name
         self.sampled = sampled
-        audited = cells.reduce(0) { $0 + $1.files }
-        var byGrade: [String: Int] = [:]
-        for cell in cells { byGrade[cell.judgement, default: 0] += cell.files }
-        grades = checklist.grading.bands.map { GradeCount(grade: $0.grade, label: $0.displayName, files: byGrade[$0.grade] ?? 0) }
-        let good = checklist.grading.goodOrBetter
-        goodOrBetter = cells.reduce(0) { $0 + (good.contains($1.judgement) ? $1.files : 0) }
-        goodOrBetterShare = audited > 0 ? Double(goodOrBetter) / Double(audited) : nil
-        goodOrBetterInterval = WilsonInterval(successes: goodOrBetter, trials: audited)
-        judgedDifferently = cells.reduce(0) { $0 + ($1.computedGrade != nil && $1.computedGrade != $1.judgement ? $1.files : 0) }
-        var compliant: [String: Int] = [:]
-        var answered: [String: Int] = [:]
-        for cell in itemCells {
-            compliant[cell.item, default: 0] += cell.compliant
-            answered[cell.item, default: 0] += cell.answered
+        audited = tally.audited
+        grades = zip(checklist.grading.bands, tally.byBand).map { GradeCount(grade: $0.grade, label: $0.displayName, files: $1) }
+        goodOrBetter = tally.goodOrBetter
+        goodOrBetterShare = tally.audited > 0 ? Double(tally.goodOrBetter) / Double(tally.audited) : nil
+        goodOrBetterInterval = WilsonInterval(successes: tally.goodOrBetter, trials: tally.audited)
+        judgedDifferently = tally.judgedDifferently
+        guard let items else {
+            self.items = []
+            return
         }
-        items = checklist.items.map { item in
-            let yes = compliant[item.id] ?? 0
-            let n = answered[item.id] ?? 0
+        self.items = checklist.items.enumerated().map { index, item in
+            let yes = items.compliant[index]
+            let n = items.answered[index]
             return ItemFigures(
                 item: item.id, prompt: item.prompt, critical: item.critical, compliant: yes, answered: n,
                 rate: n > 0 ? Double(yes) / Double(n) : nil, interval: WilsonInterval(successes: yes, trials: n))
+        }
+    }
+}
+
+/// A group's counts: files by band (best first), good or better, judged differently; and per
+/// item, compliant and answered. Tallies add up, so a manager's line is the sum of its teams.
+public struct GroupTally: Sendable, Hashable {
+    public var byBand: [Int]
+    public var audited = 0
+    public var goodOrBetter = 0
+    public var judgedDifferently = 0
+
+    public struct Items: Sendable, Hashable {
+        public var compliant: [Int]
+        public var answered: [Int]
+
+        public static func + (lhs: Items, rhs: Items) -> Items {
+            Items(compliant: zip(lhs.compliant, rhs.compliant).map(+), answered: zip(lhs.answered, rhs.answered).map(+))
+        }
+    }
+
+    public static func + (lhs: GroupTally, rhs: GroupTally) -> GroupTally {
+        var sum = lhs
+        for index in sum.byBand.indices { sum.byBand[index] += rhs.byBand[index] }
+        sum.audited += rhs.audited
+        sum.goodOrBetter += rhs.goodOrBetter
+        sum.judgedDifferently += rhs.judgedDifferently
+        return sum
+    }
+
+    /// How one checklist's cells are counted: band and item positions looked up once.
+    public struct Scheme: Sendable {
+        let bandIndex: [String: Int]
+        let good: Set<String>
+        let itemIndex: [String: Int]
+        public let empty: GroupTally
+        public let emptyItems: Items
+
+        public init(_ checklist: Checklist) {
+            bandIndex = Dictionary(checklist.grading.bands.enumerated().map { ($1.grade, $0) }, uniquingKeysWith: { first, _ in first })
+            good = checklist.grading.goodOrBetter
+            itemIndex = Dictionary(checklist.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            empty = GroupTally(byBand: Array(repeating: 0, count: checklist.grading.bands.count))
+            emptyItems = Items(compliant: Array(repeating: 0, count: checklist.itemCount), answered: Array(repeating: 0, count: checklist.itemCount))
+        }
+
+        public func add(_ cell: GradeCell, to tally: inout GroupTally) {
+            tally.audited += cell.files
+            if let band = bandIndex[cell.judgement] {
+                tally.byBand[band] += cell.files
+                if good.contains(cell.judgement) { tally.goodOrBetter += cell.files }
+            }
+            if let computed = cell.computedGrade, computed != cell.judgement { tally.judgedDifferently += cell.files }
+        }
+
+        public func add(_ cell: ItemCell, to items: inout Items) {
+            guard let index = itemIndex[cell.item] else { return }
+            items.compliant[index] += cell.compliant
+            items.answered[index] += cell.answered
+        }
+
+        public func grades(_ cells: [GradeCell]) -> GroupTally {
+            var tally = empty
+            for cell in cells { add(cell, to: &tally) }
+            return tally
+        }
+
+        public func items(_ cells: [ItemCell]) -> Items {
+            var items = emptyItems
+            for cell in cells { add(cell, to: &items) }
+            return items
         }
     }
 }

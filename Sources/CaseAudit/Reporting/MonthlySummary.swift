@@ -55,16 +55,17 @@ public struct MonthlySummary: Sendable, Encodable {
 
     /// The summary from the month's cells, the last 12 months' grade cells (for the trend),
     /// the files sampled, the actions, the checklists by content hash and the org chart (for the
-    /// management lines).
+    /// management lines). With `itemsByGroup` false, `items` are summed per item and give the
+    /// council's item figures only (the published tables show no others).
     public init(
-        month: AuditMonth, today: CalendarDate, grades: [GradeCell], items: [ItemCell], trendGrades: [GradeCell],
-        sampled: [SampledCount], actions: [ActionRecord], checklists: [String: Checklist], chart: OrgChart?
+        month: AuditMonth, today: CalendarDate, grades: [GradeCell], items: [ItemCell], itemsByGroup: Bool = true,
+        trendGrades: [GradeCell], sampled: [SampledCount], actions: [ActionRecord], checklists: [String: Checklist], chart: OrgChart?
     ) {
         self.month = month.description
         asOf = today.description
         let monthGrades = grades.filter { $0.month == month }
         audited = monthGrades.reduce(0) { $0 + $1.files }
-        let lines = chart?.managementLines() ?? [:]
+        let lines = monthGrades.isEmpty ? [:] : chart?.managementLines() ?? [:]
         var sections: [ChecklistSection] = []
         let itemsByVersion = Dictionary(grouping: items, by: \.checklistHash)
         for (hash, group) in Dictionary(grouping: monthGrades, by: \.checklistHash) {
@@ -74,43 +75,69 @@ public struct MonthlySummary: Sendable, Encodable {
             // Two versions of one checklist in a month share the month's samples: each version
             // reports the files sampled for the checklist.
             func sampledCount(_ include: (SampledCount) -> Bool) -> Int { sampledHere.filter(include).reduce(0) { $0 + $1.files } }
-            func figures(_ name: String, sampled: Int, where include: (String?, CaseType?, ManagerLevel?) -> Bool) -> GroupFigures {
-                GroupFigures(
-                    name: name, grades: group.filter { include($0.team, $0.caseType, $0.auditorLevel) },
-                    items: itemCells.filter { include($0.team, $0.caseType, $0.auditorLevel) }, sampled: sampled, checklist: checklist)
+            // One pass over the cells makes a tally per team, level and case type; the council
+            // and each manager's line add those up (a council has hundreds of teams and managers).
+            let scheme = GroupTally.Scheme(checklist)
+            var teamTallies: [String: GroupTally] = [:]
+            var levelTallies: [ManagerLevel: GroupTally] = [:]
+            var typeTallies: [CaseType: GroupTally] = [:]
+            for cell in group {
+                scheme.add(cell, to: &teamTallies[cell.team ?? Self.noTeam, default: scheme.empty])
+                if let level = cell.auditorLevel { scheme.add(cell, to: &levelTallies[level, default: scheme.empty]) }
+                if let type = cell.caseType { scheme.add(cell, to: &typeTallies[type, default: scheme.empty]) }
             }
-            let teamNames = Set(group.map { $0.team ?? Self.noTeam }).sorted()
+            var teamItems: [String: GroupTally.Items] = [:]
+            var levelItems: [ManagerLevel: GroupTally.Items] = [:]
+            var typeItems: [CaseType: GroupTally.Items] = [:]
+            if itemsByGroup {
+                for cell in itemCells {
+                    scheme.add(cell, to: &teamItems[cell.team ?? Self.noTeam, default: scheme.emptyItems])
+                    if let level = cell.auditorLevel { scheme.add(cell, to: &levelItems[level, default: scheme.emptyItems]) }
+                    if let type = cell.caseType { scheme.add(cell, to: &typeItems[type, default: scheme.emptyItems]) }
+                }
+            }
+            func items(_ tally: GroupTally.Items?) -> GroupTally.Items? { itemsByGroup ? tally ?? scheme.emptyItems : nil }
+            var sampledByTeam: [String: Int] = [:]
+            for count in sampledHere { sampledByTeam[count.team ?? Self.noTeam, default: 0] += count.files }
+            let teamNames = teamTallies.keys.sorted()
             let teams = teamNames.map { name in
-                figures(name, sampled: sampledCount { ($0.team ?? Self.noTeam) == name }) { team, _, _ in (team ?? Self.noTeam) == name }
+                GroupFigures(
+                    name: name, tally: teamTallies[name] ?? scheme.empty, items: items(teamItems[name]), sampled: sampledByTeam[name] ?? 0,
+                    checklist: checklist)
             }
-            var managers: [String: (level: ManagerLevel, person: Person, teams: Set<String>)] = [:]
+            var managers: [String: (level: ManagerLevel, person: Person, teams: [String])] = [:]
             for name in teamNames {
                 for person in lines[name] ?? [] where [.teamManager, .serviceManager, .assistantDirector].contains(person.level) {
-                    managers[person.id, default: (person.level, person, [])].teams.insert(name)
+                    managers[person.id, default: (person.level, person, [])].teams.append(name)
                 }
             }
             let levelOrder: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector]
             let management = managers.values.sorted {
                 (levelOrder.firstIndex(of: $0.level) ?? 9, $0.person.id) < (levelOrder.firstIndex(of: $1.level) ?? 9, $1.person.id)
             }.map { entry in
-                ManagementGroup(
-                    level: entry.level.rawValue, managerID: entry.person.id, manager: entry.person.displayName,
-                    teams: entry.teams.sorted(),
-                    figures: figures(
-                        "\(entry.level.rawValue) \(entry.person.displayName)",
-                        sampled: sampledCount { entry.teams.contains($0.team ?? Self.noTeam) }
-                    ) { team, _, _ in entry.teams.contains(team ?? Self.noTeam) })
+                let names = entry.teams
+                let tally = names.reduce(scheme.empty) { $0 + (teamTallies[$1] ?? scheme.empty) }
+                let itemTally = itemsByGroup ? names.reduce(scheme.emptyItems) { $0 + (teamItems[$1] ?? scheme.emptyItems) } : nil
+                return ManagementGroup(
+                    level: entry.level.rawValue, managerID: entry.person.id, manager: entry.person.displayName, teams: names,
+                    figures: GroupFigures(
+                        name: "\(entry.level.rawValue) \(entry.person.displayName)", tally: tally, items: itemTally,
+                        sampled: names.reduce(0) { $0 + (sampledByTeam[$1] ?? 0) }, checklist: checklist))
             }
             let auditorLevels = ManagerLevel.allCases.compactMap { level -> GroupFigures? in
-                guard group.contains(where: { $0.auditorLevel == level }) else { return nil }
-                return figures(level.rawValue, sampled: 0) { _, _, auditor in auditor == level }
+                guard let tally = levelTallies[level] else { return nil }
+                return GroupFigures(name: level.rawValue, tally: tally, items: items(levelItems[level]), sampled: 0, checklist: checklist)
             }
             let caseTypes = CaseType.allCases.compactMap { type -> GroupFigures? in
                 let drawn = sampledCount { $0.caseType == type }
-                guard drawn > 0 || group.contains(where: { $0.caseType == type }) else { return nil }
-                return figures(type.rawValue, sampled: drawn) { _, caseType, _ in caseType == type }
+                guard drawn > 0 || typeTallies[type] != nil else { return nil }
+                return GroupFigures(
+                    name: type.rawValue, tally: typeTallies[type] ?? scheme.empty, items: items(typeItems[type]), sampled: drawn,
+                    checklist: checklist)
             }
-            let council = figures("Council", sampled: sampledCount { _ in true }) { _, _, _ in true }
+            let council = GroupFigures(
+                name: "Council", tally: teamTallies.values.reduce(scheme.empty, +), items: scheme.items(itemCells),
+                sampled: sampledCount { _ in true }, checklist: checklist)
             sections.append(
                 ChecklistSection(
                     checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash, council: council,
@@ -149,18 +176,20 @@ public struct MonthlySummary: Sendable, Encodable {
         var points: [TrendPoint] = []
         let ids = Set(cells.map(\.checklistID)).sorted()
         let byMonth = Dictionary(grouping: cells, by: \.month)
+        var good: [String: Set<String>] = [:]
+        for (hash, checklist) in checklists { good[hash] = checklist.grading.goodOrBetter }
         for offset in stride(from: 11, through: 0, by: -1) {
             let when = month.subtracting(months: offset)
             for id in ids {
                 let here = (byMonth[when] ?? []).filter { $0.checklistID == id }
                 let audited = here.reduce(0) { $0 + $1.files }
-                let good = here.reduce(0) { sum, cell in
-                    sum + ((checklists[cell.checklistHash]?.grading.goodOrBetter.contains(cell.judgement) ?? false) ? cell.files : 0)
+                let better = here.reduce(0) { sum, cell in
+                    sum + ((good[cell.checklistHash]?.contains(cell.judgement) ?? false) ? cell.files : 0)
                 }
                 points.append(
                     TrendPoint(
-                        month: when.description, checklist: id, audited: audited, goodOrBetter: good,
-                        goodOrBetterShare: audited == 0 ? nil : Double(good) / Double(audited)))
+                        month: when.description, checklist: id, audited: audited, goodOrBetter: better,
+                        goodOrBetterShare: audited == 0 ? nil : Double(better) / Double(audited)))
             }
         }
         return points

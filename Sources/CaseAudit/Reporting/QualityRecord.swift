@@ -75,8 +75,11 @@ public protocol QualityStore: Sendable {
     func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord]
     /// The grade roll-ups of the latest submitted versions, for the months in `months`.
     func gradeCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell]
-    /// The item roll-ups for one month.
-    func itemCells(month: AuditMonth) throws(StoreError) -> [ItemCell]
+    /// The item roll-ups for one month: by group, or (`byGroup` false) summed per checklist
+    /// version and item, which is all the council's figures need.
+    func itemCells(month: AuditMonth, byGroup: Bool) throws(StoreError) -> [ItemCell]
+    /// Files and judgements per month and checklist version, for the trend.
+    func trendCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell]
     /// Files allocated in the month's samples.
     func sampledCounts(month: AuditMonth) throws(StoreError) -> [SampledCount]
     /// Actions raised in the latest versions of the month's audits.

@@ -14,6 +14,12 @@ public enum Number {
 
     /// A share as a whole-number percentage: 0.8 → "80%".
     public static func percent(_ share: Double) -> String {
-        "\(format((share * 1000).rounded() / 10))%"
+        // In tenths of a percent, with integers: reports format thousands of these.
+        let tenths = (share * 1000).rounded()
+        guard tenths.isFinite, abs(tenths) < 1e15 else { return "\(format(tenths / 10))%" }
+        let value = Int(tenths)
+        let sign = value < 0 ? "-" : ""
+        let magnitude = abs(value)
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)%" : "\(sign)\(magnitude / 10).\(magnitude % 10)%"
     }
 }

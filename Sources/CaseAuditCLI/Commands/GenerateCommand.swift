@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditStore
 import Foundation
 
 struct GenerateCommand: ParsableCommand {
@@ -9,6 +10,11 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             The same options give the same files on any machine. Every name is fictional and marked \
             "demo". Samples/ holds the demo council: `make samples` regenerates it.
+
+            With --audits N and --database PATH it also fills a new database for benchmarks: the org \
+            chart and case list, one sample a month for --months months up to --end-month, and N \
+            audits spread evenly over the teams and months, every one submitted against a generated \
+            checklist of --items questions (with the quality roll-ups).
             """
     )
 
@@ -30,9 +36,26 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 20_091_217
 
+    @Option(help: "Submitted audits to generate into --database (for benchmarks).")
+    var audits: Int?
+
+    @Option(help: "With --audits: the months they span.")
+    var months: Int = 24
+
+    @Option(name: .customLong("end-month"), help: "With --audits: the last month, YYYY-MM (default: this month).")
+    var endMonth: MonthArgument?
+
+    @Option(help: "With --audits: questions in the generated checklist.")
+    var items: Int = 40
+
+    @Option(help: "With --audits: the database to fill (it must not exist yet).")
+    var database: String?
+
     func validate() throws {
         if teams < 1 || cases < 0 || workersPerTeam < 1 { throw ValidationError("--teams and --workers-per-team must be at least 1") }
         if let asOf, CalendarDate(parsing: asOf) == nil { throw ValidationError("--as-of \(asOf): expected YYYY-MM-DD") }
+        if audits != nil && database == nil { throw ValidationError("--audits needs --database") }
+        if let audits, audits < 1 || months < 1 || items < 1 { throw ValidationError("--audits, --months and --items must be at least 1") }
     }
 
     func run() throws {
@@ -50,5 +73,49 @@ struct GenerateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date))\n")
+        if let audits, let database { try generateAudits(audits, into: database, council: council, console: console) }
+    }
+
+    private func generateAudits(_ total: Int, into path: String, council: SyntheticCouncil, console: Console) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            console.writeError("caseaudit: error: \(path) exists: generated audits go into a new database\n")
+            throw ExitCode(1)
+        }
+        let xml = SyntheticAudits.checklistXML(items: items)
+        let loaded: LoadedChecklist
+        do {
+            loaded = try ChecklistLoader().load(bytes: Array(xml.utf8), path: "generated checklist")
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics, to: console)
+            throw ExitCode(1)
+        }
+        let checklist = loaded.checklist
+        let pinned = PinnedChecklist(
+            id: checklist.id, version: checklist.version, hash: (loaded.contentHash ?? ContentHash(of: loaded.xml)).description, xml: loaded.xml)
+        let end = endMonth?.month ?? AuditMonth.following(console.today()).subtracting(months: 1)
+        let teams = max(council.chart.teams.count, 1)
+        let perTeam = max(1, (total + months * teams - 1) / (months * teams))
+        let casesPerTeam = max(perTeam, council.cases.count / teams)
+        do {
+            let store = try SQLiteStore(path: path)
+            try store.replaceOrgChart(council.chart, source: "generated")
+            let snapshot = try store.addCaseSnapshot(CaseList(records: council.cases, format: .csv), source: "generated")
+            for offset in stride(from: months - 1, through: 0, by: -1) {
+                let month = end.subtracting(months: offset)
+                let generated = SyntheticAudits.month(
+                    month, council: council, checklist: checklist, filesPerTeam: perTeam, casesPerTeam: casesPerTeam, seed: seed)
+                let parameters = SampleParameters(
+                    month: month, checklistID: checklist.id, size: .perStratum(perTeam), strata: [.team], caseTypes: checklist.caseTypes,
+                    seed: seed)
+                let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: generated.cases)
+                try store.loadSubmittedAudits(generated.audits, sampleID: sample.id, checklist: pinned, checklistID: checklist.id)
+                console.progress("generated \(month): \(generated.audits.count) audits")
+            }
+            console.endProgress()
+        } catch {
+            throw console.reject(error)
+        }
+        console.write(
+            "Wrote \(path): \(perTeam * teams * months) submitted audits (\(perTeam) per team a month, \(months) months to \(end)) against \(checklist.id) (\(checklist.itemCount) questions)\n")
     }
 }

@@ -59,7 +59,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         }
         let summary: MonthlySummary
         do {
-            summary = try Self.summary(month: month, database: database, today: console.today(), console: console)
+            summary = try Self.summary(month: month, database: database, today: console.today(), detail: detail, console: console)
         } catch let error as StoreError {
             throw console.reject(error)
         }
@@ -89,17 +89,42 @@ struct ReportMonthlyCommand: ParsableCommand {
         console.write("Wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
     }
 
-    /// Everything the month's summary needs, from the store's roll-ups.
-    static func summary(month: AuditMonth, database: SQLiteStore, today: CalendarDate, console: Console) throws -> MonthlySummary {
-        let trend = try database.gradeCells(months: month.subtracting(months: 11)...month)
+    /// Everything the month's summary needs, from the store's roll-ups: the grade cells and the
+    /// trend on this core, the org chart, the files sampled, the actions and the item cells on
+    /// the other, through a second connection (WAL lets both read at once). Item figures by
+    /// group are read only for `--detail` (the published tables show the council's).
+    static func summary(month: AuditMonth, database: SQLiteStore, today: CalendarDate, detail: Bool = true, console: Console) throws
+        -> MonthlySummary
+    {
+        struct Side: Sendable {
+            var chart: OrgChart?
+            var sampled: [SampledCount]
+            var actions: [ActionRecord]
+            var items: [ItemCell]
+        }
+        let path = database.path
+        let side = BackgroundWork { () -> Result<Side, StoreError> in
+            do throws(StoreError) {
+                let other = try SQLiteStore(path: path)
+                let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
+                return .success(
+                    Side(
+                        chart: try other.orgChart(levels: managers), sampled: try other.sampledCounts(month: month),
+                        actions: try other.actionRecords(month: month), items: try other.itemCells(month: month, byGroup: detail)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let grades = try database.gradeCells(months: month...month)
+        let trend = try database.trendCells(months: month.subtracting(months: 11)...month)
         var checklists: [String: Checklist] = [:]
         for hash in Set(trend.map(\.checklistHash)) {
             guard let pinned = try database.pinnedChecklist(hash: hash) else { continue }
             checklists[hash] = try AuditOpening.load(pinned, console: console)
         }
+        let rest = try side.wait().get()
         return MonthlySummary(
-            month: month, today: today, grades: trend.filter { $0.month == month }, items: try database.itemCells(month: month),
-            trendGrades: trend, sampled: try database.sampledCounts(month: month), actions: try database.actionRecords(month: month),
-            checklists: checklists, chart: try database.orgChart())
+            month: month, today: today, grades: grades, items: rest.items, itemsByGroup: detail, trendGrades: trend,
+            sampled: rest.sampled, actions: rest.actions, checklists: checklists, chart: rest.chart)
     }
 }
