@@ -235,6 +235,33 @@ extension SQLiteStore: AuditStore {
         }
     }
 
+    public func actionListings() throws(StoreError) -> [ActionListing] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT x.id, x.audit_id, a.case_reference, c.team, x.what, x.who, x.due, x.done_at
+                    FROM audit_action x JOIN audit a ON a.id = x.audit_id
+                    JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                    WHERE a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                    ORDER BY x.due, x.id
+                    """
+            ).compactMap { row -> ActionListing? in
+                guard let due = CalendarDate(parsing: row["due"] as String) else { return nil }
+                return ActionListing(
+                    id: row["id"], auditID: row["audit_id"], caseReference: row["case_reference"], team: row["team"], what: row["what"],
+                    who: row["who"], due: due, doneAt: row["done_at"])
+            }
+        }
+    }
+
+    public func markActionDone(_ id: Int64) throws(StoreError) -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE audit_action SET done_at = ? WHERE id = ? AND done_at IS NULL", arguments: [Self.now(), id])
+            return db.changesCount == 1
+        }
+    }
+
     public func claimAudit(_ audit: Int64) throws(StoreError) -> AuditClaim {
         try AuditLock.claim(audit, lockFile: path + "-lock")
     }

@@ -157,20 +157,23 @@ extension SQLiteStore: QualityStore {
         }
     }
 
-    public func actionRecords(month: AuditMonth) throws(StoreError) -> [ActionRecord] {
+    public func actionRecords(months: ClosedRange<AuditMonth>) throws(StoreError) -> [ActionRecord] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT x.audit_id, s.checklist_id, c.team, x.due, x.done_at IS NOT NULL AS done
+                    SELECT x.audit_id, s.month, s.checklist_id, c.team, x.due, x.done_at IS NOT NULL AS done
                     FROM audit_action x CROSS JOIN audit a ON a.id = x.audit_id
                     JOIN sample s ON s.id = a.sample_id
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
-                    WHERE s.month = ?1 AND a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
-                    """, arguments: [month.description]
+                    WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                    """, arguments: [months.lowerBound.description, months.upperBound.description]
             ).compactMap { row -> ActionRecord? in
                 guard let due = CalendarDate(parsing: row["due"] as String) else { return nil }
-                return ActionRecord(auditID: row["audit_id"], checklistID: row["checklist_id"], team: row["team"], due: due, done: row["done"])
+                return ActionRecord(
+                    auditID: row["audit_id"], month: AuditMonth(row["month"] as String), checklistID: row["checklist_id"], team: row["team"],
+                    due: due, done: row["done"])
             }
         }
     }

@@ -204,4 +204,27 @@ import Testing
         #expect(shown.status == 1)
         #expect(shown.errors.contains("there is no audit 99"))
     }
+
+    @Test func listsActionsAndMarksOneDone() throws {
+        let file = try drawnFile()
+        let rows = try bestAnswers()
+        let path = "\(folder.path)/actions.csv"
+        let text = (["item,answer,note,who,due"] + rows.map { $0 + "," }
+            + ["#action,Update the chronology,,sw1,2026-11-25", "#action,Review the plan,,sw2,2026-12-20"]).joined(separator: "\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"]).status == 0)
+
+        func actions(_ arguments: [String], today: String) -> CommandResult {
+            CommandRunner.run(["audit", "actions", "--database", database] + arguments, today: today)
+        }
+        let overdue = actions(["--status", "overdue"], today: "2026-11-30")
+        #expect(overdue.output.contains("Update the chronology") && !overdue.output.contains("Review the plan"))
+        #expect(overdue.output.contains("OVERDUE"))
+        #expect(actions(["--done", "1"], today: "2026-11-30").output == "Action 1 is done.\n")
+        #expect(actions(["--status", "overdue"], today: "2026-11-30").output == "No overdue actions.\n")
+        #expect(actions(["--status", "done", "--format", "json"], today: "2026-11-30").output.contains("\"what\" : \"Update the chronology\""))
+        let again = actions(["--done", "1"], today: "2026-11-30")
+        #expect(again.status == 1)
+        #expect(again.errors.contains("there is no open action 1"))
+    }
 }

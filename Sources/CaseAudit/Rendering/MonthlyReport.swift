@@ -122,6 +122,11 @@ public enum MonthlyReport {
                 entry["estimate"] = Number.percent(estimate)
             }
             let weakest = council.items.filter { $0.rate != nil && !suppression.hides($0.answered) }.min { ($0.rate ?? 1) < ($1.rate ?? 1) }
+            if let trend = summary.trendSummaries.first(where: { $0.checklist == section.checklist }) {
+                func share(_ value: Double?) -> String { value.map(Number.percent) ?? "no files" }
+                entry["trend"] =
+                    "Last month \(share(trend.lastMonth)); the last 6 months \(share(trend.last6Months)); the last 12 months \(share(trend.last12Months))"
+            }
             if let weakest, let rate = weakest.rate {
                 entry["weakest"] = "\(weakest.prompt) (\(Number.percent(rate)) of \(weakest.answered) files)"
             }
@@ -148,6 +153,10 @@ public enum MonthlyReport {
             "actions": [
                 "raised": summary.actions.raised, "done": summary.actions.done, "open": summary.actions.open,
                 "overdue": summary.actions.overdue,
+            ],
+            "actionsYear": [
+                "raised": summary.actionsLast12Months.raised, "done": summary.actionsLast12Months.done,
+                "open": summary.actionsLast12Months.open, "overdue": summary.actionsLast12Months.overdue,
             ],
             "suppressed": !suppression.detail, "minimum": suppression.minimum, "detail": suppression.detail,
             "versionNote": versions.isEmpty

@@ -28,6 +28,16 @@ public struct MonthlySummary: Sendable, Encodable {
         public var figures: GroupFigures
     }
 
+    /// The council's share good or better this month against last month and the averages of
+    /// the last 6 and 12 months (files pooled), per checklist.
+    public struct TrendSummary: Sendable, Hashable, Encodable {
+        public var checklist: String
+        public var thisMonth: Double?
+        public var lastMonth: Double?
+        public var last6Months: Double?
+        public var last12Months: Double?
+    }
+
     public struct TrendPoint: Sendable, Hashable, Encodable {
         public var month: String
         public var checklist: String
@@ -50,8 +60,13 @@ public struct MonthlySummary: Sendable, Encodable {
     public var sections: [ChecklistSection]
     /// The last 12 months, oldest first, per checklist.
     public var trend: [TrendPoint]
+    public var trendSummaries: [TrendSummary]
+    /// Actions raised in this month's audits.
     public var actions: ActionFigures
     public var actionsByTeam: [String: ActionFigures]
+    /// Actions raised in the audits of the last 12 months, this one included: how many are
+    /// done, open and overdue today.
+    public var actionsLast12Months: ActionFigures
 
     /// The summary from the month's cells, the last 12 months' grade cells (for the trend),
     /// the files sampled, the actions, the checklists by content hash and the org chart (for the
@@ -146,13 +161,16 @@ public struct MonthlySummary: Sendable, Encodable {
         }
         self.sections = sections.sorted { ($0.checklist, $0.version) < ($1.checklist, $1.version) }
         trend = Self.trend(trendGrades, ending: month, checklists: checklists)
+        trendSummaries = Self.summaries(trend, month: month)
         func figures(_ actions: [ActionRecord]) -> ActionFigures {
             let done = actions.count(where: \.done)
             let overdue = actions.count { !$0.done && $0.due < today }
             return ActionFigures(raised: actions.count, done: done, overdue: overdue, open: actions.count - done)
         }
-        self.actions = figures(actions)
-        actionsByTeam = Dictionary(grouping: actions, by: { $0.team ?? Self.noTeam }).mapValues(figures)
+        let thisMonth = actions.filter { $0.month == nil || $0.month == month }
+        self.actions = figures(thisMonth)
+        actionsByTeam = Dictionary(grouping: thisMonth, by: { $0.team ?? Self.noTeam }).mapValues(figures)
+        actionsLast12Months = figures(actions)
     }
 
     public static let noTeam = "(no team)"
@@ -170,6 +188,21 @@ public struct MonthlySummary: Sendable, Encodable {
             if good.contains(cell.judgement) { weighted += weight }
         }
         return total > 0 ? weighted / total : nil
+    }
+
+    static func summaries(_ points: [TrendPoint], month: AuditMonth) -> [TrendSummary] {
+        Dictionary(grouping: points, by: \.checklist).keys.sorted().map { checklist in
+            let mine = points.filter { $0.checklist == checklist }
+            func pooled(_ months: Int) -> Double? {
+                let recent = mine.filter { point in AuditMonth(point.month).map { $0 > month.subtracting(months: months) } ?? false }
+                let audited = recent.reduce(0) { $0 + $1.audited }
+                return audited > 0 ? Double(recent.reduce(0) { $0 + $1.goodOrBetter }) / Double(audited) : nil
+            }
+            let last = month.subtracting(months: 1).description
+            return TrendSummary(
+                checklist: checklist, thisMonth: mine.first { $0.month == month.description }?.goodOrBetterShare,
+                lastMonth: mine.first { $0.month == last }?.goodOrBetterShare, last6Months: pooled(6), last12Months: pooled(12))
+        }
     }
 
     static func trend(_ cells: [GradeCell], ending month: AuditMonth, checklists: [String: Checklist]) -> [TrendPoint] {

@@ -54,13 +54,16 @@ public struct SampledCount: Sendable, Hashable {
 /// An action raised in a submitted audit, and whether it is done.
 public struct ActionRecord: Sendable, Hashable {
     public var auditID: Int64
+    /// The month of the sample the audited file was drawn in.
+    public var month: AuditMonth?
     public var checklistID: String
     public var team: String?
     public var due: CalendarDate
     public var done: Bool
 
-    public init(auditID: Int64, checklistID: String, team: String?, due: CalendarDate, done: Bool) {
+    public init(auditID: Int64, month: AuditMonth? = nil, checklistID: String, team: String?, due: CalendarDate, done: Bool) {
         self.auditID = auditID
+        self.month = month
         self.checklistID = checklistID
         self.team = team
         self.due = due
@@ -82,6 +85,6 @@ public protocol QualityStore: Sendable {
     func trendCells(months: ClosedRange<AuditMonth>) throws(StoreError) -> [GradeCell]
     /// Files allocated in the month's samples.
     func sampledCounts(month: AuditMonth) throws(StoreError) -> [SampledCount]
-    /// Actions raised in the latest versions of the month's audits.
-    func actionRecords(month: AuditMonth) throws(StoreError) -> [ActionRecord]
+    /// Actions raised in the latest versions of the audits of files drawn in `months`.
+    func actionRecords(months: ClosedRange<AuditMonth>) throws(StoreError) -> [ActionRecord]
 }

@@ -36,6 +36,11 @@ public protocol AuditStore: Sendable {
     ) throws(StoreError) -> StoredAudit
     /// One audit with everything recorded in it.
     func audit(id: Int64) throws(StoreError) -> AuditRecord?
+    /// The actions raised in the latest versions of submitted audits.
+    func actionListings() throws(StoreError) -> [ActionListing]
+    /// Marks an action done (the one change a submitted audit takes); false when there is no
+    /// such action or it was done already.
+    func markActionDone(_ id: Int64) throws(StoreError) -> Bool
     /// Claims the audit for this session until the claim is released (or the process ends,
     /// however it ends); refused with `.auditBusy` while another session holds it.
     func claimAudit(_ audit: Int64) throws(StoreError) -> AuditClaim

@@ -12,7 +12,7 @@ struct AuditListCommand: ParsableCommand {
     var auditor: String?
 
     @Option(help: "Only files in this state: allocated, in-progress, submitted or overdue.")
-    var status: StatusFilter?
+    var status: ArgumentChoice<AuditAllocation.Filter>?
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -28,13 +28,13 @@ struct AuditListCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let allocations = try database.allocations(auditor: auditor, today: console.today()).filter { allocation in
-                status.map { $0.filter.matches(allocation) } ?? true
+                status.map { $0.value.matches(allocation) } ?? true
             }
             switch format {
             case .json: console.write(JSONOutput.render(allocations))
             case .text:
                 guard !allocations.isEmpty else {
-                    let state = status.map { " \($0.rawValue)" } ?? ""
+                    let state = status.map { " \($0.value.rawValue)" } ?? ""
                     console.write("No\(state) files allocated\(auditor.map { " to \($0)" } ?? "").\n")
                     return
                 }
@@ -50,17 +50,4 @@ struct AuditListCommand: ParsableCommand {
             throw console.reject(error)
         }
     }
-}
-
-/// `--status`, as ArgumentParser reads it.
-struct StatusFilter: ExpressibleByArgument {
-    let filter: AuditAllocation.Filter
-    var rawValue: String { filter.rawValue }
-
-    init?(argument: String) {
-        guard let filter = AuditAllocation.Filter(rawValue: argument) else { return nil }
-        self.filter = filter
-    }
-
-    static var allValueStrings: [String] { AuditAllocation.Filter.allCases.map(\.rawValue) }
 }

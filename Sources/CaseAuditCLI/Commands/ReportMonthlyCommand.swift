@@ -110,7 +110,7 @@ struct ReportMonthlyCommand: ParsableCommand {
                 return .success(
                     Side(
                         chart: try other.orgChart(levels: managers), sampled: try other.sampledCounts(month: month),
-                        actions: try other.actionRecords(month: month), items: try other.itemCells(month: month, byGroup: detail)))
+                        actions: try other.actionRecords(months: month.subtracting(months: 11)...month), items: try other.itemCells(month: month, byGroup: detail)))
             } catch {
                 return .failure(error)
             }

@@ -27,3 +27,16 @@ struct ReportFormats: ExpressibleByArgument {
 
     static var allValueStrings: [String] { MonthlyReport.Format.allCases.map(\.rawValue) }
 }
+
+/// An option whose values are a library enum's raw values (the library stays free of
+/// ArgumentParser).
+struct ArgumentChoice<Value: RawRepresentable & CaseIterable & Sendable>: ExpressibleByArgument where Value.RawValue == String {
+    let value: Value
+
+    init?(argument: String) {
+        guard let value = Value(rawValue: argument) else { return nil }
+        self.value = value
+    }
+
+    static var allValueStrings: [String] { Value.allCases.map(\.rawValue) }
+}

@@ -171,4 +171,38 @@ import Testing
         #expect(summary.trend[8].audited == 2)
         #expect(summary.trend[8].goodOrBetterShare == 1)
     }
+
+    /// A team renamed between months is reported under the name it had when its files were
+    /// drawn: the month's table has the new name, and the council's trend counts both months.
+    @Test func aRenamedTeamIsReportedUnderItsNameAtTheDraw() throws {
+        let before = Self.records.filter { $0.team == "B" }.map { record in
+            var record = record
+            record.month = Self.month.subtracting(months: 1)
+            record.team = "B (old name)"
+            return record
+        }
+        let summary = summary(trend: Self.records + before)
+        let section = try #require(summary.sections.first)
+        #expect(section.teams.map(\.name) == ["A", "B"])
+        #expect(summary.trend.suffix(2).map(\.audited) == [2, 5])
+        let trend = try #require(summary.trendSummaries.first)
+        #expect(trend.thisMonth == 0.6)
+        #expect(trend.lastMonth == 0.5)
+        #expect(trend.last6Months == 4.0 / 7.0)
+    }
+
+    @Test func actionsOfEarlierMonthsCountInTheYearNotTheMonth() {
+        let actions = [
+            ActionRecord(auditID: 1, month: Self.month, checklistID: "test", team: "A", due: Self.today.adding(days: 5), done: false),
+            ActionRecord(
+                auditID: 9, month: Self.month.subtracting(months: 2), checklistID: "test", team: "A", due: Self.today.adding(days: -20),
+                done: false),
+            ActionRecord(
+                auditID: 8, month: Self.month.subtracting(months: 2), checklistID: "test", team: "B", due: Self.today.adding(days: -20),
+                done: true),
+        ]
+        let figures = summary(actions: actions)
+        #expect(figures.actions == MonthlySummary.ActionFigures(raised: 1, done: 0, overdue: 0, open: 1))
+        #expect(figures.actionsLast12Months == MonthlySummary.ActionFigures(raised: 3, done: 1, overdue: 1, open: 2))
+    }
 }
