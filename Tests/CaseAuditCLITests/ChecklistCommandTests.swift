@@ -210,3 +210,47 @@ import Testing
         #expect(committed.contains("## caseaudit checklist validate"))
     }
 }
+
+/// `checklist import` as a user runs it on the demo board's documents.
+@Suite struct ChecklistImportCommandTests {
+    let folder: TemporaryDirectory
+    init() throws { folder = try TemporaryDirectory() }
+
+    var board: String { "\(Fixtures.packageRoot)/Samples/board" }
+
+    @Test func importsTheBoardsWorkbookAndTheResultValidates() throws {
+        let out = "\(folder.path)/board.xml"
+        let result = CommandRunner.run(["checklist", "import", "\(board)/board-audit-tool.xlsx", "-o", out], today: "2026-11-22")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output == "Wrote \(out) (board-audit-tool 1.0.0): 18 questions in 4 sections, 3 critical; scale rag from the document's 'RAG' column.\n")
+        #expect(CommandRunner.run(["checklist", "validate", out]).status == 0)
+        let xml = try Fixtures.text(out)
+        #expect(xml.contains("document=\"board-audit-tool.xlsx\""))
+        #expect(xml.contains("Imported from board-audit-tool.xlsx on 2026-11-22"))
+        #expect(xml.contains("ref=\"1.1\""))
+
+        let next = "\(folder.path)/board-v2.xml"
+        let updated = CommandRunner.run([
+            "checklist", "import", "\(board)/board-audit-tool-v2.xlsx", "-o", next, "--update", out,
+        ])
+        #expect(updated.status == 0, "\(updated.errors)")
+        #expect(updated.output.contains("(board-audit-tool 1.1.0)"))
+        #expect(updated.output.contains("Kept the ids of 17 questions (2 reworded); 1 new; 1 dropped."))
+        #expect(updated.output.contains("+ q3-6: Is the plan reviewed at every statutory review?"))
+    }
+
+    @Test func aLayoutItCannotReadSuggestsMap() throws {
+        let path = try folder.write("odd.csv", "Area,Point to check\nAllocation,\n,Is the case allocated?\n")
+        let refused = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("headers seen were 'Area', 'Point to check'"))
+        #expect(refused.errors.contains("--map"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/odd.xml"))
+        let mapped = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "prompt=Point to check,section=A"])
+        #expect(mapped.status == 0, "\(mapped.errors)")
+        #expect(mapped.output.contains("1 question in 1 section"))
+        let bad = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "question"])
+        #expect(bad.status == 1)
+        #expect(bad.errors.contains("expected ROLE=COLUMN"))
+    }
+}

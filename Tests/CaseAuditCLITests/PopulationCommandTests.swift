@@ -126,7 +126,10 @@ import Testing
     @Test func theCommittedSamplesAreWhatTheGeneratorMakes() throws {
         let result = CommandRunner.run(["generate", "--out", folder.path, "--as-of", "2026-11-01"])
         #expect(result.status == 0)
-        for file in ["org.csv", "cases.csv", "annex-a.xlsx"] {
+        for file in [
+            "org.csv", "cases.csv", "annex-a.xlsx", "board/board-audit-tool.xlsx", "board/board-audit-tool-v2.xlsx",
+            "board/board-audit-tool.docx", "board/board-audit-tool.csv",
+        ] {
             let made = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/\(file)"))
             let committed = try Data(contentsOf: URL(fileURLWithPath: "\(Fixtures.packageRoot)/Samples/\(file)"))
             #expect(made == committed, "run `make samples` and commit Samples/\(file)")

@@ -171,6 +171,24 @@ enum Messages {
         }
     }
 
+    enum BoardImport {
+        static func noQuestionColumn(seen: String) -> String {
+            "no column of questions found: the headers seen were \(seen). Name the columns with --map, e.g. --map prompt=B,guidance=C,section=A (letters or header names)"
+        }
+        static func unknownMapTarget(_ target: String, role: String) -> String {
+            "--map \(role)=\(target): no column is called '\(target)' (give a header name or a column letter)"
+        }
+        static func badMap(_ part: String) -> String {
+            "--map '\(part)': expected ROLE=COLUMN, the roles being \(list(BoardColumn.allCases.map(\.rawValue)))"
+        }
+        static func duplicateNumber(_ number: String, firstLine: Int) -> String {
+            "question number '\(number)' is used twice (first on row \(firstLine))"
+        }
+        static func badWeight(_ text: String) -> String { "'\(text)' is not a weight: expected a positive number" }
+        static let noQuestions = "the document has no questions under its header row"
+        static let emptySheet = "the sheet is empty"
+    }
+
     enum Org {
         static func missing(_ field: String) -> String { "the \(field) is empty" }
         static func duplicateID(_ id: String, firstLine: Int) -> String {
@@ -215,6 +233,9 @@ enum Messages {
             "is not a zip file: an .xlsx workbook is a zip of XML parts (a password-protected workbook is not: remove the password and save it again)"
         static let notAWorkbook = "is a zip file but not an Excel workbook: it has no xl/workbook.xml"
         static let corrupt = "cannot be unpacked: the zip file is damaged"
+        static let notADocument = "is a zip file but not a Word document: it has no word/document.xml"
+        static func noSheet(_ name: String, sheets: [String]) -> String { "has no sheet called '\(name)' (sheets: \(list(sheets)))" }
+        static let unknownKind = "is not a board document caseaudit can read: give an .xlsx workbook, a .docx document or a .csv file"
         static func tooBig(_ size: UInt64) -> String {
             "unpacks to \(size) bytes, far more than a workbook holds (refused as a possible zip bomb)"
         }

@@ -3,10 +3,10 @@ import ArgumentParser
 struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
-        abstract: "Validate, list, show and compare audit checklists.",
+        abstract: "Validate, list, show, compare and import audit checklists.",
         subcommands: [
             ChecklistValidateCommand.self, ChecklistListCommand.self, ChecklistShowCommand.self,
-            ChecklistDiffCommand.self,
+            ChecklistDiffCommand.self, ChecklistImportCommand.self,
         ]
     )
 }

@@ -6,7 +6,7 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic council (org.csv, cases.csv, annex-a.xlsx) for demos, tests and benchmarks.",
+        abstract: "Write a synthetic council (org.csv, cases.csv, annex-a.xlsx, a board's audit tool) for demos, tests and benchmarks.",
         discussion: """
             The same options give the same files on any machine. Every name is fictional and marked \
             "demo". Samples/ holds the demo council: `make samples` regenerates it.
@@ -68,11 +68,17 @@ struct GenerateCommand: ParsableCommand {
             try Data(council.orgCSV().utf8).write(to: URL(fileURLWithPath: "\(out)/org.csv"))
             try Data(council.casesCSV().utf8).write(to: URL(fileURLWithPath: "\(out)/cases.csv"))
             try council.annexAWorkbook().write(to: URL(fileURLWithPath: "\(out)/annex-a.xlsx"))
+            // A board's audit tool in the forms boards issue them, for `checklist import`.
+            try FileManager.default.createDirectory(atPath: "\(out)/board", withIntermediateDirectories: true)
+            try SyntheticBoardTool.workbook().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.xlsx"))
+            try SyntheticBoardTool.workbook(version: 2).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-v2.xlsx"))
+            try SyntheticBoardTool.document().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.docx"))
+            try Data(SyntheticBoardTool.csv().utf8).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.csv"))
         } catch {
             console.writeError("caseaudit: error: \(out): cannot write the files: \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
-        console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date))\n")
+        console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date)), and a board's audit tool in \(out)/board/\n")
         if let audits, let database { try generateAudits(audits, into: database, council: council, console: console) }
     }
 
