@@ -117,30 +117,11 @@ public enum BoardChecklist {
     /// Labels are at most 200 characters.
     static func label(_ text: String) -> String { text.count <= 200 ? text : String(text.prefix(199)) + "…" }
 
-    static func text(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Element text: prompts and guidance keep their line breaks as spaces (the loader
+    /// normalises whitespace anyway).
+    static func text(_ value: String) -> String { XMLEscape.escape(value) }
 
-    static func attribute(_ value: String) -> String {
-        text(value).replacingCharacters("\"", with: "&quot;").replacingCharacters("\n", with: " ")
-    }
+    static func attribute(_ value: String) -> String { XMLEscape.escape(value) }
 
-    static func comment(_ value: String) -> String { value.replacingCharacters("-", with: "‐") }
-}
-
-extension String {
-    fileprivate func replacingCharacters(_ character: Character, with replacement: String) -> String {
-        var out = ""
-        for current in self { if current == character { out += replacement } else { out.append(current) } }
-        return out
-    }
+    static func comment(_ value: String) -> String { String(value.map { $0 == "-" ? "‐" : $0 }) }
 }
