@@ -36,6 +36,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 20_091_217
 
+    @Option(name: .customLong("board-questions"), help: "Also write board/board-audit-tool-N.xlsx with N questions (for benchmarks).")
+    var boardQuestions: Int?
+
     @Option(help: "Submitted audits to generate into --database (for benchmarks).")
     var audits: Int?
 
@@ -74,6 +77,10 @@ struct GenerateCommand: ParsableCommand {
             try SyntheticBoardTool.workbook(version: 2).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-v2.xlsx"))
             try SyntheticBoardTool.document().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.docx"))
             try Data(SyntheticBoardTool.csv().utf8).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.csv"))
+            if let boardQuestions {
+                try SyntheticBoardTool.workbook(questions: boardQuestions).write(
+                    to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-\(boardQuestions).xlsx"))
+            }
         } catch {
             console.writeError("caseaudit: error: \(out): cannot write the files: \(error.localizedDescription)\n")
             throw ExitCode(1)

@@ -93,7 +93,28 @@ public enum SyntheticBoardTool {
     }
 
     public static func workbook(version: Int = 1) throws(XLSXWriter.Failure) -> Data {
-        let rows = Self.rows(version == 1 ? sections : sectionsVersion2, version: "\(version).0")
+        try workbook(Self.rows(version == 1 ? sections : sectionsVersion2, version: "\(version).0"))
+    }
+
+    /// A large tool for benchmarks: `questions` questions in sections of 25, numbered 1.1, 1.2, …
+    public static func workbook(questions: Int) throws(XLSXWriter.Failure) -> Data {
+        let templates = sections.flatMap(\.questions)
+        let large = stride(from: 0, to: questions, by: 25).map { start -> (title: String, questions: [Question]) in
+            let section = start / 25 + 1
+            return (
+                "\(section). Generated section \(section)",
+                (start..<min(questions, start + 25)).map { index in
+                    var question = templates[index % templates.count]
+                    question.number = "\(section).\(index - start + 1)"
+                    question.prompt += " (generated question \(index + 1))"
+                    return question
+                }
+            )
+        }
+        return try workbook(Self.rows(large, version: "1.0"))
+    }
+
+    static func workbook(_ rows: [[String]]) throws(XLSXWriter.Failure) -> Data {
         return try XLSXWriter.workbook([
             XLSXWriter.Sheet(name: "Audit tool", rows: rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } })
         ])
