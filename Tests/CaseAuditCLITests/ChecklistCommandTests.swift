@@ -1,3 +1,4 @@
+import CaseAudit
 import CaseAuditTestSupport
 import Foundation
 import Testing
@@ -252,5 +253,34 @@ import Testing
         let bad = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "question"])
         #expect(bad.status == 1)
         #expect(bad.errors.contains("expected ROLE=COLUMN"))
+    }
+
+    /// Done when: a board's tool, imported, drives a sample and a scored audit like a shipped one.
+    @Test func filesCanBeScoredAgainstAnImportedChecklist() throws {
+        let checklists = "\(folder.path)/checklists"
+        try FileManager.default.createDirectory(atPath: checklists, withIntermediateDirectories: true)
+        #expect(
+            CommandRunner.run(["checklist", "import", "\(board)/board-audit-tool.docx", "-o", "\(checklists)/board.xml", "--id", "board-tool"])
+                .status == 0)
+        let database = "\(folder.path)/db.sqlite"
+        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
+        #expect(CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
+        let drawn = CommandRunner.run([
+            "sample", "draw", "--month", "2026-12", "--checklist", "board-tool", "--per-team", "1", "--seed", "5", "--database", database,
+            "--dir", checklists,
+        ])
+        #expect(drawn.status == 0, "\(drawn.errors)")
+        let listed = CommandRunner.run(["audit", "list", "--format", "json", "--database", database]).output
+        let files = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        let file = try #require(files.first)
+        let checklist = try ChecklistLoader().load(file: "\(checklists)/board.xml").checklist
+        let sheet = try folder.write("answers.csv", (["item,answer,note"] + checklist.items.map { "\($0.id),yes," }).joined(separator: "\n"))
+        let scored = CommandRunner.run([
+            "audit", "score", try #require(file["caseReference"] as? String), "--auditor", try #require(file["auditorID"] as? String),
+            "--answers", sheet, "--submit", "--database", database, "--dir", checklists,
+        ], today: "2026-11-22")
+        #expect(scored.status == 0, "\(scored.errors)")
+        #expect(scored.output.contains("18 of 18 asked items answered"))
+        #expect(scored.output.contains(": outstanding."))
     }
 }

@@ -91,6 +91,32 @@ import Testing
         ])
     }
 
+    /// Excel keeps a merged range's text in its first cell: the section title row has one filled
+    /// cell however wide the merge.
+    @Test func aMergedSectionTitleInAWorkbook() throws {
+        let path = try folder.write("merged.xlsx", try AnnexAImportTests.package(sheet: """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>Standard</t></is></c><c r="C1" t="inlineStr"><is><t>Evidence</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>Planning</t></is></c><c r="B2"/><c r="C2"/></row>
+            <row r="3"><c r="A3" t="inlineStr"><is><t>3.1</t></is></c><c r="B3" t="inlineStr"><is><t>Is the plan up to date?</t></is></c></row>
+            </sheetData><mergeCells count="1"><mergeCell ref="A2:C2"/></mergeCells></worksheet>
+            """))
+        let checklist = try make(BoardReader.read(path)).loaded.checklist
+        #expect(checklist.sections.map(\.title) == ["Planning"])
+        #expect(checklist.items.map { "\($0.reference ?? "") \($0.prompt)" } == ["3.1 Is the plan up to date?"])
+    }
+
+    @Test func aDamagedWorkbookIsRefused() throws {
+        let whole = try SyntheticBoardTool.workbook()
+        let path = try folder.write("damaged.xlsx", whole.prefix(whole.count / 2))
+        let found = messages { _ = try BoardReader.read(path) }
+        #expect(found.count == 1 && found[0].contains("zip"), "\(found)")
+        let noSheet = try folder.write("sheets.xlsx", whole)
+        #expect(messages { _ = try BoardReader.read(noSheet, sheet: "Tool") } == [
+            "\(noSheet): has no sheet called 'Tool' (sheets: Audit tool)"
+        ])
+    }
+
     @Test func duplicateNumbersAndBadWeightsNameTheirRows() throws {
         let path = try folder.write("dup.csv", "No.,Question,Weight\n1,Is it recorded?,2\n2,Is it reviewed?,heavy\n1,Is it signed?,1\n")
         #expect(messages { _ = try make(BoardReader.read(path)) } == [
