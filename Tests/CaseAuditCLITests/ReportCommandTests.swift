@@ -142,6 +142,34 @@ import Testing
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(png.count > 20_000)
+
+        // Printed to A4 through the page's print styles: a PDF of a few pages, kept as well.
+        let pdf = "\(artefacts)/monthly-summary.pdf"
+        try? FileManager.default.removeItem(atPath: pdf)
+        _ = try run("/usr/bin/chromium", common + ["--print-to-pdf=\(pdf)", "--no-pdf-header-footer", "file://\(html)"])
+        let printed = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(printed.starts(with: Array("%PDF".utf8)))
+        #expect(Self.pageCount(printed) >= 2, "A4 pages in the PDF: \(Self.pageCount(printed))")
+    }
+
+    /// The page objects in a PDF: "/Type /Page", not "/Type /Pages".
+    static func pageCount(_ pdf: Data) -> Int {
+        let bytes = [UInt8](pdf)
+        let type = Array("/Type".utf8)
+        let page = Array("/Page".utf8)
+        var count = 0
+        var index = 0
+        while index + type.count < bytes.count {
+            if bytes[index..<index + type.count].elementsEqual(type) {
+                var next = index + type.count
+                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x0D { next += 1 }
+                if next + page.count < bytes.count, bytes[next..<next + page.count].elementsEqual(page), bytes[next + page.count] != UInt8(ascii: "s") {
+                    count += 1
+                }
+            }
+            index += 1
+        }
+        return count
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
