@@ -89,32 +89,13 @@ struct ReportMonthlyCommand: ParsableCommand {
         console.write("Wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
     }
 
-    /// Everything the month's summary needs, from the store's roll-ups: the grade cells and the
-    /// trend on this core, the org chart, the files sampled, the actions and the item cells on
-    /// the other, through a second connection (WAL lets both read at once). Item figures by
-    /// group are read only for `--detail` (the published tables show the council's).
+    /// Everything the month's summary needs, from the store's roll-ups. Item figures by group
+    /// are read only for `--detail` (the published tables show the council's). (Reading on a
+    /// second connection in parallel was measured slower: a second open and thread cost more
+    /// than the few milliseconds of reads they overlapped.)
     static func summary(month: AuditMonth, database: SQLiteStore, today: CalendarDate, detail: Bool = true, console: Console) throws
         -> MonthlySummary
     {
-        struct Side: Sendable {
-            var chart: OrgChart?
-            var sampled: [SampledCount]
-            var actions: [ActionRecord]
-            var items: [ItemCell]
-        }
-        let path = database.path
-        let side = BackgroundWork { () -> Result<Side, StoreError> in
-            do throws(StoreError) {
-                let other = try SQLiteStore(path: path)
-                let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
-                return .success(
-                    Side(
-                        chart: try other.orgChart(levels: managers), sampled: try other.sampledCounts(month: month),
-                        actions: try other.actionRecords(months: month.subtracting(months: 11)...month), items: try other.itemCells(month: month, byGroup: detail)))
-            } catch {
-                return .failure(error)
-            }
-        }
         let grades = try database.gradeCells(months: month...month)
         let trend = try database.trendCells(months: month.subtracting(months: 11)...month)
         var checklists: [String: Checklist] = [:]
@@ -122,9 +103,11 @@ struct ReportMonthlyCommand: ParsableCommand {
             guard let pinned = try database.pinnedChecklist(hash: hash) else { continue }
             checklists[hash] = try AuditOpening.load(pinned, console: console)
         }
-        let rest = try side.wait().get()
+        let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
         return MonthlySummary(
-            month: month, today: today, grades: grades, items: rest.items, itemsByGroup: detail, trendGrades: trend,
-            sampled: rest.sampled, actions: rest.actions, checklists: checklists, chart: rest.chart)
+            month: month, today: today, grades: grades, items: try database.itemCells(month: month, byGroup: detail), itemsByGroup: detail,
+            trendGrades: trend, sampled: try database.sampledCounts(month: month),
+            actions: try database.actionRecords(months: month.subtracting(months: 11)...month), checklists: checklists,
+            chart: try database.orgChart(levels: managers))
     }
 }
