@@ -23,16 +23,9 @@ enum QualityRollup {
         let team: String = row["team"]
         let caseType: String = row["case_type"]
         let level: String = row["auditor_level"]
-        try db.execute(
-            sql: """
-                INSERT INTO rollup_grade VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET files = files + excluded.files
-                """,
-            arguments: [
-                month, hash, row["checklist_id"], team, caseType, level, row["judgement"], row["computed_grade"],
-                row["inclusion_probability"], sign,
-            ])
-        try addTrend(month: month, hash: hash, checklistID: row["checklist_id"], judgement: row["judgement"], files: sign, db)
+        try addGrade(
+            month: month, hash: hash, checklistID: row["checklist_id"], team: team, caseType: caseType, level: level,
+            judgement: row["judgement"], computed: row["computed_grade"], probability: row["inclusion_probability"], files: sign, db)
         for outcome in outcomes {
             try addItem(
                 month: month, hash: hash, team: team, caseType: caseType, level: level, item: outcome.item,
@@ -40,7 +33,17 @@ enum QualityRollup {
         }
     }
 
-    static func addTrend(month: String, hash: String, checklistID: String, judgement: String, files: Int, _ db: Database) throws {
+    /// Files with one grade, in their cell and in the month's trend.
+    static func addGrade(
+        month: String, hash: String, checklistID: String, team: String, caseType: String, level: String, judgement: String,
+        computed: String, probability: Double, files: Int, _ db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO rollup_grade VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET files = files + excluded.files
+                """
+        ).execute(arguments: [month, hash, checklistID, team, caseType, level, judgement, computed, probability, files])
         try db.cachedStatement(
             sql: """
                 INSERT INTO rollup_trend VALUES (?, ?, ?, ?, ?)

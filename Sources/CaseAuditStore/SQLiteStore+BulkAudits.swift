@@ -55,20 +55,9 @@ extension SQLiteStore {
             // Submitted once their answers are in (a submitted audit takes no more answers).
             try db.execute(sql: "UPDATE audit SET submitted_at = ? WHERE sample_id = ? AND submitted_at IS NULL", arguments: [now, sampleID])
             for (key, files) in grades {
-                try db.execute(
-                    sql: """
-                        INSERT INTO rollup_grade VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO UPDATE SET files = files + excluded.files
-                        """,
-                    arguments: [
-                        key.month, checklist.hash, checklistID, key.team, key.caseType, key.level, key.judgement, key.computed,
-                        key.probability, files,
-                    ])
-            }
-            var trend: [[String]: Int] = [:]
-            for (key, files) in grades { trend[[key.month, key.judgement], default: 0] += files }
-            for (key, files) in trend {
-                try QualityRollup.addTrend(month: key[0], hash: checklist.hash, checklistID: checklistID, judgement: key[1], files: files, db)
+                try QualityRollup.addGrade(
+                    month: key.month, hash: checklist.hash, checklistID: checklistID, team: key.team, caseType: key.caseType,
+                    level: key.level, judgement: key.judgement, computed: key.computed, probability: key.probability, files: files, db)
             }
             for (key, sums) in items {
                 try QualityRollup.addItem(

@@ -154,7 +154,9 @@ extension SQLiteStore: SampleStore {
     }
 
     /// The allocated files, with how far each one's audit has got as of `today`.
-    public func allocations(auditor: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation] {
+    public func allocations(auditor: String?, caseReference: String? = nil, today: CalendarDate?) throws(StoreError)
+        -> [AuditAllocation]
+    {
         try read { db in
             try Row.fetchAll(
                 db,
@@ -166,9 +168,9 @@ extension SQLiteStore: SampleStore {
                             AND a.submitted_at IS NOT NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
-                    WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1)
+                    WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1) AND (?2 IS NULL OR c.case_reference = ?2)
                     ORDER BY s.month, s.id, c.case_reference
-                    """, arguments: [auditor]
+                    """, arguments: [auditor, caseReference]
             ).compactMap { row -> AuditAllocation? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
                 let open: Int64? = row["open_audit"]

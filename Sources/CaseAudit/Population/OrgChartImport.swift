@@ -123,6 +123,9 @@ public enum OrgChartImport {
 }
 
 extension StringProtocol {
+    /// The text, or nil when it is empty or only whitespace.
+    var nonBlank: String? { allSatisfy(\.isWhitespace) ? nil : String(self) }
+
     /// Without leading and trailing spaces, tabs and line breaks.
     var trimmingWhitespace: String {
         let scalars = unicodeScalars

@@ -61,8 +61,9 @@ public struct AuditReport: Sendable, Encodable {
         score = audit.submittedAt != nil ? record.score : grade.score
         judgement = record.content.judgement
         var asked: [Answer] = []
+        let askedIDs = Set(session.askedItems.map(\.id))
         for section in checklist.sections {
-            for item in section.items where session.askedItems.contains(where: { $0.id == item.id }) {
+            for item in section.items where askedIDs.contains(item.id) {
                 guard let answer = session.answers[item.id] else { continue }
                 let label = checklist.scale(for: item)?.option(value: answer.value)?.label ?? answer.value
                 asked.append(

@@ -58,6 +58,15 @@ public enum MonthlyReport {
         return files
     }
 
+    /// One line per checklist version: files audited of sampled, and the share good or better
+    /// (what `report monthly` and the demo print).
+    public static func councilLines(_ summary: MonthlySummary) -> String {
+        summary.sections.map { section in
+            let council = section.council
+            return "\(section.checklist) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n"
+        }.joined()
+    }
+
     /// The JSON: the tables as published; every underlying figure as well with `--detail`.
     static func json(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression) -> String {
         var json = JSONText()

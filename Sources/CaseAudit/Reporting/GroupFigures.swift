@@ -31,15 +31,6 @@ public struct GroupFigures: Sendable, Hashable, Encodable {
     public var judgedDifferently: Int
     public var items: [ItemFigures]
 
-    /// Aggregates a group's cells (all under `checklist`). Grades are the auditors' judgements;
-    /// good or better is `Grading.goodOrBetter`. With no item cells (`items` nil) the group has no
-    /// item figures: the published reports show the council's only.
-    public init(name: String, grades cells: [GradeCell], items itemCells: [ItemCell]?, sampled: Int, checklist: Checklist) {
-        let tallies = GroupTally.Scheme(checklist)
-        self.init(
-            name: name, tally: tallies.grades(cells), items: itemCells.map { tallies.items($0) }, sampled: sampled, checklist: checklist)
-    }
-
     /// The figures from tallies already made (groups that are unions of teams add their teams'
     /// tallies instead of counting cells again).
     public init(name: String, tally: GroupTally, items: GroupTally.Items?, sampled: Int, checklist: Checklist) {
@@ -120,12 +111,6 @@ public struct GroupTally: Sendable, Hashable {
             guard let index = itemIndex[cell.item] else { return }
             items.compliant[index] += cell.compliant
             items.answered[index] += cell.answered
-        }
-
-        public func grades(_ cells: [GradeCell]) -> GroupTally {
-            var tally = empty
-            for cell in cells { add(cell, to: &tally) }
-            return tally
         }
 
         public func items(_ cells: [ItemCell]) -> Items {

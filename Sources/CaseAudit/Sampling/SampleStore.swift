@@ -10,7 +10,8 @@ public protocol SampleStore: Sendable {
     /// recorded before sample `before`, when given: what a redraw of that sample excluded).
     func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String>
     /// Allocated files, for one auditor or all, in month and reference order.
-    func allocations(auditor: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation]
+    /// Allocated files, of one auditor and of one case when given (all when nil).
+    func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation]
 }
 
 /// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.

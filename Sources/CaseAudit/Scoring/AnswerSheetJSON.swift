@@ -130,7 +130,3 @@ private struct EntryLines {
         return found[index]
     }
 }
-
-extension String {
-    fileprivate var nonBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
-}

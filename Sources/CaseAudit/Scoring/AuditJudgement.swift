@@ -6,6 +6,6 @@ public struct AuditJudgement: Sendable, Hashable, Codable {
 
     public init(grade: String, reason: String? = nil) {
         self.grade = grade
-        self.reason = reason.flatMap { text in text.allSatisfy(\.isWhitespace) ? nil : text }
+        self.reason = reason?.nonBlank
     }
 }

@@ -16,8 +16,8 @@ extension ScoringSession {
 
     /// The action with its text trimmed, or why it cannot be raised.
     public static func checked(_ action: AuditAction, today: CalendarDate) throws(ScoringError) -> AuditAction {
-        let what = trimmed(action.what)
-        let who = trimmed(action.who)
+        let what = action.what.trimmingWhitespace
+        let who = action.who.trimmingWhitespace
         guard !what.isEmpty else { throw .actionIncomplete(.what) }
         guard !who.isEmpty else { throw .actionIncomplete(.who) }
         guard action.due >= today else { throw .actionDueInPast(due: action.due, today: today) }
@@ -44,9 +44,5 @@ extension ScoringSession {
         if let computed = grade.band?.grade, computed != judgement.grade, judgement.reason == nil {
             throw .reasonRequired(judged: judgement.grade, computed: computed)
         }
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

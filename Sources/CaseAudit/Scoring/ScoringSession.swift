@@ -48,7 +48,7 @@ public struct ScoringSession: Sendable {
         guard askedItems.contains(where: { $0.id == itemID }) else { throw .hidden(itemID) }
         let allowed = checklist.scale(for: item)?.options.map(\.value) ?? []
         guard allowed.contains(value) else { throw .unknownAnswer(value, item: itemID, allowed: allowed) }
-        let note = note.flatMap { text in text.allSatisfy(\.isWhitespace) ? nil : text }
+        let note = note?.nonBlank
         if item.noteRequiredFor.contains(value) && note == nil { throw .noteRequired(value, item: itemID) }
         answers[itemID] = ItemAnswer(itemID: itemID, value: value, note: note)
     }

@@ -149,17 +149,9 @@ struct DemoCommand: ParsableCommand {
         }
         let summary = try ReportMonthlyCommand.summary(month: month, database: store, today: console.today(), console: console)
         let files = MonthlyReport.files(summary, formats: MonthlyReport.Format.allCases, suppression: Suppression(), templates: templates)
-        for file in files {
-            let path = "\(folder)/\(file.path)"
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
-        }
+        try ReportFolder.write(files, to: folder)
         console.write("\n== The monthly quality summary for \(month) (caseaudit report monthly --month \(month))\n\n")
-        for section in summary.sections {
-            let council = section.council
-            console.write(
-                "\(section.title) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n")
-        }
+        console.write(MonthlyReport.councilLines(summary))
         console.write("Open \(folder)/summary.html in a browser (also summary.md, summary.json and csv/).\n")
     }
 

@@ -65,12 +65,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         }
         let files = MonthlyReport.files(summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
         do {
-            for file in files {
-                let path = "\(folder)/\(file.path)"
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
-            }
+            try ReportFolder.write(files, to: folder)
         } catch {
             console.writeError("caseaudit: error: \(folder): cannot write the report: \(error.localizedDescription)\n")
             throw ExitCode(1)
@@ -78,12 +73,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         if summary.audited == 0 {
             console.write("No audits were submitted for files drawn in \(month): the report says so.\n")
         } else {
-            for section in summary.sections {
-                let council = section.council
-                console.write(
-                    "\(section.checklist) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n"
-                )
-            }
+            console.write(MonthlyReport.councilLines(summary))
         }
         let main = files.first { $0.path == "summary.html" } ?? files.first
         console.write("Wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")

@@ -13,7 +13,7 @@ struct AuditOpening {
     let begun: StoredAudit?
 
     init(caseReference: String, auditor: String, database: SQLiteStore, directory: ChecklistDirectoryOption, console: Console) throws {
-        let drawn = try database.allocations(auditor: nil, today: console.today()).filter { $0.caseReference == caseReference }
+        let drawn = try database.allocations(auditor: nil, caseReference: caseReference, today: console.today())
         guard let allocation = drawn.max(by: { $0.sampleID < $1.sampleID }) else {
             console.writeError("caseaudit: error: case '\(caseReference)' is not allocated in any sample\n")
             throw ExitCode(1)

@@ -61,7 +61,7 @@ public struct Console: Sendable {
 }
 
 /// Unbuffered, so output and errors interleave in the order they were written.
-private func writeAll(_ text: String, to descriptor: Int32) {
+func writeAll(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { bytes in
         var offset = 0

@@ -123,18 +123,5 @@ final class RawTerminal {
         return .closed
     }
 
-    func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
-    }
+    func write(_ text: String) { writeAll(text, to: STDOUT_FILENO) }
 }

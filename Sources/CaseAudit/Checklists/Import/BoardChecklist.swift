@@ -55,10 +55,10 @@ public enum BoardChecklist {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- Imported by caseaudit from \(comment(options.document)) on \(options.importedOn). -->
-            <checklist xmlns="urn:caseaudit:checklist:1" id="\(attribute(options.id))" version="\(attribute(options.version))"
-                       title="\(attribute(label(options.title)))" caseTypes="CIN CP LAC CL" scale="\(scale.rawValue)">
-              <source issuer="\(attribute(label(options.issuer)))" document="\(attribute(label(options.document)))">
-                Imported from \(text(options.document)) on \(options.importedOn), keeping the board's numbering and wording.
+            <checklist xmlns="urn:caseaudit:checklist:1" id="\(XMLEscape.escape(options.id))" version="\(XMLEscape.escape(options.version))"
+                       title="\(XMLEscape.escape(label(options.title)))" caseTypes="CIN CP LAC CL" scale="\(scale.rawValue)">
+              <source issuer="\(XMLEscape.escape(label(options.issuer)))" document="\(XMLEscape.escape(label(options.document)))">
+                Imported from \(XMLEscape.escape(options.document)) on \(options.importedOn), keeping the board's numbering and wording.
               </source>
 
             """
@@ -71,15 +71,15 @@ public enum BoardChecklist {
                 sectionID += "-\(index + 1)"
                 sectionIDs.insert(sectionID)
             }
-            xml += "  <section id=\"\(attribute(sectionID))\" title=\"\(attribute(label(title)))\">\n"
+            xml += "  <section id=\"\(XMLEscape.escape(sectionID))\" title=\"\(XMLEscape.escape(label(title)))\">\n"
             for question in section.questions {
                 let id = matching.ids[question.line] ?? "q\(question.line)"
-                var attributes = "id=\"\(attribute(id))\""
-                if let number = question.number { attributes += " ref=\"\(attribute(label(number)))\"" }
+                var attributes = "id=\"\(XMLEscape.escape(id))\""
+                if let number = question.number { attributes += " ref=\"\(XMLEscape.escape(label(number)))\"" }
                 if question.weight != 1 { attributes += " weight=\"\(Number.format(question.weight))\"" }
                 if question.critical { attributes += " critical=\"true\"" }
-                xml += "    <item \(attributes)>\n      <prompt>\(text(question.prompt))</prompt>\n"
-                if let guidance = question.guidance { xml += "      <guidance>\(text(guidance))</guidance>\n" }
+                xml += "    <item \(attributes)>\n      <prompt>\(XMLEscape.escape(question.prompt))</prompt>\n"
+                if let guidance = question.guidance { xml += "      <guidance>\(XMLEscape.escape(guidance))</guidance>\n" }
                 xml += "    </item>\n"
             }
             xml += "  </section>\n"
@@ -116,12 +116,6 @@ public enum BoardChecklist {
 
     /// Labels are at most 200 characters.
     static func label(_ text: String) -> String { text.count <= 200 ? text : String(text.prefix(199)) + "…" }
-
-    /// Element text: prompts and guidance keep their line breaks as spaces (the loader
-    /// normalises whitespace anyway).
-    static func text(_ value: String) -> String { XMLEscape.escape(value) }
-
-    static func attribute(_ value: String) -> String { XMLEscape.escape(value) }
 
     static func comment(_ value: String) -> String { String(value.map { $0 == "-" ? "‐" : $0 }) }
 }

@@ -21,10 +21,11 @@ public struct IDMatching: Sendable {
         var used: Set<String> = []
         if let previous {
             var candidates: [(line: Int, id: String, score: Double)] = []
+            let oldWords = previous.items.map { Self.words($0.prompt) }
             for question in questions {
                 let words = Self.words(question.prompt)
-                for item in previous.items {
-                    let similarity = Self.jaccard(words, Self.words(item.prompt))
+                for (item, itemWords) in zip(previous.items, oldWords) {
+                    let similarity = Self.jaccard(words, itemWords)
                     let sameNumber = question.number != nil && question.number == item.reference
                     if similarity >= Self.threshold || (sameNumber && similarity >= Self.thresholdSameNumber) {
                         candidates.append((question.line, item.id, similarity + (sameNumber ? 0.01 : 0)))
