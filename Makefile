@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := .build/release/caseaudit
 
-.PHONY: demo test build deps bench samples schema cli-reference format lint clean
+.PHONY: demo test fuzz build deps bench samples schema cli-reference format lint clean
 
 demo: build
 	$(BIN) demo
@@ -12,6 +12,11 @@ demo: build
 test: deps
 	@scripts/ensure-deps.sh chromium
 	$(SWIFT) test
+
+# Coverage-guided fuzzing of every reader (libFuzzer + AddressSanitizer): FUZZ_SECONDS per
+# target (default 60); fails on a crash, a leak or a timeout. `make fuzz FUZZ_SECONDS=600`.
+fuzz: deps
+	scripts/fuzz.sh
 
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product caseaudit

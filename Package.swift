@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: property-based checks of the command-line options.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system libxml2 (apt: libxml2-dev). Every XML the product reads goes through it.
@@ -58,6 +60,11 @@ let package = Package(
         // Issue 4's benchmark: one answer's commit latency against write+fsync (Benchmarks/commit.sh).
         .executableTarget(name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/CommitLatency"),
 
+        // Fuzz targets for every reader of outside input (make fuzz builds them with libFuzzer).
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "caseaudit-fuzz", dependencies: ["CaseAudit", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Fuzz/Harness"),
+
         .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
         .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),
         .testTarget(name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
@@ -66,7 +73,9 @@ let package = Package(
             name: "CaseAuditCLITests",
             dependencies: [
                 "CaseAuditCLI", "CaseAuditTestSupport", "caseaudit", .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

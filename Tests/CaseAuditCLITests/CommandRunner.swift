@@ -43,7 +43,11 @@ enum BinaryRunner {
         return "\(Fixtures.packageRoot)/.build/debug/caseaudit"
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (CommandResult, Duration) {
+    /// With a `timeout`, a process still running then is killed and reported as status 124
+    /// (as timeout(1) does), so a hang fails a test instead of stopping the suite.
+    static func run(
+        _ arguments: [String], environment: [String: String]? = nil, timeout: Duration? = nil
+    ) throws -> (CommandResult, Duration) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binaryPath)
         process.arguments = arguments
@@ -56,14 +60,52 @@ enum BinaryRunner {
         let clock = ContinuousClock()
         let start = clock.now
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let timedOut = Mutex(false)
+        if let timeout {
+            let seconds = Double(timeout.components.seconds)
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                if process.isRunning {
+                    timedOut.withLock { $0 = true }
+                    kill(process.processIdentifier, SIGKILL)
+                }
+            }
+        }
+        // Both pipes are drained at once: a command that fills one while the other is being
+        // read would otherwise block for ever.
+        let errors = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            let data = drain(err.fileHandleForReading.fileDescriptor)
+            errors.withLock { $0 = data }
+            done.signal()
+        }.start()
+        let outData = drain(out.fileHandleForReading.fileDescriptor)
+        done.wait()
+        let errData = errors.withLock { $0 }
         process.waitUntilExit()
         let elapsed = clock.now - start
         return (
             CommandResult(
-                status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                // A signal shows as the shell shows it (132 for SIGILL, a Swift trap).
+                status: timedOut.withLock { $0 } ? 124
+                    : process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus,
+                output: String(decoding: outData, as: UTF8.self),
                 errors: String(decoding: errData, as: UTF8.self)), elapsed
         )
+    }
+}
+
+/// Everything a pipe gives until it closes, read with read(2) directly: FileHandle's
+/// readDataToEndOfFile traps on EINTR, which Process's SIGCHLD handling can cause.
+private func drain(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            data.append(contentsOf: buffer[0..<count])
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
     }
 }

@@ -1,5 +1,8 @@
 /// The rules a checklist must keep that its XSD cannot express.
 enum ChecklistRules {
+    /// The largest weight or score: grades are ratios of sums of these, which must stay finite.
+    static let numberLimit = 1000.0
+
     static func check(_ checklist: Checklist) -> [RuleViolation] {
         var violations: [RuleViolation] = []
         checkScales(checklist, into: &violations)
@@ -32,6 +35,10 @@ enum ChecklistRules {
                         Messages.Rules.duplicateKey(option.key, scale: scale.id, first: other, second: option.value)))
                 } else {
                     keys[option.key] = option.value
+                }
+                if let score = option.score, !(score <= Self.numberLimit) {
+                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
+                        Messages.Rules.numberTooLarge("score", score)))
                 }
                 if option.counts && option.score == nil {
                     violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
@@ -101,6 +108,8 @@ enum ChecklistRules {
             }
             if item.weight <= 0 {
                 violation("weight", Messages.Rules.weightNotPositive(item.weight))
+            } else if !(item.weight <= Self.numberLimit) {
+                violation("weight", Messages.Rules.numberTooLarge("weight", item.weight))
             }
             var scale: AnswerScale?
             if let scaleID = item.scaleID {

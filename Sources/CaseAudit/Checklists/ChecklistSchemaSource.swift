@@ -23,7 +23,7 @@ enum ChecklistSchemaSource {
   <xs:complexType name="Checklist">
     <xs:sequence>
       <xs:element name="source" type="c:Source"/>
-      <xs:element name="description" type="c:Text" minOccurs="0"/>
+      <xs:element name="description" type="c:LongText" minOccurs="0"/>
       <xs:element name="scale" type="c:Scale" maxOccurs="unbounded"/>
       <xs:element name="section" type="c:Section" maxOccurs="unbounded"/>
       <xs:element name="grading" type="c:Grading"/>
@@ -80,8 +80,8 @@ enum ChecklistSchemaSource {
 
   <xs:complexType name="Item">
     <xs:sequence>
-      <xs:element name="prompt" type="c:Text"/>
-      <xs:element name="guidance" type="c:Text" minOccurs="0"/>
+      <xs:element name="prompt" type="c:Prompt"/>
+      <xs:element name="guidance" type="c:LongText" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="id" type="c:Id" use="required"/>
     <!-- The board's own numbering ("2.1", "a)"), kept for display. -->
@@ -146,6 +146,22 @@ enum ChecklistSchemaSource {
   <xs:simpleType name="Text">
     <xs:restriction base="xs:token">
       <xs:minLength value="1"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- A question: at most 1,000 characters (InputLimits.prompt). -->
+  <xs:simpleType name="Prompt">
+    <xs:restriction base="xs:token">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="1000"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- Guidance and descriptions: at most 4,000 characters (InputLimits.guidance). -->
+  <xs:simpleType name="LongText">
+    <xs:restriction base="xs:token">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="4000"/>
     </xs:restriction>
   </xs:simpleType>
 

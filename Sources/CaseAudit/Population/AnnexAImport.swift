@@ -34,6 +34,9 @@ public enum AnnexAImport {
     /// CP first: a child on a plan and in need is audited as a child protection case.
     static let precedence: [CaseType] = [.childProtection, .lookedAfter, .careLeaver, .childInNeed]
 
+    /// Whole numbers up to this print as integers (a Double holds every one exactly).
+    static let exactWhole = 999_999_999_999_999
+
     static let noValue: Set<String> = ["", "#n/a", "n/a", "na", "none", "unallocated", "not allocated", "-"]
 
     public static func read(file path: String, lists wanted: [Int] = defaultLists) throws(InputError) -> CaseList {
@@ -74,7 +77,7 @@ public enum AnnexAImport {
                     let value: String
                     switch cell {
                     case .text(let text): value = text.trimmingWhitespace
-                    case .number(let number): value = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+                    case .number(let number): value = CheckedNumber.wholeNumber(number, in: -Self.exactWhole...Self.exactWhole).map(String.init) ?? Number.format(number)
                     }
                     return noValue.contains(value.lowercased()) ? nil : value
                 }
@@ -82,16 +85,20 @@ public enum AnnexAImport {
                     guard let column, let cell = row.cells[column] else { return nil }
                     switch cell {
                     case .number(let serial):
-                        if let date = Self.excelDate(serial) { return date }
+                        if let date = CheckedNumber.excelDate(serial) { return date }
                     case .text(let value):
                         let trimmed = value.trimmingWhitespace
                         if noValue.contains(trimmed.lowercased()) { return nil }
                         if let date = CalendarDate(parsing: trimmed) { return date }
                     }
                     let header = rows[headerIndex].cells[column].map(Self.display) ?? XLSXWorkbook.columnName(column)
-                    problems.append(
-                        Diagnostic(.rules, at: SourceLocation(file: place, line: row.number, column: column + 1),
-                            Messages.Cases.badDate(Self.display(cell), column: header)))
+                    let message: String
+                    if case .number = cell {
+                        message = Messages.Cases.badSerialDate(Self.display(cell), column: header)
+                    } else {
+                        message = Messages.Cases.badDate(Self.display(cell), column: header)
+                    }
+                    problems.append(Diagnostic(.rules, at: SourceLocation(file: place, line: row.number, column: column + 1), message))
                     return nil
                 }
                 guard let id = text(reference) else { continue }  // blank rows at the foot of a list
@@ -134,15 +141,6 @@ public enum AnnexAImport {
         if closed > 0 { notes.append(Messages.AnnexA.closedRows(closed)) }
         let records = found.values.sorted { $0.reference < $1.reference }
         return CaseList(records: records, format: .annexA, notes: notes)
-    }
-
-    /// Excel's 1900 date system: serial 1 is 1900-01-01, and 60 is the 29 February 1900 that
-    /// never was (kept for Lotus 1-2-3), so later serials count from 1899-12-30.
-    static func excelDate(_ serial: Double) -> CalendarDate? {
-        let days = Int(serial.rounded(.down))
-        guard days >= 1, days != 60, days < 2_958_466 else { return nil }
-        // 1900-01-01 is day 1; from day 61 on, the phantom leap day shifts the count by one.
-        return CalendarDate(uncheckedYear: 1900, month: 1, day: 1).adding(days: days < 60 ? days - 1 : days - 2)
     }
 
     static func normalise(_ cell: XLSXWorkbook.Cell) -> String {

@@ -11,6 +11,17 @@ public struct SyntheticCouncil: Sendable {
         public var asOf: CalendarDate
         public var seed: UInt64
 
+        /// What the generator makes at most: a council far larger than any in England (the
+        /// largest has about 400 teams and 15,000 open cases), so benchmarks fit and typos don't
+        /// fill the disk.
+        public static let teamRange = 1...5_000
+        public static let caseRange = 0...10_000_000
+        public static let workerRange = 1...200
+        public static let auditRange = 1...10_000_000
+        public static let monthRange = 1...240
+        public static let itemRange = 1...500
+        public static let boardQuestionRange = 1...100_000
+
         /// The demo council: 12 teams, 4 service managers, 2 ADs, a DCS, 80 social workers and
         /// about 1,500 open cases.
         public static func demo(asOf: CalendarDate) -> Parameters {

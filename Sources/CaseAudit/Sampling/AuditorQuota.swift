@@ -14,6 +14,9 @@ public struct AuditorQuota: Sendable, Hashable, Codable {
         public var message: String
     }
 
+    /// The most files one auditor may be given in a month.
+    public static let limit = 10_000
+
     /// `TM=2,SM=2,AD=1,DCS=1`.
     public init(parsing text: String) throws(SyntaxError) {
         var quotas: [ManagerLevel: Int] = [:]
@@ -22,8 +25,8 @@ public struct AuditorQuota: Sendable, Hashable, Codable {
             guard pieces.count == 2, let level = ManagerLevel(rawValue: pieces[0].uppercased()), level.audits else {
                 throw SyntaxError(message: "--quota \(text): '\(part)' should be LEVEL=N with LEVEL one of ATM, TM, SM, AD, DCS, IRO, QA")
             }
-            guard let count = Int(pieces[1]), count >= 0 else {
-                throw SyntaxError(message: "--quota \(text): '\(pieces[1])' is not a number of files")
+            guard let count = CheckedNumber.integer(text: pieces[1], in: 0...Self.limit) else {
+                throw SyntaxError(message: "--quota \(text): '\(pieces[1])' is not a number of files from 0 to \(Self.limit)")
             }
             quotas[level] = count
         }

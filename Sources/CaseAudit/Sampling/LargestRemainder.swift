@@ -11,7 +11,10 @@ enum LargestRemainder {
             guard sum > 0 else { break }
             let exact = open.map { Double(left) * weights[$0] / sum }
             var given = 0
-            var round = zip(open, exact).map { index, value in min(Int(value.rounded(.down)), caps[index] - shares[index]) }
+            // Each exact share lies in 0...left unless a weight is not finite; such a share gets 0.
+            var round = zip(open, exact).map { index, value in
+                min(CheckedNumber.integer(value, rounding: .down, in: 0...left) ?? 0, caps[index] - shares[index])
+            }
             given = round.reduce(0, +)
             let order = open.indices.sorted { (exact[$0] - Double(round[$0]), -$0) > (exact[$1] - Double(round[$1]), -$1) }
             for position in order where given < left && shares[open[position]] + round[position] < caps[open[position]] {

@@ -57,20 +57,27 @@ public struct SampleParameters: Sendable, Hashable, Codable {
         var weights: [CaseType: Double] = [:]
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=").map { $0.trimmingWhitespace }
-            guard pieces.count == 2, let type = CaseType(spelling: pieces[0]), let weight = Double(pieces[1]), weight > 0
+            guard pieces.count == 2, let type = CaseType(spelling: pieces[0]), let weight = CheckedNumber.finite(text: pieces[1]),
+                weight > 0, weight <= weightLimit
             else { return nil }
             weights[type] = weight
         }
         return weights.isEmpty ? nil : weights
     }
 
-    /// `6m` or `1y`: a number of months.
+    /// `6m` or `1y`: a number of months, at most `monthLimit`.
     public static func months(parsing text: String) -> Int? {
-        guard let unit = text.last, let count = Int(text.dropLast()), count > 0 else { return nil }
+        guard let unit = text.last, let count = CheckedNumber.integer(text: text.dropLast(), in: 1...monthLimit) else { return nil }
         switch unit {
         case "m": return count
-        case "y": return count * 12
+        case "y": return count <= monthLimit / 12 ? count * 12 : nil
         default: return nil
         }
     }
+
+    /// The heaviest risk weight (`--weights`), and the longest look-back (`6m`, `1y`): 100 years.
+    public static let weightLimit = 1000.0
+    public static let monthLimit = 1200
+    /// The largest sample (`--size`, `--per-team`, `--per-worker`): more files than any council has.
+    public static let sizeLimit = 1_000_000
 }

@@ -34,15 +34,19 @@ public struct SamplePlan: Sendable, Codable {
     public var strata: [Stratum]
     public var method: String { Self.method }
 
-    /// n for a population of `population` (nil: infinite).
-    public static func size(population: Int?, confidence: Double, margin: Double, expectedRate: Double) -> Int {
+    /// n for a population of `population` (nil: infinite). Nil when no whole number of files
+    /// can meet the margin: an infinite population with a margin so small that n overflows.
+    public static func size(population: Int?, confidence: Double, margin: Double, expectedRate: Double) -> Int? {
         let z = NormalQuantile.z(1 - (1 - confidence) / 2)
+        // n0 can be infinite (a margin of 1e-300 squares to 0): the finite case below is
+        // written so that it then gives the whole population, never inf/inf.
         let n0 = z * z * expectedRate * (1 - expectedRate) / (margin * margin)
-        guard let population else { return Int(n0.rounded(.up)) }
+        guard let population else { return CheckedNumber.integer(n0, rounding: .up, in: 0...Int.max) }
         guard population > 0 else { return 0 }
-        let corrected = n0 / (1 + (n0 - 1) / Double(population))
+        let total = Double(population)
+        let corrected = n0.isInfinite ? total : total * n0 / (n0 + total - 1)
         // A tiny epsilon keeps an exact whole number from rounding up past itself.
-        return min(population, Int((corrected - 1e-9).rounded(.up)))
+        return CheckedNumber.integer(corrected - 1e-9, rounding: .up, in: 0...population) ?? population
     }
 
     public init(
@@ -55,7 +59,8 @@ public struct SamplePlan: Sendable, Codable {
         self.allocation = allocation
         z = NormalQuantile.z(1 - (1 - confidence) / 2)
         population = sizes.reduce(0) { $0 + $1.population }
-        sampleSize = Self.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate)
+        sampleSize =
+            Self.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate) ?? population
         let caps = sizes.map(\.population)
         let rates = sizes.map { stratumRates[$0.key] ?? expectedRate }
         let proportional = LargestRemainder.shares(of: sampleSize, weights: caps.map(Double.init), caps: caps)
@@ -67,7 +72,7 @@ public struct SamplePlan: Sendable, Codable {
                 key: sizes[index].key, population: caps[index], expectedRate: rates[index], proportional: proportional[index],
                 equal: equal[index], neyman: neyman[index],
                 forOwnEstimate: Self.size(
-                    population: caps[index], confidence: confidence, margin: margin, expectedRate: rates[index]))
+                    population: caps[index], confidence: confidence, margin: margin, expectedRate: rates[index]) ?? caps[index])
         }
     }
 

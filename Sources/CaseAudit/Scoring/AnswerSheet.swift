@@ -137,6 +137,7 @@ public struct AnswerSheet: Sendable {
             case .due: .due
             }
         case .actionDueInPast: .due
+        case .tooLong(let field, _): field
         }
     }
 }

@@ -14,6 +14,8 @@ public enum ScoringError: Error, Sendable, Hashable {
     case actionDueInPast(due: CalendarDate, today: CalendarDate)
     /// Submitting before every asked item has an answer.
     case unanswered(String, remaining: Int)
+    /// A note, reason or action text past its limit (`InputLimits.note`).
+    case tooLong(AnswerSheet.Field, length: Int)
 
     public var message: String {
         switch self {
@@ -27,6 +29,16 @@ public enum ScoringError: Error, Sendable, Hashable {
         case .actionIncomplete(let part): Messages.Scoring.actionIncomplete(part)
         case .actionDueInPast(let due, let today): Messages.Scoring.actionDueInPast(due, today: today)
         case .unanswered(let item, let remaining): Messages.Scoring.unanswered(item, remaining: remaining)
+        case .tooLong(let field, let length): Messages.Scoring.tooLong(field, length: length)
         }
+    }
+}
+
+extension ScoringError {
+    /// Refuses a note, reason or action text longer than `InputLimits.note` characters.
+    static func checkLength(_ text: String?, _ field: AnswerSheet.Field) throws(ScoringError) {
+        guard let text, text.utf8.count > InputLimits.note else { return }  // bytes bound characters from above
+        let length = text.count
+        if length > InputLimits.note { throw .tooLong(field, length: length) }
     }
 }

@@ -20,6 +20,8 @@ extension ScoringSession {
         let who = action.who.trimmingWhitespace
         guard !what.isEmpty else { throw .actionIncomplete(.what) }
         guard !who.isEmpty else { throw .actionIncomplete(.who) }
+        try ScoringError.checkLength(what, .what)
+        try ScoringError.checkLength(who, .who)
         guard action.due >= today else { throw .actionDueInPast(due: action.due, today: today) }
         return AuditAction(what: what, who: who, due: action.due)
     }
@@ -41,6 +43,7 @@ extension ScoringSession {
     private func check(_ judgement: AuditJudgement) throws(ScoringError) {
         let grades = checklist.grading.bands.map(\.grade)
         guard grades.contains(judgement.grade) else { throw .unknownGrade(judgement.grade, allowed: grades) }
+        try ScoringError.checkLength(judgement.reason, .reason)
         if let computed = grade.band?.grade, computed != judgement.grade, judgement.reason == nil {
             throw .reasonRequired(judged: judgement.grade, computed: computed)
         }

@@ -49,6 +49,7 @@ public struct ScoringSession: Sendable {
         let allowed = checklist.scale(for: item)?.options.map(\.value) ?? []
         guard allowed.contains(value) else { throw .unknownAnswer(value, item: itemID, allowed: allowed) }
         let note = note?.nonBlank
+        try ScoringError.checkLength(note, .note)
         if item.noteRequiredFor.contains(value) && note == nil { throw .noteRequired(value, item: itemID) }
         answers[itemID] = ItemAnswer(itemID: itemID, value: value, note: note)
     }

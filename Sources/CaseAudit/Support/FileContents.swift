@@ -13,6 +13,7 @@ public enum FileContents {
         case tooLarge(size: Int, limit: Int)
         case binary(offset: Int)
         case empty
+        case lineTooLong(limit: Int)
 
         public var message: String {
             switch self {
@@ -22,9 +23,13 @@ public enum FileContents {
             case .tooLarge(let size, let limit): Messages.Load.tooLarge(size, limit: limit)
             case .binary(let offset): Messages.Load.binary(offset: offset)
             case .empty: Messages.Load.empty
+            case .lineTooLong(let limit): Messages.Load.lineTooLong(limit: limit)
             }
         }
     }
+
+    /// How much is read at a time when lines are checked as the file is read.
+    static let chunkLength = 4 * 1024 * 1024
 
     /// How much of a file is looked at to tell text from binary.
     static let sniffLength = 8192
@@ -46,6 +51,34 @@ public enum FileContents {
         /// The whole file, read from the start whatever has been read before.
         public func readAll() throws(Failure) -> [UInt8] {
             try FileContents.read(descriptor, from: 0, count: size)
+        }
+
+        /// The whole file, read in chunks and refused at the first line longer than
+        /// `lineLimit` bytes, before the rest is read.
+        public func readAll(lineLimit: Int) throws(Failure) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(size)
+            var lineStart = 0
+            while bytes.count < size {
+                let chunk = try FileContents.read(descriptor, from: bytes.count, count: min(FileContents.chunkLength, size - bytes.count))
+                if chunk.isEmpty { break }
+                let offset = bytes.count
+                bytes += chunk
+                let tooLong = chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+                    guard let base = raw.baseAddress else { return false }
+                    var position = 0
+                    while position < raw.count, let found = memchr(base + position, 0x0A, raw.count - position) {
+                        let end = offset + base.distance(to: UnsafeRawPointer(found))
+                        if end - lineStart > lineLimit { return true }
+                        lineStart = end + 1
+                        position = end + 1 - offset
+                    }
+                    return false
+                }
+                if tooLong { throw .lineTooLong(limit: lineLimit) }
+                if bytes.count - lineStart > lineLimit { throw .lineTooLong(limit: lineLimit) }
+            }
+            return bytes
         }
     }
 
@@ -84,10 +117,13 @@ public enum FileContents {
         try openText(path, limit: limit).readAll()
     }
 
-    /// The same, with a failure reported as an input error located at the file.
-    static func readInput(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
-        do {
-            return try readText(path, limit: limit)
+    /// The same, with a failure reported as an input error located at the file; with a
+    /// `lineLimit`, a line longer than that is refused before the rest is read.
+    static func readInput(_ path: String, limit: Int, lineLimit: Int? = nil) throws(InputError) -> [UInt8] {
+        do throws(Failure) {
+            let file = try openText(path, limit: limit)
+            if let lineLimit { return try file.readAll(lineLimit: lineLimit) }
+            return try file.readAll()
         } catch {
             throw InputError(.file, at: SourceLocation(file: path), error.message)
         }

@@ -34,6 +34,9 @@ enum Messages {
             "item '\(item)' has no scale: add scale=\"…\" to it, its section or the checklist"
         }
 
+        static func numberTooLarge(_ what: String, _ value: Double) -> String {
+            "\(what) must be at most \(Number.format(ChecklistRules.numberLimit)) (found \(Number.format(value)))"
+        }
         static func weightNotPositive(_ weight: Double) -> String {
             "weight must be greater than 0 (found \(Number.format(weight)))"
         }
@@ -79,6 +82,9 @@ enum Messages {
         static let notFound = "no such file"
         static let isDirectory = "is a directory, not a checklist file"
         static func notReadable(_ reason: String) -> String { "cannot be read: \(reason)" }
+        static func lineTooLong(limit: Int) -> String {
+            "has a line longer than \(limit) bytes, far more than any CSV row: is it a CSV file? (refused without reading the rest)"
+        }
         static func tooLarge(_ size: Int, limit: Int) -> String {
             "is \(size) bytes, more than the \(limit)-byte limit for this kind of file"
         }
@@ -123,11 +129,27 @@ enum Messages {
             "--map: '\(field)' is not a field (fields: \(list(fields)))"
         }
         static let unclosedQuote = "a quoted field is never closed"
+        static func fieldTooLong(_ length: Int) -> String {
+            "a field is \(length) bytes long, more than the \(InputLimits.field) a spreadsheet cell can hold: is this a CSV file?"
+        }
+        static func tooManyColumns(_ count: Int) -> String {
+            "a row has more than \(InputLimits.columns) fields (the most a spreadsheet has): is this a CSV file?"
+        }
         static let empty = "the file has no rows"
         static let headerOnly = "the file has a header row but no data rows"
     }
 
     enum Scoring {
+        static func tooLong(_ field: AnswerSheet.Field, length: Int) -> String {
+            let what: String
+            switch field {
+            case .reason: what = "the reason"
+            case .what: what = "the action's text"
+            case .who: what = "who is to do the action"
+            default: what = "the note"
+            }
+            return "\(what) is \(length) characters long; at most \(InputLimits.note) are kept"
+        }
         static func unknownItem(_ item: String) -> String { "the checklist has no item '\(item)'" }
         static func hidden(_ item: String) -> String {
             "item '\(item)' is not asked: the answers so far skip it (its condition does not hold)"
@@ -184,7 +206,13 @@ enum Messages {
         static func duplicateNumber(_ number: String, firstLine: Int) -> String {
             "question number '\(number)' is used twice (first on row \(firstLine))"
         }
-        static func badWeight(_ text: String) -> String { "'\(text)' is not a weight: expected a positive number" }
+        static func badWeight(_ text: String) -> String { "'\(text)' is not a weight: expected a number above 0 and at most 1000" }
+        static func tooLong(_ length: Int, limit: Int) -> String {
+            "the cell is \(length) characters long; a checklist keeps at most \(limit) here"
+        }
+        static func tooWide(_ column: String) -> String {
+            "the sheet has a cell in column \(column): a board's audit tool uses at most \(BoardTable.columnLimit) columns (clear the cells far to the right)"
+        }
         static let noQuestions = "the document has no questions under its header row"
         static let emptySheet = "the sheet is empty"
     }
@@ -225,17 +253,29 @@ enum Messages {
         static func badDate(_ text: String, column: String) -> String {
             "'\(text)' in '\(column)' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"
         }
+        static func badSerialDate(_ text: String, column: String) -> String {
+            "the number \(text) in '\(column)' is not a date: a date cell holds a day number from 1 (1900-01-01) to 401768 (2999-12-31)"
+        }
         static let readAsWindows1252 = "the file is not UTF-8: read as Windows-1252"
     }
 
     enum Office {
         static let notAZip =
-            "is not a zip file: an .xlsx workbook is a zip of XML parts (a password-protected workbook is not: remove the password and save it again)"
+            "is not a zip file, or a damaged one: .xlsx workbooks and .docx documents are zips of XML parts (a password-protected file is not: remove the password and save it again)"
         static let notAWorkbook = "is a zip file but not an Excel workbook: it has no xl/workbook.xml"
         static let corrupt = "cannot be unpacked: the zip file is damaged"
         static let notADocument = "is a zip file but not a Word document: it has no word/document.xml"
         static func noSheet(_ name: String, sheets: [String]) -> String { "has no sheet called '\(name)' (sheets: \(list(sheets)))" }
         static let unknownKind = "is not a board document caseaudit can read: give an .xlsx workbook, a .docx document or a .csv file"
+        static func beyondLastColumn(_ reference: String) -> String {
+            "the cell '\(reference)' is beyond column XFD, the last column a workbook can have"
+        }
+        static func cellTooLong(_ length: Int) -> String {
+            "the cell holds \(length) characters, more than the \(InputLimits.cell) a spreadsheet cell can"
+        }
+        static func badRowNumber(_ text: String) -> String {
+            "'\(text)' is not a row number: rows are numbered 1 to 1048576"
+        }
         static func tooBig(_ size: UInt64) -> String {
             "unpacks to \(size) bytes, far more than a workbook holds (refused as a possible zip bomb)"
         }

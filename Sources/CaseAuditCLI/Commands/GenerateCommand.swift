@@ -55,10 +55,21 @@ struct GenerateCommand: ParsableCommand {
     var database: String?
 
     func validate() throws {
-        if teams < 1 || cases < 0 || workersPerTeam < 1 { throw ValidationError("--teams and --workers-per-team must be at least 1") }
+        typealias Limits = SyntheticCouncil.Parameters
+        func check(_ value: Int?, _ range: ClosedRange<Int>, _ option: String) throws {
+            if let value, !range.contains(value) {
+                throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound) (not \(value))")
+            }
+        }
+        try check(teams, Limits.teamRange, "--teams")
+        try check(cases, Limits.caseRange, "--cases")
+        try check(workersPerTeam, Limits.workerRange, "--workers-per-team")
+        try check(boardQuestions, Limits.boardQuestionRange, "--board-questions")
+        try check(audits, Limits.auditRange, "--audits")
+        try check(months, Limits.monthRange, "--months")
+        try check(items, Limits.itemRange, "--items")
         if let asOf, CalendarDate(parsing: asOf) == nil { throw ValidationError("--as-of \(asOf): expected YYYY-MM-DD") }
         if audits != nil && database == nil { throw ValidationError("--audits needs --database") }
-        if let audits, audits < 1 || months < 1 || items < 1 { throw ValidationError("--audits, --months and --items must be at least 1") }
     }
 
     func run() throws {

@@ -55,12 +55,16 @@ struct SampleDrawCommand: ParsableCommand {
         guard AuditMonth(month) != nil else { throw ValidationError("--month \(month): expected YYYY-MM, e.g. 2026-12") }
         let sizes = [size, perTeam, perWorker].compactMap { $0 }
         guard sizes.count == 1 else { throw ValidationError("Give one of --size N, --per-team N or --per-worker N.") }
-        guard sizes[0] >= 1 else { throw ValidationError("The sample size must be at least 1.") }
+        guard (1...SampleParameters.sizeLimit).contains(sizes[0]) else {
+            throw ValidationError("The sample size must be between 1 and \(SampleParameters.sizeLimit).")
+        }
         if let weights, SampleParameters.weights(parsing: weights) == nil {
-            throw ValidationError("--weights \(weights): expected TYPE=WEIGHT pairs such as CP=3,LAC=2, each weight above 0")
+            throw ValidationError(
+                "--weights \(weights): expected TYPE=WEIGHT pairs such as CP=3,LAC=2, each weight above 0 and at most \(Number.format(SampleParameters.weightLimit))")
         }
         if let excludeWithin, SampleParameters.months(parsing: excludeWithin) == nil {
-            throw ValidationError("--exclude-audited-within \(excludeWithin): expected a number of months or years, e.g. 6m or 1y")
+            throw ValidationError(
+                "--exclude-audited-within \(excludeWithin): expected a number of months or years up to \(SampleParameters.monthLimit / 12) years, e.g. 6m or 1y")
         }
         _ = try parsedStrata()
         _ = try parsedCaseTypes()

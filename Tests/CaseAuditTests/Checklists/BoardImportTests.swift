@@ -120,7 +120,7 @@ import Testing
     @Test func duplicateNumbersAndBadWeightsNameTheirRows() throws {
         let path = try folder.write("dup.csv", "No.,Question,Weight\n1,Is it recorded?,2\n2,Is it reviewed?,heavy\n1,Is it signed?,1\n")
         #expect(messages { _ = try make(BoardReader.read(path)) } == [
-            "\(path):3:3: '\("heavy")' is not a weight: expected a positive number",
+            "\(path):3:3: '\("heavy")' is not a weight: expected a number above 0 and at most 1000",
             "\(path):4:1: question number '1' is used twice (first on row 2)",
         ])
     }

@@ -47,13 +47,13 @@ import Testing
     @Test(arguments: [(1.0, "1900-01-01"), (59.0, "1900-02-28"), (61.0, "1900-03-01"), (44197.0, "2021-01-01"),
         (44197.75, "2021-01-01")])
     func convertsExcelSerials(serial: Double, iso: String) {
-        #expect(AnnexAImport.excelDate(serial)?.description == iso)
+        #expect(CheckedNumber.excelDate(serial)?.description == iso)
     }
 
     @Test func refusesTheFictionalLeapDayAndNonsense() {
-        #expect(AnnexAImport.excelDate(60) == nil)
-        #expect(AnnexAImport.excelDate(0) == nil)
-        #expect(AnnexAImport.excelDate(-5) == nil)
+        #expect(CheckedNumber.excelDate(60) == nil)
+        #expect(CheckedNumber.excelDate(0) == nil)
+        #expect(CheckedNumber.excelDate(-5) == nil)
     }
 
     func workbook(_ sheets: [XLSXWriter.Sheet], in folder: TemporaryDirectory) throws -> String {

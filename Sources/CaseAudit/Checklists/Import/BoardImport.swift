@@ -30,6 +30,9 @@ public struct BoardImport: Sendable {
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
     public var criticalCount: Int { sections.reduce(0) { $0 + $1.questions.count(where: \.critical) } }
 
+    /// The heaviest weight a question may carry.
+    static let weightLimit = 1000.0
+
     public init(_ table: BoardTable, mapping: [BoardColumn: String] = [:]) throws(InputError) {
         guard table.rows.contains(where: { !$0.filled.isEmpty }) else {
             throw InputError(.rules, at: table.location(1), Messages.BoardImport.emptySheet)
@@ -47,7 +50,7 @@ public struct BoardImport: Sendable {
         let above = table.rows[..<start]
         title = (above.first { $0.heading == 0 } ?? above.first { $0.filled.count == 1 && $0.heading == nil })?.filled.first?.trimmingWhitespace
         // A Word heading just above the first table is that table's section.
-        if let heading = above.last(where: { ($0.heading ?? 0) > 0 }) { current.title = heading.filled[0].trimmingWhitespace }
+        if let heading = above.last(where: { ($0.heading ?? 0) > 0 })?.filled.first { current.title = heading.trimmingWhitespace }
         for row in table.rows[start...] {
             let filled = row.filled
             if filled.isEmpty { continue }
@@ -85,7 +88,7 @@ public struct BoardImport: Sendable {
             var weight = 1.0
             let weightCell = row.cell(columns[.weight]).trimmingWhitespace
             if !weightCell.isEmpty {
-                if let value = Double(weightCell), value > 0 {
+                if let value = CheckedNumber.finite(text: weightCell), value > 0, value <= Self.weightLimit {
                     weight = value
                 } else {
                     problems.append(Diagnostic(.rules, at: table.location(row.line, column: columns[.weight]), Messages.BoardImport.badWeight(weightCell)))
@@ -94,6 +97,11 @@ public struct BoardImport: Sendable {
             let rating = row.cell(columns[.rating]).trimmingWhitespace
             if !rating.isEmpty { ratings.append(rating) }
             let guidance = row.cell(columns[.guidance]).trimmingWhitespace
+            for (text, column, limit) in [(prompt, columns[.prompt], InputLimits.prompt), (guidance, columns[.guidance], InputLimits.guidance)]
+            where text.count > limit {
+                problems.append(
+                    Diagnostic(.rules, at: table.location(row.line, column: column), Messages.BoardImport.tooLong(text.count, limit: limit)))
+            }
             current.questions.append(
                 Question(
                     line: row.line, number: number.isEmpty ? nil : number, prompt: prompt, guidance: guidance.isEmpty ? nil : guidance,

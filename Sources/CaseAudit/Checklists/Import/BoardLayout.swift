@@ -42,8 +42,10 @@ public struct BoardLayout: Sendable {
 
     /// "B" → 1; nil when `text` is not a column letter.
     static func letterIndex(_ text: String) -> Int? {
-        guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0.isASCII && $0.isUppercase && $0.isLetter }) else { return nil }
-        return text.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isUppercase && $0.isLetter }),
+            let index = XLSXWorkbook.columnIndex(text), index < XLSXWorkbook.columnLimit
+        else { return nil }
+        return index
     }
 }
 

@@ -31,6 +31,13 @@ public enum BoardReader {
         guard let rows = try workbook.rows(ofSheet: name) else {
             throw InputError(.file, at: SourceLocation(file: path), Messages.Office.noSheet(name, sheets: workbook.sheets.map(\.name)))
         }
+        // Rows are made dense below: a cell far to the right would cost memory for every row.
+        if let far = rows.first(where: { ($0.cells.keys.max() ?? 0) >= BoardTable.columnLimit }) {
+            let column = far.cells.keys.max() ?? 0
+            throw InputError(
+                .rules, at: SourceLocation(file: "\(path)[\(name)]", line: far.number, column: column + 1),
+                Messages.BoardImport.tooWide(XLSXWorkbook.columnName(column)))
+        }
         let table = rows.map { row in
             let width = (row.cells.keys.max() ?? -1) + 1
             return BoardTable.Row(
@@ -66,6 +73,7 @@ public enum BoardReader {
         var numbered: [BoardTable.Row] = []
         var hasTable = false
         var counter = 0
+        var questions = 0  // numbered paragraphs so far (a running count: documents can be long)
         for element in body.childElements {
             if element.isNamed("p") {
                 let text = paragraphText(element).trimmingWhitespace
@@ -79,7 +87,8 @@ public enum BoardReader {
                     numbered.append(heading)
                 } else if properties?.firstChild(named: "numPr") != nil || BoardImport.leadingNumber(text) != nil {
                     let number = BoardImport.leadingNumber(text)
-                    let sequence = numbered.count(where: { $0.heading == nil }) + 1
+                    questions += 1
+                    let sequence = questions
                     numbered.append(BoardTable.Row(line: counter, cells: [number?.number ?? String(sequence), number?.rest ?? text]))
                 }
             } else if element.isNamed("tbl") {

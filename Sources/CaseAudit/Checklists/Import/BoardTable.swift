@@ -23,6 +23,9 @@ public struct BoardTable: Sendable {
         var filled: [String] { cells.filter { !$0.isEmpty } }
     }
 
+    /// The most columns a board's table may use: a tool has a handful.
+    static let columnLimit = 256
+
     /// The file, and the part of it ("sheet 'Audit tool'", "word/document.xml").
     public var file: String
     public var part: String?

@@ -4,7 +4,7 @@ enum CSVInput {
     static let sizeLimit = 2 * 1024 * 1024 * 1024
 
     static func table(_ path: String) throws(InputError) -> CSVTable {
-        let bytes = try FileContents.readInput(path, limit: sizeLimit)
+        let bytes = try FileContents.readInput(path, limit: sizeLimit, lineLimit: InputLimits.line)
         let table: CSVTable
         do {
             table = try CSVTable(bytes: bytes)

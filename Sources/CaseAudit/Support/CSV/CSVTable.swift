@@ -115,6 +115,7 @@ public struct CSVTable: Sendable {
                         if byte == lf { line += 1 }
                         index += 1
                     }
+                    if index - start > InputLimits.field { throw Failure(line: startLine, message: Messages.CSV.fieldTooLong(index - start)) }
                     doubledQuotes.append(doubled)
                     fieldRanges.append(start..<index)
                     index += 1  // the closing quote
@@ -123,8 +124,12 @@ public struct CSVTable: Sendable {
                 } else {
                     let start = index
                     while index < count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                    if index - start > InputLimits.field { throw Failure(line: line, message: Messages.CSV.fieldTooLong(index - start)) }
                     doubledQuotes.append(false)
                     fieldRanges.append(start..<index)
+                }
+                if fieldRanges.count - recordStarts[recordStarts.count - 1] > InputLimits.columns {
+                    throw Failure(line: line, message: Messages.CSV.tooManyColumns(fieldRanges.count - recordStarts[recordStarts.count - 1]))
                 }
                 if index >= count {
                     endOfRecord = true

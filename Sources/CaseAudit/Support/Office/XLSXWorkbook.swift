@@ -62,8 +62,14 @@ struct XLSXWorkbook {
         for row in document.rootElement?.firstChild(named: "sheetData")?.children(named: "row") ?? [] {
             var cells: [Int: Cell] = [:]
             var nextColumn = 0
+            let rowNumber = try Self.rowNumber(row, after: rows.last?.number ?? 0, part: sheet.part, in: package.path)
             for cell in row.children(named: "c") {
                 let column = cell.attribute("r").flatMap(Self.columnIndex) ?? nextColumn
+                guard column < Self.columnLimit else {
+                    throw InputError(
+                        .rules, at: SourceLocation(file: "\(package.path)[\(name)]", line: rowNumber),
+                        Messages.Office.beyondLastColumn(cell.attribute("r") ?? Self.columnName(column)))
+                }
                 nextColumn = column + 1
                 let type = cell.attribute("t")
                 let value = cell.firstChild(named: "v")?.text
@@ -79,27 +85,49 @@ struct XLSXWorkbook {
                 case "b":
                     if let value { cells[column] = .text(value == "1" ? "TRUE" : "FALSE") }
                 default:
-                    if let value, let number = Double(value) { cells[column] = .number(number) } else if let value {
+                    if let value, let number = CheckedNumber.finite(text: value) { cells[column] = .number(number) } else if let value {
                         cells[column] = .text(value)
                     }
                 }
+                // Excel's own limit: a longer cell was not written by a spreadsheet.
+                if case .text(let text) = cells[column], text.utf8.count > InputLimits.cell, text.utf16.count > InputLimits.cell {
+                    throw InputError(
+                        .rules, at: SourceLocation(file: "\(package.path)[\(name)]", line: rowNumber, column: column + 1),
+                        Messages.Office.cellTooLong(text.utf16.count))
+                }
             }
-            let number = row.attribute("r").flatMap { Int($0) } ?? (rows.last?.number ?? 0) + 1
-            rows.append(Row(number: number, cells: cells))
+            rows.append(Row(number: rowNumber, cells: cells))
         }
         return rows
     }
 
-    /// "AB12" → 27.
+    /// Excel's last column (XFD) and row: no workbook has a cell beyond them.
+    static let columnLimit = 16_384
+    static let rowLimit = 1_048_576
+
+    /// "AB12" → 27; nil when the reference does not start with a letter. A column past XFD
+    /// gives `columnLimit`, which no cell may have.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65, scalar.value <= 90 else { break }
-            index = index * 26 + Int(scalar.value - 64)
             letters += 1
+            guard letters <= 3 else { return columnLimit }
+            index = index * 26 + Int(scalar.value) - 64
         }
-        return letters > 0 ? index - 1 : nil
+        return letters > 0 ? min(index - 1, columnLimit) : nil
+    }
+
+    /// A row's number: its `r`, else the one after the row before; within Excel's rows.
+    private static func rowNumber(_ row: XMLElementRef, after previous: Int, part: String, in path: String) throws(InputError) -> Int {
+        let number = row.attribute("r").map { CheckedNumber.integer(text: $0, in: 1...rowLimit) } ?? (previous < rowLimit ? previous + 1 : nil)
+        guard let number else {
+            throw InputError(
+                .rules, at: SourceLocation(file: "\(path)[\(part)]", line: row.line),
+                Messages.Office.badRowNumber(row.attribute("r") ?? String(previous + 1)))
+        }
+        return number
     }
 
     /// 27 → "AB".

@@ -1,0 +1,2 @@
+// Declarations only: see include/libfuzzer_driver.h.
+#include "libfuzzer_driver.h"

@@ -1,0 +1,36 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a program to its end and reports what it wrote to standard error and the most memory
+/// it held (its peak resident set, from wait4), to check that a command stays within a bound.
+struct MeasuredRun {
+    var status: Int32
+    var errors: String
+    var peakMemoryKiB: Int
+
+    static func run(_ arguments: [String]) throws -> MeasuredRun {
+        let errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("measured-\(UUID().uuidString).txt").path
+        defer { unlink(errorsPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let exited = (status & 0x7F) == 0
+        let errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+        return MeasuredRun(
+            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), errors: errors, peakMemoryKiB: Int(usage.ru_maxrss))
+    }
+}
