@@ -200,6 +200,7 @@ import Testing
     }
 
     @Test func showRefusesAnUnknownAudit() throws {
+        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
         let shown = CommandRunner.run(["audit", "show", "99", "--database", database])
         #expect(shown.status == 1)
         #expect(shown.errors.contains("there is no audit 99"))

@@ -117,6 +117,7 @@ import Testing
     }
 
     @Test func drawingBeforeImportingSaysWhatToDo() {
+        #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]).status == 0)
         let result = run(["sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", "5", "--dir",
             Fixtures.shippedChecklistsDirectory])
         #expect(result.status == 1)

@@ -84,7 +84,10 @@ import Testing
     @Test func aMonthWithNoAuditsGetsAShortReportThatSaysSo() throws {
         let empty = try TemporaryDirectory()
         let out = "\(empty.path)/out"
-        let result = report(["--month", "2024-02", "-o", out], database: "\(empty.path)/empty.sqlite")
+        // A database with an org chart and nothing else (only imports make one).
+        let database = "\(empty.path)/empty.sqlite"
+        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
+        let result = report(["--month", "2024-02", "-o", out], database: database)
         #expect(result.status == 0)
         #expect(result.output.contains("No audits were submitted for files drawn in 2024-02"))
         let html = try Fixtures.text("\(out)/summary.html")
@@ -99,6 +102,7 @@ import Testing
             #expect(result.status == 2, "\(bad)")
             #expect(result.errors.contains("--month"))
         }
+        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", "\(folder.path)/db.sqlite"]).status == 0)
         let blocker = try folder.write("not-a-folder", "a file")
         let result = report(["--month", "2026-11", "-o", "\(blocker)/report"], database: "\(folder.path)/db.sqlite")
         #expect(result.status == 1)

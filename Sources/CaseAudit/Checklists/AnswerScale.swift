@@ -17,6 +17,16 @@ public struct AnswerScale: Sendable, Hashable, Encodable {
         options.first { $0.value == value }
     }
 
+    /// The option a person means by `text`: its value exactly, else its value, label or key in
+    /// any case ("Yes", "y", "YES" are all yes).
+    public func option(spelled text: String) -> AnswerOption? {
+        if let exact = option(value: text) { return exact }
+        let wanted = text.trimmingWhitespace.lowercased()
+        guard !wanted.isEmpty else { return nil }
+        return options.first { $0.value.lowercased() == wanted } ?? options.first { $0.label.lowercased() == wanted }
+            ?? options.first { String($0.key).lowercased() == wanted }
+    }
+
     /// The best score an answer on this scale can get; item scores are relative to it.
     public var maximumScore: Double {
         options.filter(\.counts).compactMap(\.score).max() ?? 0

@@ -14,6 +14,8 @@ public struct ChecklistCatalog: Sendable {
     public enum LookupError: Error, Sendable, Hashable {
         case noSuchDirectory(String)
         case notFound(id: String, directory: String, known: [String])
+        /// Two files hold the same id and version: which is meant cannot be told.
+        case sameVersionTwice(id: String, version: String, files: [String])
 
         public var message: String {
             switch self {
@@ -21,6 +23,8 @@ public struct ChecklistCatalog: Sendable {
                 "\(directory): no such folder of checklists (give one with --dir, or set CASEAUDIT_CHECKLISTS)"
             case .notFound(let id, let directory, let known):
                 "no checklist with id '\(id)' in \(directory) (found: \(Messages.list(known)))"
+            case .sameVersionTwice(let id, let version, let files):
+                "\(Messages.list(files)) both hold checklist '\(id)' version \(version): remove one, or give the changed one a new version"
             }
         }
     }
@@ -48,6 +52,15 @@ public struct ChecklistCatalog: Sendable {
         }
     }
 
+    /// Each id and version held by more than one valid file.
+    public static func sameVersionTwice(_ entries: [Entry]) -> [LookupError] {
+        let valid = entries.compactMap { try? $0.result.get() }
+        let groups = Dictionary(grouping: valid) { "\($0.checklist.id)\u{0}\($0.checklist.version)" }
+        return groups.values.filter { $0.count > 1 }.map { twins in
+            .sameVersionTwice(id: twins[0].checklist.id, version: twins[0].checklist.version, files: twins.map(\.path).sorted())
+        }.sorted { $0.message < $1.message }
+    }
+
     /// The valid checklist with this id; the highest version when several files share it.
     public func checklist(id: String) throws(LookupError) -> LoadedChecklist {
         let loaded = try loadAll().compactMap { try? $0.result.get() }
@@ -55,6 +68,8 @@ public struct ChecklistCatalog: Sendable {
         guard let best = matching.max(by: { Version($0.checklist.version) < Version($1.checklist.version) }) else {
             throw .notFound(id: id, directory: directory, known: loaded.map(\.checklist.id))
         }
+        let twins = matching.filter { $0.checklist.version == best.checklist.version }
+        if twins.count > 1 { throw .sameVersionTwice(id: id, version: best.checklist.version, files: twins.map(\.path)) }
         return best
     }
 }

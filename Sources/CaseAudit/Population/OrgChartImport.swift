@@ -124,7 +124,7 @@ public enum OrgChartImport {
 
 extension StringProtocol {
     /// The text, or nil when it is empty or only whitespace.
-    var nonBlank: String? { allSatisfy(\.isWhitespace) ? nil : String(self) }
+    public var nonBlank: String? { allSatisfy(\.isWhitespace) ? nil : String(self) }
 
     /// Without leading and trailing spaces, tabs and line breaks.
     var trimmingWhitespace: String {

@@ -89,7 +89,8 @@ public struct AuditReport: Sendable, Encodable {
                 section = answer.section
                 out += "\n\(section)\n"
             }
-            out += TextWrap.wrap("\(answer.label): \(answer.prompt)", width: 80, indent: "      ", firstIndent: "  ") + "\n"
+            // The item's id first: an amendment sheet names items by it.
+            out += TextWrap.wrap("[\(answer.item)] \(answer.label): \(answer.prompt)", width: 80, indent: "      ", firstIndent: "  ") + "\n"
             if let note = answer.note { out += TextWrap.wrap("Note: \(note)", width: 80, indent: "      ", firstIndent: "      ") + "\n" }
         }
         let computed = computedGrade.map { grade in grade + (score.map { " (score \(Number.percent($0)))" } ?? "") } ?? "none"

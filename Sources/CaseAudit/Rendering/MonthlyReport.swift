@@ -136,6 +136,15 @@ public enum MonthlyReport {
                 entry["trend"] =
                     "Last month \(share(trend.lastMonth)); the last 6 months \(share(trend.last6Months)); the last 12 months \(share(trend.last12Months))"
             }
+            if section.filesNotYetAudited > 0 {
+                let files = section.filesNotYetAudited
+                var text = "\(files) sampled file\(files == 1 ? " is" : "s are") not yet audited"
+                let teams = section.teamsNotYetAudited
+                if !teams.isEmpty {
+                    text += "; \(teams.count) team\(teams.count == 1 ? " has" : "s have") submitted none: \(teams.joined(separator: ", "))"
+                }
+                entry["outstanding"] = text
+            }
             if let weakest, let rate = weakest.rate {
                 entry["weakest"] = "\(weakest.prompt) (\(Number.percent(rate)) of \(weakest.answered) files)"
             }

@@ -12,6 +12,7 @@ public enum SampleReport {
             out += "Allocated \(allocated) of \(sample.cases.count) files to \(auditors) auditors"
             out += allocated < sample.cases.count ? "; \(sample.cases.count - allocated) not allocated (see warnings)\n" : "\n"
         }
+        if let reason = parameters.backdateReason { out += "A catch-up draw for a past month: \(reason). Its files are overdue.\n" }
         out += "Seed \(parameters.seed): the same snapshot, parameters and seed redraw the same files.\n"
         return out
     }
@@ -26,7 +27,9 @@ public enum SampleReport {
         }
         out += "Drawn \(sample.drawnAt) · strata \(parameters.strata.map(\.rawValue).joined(separator: ",")) · \(size)"
         out += " · case types \(parameters.caseTypes.map(\.rawValue).joined(separator: ","))\n"
-        out += "Seed \(parameters.seed) · \(sample.algorithm)\n\n"
+        out += "Seed \(parameters.seed) · \(sample.algorithm)\n"
+        if let reason = parameters.backdateReason { out += "Catch-up draw for a past month: \(reason)\n" }
+        out += "\n"
         let ordered = sample.cases.sorted { ($0.stratum, $0.reference) < ($1.stratum, $1.reference) }
         let rows = ordered.map { sampled -> [String] in
             let record = cases[sampled.reference]

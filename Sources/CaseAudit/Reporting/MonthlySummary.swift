@@ -18,6 +18,10 @@ public struct MonthlySummary: Sendable, Encodable {
         /// How auditors at each level grade: a check on consistency.
         public var auditorLevels: [GroupFigures]
         public var caseTypes: [GroupFigures]
+        /// Files sampled for the checklist this month whose audit is not submitted yet.
+        public var filesNotYetAudited: Int
+        /// Teams with files sampled and none of them audited yet.
+        public var teamsNotYetAudited: [String]
     }
 
     public struct ManagementGroup: Sendable, Encodable {
@@ -114,7 +118,9 @@ public struct MonthlySummary: Sendable, Encodable {
             func items(_ tally: GroupTally.Items?) -> GroupTally.Items? { itemsByGroup ? tally ?? scheme.emptyItems : nil }
             var sampledByTeam: [String: Int] = [:]
             for count in sampledHere { sampledByTeam[count.team ?? Self.noTeam, default: 0] += count.files }
-            let teamNames = teamTallies.keys.sorted()
+            // Every team with files sampled is reported, audited or not: a team that did not
+            // audit is what a director most needs to see.
+            let teamNames = Set(teamTallies.keys).union(sampledByTeam.filter { $0.value > 0 }.keys).sorted()
             let teams = teamNames.map { name in
                 GroupFigures(
                     name: name, tally: teamTallies[name] ?? scheme.empty, items: items(teamItems[name]), sampled: sampledByTeam[name] ?? 0,
@@ -157,7 +163,9 @@ public struct MonthlySummary: Sendable, Encodable {
                 ChecklistSection(
                     checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash, council: council,
                     populationEstimate: Self.populationEstimate(group, checklist), teams: teams, managementLines: management,
-                    auditorLevels: auditorLevels, caseTypes: caseTypes))
+                    auditorLevels: auditorLevels, caseTypes: caseTypes,
+                    filesNotYetAudited: max(0, council.sampled - council.audited),
+                    teamsNotYetAudited: teams.filter { $0.audited == 0 && $0.sampled > 0 }.map(\.name)))
         }
         self.sections = sections.sorted { ($0.checklist, $0.version) < ($1.checklist, $1.version) }
         trend = Self.trend(trendGrades, ending: month, checklists: checklists)

@@ -37,6 +37,9 @@ public struct SampleParameters: Sendable, Hashable, Codable {
     public var weights: [CaseType: Double]
     /// Cases drawn in a sample in this many months before `month` are left out.
     public var excludeSampledWithinMonths: Int?
+    /// Why a sample is drawn for a month already under way or past (a catch-up draw); nil for
+    /// an ordinary draw. Recorded with the sample.
+    public var backdateReason: String?
 
     public init(
         month: AuditMonth, checklistID: String, size: Size, strata: [Stratum] = [.team], caseTypes: [CaseType] = [],

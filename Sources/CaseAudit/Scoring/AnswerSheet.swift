@@ -82,8 +82,11 @@ public struct AnswerSheet: Sendable {
         }
         var result = session
         for entry in accepted.sorted(by: { order[$0.value.itemID, default: 0] < order[$1.value.itemID, default: 0] }) {
+            // A sheet may spell an answer as its value, its key or its label, in any case.
+            let value = session.checklist.items.first { $0.id == entry.value.itemID }
+                .flatMap { session.checklist.scale(for: $0)?.option(spelled: entry.value.value)?.value } ?? entry.value.value
             do throws(ScoringError) {
-                try result.answer(entry.value.itemID, value: entry.value.value, note: entry.value.note)
+                try result.answer(entry.value.itemID, value: value, note: entry.value.note)
             } catch {
                 sheet.problem(entry.place, Self.field(of: error), error.message)
             }
@@ -93,8 +96,9 @@ public struct AnswerSheet: Sendable {
         }
         var judgement: AuditJudgement?
         if let entry = judgements.first {
+            let grade = session.checklist.grading.bands.first { Self.sameSpelling($0.grade, entry.value.grade) }?.grade ?? entry.value.grade
             do throws(ScoringError) {
-                try result.judge(entry.value.grade, reason: entry.value.reason)
+                try result.judge(grade, reason: entry.value.reason)
                 judgement = result.judgement
             } catch {
                 sheet.problem(entry.place, Self.field(of: error), error.message)
@@ -102,11 +106,19 @@ public struct AnswerSheet: Sendable {
         }
         var raised: [AuditAction] = []
         for entry in actions {
-            guard let due = CalendarDate(parsing: entry.value.due) else {
-                let message =
-                    entry.value.due.isEmpty
-                    ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(entry.value.due)
-                sheet.problem(entry.place, .due, message)
+            // Every fault of the row is reported, not the first.
+            var faults: [(Field, String)] = []
+            if entry.value.what.trimmingWhitespace.isEmpty { faults.append((.what, Messages.Scoring.actionIncomplete(.what))) }
+            if entry.value.who.trimmingWhitespace.isEmpty { faults.append((.who, Messages.Scoring.actionIncomplete(.who))) }
+            let due = CalendarDate(parsing: entry.value.due.trimmingWhitespace)
+            if let due, due < today {
+                faults.append((.due, ScoringError.actionDueInPast(due: due, today: today).message))
+            } else if due == nil {
+                let text = entry.value.due.trimmingWhitespace
+                faults.append((.due, text.isEmpty ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(text)))
+            }
+            guard let due, faults.isEmpty else {
+                for (field, message) in faults { sheet.problem(entry.place, field, message) }
                 continue
             }
             do throws(ScoringError) {
@@ -121,6 +133,12 @@ public struct AnswerSheet: Sendable {
                 sheet.problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
         return Checked(session: result, answers: accepted.map(\.value), judgement: judgement, actions: raised)
+    }
+
+    /// "Requires improvement" and "REQUIRES-IMPROVEMENT" are the grade requires-improvement.
+    static func sameSpelling(_ grade: String, _ written: String) -> Bool {
+        func plain(_ text: String) -> String { text.trimmingWhitespace.lowercased().replacingOccurrences(of: " ", with: "-") }
+        return plain(grade) == plain(written)
     }
 
     private static func field(of error: ScoringError) -> Field {

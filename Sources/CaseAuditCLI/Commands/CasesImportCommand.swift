@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditStore
 import Foundation
 
 struct CasesImportCommand: ParsableCommand {
@@ -75,7 +76,7 @@ struct CasesImportCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
-        let database = try store.open(console)
+        let database = try store.open(console, creating: true)
         if resolvedFormat != .csv {
             do {
                 let cases = resolvedFormat == .cin
@@ -84,6 +85,7 @@ struct CasesImportCommand: ParsableCommand {
                 let snapshot = try database.addCaseSnapshot(cases, source: file)
                 for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
                 console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
+                try warnAboutTeams(of: snapshot, in: database, console: console)
             } catch let error as InputError {
                 throw console.reject(error)
             } catch let error as StoreError {
@@ -108,5 +110,20 @@ struct CasesImportCommand: ParsableCommand {
         let snapshot = result.snapshot
         for note in result.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
         console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
+        do {
+            try warnAboutTeams(of: snapshot, in: database, console: console)
+        } catch let error as StoreError {
+            throw console.reject(error)
+        }
+    }
+
+    /// Says which of the case list's teams the org chart lacks, and an empty list.
+    private func warnAboutTeams(of snapshot: CaseSnapshot, in database: SQLiteStore, console: Console) throws {
+        if snapshot.cases == 0 {
+            console.writeError("caseaudit: warning: \(file): no open cases: the latest case list is now empty, so a draw has nothing to sample\n")
+        }
+        guard let chart = try database.orgChart() else { return }
+        let unknown = UnknownTeams(counts: try database.caseCounts(snapshot: snapshot.id), chart: chart)
+        if !unknown.isEmpty { console.writeError("caseaudit: warning: \(file): \(unknown.message(of: "cases"))\n") }
     }
 }

@@ -69,7 +69,7 @@ struct ChecklistImportCommand: ParsableCommand {
         do {
             try Data(result.xml.utf8).write(to: URL(fileURLWithPath: out))
         } catch {
-            console.writeError("caseaudit: error: \(out): cannot write the checklist: \(error.localizedDescription)\n")
+            console.writeError("caseaudit: error: \(out): cannot write the checklist: \(WriteFailure.describe(error))\n")
             throw ExitCode(1)
         }
         console.write("Wrote \(out) (\(options.id) \(options.version)): \(result.summary).\n")

@@ -42,6 +42,8 @@ struct ChecklistListCommand: ParsableCommand {
                 DiagnosticPrinter.print(failure.diagnostics, to: console)
             }
         }
-        if invalid > 0 { throw ExitCode(1) }
+        let twins = ChecklistCatalog.sameVersionTwice(entries)
+        for twin in twins { console.writeError("caseaudit: error: \(twin.message)\n") }
+        if invalid > 0 || !twins.isEmpty { throw ExitCode(1) }
     }
 }

@@ -74,6 +74,11 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
+        // Everything is checked before anything is written.
+        if let database, audits != nil, FileManager.default.fileExists(atPath: database) {
+            console.writeError("caseaudit: error: \(database) exists: generated audits go into a new database (nothing was written)\n")
+            throw ExitCode(1)
+        }
         let date = asOf.flatMap { CalendarDate(parsing: $0) } ?? console.today()
         let council = SyntheticCouncil(
             .init(teams: teams, cases: cases, workersPerTeam: workersPerTeam, asOf: date, seed: seed))
@@ -93,7 +98,7 @@ struct GenerateCommand: ParsableCommand {
                     to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-\(boardQuestions).xlsx"))
             }
         } catch {
-            console.writeError("caseaudit: error: \(out): cannot write the files: \(error.localizedDescription)\n")
+            console.writeError("caseaudit: error: \(out): cannot write the files: \(WriteFailure.describe(error))\n")
             throw ExitCode(1)
         }
         console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date)), and a board's audit tool in \(out)/board/\n")
@@ -101,10 +106,6 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func generateAudits(_ total: Int, into path: String, council: SyntheticCouncil, console: Console) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            console.writeError("caseaudit: error: \(path) exists: generated audits go into a new database\n")
-            throw ExitCode(1)
-        }
         let xml = SyntheticAudits.checklistXML(items: items)
         let loaded: LoadedChecklist
         do {

@@ -25,7 +25,7 @@ struct OrgImportCommand: ParsableCommand {
         } catch {
             throw console.reject(error)
         }
-        let database = try store.open(console)
+        let database = try store.open(console, creating: true)
         do {
             try database.replaceOrgChart(chart, source: file)
         } catch {

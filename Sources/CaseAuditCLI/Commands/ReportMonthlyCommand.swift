@@ -67,7 +67,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         do {
             try ReportFolder.write(files, to: folder)
         } catch {
-            console.writeError("caseaudit: error: \(folder): cannot write the report: \(error.localizedDescription)\n")
+            console.writeError("caseaudit: error: \(folder): cannot write the report: \(WriteFailure.describe(error))\n")
             throw ExitCode(1)
         }
         if summary.audited == 0 {

@@ -12,7 +12,7 @@ struct SampleDrawCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The audit month, YYYY-MM (this month or next).")
+    @Option(help: "The audit month, YYYY-MM: this month or next (an earlier month only with --backdate --reason).")
     var month: String
 
     @Option(help: "The checklist the files will be audited against (its id).")
@@ -45,6 +45,12 @@ struct SampleDrawCommand: ParsableCommand {
     @Option(help: "Files per auditor of each level this month, e.g. TM=2,SM=2,AD=1,DCS=1 (the default).")
     var quota: String = AuditorQuota.standard.description
 
+    @Flag(help: "Allow a catch-up draw for a month before this one; needs --reason. Its files are due by that month's end, so they are overdue at once.")
+    var backdate = false
+
+    @Option(help: "With --backdate: why the sample is drawn late (recorded with the sample).")
+    var reason: String?
+
     @Flag(name: .customLong("allow-own-line"), help: "Let auditors audit files from teams in their own management line.")
     var allowOwnLine = false
 
@@ -66,6 +72,8 @@ struct SampleDrawCommand: ParsableCommand {
             throw ValidationError(
                 "--exclude-audited-within \(excludeWithin): expected a number of months or years up to \(SampleParameters.monthLimit / 12) years, e.g. 6m or 1y")
         }
+        if backdate && (reason?.nonBlank == nil) { throw ValidationError("--backdate needs --reason TEXT: why the sample is drawn late") }
+        if !backdate && reason != nil { throw ValidationError("--reason goes with --backdate") }
         _ = try parsedStrata()
         _ = try parsedCaseTypes()
         _ = try parsedQuota()
@@ -103,6 +111,12 @@ struct SampleDrawCommand: ParsableCommand {
             console.writeError("caseaudit: error: --month \(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)\n")
             throw ExitCode(1)
         }
+        let current = latest.subtracting(months: 1)
+        if auditMonth < current && !backdate {
+            console.writeError(
+                "caseaudit: error: --month \(month) is past: draw this month's or next month's sample (\(current) or \(latest)); for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)\n")
+            throw ExitCode(1)
+        }
         let tool = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
         var eligible = tool.checklist.caseTypes
         let asked = try parsedCaseTypes()
@@ -119,12 +133,13 @@ struct SampleDrawCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let window = excludeWithin.flatMap(SampleParameters.months(parsing:))
-            let parameters = SampleParameters(
+            var parameters = SampleParameters(
                 month: auditMonth, checklistID: tool.checklist.id,
                 size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? perWorker ?? 1),
                 strata: perWorker != nil ? [.worker] : try parsedStrata(), caseTypes: eligible,
                 seed: seed ?? UInt64.random(in: 0...UInt64.max),
                 weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
+            parameters.backdateReason = auditMonth < current ? reason?.nonBlank : nil
             let excluded = try window.map { try database.sampledReferences(since: auditMonth.subtracting(months: $0)) } ?? []
             console.progress("caseaudit: reading \(snapshot.cases) cases…")
             let population = try database.cases(snapshot: snapshot.id, includingDates: false)
@@ -142,6 +157,8 @@ struct SampleDrawCommand: ParsableCommand {
                     throw ExitCode(1)
                 }
                 drawn = drawn.allocated(AuditorAllocator.allocate(drawn, chart: chart, quota: quota, allowOwnLine: allowOwnLine))
+                let unknown = UnknownTeams(teams: drawn.compactMap { $0.team.map { ($0, 1) } }, chart: chart)
+                if !unknown.isEmpty { console.writeError("caseaudit: warning: \(unknown.message(of: "files drawn"))\n") }
             } else {
                 console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
             }

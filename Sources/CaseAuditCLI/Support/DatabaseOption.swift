@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CaseAudit
 import CaseAuditStore
 
@@ -7,8 +8,16 @@ struct DatabaseOption: ParsableArguments {
     @Option(help: "The database file (default: $CASEAUDIT_DATABASE or ./caseaudit.sqlite).")
     var database: String?
 
-    func open(_ console: Console) throws -> SQLiteStore {
+    /// Opens the database. Only the commands that load data into it (`creating`) may make a new
+    /// one: for any other, a path with no database is a mistake to point out, not an empty
+    /// database to make.
+    func open(_ console: Console, creating: Bool = false) throws -> SQLiteStore {
         let path = database ?? console.environment("CASEAUDIT_DATABASE") ?? SQLiteStore.defaultPath
+        if !creating && !FileManager.default.fileExists(atPath: path) {
+            console.writeError(
+                "caseaudit: error: there is no database at \(path): check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one\n")
+            throw ExitCode(1)
+        }
         do {
             return try SQLiteStore(path: path)
         } catch {

@@ -71,6 +71,7 @@ import Testing
                 "6:2: 'maybe' is not an answer to item 'plan' (answers: yes, partly, no, na)",
                 "7:3: the judgement 'requires-improvement' differs from the computed grade 'outstanding': give the reason",
                 "8:4: the action does not say who is to do it",
+                "8:5: the action is due 2026-01-01, which is in the past (today is 2026-11-21)",
                 "9:5: the action has no due date",
                 "10:1: '#memo' is not a row kind: rows are item answers, #judgement or #action",
             ])
