@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The system zlib (apt: zlib1g-dev): Office parts are inflated with bounds of our own.
+        .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Safe parsing, XSD validation and canonicalisation over libxml2; no domain types.
         .target(name: "CaseAuditXML", dependencies: ["CLibXML2"]),
         // The domain: checklists now; population, sampling, scoring, grading, reports later.
@@ -32,6 +34,7 @@ let package = Package(
             name: "CaseAudit",
             dependencies: [
                 "CaseAuditXML",
+                "CLibZ",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -250,6 +250,20 @@ enum Migrations {
                     WHERE auditor_id IS NOT NULL GROUP BY sample_id, COALESCE(team, ''), COALESCE(case_type, '');
                     """)
         }
+        migrator.registerMigration("v7 an action's identity across versions") { db in
+            // An action is the same action in every version of its audit: `action_key` is the id
+            // of its row in the version that raised it, and an amendment carries key and status.
+            try db.execute(
+                sql: """
+                    ALTER TABLE audit_action ADD COLUMN action_key INTEGER;
+                    UPDATE audit_action SET action_key = id;
+                    CREATE INDEX audit_action_key ON audit_action(action_key);
+                    DROP TRIGGER action_update_final;
+                    CREATE TRIGGER action_update_final BEFORE UPDATE OF audit_id, what, who, due, raised_at, action_key ON audit_action
+                        WHEN (SELECT submitted_at FROM audit WHERE id = OLD.audit_id) IS NOT NULL
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    """)
+        }
         return migrator
     }
 }

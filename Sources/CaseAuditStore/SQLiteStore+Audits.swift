@@ -141,12 +141,29 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    private static func insertActions(_ actions: [AuditAction], audit: Int64, _ db: Database) throws {
+    /// Inserts an audit's actions. With `carriedFrom`, an action the earlier version has too
+    /// (same what, who and due date) keeps its identity, when it was raised, and whether it is done.
+    private static func insertActions(_ actions: [AuditAction], audit: Int64, carriedFrom earlier: Int64? = nil, _ db: Database) throws {
         let now = Self.now()
+        var previous = try earlier.map { id in
+            try Row.fetchAll(
+                db, sql: "SELECT what, who, due, raised_at, done_at, action_key FROM audit_action WHERE audit_id = ? ORDER BY id",
+                arguments: [id])
+        } ?? []
         for action in actions {
+            let match = previous.firstIndex { row in
+                row["what"] as String == action.what && row["who"] as String == action.who && row["due"] as String == action.due.description
+            }
+            let carried = match.map { previous.remove(at: $0) }
             try db.execute(
-                sql: "INSERT INTO audit_action (audit_id, what, who, due, raised_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [audit, action.what, action.who, action.due.description, now])
+                sql: "INSERT INTO audit_action (audit_id, what, who, due, raised_at, done_at, action_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    audit, action.what, action.who, action.due.description, carried?["raised_at"] as String? ?? now,
+                    carried?["done_at"] as String?, carried?["action_key"] as Int64?,
+                ])
+            if carried == nil {
+                try db.execute(sql: "UPDATE audit_action SET action_key = id WHERE id = ?", arguments: [db.lastInsertedRowID])
+            }
         }
     }
 
@@ -201,7 +218,7 @@ extension SQLiteStore: AuditStore {
                 ])
             let id = db.lastInsertedRowID
             try Self.insertAnswers(content.answers, audit: id, db)
-            try Self.insertActions(content.actions, audit: id, db)
+            try Self.insertActions(content.actions, audit: id, carriedFrom: audit, db)
             try QualityRollup.add(audit, outcomes: previous, by: -1, db)
             try Self.submit(id, judgement: judgement, grade: grade, db)
             try QualityRollup.add(id, outcomes: outcomes, by: 1, db)
@@ -240,7 +257,7 @@ extension SQLiteStore: AuditStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT x.id, x.audit_id, a.case_reference, c.team, x.what, x.who, x.due, x.done_at
+                    SELECT x.action_key AS id, x.audit_id, a.case_reference, c.team, x.what, x.who, x.due, x.done_at
                     FROM audit_action x JOIN audit a ON a.id = x.audit_id
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
@@ -257,8 +274,15 @@ extension SQLiteStore: AuditStore {
 
     public func markActionDone(_ id: Int64) throws(StoreError) -> Bool {
         try write { db in
-            try db.execute(sql: "UPDATE audit_action SET done_at = ? WHERE id = ? AND done_at IS NULL", arguments: [Self.now(), id])
-            return db.changesCount == 1
+            // The action in every version of its audit, so the latest version shows it done
+            // whichever version's number was given.
+            try db.execute(
+                sql: """
+                    UPDATE audit_action SET done_at = ?
+                    WHERE action_key = (SELECT action_key FROM audit_action WHERE id = ? OR action_key = ? LIMIT 1) AND done_at IS NULL
+                    """,
+                arguments: [Self.now(), id, id])
+            return db.changesCount > 0
         }
     }
 

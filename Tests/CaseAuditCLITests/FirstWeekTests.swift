@@ -204,4 +204,38 @@ import Testing
         #expect(listed.output.contains("DUE"))
         #expect(listed.output.contains("2026-12-31"))
     }
+
+    // 3. An action keeps its number and its status across versions of its audit.
+    @Test func actionsStayDoneThroughAnAmendment() throws {
+        importCouncil()
+        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3"]).status == 0)
+        let file = try #require(try allocations().first)
+        let reference = try #require(file["caseReference"] as? String)
+        let auditor = try #require(file["auditorID"] as? String)
+        let best = try String(contentsOfFile: try bestSheet(), encoding: .utf8)
+        let withActions = try folder.write(
+            "actions.csv",
+            best.replacingOccurrences(of: "item,answer,note\n", with: "item,answer,note,who,due\n")
+                + "#action,Update the chronology,,sw1,2026-12-15\n#action,Record the child's views,,sw1,2026-12-20\n")
+        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", withActions, "--submit"]).status == 0)
+        #expect(run(["audit", "actions", "--done", "1"]).status == 0)
+        let change = try folder.write("amend.csv", "item,answer,note,who,due\n#action,Check the plan's review date,,tm1,2026-12-22\n")
+        let amended = run(["audit", "amend", "1", "--by", "qa1", "--reason", "A third action agreed at supervision", "--answers", change])
+        #expect(amended.status == 0, "\(amended.errors)")
+        let listed = run(["audit", "actions", "--format", "json"])
+        let actions = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        #expect(actions.count == 3)
+        let chronology = try #require(actions.first { $0["what"] as? String == "Update the chronology" })
+        #expect(chronology["id"] as? Int == 1)
+        #expect(chronology["doneAt"] as? String != nil)
+        #expect(chronology["auditID"] as? Int == 2)
+        let views = try #require(actions.first { $0["what"] as? String == "Record the child's views" })
+        #expect(views["id"] as? Int == 2)
+        #expect(views["doneAt"] == nil)
+        // The number of the superseded version's copy marks the action in the listed version.
+        #expect(run(["audit", "actions", "--done", "2"]).status == 0)
+        let after = run(["audit", "actions", "--status", "open", "--format", "json"])
+        let open = try #require(try JSONSerialization.jsonObject(with: Data(after.output.utf8)) as? [[String: Any]])
+        #expect(open.map { $0["what"] as? String } == ["Check the plan's review date"])
+    }
 }

@@ -1,8 +1,6 @@
-import Foundation
-import ZIPFoundation
-
-/// An Office Open XML document (xlsx, docx): a zip of XML parts, read part by part into memory
-/// and never written anywhere, with limits against zip bombs.
+/// An Office Open XML document (xlsx, docx): a zip of XML parts, read into memory and unpacked
+/// part by part, never written anywhere, with limits against zip bombs. The zip is read by
+/// `ZipLayout` and `ZipInflate`, not ZIPFoundation (see `ZipLayout` for why).
 struct OfficePackage {
     /// No part of a council workbook comes near these; a bomb does.
     static let partLimit: UInt64 = 128 * 1024 * 1024
@@ -10,52 +8,47 @@ struct OfficePackage {
     static let ratioLimit: UInt64 = 200
 
     let path: String
-    private let archive: Archive
+    private let bytes: [UInt8]
+    private let entries: [String: ZipLayout.Entry]
     private var extracted: UInt64 = 0
 
     init(path: String) throws(InputError) {
         self.path = path
         do throws(FileContents.Failure) {
-            _ = try FileContents.openFile(path, limit: Int(Self.totalLimit))
+            bytes = try FileContents.openFile(path, limit: Int(Self.totalLimit)).readAll()
         } catch {
             throw InputError(.file, at: SourceLocation(file: path), error.message)
         }
-        // From the file, not from memory: ZIPFoundation 0.9.20's in-memory archive traps on an
-        // entry that points past the end of the data (found by the fuzzer), while its file
-        // reader just reads nothing there. Its file reader leaks the path's C string (31 bytes a
-        // workbook; Fuzz/lsan-suppressions.txt names that one leak for the fuzzer).
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
+        guard bytes.starts(with: [0x50, 0x4B]) else {
             throw InputError(.file, at: SourceLocation(file: path), Messages.Office.notAZip)
+        }
+        do throws(ZipLayout.Damage) {
+            entries = try ZipLayout.entries(bytes)
+        } catch {
+            throw InputError(.file, at: SourceLocation(file: error.entry.map { "\(path)[\($0)]" } ?? path), Messages.Office.corrupt)
         }
     }
 
     /// The bytes of the part at `name` (e.g. "xl/workbook.xml"); nil when there is none.
     mutating func part(_ name: String) throws(InputError) -> [UInt8]? {
-        guard let entry = archive[name] else { return nil }
+        guard let entry = entries[name] else { return nil }
         let location = SourceLocation(file: "\(path)[\(name)]")
         let declared = entry.uncompressedSize
-        if declared > Self.partLimit || declared > Self.ratioLimit * max(entry.compressedSize, 1) {
+        if declared > Self.partLimit || declared > Self.ratioLimit * UInt64(max(entry.compressedSize, 1)) {
             throw InputError(.file, at: location, Messages.Office.tooBig(declared))
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(CheckedNumber.capacity(declared, cap: Int(Self.partLimit)))
-        let budget = min(Self.partLimit, Self.totalLimit - extracted)
-        do {
-            _ = try archive.extract(entry) { chunk in
-                // The declared size can lie: count what actually comes out.
-                guard UInt64(bytes.count + chunk.count) <= budget else { throw PackageLimit() }
-                bytes.append(contentsOf: chunk)
-            }
-        } catch is PackageLimit {
-            throw InputError(.file, at: location, Messages.Office.tooBig(UInt64(bytes.count)))
+        // The declared size can lie: the inflater counts what actually comes out.
+        let budget = min(Self.partLimit, Self.ratioLimit * UInt64(max(entry.compressedSize, 1)), Self.totalLimit - extracted)
+        let part: [UInt8]
+        do throws(ZipInflate.Failure) {
+            part = try ZipInflate.data(of: entry, in: bytes, budget: budget)
         } catch {
-            throw InputError(.file, at: location, Messages.Office.corrupt)
+            switch error {
+            case .tooBig(let size): throw InputError(.file, at: location, Messages.Office.tooBig(size))
+            case .damaged, .unsupported: throw InputError(.file, at: location, Messages.Office.corrupt)
+            }
         }
-        extracted += UInt64(bytes.count)
-        return bytes
+        extracted += UInt64(part.count)
+        return part
     }
-
-    private struct PackageLimit: Error {}
 }
