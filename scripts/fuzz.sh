@@ -85,7 +85,7 @@ run() {  # run TARGET: fuzz one target; its corpus grows in $work/corpus/TARGET
   local target="$1"
   mkdir -p "$work/corpus/$target"
   CASEAUDIT_FUZZ_TARGET="$target" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
-    LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt" SWIFT_BACKTRACE="enable=no" "$binary" \
+    SWIFT_BACKTRACE="enable=no" "$binary" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" \
     "$work/corpus/$target" "$work/seeds/$target" >"$work/logs/$target.log" 2>&1
