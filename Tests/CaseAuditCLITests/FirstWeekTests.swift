@@ -238,4 +238,20 @@ import Testing
         let open = try #require(try JSONSerialization.jsonObject(with: Data(after.output.utf8)) as? [[String: Any]])
         #expect(open.map { $0["what"] as? String } == ["Check the plan's review date"])
     }
+
+    // Smaller mends: sample plan refuses what it does not know and gives JSON like every table.
+    @Test func samplePlanRefusesUnknownTypesAndStrataAndSpeaksJSON() throws {
+        importCouncil()
+        let types = run(["sample", "plan", "--case-types", "XX"])
+        #expect(types.status == 2)
+        #expect(types.errors.contains("'XX' is not a case type"))
+        let stratum = run(["sample", "plan", "--allocation", "neyman", "--stratum-rate", "Nope=0.5"])
+        #expect(stratum.status == 1)
+        #expect(stratum.errors.contains("--stratum-rate: no stratum is called 'Nope'"))
+        let json = run(["sample", "plan", "--format", "json"])
+        #expect(json.status == 0)
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(plan["population"] as? Int == 1500)
+        #expect((plan["strata"] as? [[String: Any]])?.isEmpty == false)
+    }
 }

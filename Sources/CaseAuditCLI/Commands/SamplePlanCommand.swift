@@ -34,6 +34,9 @@ struct SamplePlanCommand: ParsableCommand {
     @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
     var caseTypes: String?
 
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
     @OptionGroup var store: DatabaseOption
 
     func validate() throws {
@@ -42,6 +45,17 @@ struct SamplePlanCommand: ParsableCommand {
         guard expectedRate > 0, expectedRate < 1 else { throw ValidationError("--expected-rate must be between 0 and 1") }
         _ = try rates()
         _ = try parsedStrata()
+        _ = try parsedCaseTypes()
+    }
+
+    /// `--case-types` as draw reads it: a type it does not know is refused, not ignored.
+    private func parsedCaseTypes() throws -> [CaseType] {
+        try (caseTypes ?? "").split(separator: ",").map { name in
+            guard let type = CaseType(spelling: String(name)) else {
+                throw ValidationError("--case-types \(caseTypes ?? ""): '\(name)' is not a case type (CIN, CP, LAC, CL)")
+            }
+            return type
+        }
     }
 
     private func rates() throws -> [String: Double] {
@@ -71,12 +85,21 @@ struct SamplePlanCommand: ParsableCommand {
                 console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
                 throw ExitCode(1)
             }
-            let types = (caseTypes ?? "").split(separator: ",").compactMap { CaseType(spelling: String($0)) }
-            let sizes = StratifiedSampler.strata(of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(), caseTypes: types)
+            let sizes = StratifiedSampler.strata(
+                of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(), caseTypes: try parsedCaseTypes())
+            let unknown = try rates().keys.filter { key in !sizes.contains { $0.key == key } }.sorted()
+            guard unknown.isEmpty else {
+                console.writeError(
+                    "caseaudit: error: --stratum-rate: no stratum is called \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (strata: \(sizes.map(\.key).joined(separator: ", ")))\n")
+                throw ExitCode(1)
+            }
             let plan = SamplePlan(
                 strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate, stratumRates: try rates(),
                 allocation: allocation)
-            console.write(plan.table())
+            switch format {
+            case .text: console.write(plan.table())
+            case .json: console.write(JSONOutput.render(plan))
+            }
         } catch let error as StoreError {
             throw console.reject(error)
         }
