@@ -1,6 +1,7 @@
 #if CASEAUDIT_LIBFUZZER
     import CLibFuzzer
 #endif
+import CaseAudit
 import Foundation
 
 #if canImport(Glibc)
@@ -97,18 +98,10 @@ struct FuzzRun: Sendable {
                 exit(2)
             }
             for file in arguments.dropFirst() {
-                guard let handle = fopen(file, "rb") else {
-                    complain("caseaudit-fuzz: cannot open \(file)")
+                guard let bytes = try? FileContents.openFile(file, limit: Int.max).readAll() else {
+                    complain("caseaudit-fuzz: cannot read \(file)")
                     exit(1)
                 }
-                var bytes: [UInt8] = []
-                var chunk = [UInt8](repeating: 0, count: 65536)
-                while true {
-                    let got = fread(&chunk, 1, chunk.count, handle)
-                    if got <= 0 { break }
-                    bytes += chunk[0..<got]
-                }
-                fclose(handle)
                 bytes.withUnsafeBytes { run.run($0) }
                 print("\(file): no crash")
             }

@@ -21,11 +21,9 @@ public enum CheckedNumber {
     /// A whole number written in decimal (an optional sign, then digits only, surrounding
     /// spaces allowed), when it lies in `range`. "1e3", "0x10", "nan" and "12.0" are not.
     public static func integer<Text: StringProtocol>(text: Text, in range: ClosedRange<Int> = Int.min...Int.max) -> Int? {
-        let trimmed = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
-        var digits = trimmed[...]
-        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-            let value = Int(String(decoding: trimmed, as: UTF8.self)), range.contains(value)
+        let trimmed = text.trimmingWhitespace
+        let digits = trimmed.first == "+" || trimmed.first == "-" ? trimmed.dropFirst() : trimmed[...]
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(trimmed), range.contains(value)
         else { return nil }
         return value
     }

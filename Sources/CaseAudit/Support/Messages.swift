@@ -206,7 +206,7 @@ enum Messages {
         static func duplicateNumber(_ number: String, firstLine: Int) -> String {
             "question number '\(number)' is used twice (first on row \(firstLine))"
         }
-        static func badWeight(_ text: String) -> String { "'\(text)' is not a weight: expected a number above 0 and at most 1000" }
+        static func badWeight(_ text: String) -> String { "'\(text)' is not a weight: expected a number above 0 and at most \(Number.format(ChecklistRules.numberLimit))" }
         static func tooLong(_ length: Int, limit: Int) -> String {
             "the cell is \(length) characters long; a checklist keeps at most \(limit) here"
         }
@@ -254,7 +254,7 @@ enum Messages {
             "'\(text)' in '\(column)' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"
         }
         static func badSerialDate(_ text: String, column: String) -> String {
-            "the number \(text) in '\(column)' is not a date: a date cell holds a day number from 1 (1900-01-01) to 401768 (2999-12-31)"
+            "the number \(text) in '\(column)' is not a date: a date cell holds a day number from 1 (1900-01-01) to \(CheckedNumber.excelLastSerial) (2999-12-31)"
         }
         static let readAsWindows1252 = "the file is not UTF-8: read as Windows-1252"
     }
@@ -274,7 +274,7 @@ enum Messages {
             "the cell holds \(length) characters, more than the \(InputLimits.cell) a spreadsheet cell can"
         }
         static func badRowNumber(_ text: String) -> String {
-            "'\(text)' is not a row number: rows are numbered 1 to 1048576"
+            "'\(text)' is not a row number: rows are numbered 1 to \(XLSXWorkbook.rowLimit)"
         }
         static func tooBig(_ size: UInt64) -> String {
             "unpacks to \(size) bytes, far more than a workbook holds (refused as a possible zip bomb)"

@@ -75,7 +75,7 @@ struct SampleDrawCommand: ParsableCommand {
         if backdate && (reason?.nonBlank == nil) { throw ValidationError("--backdate needs --reason TEXT: why the sample is drawn late") }
         if !backdate && reason != nil { throw ValidationError("--reason goes with --backdate") }
         _ = try parsedStrata()
-        _ = try parsedCaseTypes()
+        _ = try CaseTypesArgument.parse(caseTypes)
         _ = try parsedQuota()
     }
 
@@ -94,15 +94,6 @@ struct SampleDrawCommand: ParsableCommand {
         return list
     }
 
-    private func parsedCaseTypes() throws -> [CaseType] {
-        try (caseTypes ?? "").split(separator: ",").map { name in
-            guard let type = CaseType(spelling: String(name)) else {
-                throw ValidationError("--case-types \(caseTypes ?? ""): '\(name)' is not a case type (CIN, CP, LAC, CL)")
-            }
-            return type
-        }
-    }
-
     func run() throws {
         let console = Console.current
         guard let auditMonth = AuditMonth(month) else { throw ExitCode(2) }
@@ -119,7 +110,7 @@ struct SampleDrawCommand: ParsableCommand {
         }
         let tool = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
         var eligible = tool.checklist.caseTypes
-        let asked = try parsedCaseTypes()
+        let asked = try CaseTypesArgument.parse(caseTypes)
         if !asked.isEmpty { eligible = eligible.filter(asked.contains) }
         guard !eligible.isEmpty else {
             console.writeError("caseaudit: error: checklist '\(tool.checklist.id)' applies to \(tool.checklist.caseTypes.map(\.rawValue).joined(separator: ", ")); none of --case-types \(caseTypes ?? "")\n")

@@ -45,17 +45,7 @@ struct SamplePlanCommand: ParsableCommand {
         guard expectedRate > 0, expectedRate < 1 else { throw ValidationError("--expected-rate must be between 0 and 1") }
         _ = try rates()
         _ = try parsedStrata()
-        _ = try parsedCaseTypes()
-    }
-
-    /// `--case-types` as draw reads it: a type it does not know is refused, not ignored.
-    private func parsedCaseTypes() throws -> [CaseType] {
-        try (caseTypes ?? "").split(separator: ",").map { name in
-            guard let type = CaseType(spelling: String(name)) else {
-                throw ValidationError("--case-types \(caseTypes ?? ""): '\(name)' is not a case type (CIN, CP, LAC, CL)")
-            }
-            return type
-        }
+        _ = try CaseTypesArgument.parse(caseTypes)
     }
 
     private func rates() throws -> [String: Double] {
@@ -86,7 +76,7 @@ struct SamplePlanCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let sizes = StratifiedSampler.strata(
-                of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(), caseTypes: try parsedCaseTypes())
+                of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(), caseTypes: try CaseTypesArgument.parse(caseTypes))
             let unknown = try rates().keys.filter { key in !sizes.contains { $0.key == key } }.sorted()
             guard unknown.isEmpty else {
                 console.writeError(

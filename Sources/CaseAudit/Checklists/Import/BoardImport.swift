@@ -30,9 +30,6 @@ public struct BoardImport: Sendable {
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
     public var criticalCount: Int { sections.reduce(0) { $0 + $1.questions.count(where: \.critical) } }
 
-    /// The heaviest weight a question may carry.
-    static let weightLimit = 1000.0
-
     public init(_ table: BoardTable, mapping: [BoardColumn: String] = [:]) throws(InputError) {
         guard table.rows.contains(where: { !$0.filled.isEmpty }) else {
             throw InputError(.rules, at: table.location(1), Messages.BoardImport.emptySheet)
@@ -88,7 +85,7 @@ public struct BoardImport: Sendable {
             var weight = 1.0
             let weightCell = row.cell(columns[.weight]).trimmingWhitespace
             if !weightCell.isEmpty {
-                if let value = CheckedNumber.finite(text: weightCell), value > 0, value <= Self.weightLimit {
+                if let value = CheckedNumber.finite(text: weightCell), value > 0, value <= ChecklistRules.numberLimit {
                     weight = value
                 } else {
                     problems.append(Diagnostic(.rules, at: table.location(row.line, column: columns[.weight]), Messages.BoardImport.badWeight(weightCell)))

@@ -19,7 +19,7 @@ enum ZipInflate {
             guard UInt64(input.count) <= budget else { throw .tooBig(UInt64(input.count)) }
             output = Array(input)
         case 8:
-            output = try inflate(input, budget: budget)
+            output = try inflate(input, expecting: entry.uncompressedSize, budget: budget)
         default:
             throw .unsupported(method: entry.method)
         }
@@ -30,11 +30,13 @@ enum ZipInflate {
         return output
     }
 
-    private static func inflate(_ input: ArraySlice<UInt8>, budget: UInt64) throws(Failure) -> [UInt8] {
+    private static func inflate(_ input: ArraySlice<UInt8>, expecting declared: UInt64, budget: UInt64) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
+        // The declared size is a hint, never trusted beyond the budget.
+        output.reserveCapacity(CheckedNumber.capacity(min(declared, budget), cap: Int.max))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var finished = false
         var failure: Failure?
