@@ -3,25 +3,21 @@ import ArgumentParser
 /// The command-line reference in Markdown, generated from the parser so it never drifts from
 /// what the binary accepts (`make cli-reference` writes it to docs/cli-reference.md).
 enum CLIReference {
-    /// Every command with a help screen, in the order a reader meets them.
-    static let commands: [(path: String, type: any ParsableCommand.Type)] = [
-        ("caseaudit", CaseAuditCommand.self),
-        ("caseaudit checklist validate", ChecklistValidateCommand.self),
-        ("caseaudit checklist list", ChecklistListCommand.self),
-        ("caseaudit checklist show", ChecklistShowCommand.self),
-        ("caseaudit checklist diff", ChecklistDiffCommand.self),
-        ("caseaudit org import", OrgImportCommand.self),
-        ("caseaudit org show", OrgShowCommand.self),
-        ("caseaudit cases import", CasesImportCommand.self),
-        ("caseaudit cases summary", CasesSummaryCommand.self),
-        ("caseaudit sample plan", SamplePlanCommand.self),
-        ("caseaudit sample draw", SampleDrawCommand.self),
-        ("caseaudit sample show", SampleShowCommand.self),
-        ("caseaudit sample redraw", SampleRedrawCommand.self),
-        ("caseaudit audit list", AuditListCommand.self),
-        ("caseaudit generate", GenerateCommand.self),
-        ("caseaudit demo", DemoCommand.self),
-    ]
+    /// Every command the parser knows, walked from the root in the order help lists them:
+    /// a new command is in the reference the moment it is registered.
+    static var commands: [(path: String, type: any ParsableCommand.Type)] {
+        var found: [(path: String, type: any ParsableCommand.Type)] = []
+        func walk(_ type: any ParsableCommand.Type, path: String) {
+            let configuration = type.configuration
+            guard configuration.shouldDisplay else { return }
+            found.append((path, type))
+            for child in configuration.subcommands {
+                walk(child, path: path + " " + (child.configuration.commandName ?? child._commandName))
+            }
+        }
+        walk(CaseAuditCommand.self, path: "caseaudit")
+        return found
+    }
 
     static func markdown() -> String {
         var text = "# caseaudit command-line reference\n\n"

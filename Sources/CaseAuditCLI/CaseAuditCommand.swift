@@ -7,9 +7,9 @@ public struct CaseAuditCommand: ParsableCommand {
         abstract: "Case-file audit sampling for children's social care.",
         discussion: """
             Checklists (XML audit tools) drive the audit. Exit codes: 0 ok; 1 the input is wrong \
-            (the message says where and why); 2 the command line is wrong.
+            (the message says where and why); 2 the command line is wrong. `caseaudit --version` \
+            prints the version.
             """,
-        version: CaseAuditVersion.current,
         subcommands: [
             ChecklistCommand.self, OrgCommand.self, CasesCommand.self, SampleCommand.self, AuditCommand.self, ReportCommand.self,
             ExportCommand.self,

@@ -7,6 +7,16 @@ import ArgumentParser
 public enum CaseAuditMain {
     public static func run(_ arguments: [String]) -> Int32 {
         let console = Console.current
+        // `--version` is answered here rather than by the parser, which would list it on every
+        // command's help (beside `checklist import --version`, the checklist's own version).
+        if arguments == ["--version"] {
+            console.write(CaseAuditVersion.current + "\n")
+            return 0
+        }
+        if arguments.first == "help", let unknown = unknownCommand(Array(arguments.dropFirst())) {
+            console.writeError("caseaudit: error: there is no command '\(unknown)': `caseaudit help` lists them\n")
+            return 2
+        }
         do {
             var command = try CaseAuditCommand.parseAsRoot(arguments)
             try command.run()
@@ -20,5 +30,17 @@ public enum CaseAuditMain {
             }
             return code == .validationFailure ? 2 : code.rawValue
         }
+    }
+
+    /// The words of `caseaudit help WORDS` that name no command, or nil when they name one.
+    static func unknownCommand(_ words: [String]) -> String? {
+        var command: any ParsableCommand.Type = CaseAuditCommand.self
+        for (index, word) in words.enumerated() where !word.hasPrefix("-") {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else {
+                return words[0...index].joined(separator: " ")
+            }
+            command = next
+        }
+        return nil
     }
 }

@@ -264,6 +264,15 @@ enum Migrations {
                         BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
                     """)
         }
+        migrator.registerMigration("v8 one sample per checklist per month") { db in
+            // A sample drawn afresh (`sample draw --replace`) is kept, naming the sample that
+            // replaced it; allocations, exclusions and the reports count only current samples.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sample ADD COLUMN replaced_by INTEGER REFERENCES sample(id);
+                    CREATE INDEX sample_month_checklist ON sample(month, checklist_id);
+                    """)
+        }
         return migrator
     }
 }

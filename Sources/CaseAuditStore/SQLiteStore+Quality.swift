@@ -7,13 +7,20 @@ private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.sel
 
 extension SQLiteStore: QualityStore {
     /// Submitted audits that no later version amends, with the file as drawn.
-    static let latestAudits = """
+    static let latestAudits = latestAudits(joining: "")
+
+    /// The latest versions of the audits submitted for files drawn in months ?1 to ?2, with
+    /// `extra` joins.
+    static func latestAudits(joining extra: String) -> String {
+        """
         FROM audit a
         JOIN sample s ON s.id = a.sample_id
         JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+        \(extra)
         WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
         """
+    }
 
     public func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord] {
         try read { db in
@@ -22,17 +29,25 @@ extension SQLiteStore: QualityStore {
                 db,
                 sql: """
                     SELECT a.id, s.month, s.checklist_id, a.checklist_hash, a.case_reference, c.team, c.case_type, a.auditor_id,
-                        a.judgement, a.computed_grade, c.inclusion_probability
-                    \(Self.latestAudits)
+                        a.judgement, a.computed_grade, c.inclusion_probability, a.sample_id, p.version AS checklist_version,
+                        a.auditor_level, a.started_at, a.submitted_at, a.version, a.amended_by, a.amended_reason,
+                        a.judgement_reason, a.score
+                    \(Self.latestAudits(joining: "JOIN pinned_checklist p ON p.hash = a.checklist_hash"))
                     ORDER BY a.id
                     """, arguments: range
             ).compactMap { row -> QualityRecord? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
-                return QualityRecord(
+                var record = QualityRecord(
                     auditID: row["id"], month: month, checklistID: row["checklist_id"], checklistHash: row["checklist_hash"],
                     caseReference: row["case_reference"], team: row["team"],
                     caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)), auditorID: row["auditor_id"],
                     judgement: row["judgement"], computedGrade: row["computed_grade"], inclusionProbability: row["inclusion_probability"])
+                record.provenance = QualityRecord.Provenance(
+                    sampleID: row["sample_id"], checklistVersion: row["checklist_version"], auditorLevel: row["auditor_level"],
+                    startedAt: row["started_at"], submittedAt: row["submitted_at"], version: row["version"],
+                    amendedBy: row["amended_by"], amendedReason: row["amended_reason"], judgementReason: row["judgement_reason"],
+                    score: row["score"])
+                return record
             }
             guard withAnswers else { return records }
             var index: [Int64: Int] = [:]
@@ -40,12 +55,13 @@ extension SQLiteStore: QualityStore {
             let answers = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT x.audit_id, x.item_id, x.value FROM audit_answer x
+                    SELECT x.audit_id, x.item_id, x.value, x.note FROM audit_answer x
                     WHERE x.audit_id IN (SELECT a.id \(Self.latestAudits))
                     """, arguments: range)
             while let row = try answers.next() {
                 guard let position = index[row["audit_id"]] else { continue }
                 records[position].answers[row["item_id"]] = row["value"]
+                if let note = row["note"] as String?, !note.isEmpty { records[position].notes[row["item_id"]] = note }
             }
             return records
         }
@@ -146,7 +162,7 @@ extension SQLiteStore: QualityStore {
                 sql: """
                     SELECT s.checklist_id, NULLIF(t.team, '') AS team, NULLIF(t.case_type, '') AS case_type, SUM(t.files) AS files
                     FROM sample s JOIN sample_tally t ON t.sample_id = s.id
-                    WHERE s.month = ?
+                    WHERE s.month = ? AND s.replaced_by IS NULL
                     GROUP BY s.checklist_id, t.team, t.case_type
                     """, arguments: [month.description]
             ).map { row in

@@ -81,10 +81,9 @@ extension SQLiteStore: SampleStore {
         return records
     }
 
-    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError)
-        -> StoredSample
+    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64])
+        throws(StoreError) -> StoredSample
     {
-
         let drawnAt = Self.now()
         let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
         return try write { db -> StoredSample in
@@ -98,6 +97,16 @@ extension SQLiteStore: SampleStore {
                     SampleRandom.algorithm, drawnAt,
                 ])
             let id = db.lastInsertedRowID
+            for old in replacing {
+                let inUse = try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT replaced_by IS NOT NULL OR EXISTS (SELECT 1 FROM audit WHERE sample_id = ?1)
+                        FROM sample WHERE id = ?1
+                        """, arguments: [old])
+                guard inUse == false else { throw StoreError.sampleInUse(sample: old) }
+                try db.execute(sql: "UPDATE sample SET replaced_by = ? WHERE id = ?", arguments: [id, old])
+            }
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker,
@@ -126,7 +135,10 @@ extension SQLiteStore: SampleStore {
         try read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT id, parameters, snapshot_id, algorithm, drawn_at FROM sample WHERE ?1 IS NULL OR month = ?1 ORDER BY id",
+                sql: """
+                    SELECT id, parameters, snapshot_id, algorithm, drawn_at, replaced_by FROM sample
+                    WHERE ?1 IS NULL OR month = ?1 ORDER BY id
+                    """,
                 arguments: [month?.description])
             return try rows.map { row in
                 let id: Int64 = row["id"]
@@ -148,7 +160,7 @@ extension SQLiteStore: SampleStore {
                 }
                 return StoredSample(
                     id: id, parameters: parameters, snapshotID: row["snapshot_id"], algorithm: row["algorithm"],
-                    drawnAt: row["drawn_at"], cases: cases)
+                    drawnAt: row["drawn_at"], cases: cases, replacedBy: row["replaced_by"])
             }
         }
     }
@@ -168,7 +180,7 @@ extension SQLiteStore: SampleStore {
                             AND a.submitted_at IS NOT NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
-                    WHERE c.auditor_id IS NOT NULL AND (?1 IS NULL OR c.auditor_id = ?1) AND (?2 IS NULL OR c.case_reference = ?2)
+                    WHERE c.auditor_id IS NOT NULL AND s.replaced_by IS NULL AND (?1 IS NULL OR c.auditor_id = ?1) AND (?2 IS NULL OR c.case_reference = ?2)
                     ORDER BY s.month, s.id, c.case_reference
                     """, arguments: [auditor, caseReference]
             ).compactMap { row -> AuditAllocation? in
@@ -192,9 +204,10 @@ extension SQLiteStore: SampleStore {
                     db,
                     sql: """
                         SELECT DISTINCT c.case_reference FROM sample_case c JOIN sample s ON s.id = c.sample_id
-                        WHERE s.month >= ? AND (? IS NULL OR s.id < ?)
+                        WHERE s.month >= ?1
+                            AND (?2 IS NULL AND s.replaced_by IS NULL OR s.id < ?2 AND (s.replaced_by IS NULL OR s.replaced_by > ?2))
                         """,
-                    arguments: [since.description, before, before]))
+                    arguments: [since.description, before]))
         }
     }
 }

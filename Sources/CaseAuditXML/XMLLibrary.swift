@@ -7,6 +7,10 @@ import CLibXML2
 enum XMLLibrary {
     private static let setUp: Void = {
         xmlInitParser()
+        // libxml2 2.9 builds its table of XSD built-in types (xs:date, xs:string …) on first
+        // use, without a lock: two schemas compiled at once on different threads could each
+        // see it half-built ("xs:date does not resolve"). Build it here, once.
+        xmlSchemaInitTypes()
         xmlSetExternalEntityLoader { _, _, _ in nil }
         caseaudit_silence_generic_errors()
     }()

@@ -88,7 +88,7 @@ import Testing
         let answers = try sheet("one.csv", [try bestAnswers()[0]])
         let other = run(["audit", "score", file.reference, "--auditor", "someone-else", "--answers", answers])
         #expect(other.status == 1)
-        #expect(other.errors.contains("is allocated to \(file.auditor), not someone-else"))
+        #expect(other.errors.contains("is allocated to \(file.auditor) (sample 1, 2026-12), not someone-else"))
         let undrawn = run(["audit", "score", "NOT-DRAWN-1", "--auditor", file.auditor, "--answers", answers])
         #expect(undrawn.status == 1)
         #expect(undrawn.errors.contains("case 'NOT-DRAWN-1' is not allocated in any sample"))

@@ -209,6 +209,10 @@ import Testing
         let committed = try Fixtures.text("\(Fixtures.packageRoot)/docs/cli-reference.md")
         #expect(committed == generated.output, "run `make cli-reference` and commit docs/cli-reference.md")
         #expect(committed.contains("## caseaudit checklist validate"))
+        // Walked from the parser: every command is there, the scoring and reporting ones too.
+        for command in ["audit score", "audit show", "audit amend", "audit actions", "report monthly", "export", "checklist import"] {
+            #expect(committed.contains("\n## caseaudit \(command)\n"), "\(command)")
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import CaseAudit
 import CaseAuditTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// What a quality lead hits in the first week (issue 11), each as they would meet it: the
@@ -32,19 +33,15 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
     }
 
-    /// A sheet with the best answer to every asked item of the Climbié checklist.
-    func bestSheet() throws -> String {
-        let checklist = try ChecklistLoader().load(file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml").checklist
-        var session = ScoringSession(checklist: checklist)
-        var rows = ["item,answer,note"]
-        while let item = session.nextItem, rows.count <= checklist.itemCount + 1 {
-            let scale = try #require(checklist.scale(for: item))
-            let best = try #require(scale.options.first { $0.counts && $0.score == scale.maximumScore })
-            try session.answer(item.id, value: best.value)
-            rows.append("\(item.id),\(best.value),")
-        }
-        return try folder.write("best.csv", rows.joined(separator: "\n") + "\n")
+    /// The council imported, one file a team drawn for December: the first allocated file.
+    func firstFileDrawn(seed: Int) throws -> (reference: String, auditor: String) {
+        importCouncil()
+        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", String(seed)]).status == 0)
+        let file = try #require(try allocations().first)
+        return (try #require(file["caseReference"] as? String), try #require(file["auditorID"] as? String))
     }
+
+    func bestSheet() throws -> String { try AnswerSheets.best(in: folder) }
 
     // 1. Teams with no submitted audit stay in every table, and the headline says so.
     @Test func teamsThatHaveNotAuditedStayInTheReport() throws {
@@ -173,11 +170,7 @@ import Testing
     // 9. A paper sheet may write an answer as its value, key or label in any case, and a row
     // with several faults has each reported.
     @Test func sheetsTakeAnswersAsPeopleWriteThemAndReportEveryFault() throws {
-        importCouncil()
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3"]).status == 0)
-        let file = try #require(try allocations().first)
-        let reference = try #require(file["caseReference"] as? String)
-        let auditor = try #require(file["auditorID"] as? String)
+        let (reference, auditor) = try firstFileDrawn(seed: 3)
         let loose = try folder.write("loose.csv", "item,answer,note,who,due\nallocated,Yes,,,\ndecision-recorded,Y,,,\ndecision-24h,YES,,,\n")
         let kept = run(["audit", "score", reference, "--auditor", auditor, "--answers", loose])
         #expect(kept.status == 0, "\(kept.errors)")
@@ -192,11 +185,7 @@ import Testing
 
     // 10. audit show names each item's id (for an amendment sheet); audit list shows the due date.
     @Test func auditsShowItemIDsAndDueDates() throws {
-        importCouncil()
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3"]).status == 0)
-        let file = try #require(try allocations().first)
-        let reference = try #require(file["caseReference"] as? String)
-        let auditor = try #require(file["auditorID"] as? String)
+        let (reference, auditor) = try firstFileDrawn(seed: 3)
         #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", try bestSheet(), "--submit"]).status == 0)
         let shown = run(["audit", "show", "1"])
         #expect(shown.output.contains("[allocated] Yes: Is the case allocated"))
@@ -207,11 +196,7 @@ import Testing
 
     // 3. An action keeps its number and its status across versions of its audit.
     @Test func actionsStayDoneThroughAnAmendment() throws {
-        importCouncil()
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3"]).status == 0)
-        let file = try #require(try allocations().first)
-        let reference = try #require(file["caseReference"] as? String)
-        let auditor = try #require(file["auditorID"] as? String)
+        let (reference, auditor) = try firstFileDrawn(seed: 3)
         let best = try String(contentsOfFile: try bestSheet(), encoding: .utf8)
         let withActions = try folder.write(
             "actions.csv",
@@ -253,5 +238,125 @@ import Testing
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(plan["population"] as? Int == 1500)
         #expect((plan["strata"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    // 2. One sample per checklist per month: a second draw is refused; --replace only while
+    // nothing is scored (the old one kept, marked); --top-up adds files none already drawn,
+    // within the month's quotas.
+    @Test func oneSamplePerChecklistPerMonth() throws {
+        importCouncil()
+        let draw = ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance"]
+        #expect(run(draw + ["--per-team", "2", "--seed", "20261201"]).status == 0)
+        let again = run(draw + ["--per-team", "2", "--seed", "5"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("2026-12 has a climbie-compliance sample already: sample 1, drawn "))
+        #expect(again.errors.contains("26 files; one sample per checklist per month, so nothing was drawn"))
+        #expect(again.errors.contains("--replace") && again.errors.contains("--top-up N"))
+        #expect(try allocations().count == 26)
+
+        let replaced = run(draw + ["--per-team", "2", "--seed", "5", "--replace"])
+        #expect(replaced.status == 0, "\(replaced.errors)")
+        #expect(replaced.errors.contains("sample 1 is kept, marked replaced by sample 2"))
+        let current = try allocations()
+        #expect(current.count == 26)
+        #expect(current.allSatisfy { $0["sampleID"] as? Int == 2 })
+        let shown = run(["sample", "show", "--month", "2026-12", "--format", "json"])
+        let samples = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [[String: Any]])
+        #expect(samples.map { $0["replacedBy"] as? Int } == [2, nil])
+        #expect(run(["sample", "show", "--month", "2026-12"]).output.contains("REPLACED by sample 2"))
+
+        // Once a file is scored, the sample can no longer be drawn afresh.
+        let file = try #require(current.first)
+        let scored = run([
+            "audit", "score", try #require(file["caseReference"] as? String), "--auditor", try #require(file["auditorID"] as? String),
+            "--answers", try bestSheet(),
+        ])
+        #expect(scored.status == 0, "\(scored.errors)")
+        let refused = run(draw + ["--per-team", "2", "--seed", "6", "--replace"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("sample 2 cannot be drawn afresh: 1 file of it has an audit begun or submitted"))
+        #expect(run(draw + ["--top-up", "4", "--per-team", "1"]).status == 2)
+
+        let topUp = run(draw + ["--top-up", "4", "--seed", "9"])
+        #expect(topUp.status == 0, "\(topUp.errors)")
+        #expect(topUp.output.contains("Sample 3 for 2026-12, checklist climbie-compliance: 4 files"))
+        #expect(topUp.output.contains("A top-up of sample 2"))
+        let month = try allocations()
+        #expect(month.count == 30)
+        let references = month.compactMap { $0["caseReference"] as? String }
+        #expect(Set(references).count == 30)
+        // The standard quota (TM 2, SM 2, AD 1, DCS 1) holds across the month's two samples.
+        let load = Dictionary(grouping: month.compactMap { $0["auditorID"] as? String }, by: { $0 }).mapValues(\.count)
+        for (auditor, files) in load {
+            #expect(files <= (auditor.hasPrefix("ad") || auditor == "dcs" ? 1 : 2), "\(auditor) has \(files)")
+        }
+        for sample in ["1", "2", "3"] {
+            let redrawn = run(["sample", "redraw", sample])
+            #expect(redrawn.status == 0, "sample \(sample): \(redrawn.output)")
+        }
+    }
+
+    // 2. A case in two current samples (a database from before the rule, or two checklists)
+    // is never picked silently: the auditor names the sample.
+    @Test func aCaseInTwoSamplesIsNeverPickedSilently() throws {
+        let (reference, auditor) = try firstFileDrawn(seed: 4)
+        // As an older caseaudit left it: a second sample of the month holding the same file.
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at)
+                    SELECT month, checklist_id, snapshot_id, '5', parameters, algorithm, drawn_at FROM sample WHERE id = 1;
+                    INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker,
+                        auditor_id, unallocated_reason)
+                    SELECT 2, case_reference, stratum, inclusion_probability, case_type, team, worker, auditor_id, unallocated_reason
+                    FROM sample_case WHERE sample_id = 1 AND case_reference = ?;
+                    """, arguments: [reference])
+        }
+        let sheet = try bestSheet()
+        let ambiguous = run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.errors.contains("is allocated to \(auditor) in 2 samples still to audit: sample 1 (2026-12, climbie-compliance), sample 2 (2026-12, climbie-compliance); say which with --sample N"))
+        let chosen = run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--sample", "2", "--submit"])
+        #expect(chosen.status == 0, "\(chosen.errors)")
+        // The other allocation is the only one left to audit: it is taken without asking.
+        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet]).status == 0)
+        #expect(run(["audit", "list", "--format", "json"]).output.contains("\"sampleID\" : 2"))
+    }
+
+    // 8. Exports carry what a quality lead's own analysis needs, typed.
+    @Test func exportsCarryNotesVersionsAndAmendmentsTyped() throws {
+        let (reference, auditor) = try firstFileDrawn(seed: 3)
+        let best = try String(contentsOfFile: try bestSheet(), encoding: .utf8)
+        let lines = best.split(separator: "\n").map(String.init)
+        let noted = [lines[0], lines[1] + "Seen alone at school on 3 Dec"] + lines.dropFirst(2)
+        let sheet = try folder.write("noted.csv", noted.joined(separator: "\n") + "\n")
+        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--submit"]).status == 0)
+        let firstItem = try #require(lines[1].split(separator: ",").first.map(String.init))
+        let change = try folder.write("change.csv", "item,answer,note\n\(firstItem),\(lines[1].split(separator: ",")[1]),Seen alone at school on 4 Dec\n")
+        #expect(run(["audit", "amend", "1", "--by", "qa1", "--reason", "The visit date was mistyped", "--answers", change]).status == 0)
+
+        let audits = run(["export", "audits", "--format", "json"])
+        #expect(audits.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(audits.output.utf8)) as? [[String: Any]])
+        let audit = try #require(rows.first)
+        #expect(rows.count == 1)
+        #expect(audit["audit"] as? Int == 2)
+        #expect(audit["version"] as? Int == 2)
+        #expect(audit["sample"] as? Int == 1)
+        #expect(audit["checklist_version"] as? String == "1.0.0")
+        #expect((audit["checklist_hash"] as? String)?.hasPrefix("sha256:") == true)
+        #expect(audit["auditor_level"] as? String != nil)
+        #expect((audit["submitted_at"] as? String)?.hasPrefix("20") == true)
+        #expect(audit["amended_by"] as? String == "qa1")
+        #expect(audit["amendment_reason"] as? String == "The visit date was mistyped")
+        #expect(audit["inclusion_probability"] is Double || audit["inclusion_probability"] is Int)
+        #expect(!(audit["inclusion_probability"] is String))
+        #expect(audit["judgement_reason"] is NSNull)
+
+        let answers = run(["export", "answers"])
+        let csv = answers.output.split(separator: "\r\n").map(String.init)
+        #expect(csv.first?.hasSuffix(",item,answer,note") == true)
+        #expect(csv.contains { $0.contains(",\(firstItem),") && $0.hasSuffix(",Seen alone at school on 4 Dec") })
     }
 }

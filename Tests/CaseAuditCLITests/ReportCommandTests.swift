@@ -116,12 +116,15 @@ import Testing
         let audits = CommandRunner.run(["export", "audits", "--month", Self.month, "--database", demo.database])
         #expect(audits.status == 0)
         let rows = audits.output.split(separator: "\r\n")
-        #expect(rows.first == "audit,month,checklist,checklist_hash,case_reference,team,case_type,auditor,judgement,computed_grade,inclusion_probability")
+        #expect(rows.first == "audit,version,sample,month,checklist,checklist_version,checklist_hash,case_reference,team,case_type,auditor,auditor_level,judgement,computed_grade,judgement_reason,score,inclusion_probability,started_at,submitted_at,amended_by,amendment_reason")
         #expect(rows.count > 50)
         let answers = CommandRunner.run(["export", "answers", "--format", "json", "--database", demo.database])
-        let objects = try #require(try JSONSerialization.jsonObject(with: Data(answers.output.utf8)) as? [[String: String]])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(answers.output.utf8)) as? [[String: Any]])
         #expect(objects.count > 6 * 50 * 9)
-        #expect(Set(objects.compactMap { $0["month"] }).count == 6)
+        #expect(Set(objects.compactMap { $0["month"] as? String }).count == 6)
+        #expect(objects.allSatisfy { $0["audit"] is Int && $0["version"] is Int })
+        // The demo's sheets write a note where the answer needs one.
+        #expect(objects.contains { ($0["note"] as? String)?.isEmpty == false })
     }
 
     /// The HTML as a reader sees it: headless Chromium loads the file; the rendered DOM has the

@@ -179,8 +179,9 @@ import Testing
         #expect(try answerCount(file.reference) == k)
     }
 
-    /// Every way the process is told to stop puts the terminal back: cooked mode, echo, the
-    /// main screen. The answers given before are kept.
+    /// Every way the process is told to stop puts the terminal back (cooked mode, echo, the
+    /// main screen) and says what was saved and how to resume, then dies of the signal. The
+    /// answers given before are kept.
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
     func restoresTheTerminalOnSignals(_ signal: Int32) throws {
         let file = try #require(try drawnFiles().first)
@@ -193,7 +194,10 @@ import Testing
         let status = try terminal.waitForExit()
         #expect(status & 0x7F == signal)
         #expect(terminal.settings.c_lflag & tcflag_t(ICANON | ECHO | ISIG) == tcflag_t(ICANON | ECHO | ISIG))
-        #expect(String(decoding: terminal.transcript, as: UTF8.self).hasSuffix("\u{1B}[?1049l"))
+        let transcript = String(decoding: terminal.transcript, as: UTF8.self)
+        let afterScreen = try #require(transcript.range(of: "\u{1B}[?1049l", options: .backwards)).upperBound
+        #expect(transcript[afterScreen...].contains("Saved audit 1 of case \(file.reference): 2 of 10 asked items answered. Resume with: caseaudit audit score \(file.reference) --auditor \(file.auditor)"))
+        #expect(transcript[afterScreen...].contains("--database "))
         #expect(try answerCount(file.reference) == 2)
     }
 

@@ -156,4 +156,36 @@ enum ScoringChecklist {
         scales: [AnswerScale(id: "yn", options: [AnswerOption(value: "yes", label: "Yes", score: 1)])],
         sections: [ChecklistSection(id: "s", title: "S", items: [ChecklistItem(id: "seen", prompt: "Seen?", scaleID: "yn")])],
         grading: Grading(bands: [GradeBand(grade: "good", minimum: 0.5), GradeBand(grade: "poor", minimum: 0)], caps: []))
+
+}
+
+@Suite struct SampleReplacementStoreTests {
+    /// A replaced sample is kept, marked, and no longer allocates or counts; one with an audit
+    /// begun cannot be replaced, even by a caller that skipped the library's check.
+    @Test func aReplacedSampleIsKeptButNoLongerCurrent() throws {
+        let folder = try TemporaryDirectory()
+        let (store, first) = try AuditStoreTests.storeWithAllocation(folder)
+        let month = try #require(AuditMonth("2026-12"))
+        let original = try #require(try store.samples(month: month).first)
+        let replacement = try store.addSample(original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [first])
+        let samples = try store.samples(month: month)
+        #expect(samples.map(\.replacedBy) == [replacement.id, nil])
+        #expect(try store.allocations(auditor: nil, caseReference: nil, today: nil).map(\.sampleID) == [replacement.id])
+        #expect(try store.sampledCounts(month: month).map(\.files) == [1])
+        // As the replacement was drawn, the replaced sample did not count; before it, it did.
+        #expect(try store.sampledReferences(since: month, before: replacement.id).isEmpty)
+        #expect(try store.sampledReferences(since: month) == ["C1"])
+        #expect(samples[0].wasCurrent(whenDrawing: replacement.id) == false)
+
+        _ = try store.startOrResumeAudit(sampleID: replacement.id, caseReference: "C1", auditorID: "tm1", checklist: AuditStoreTests.pinned)
+        let refused = try #require(throws: StoreError.self) {
+            try store.addSample(original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [replacement.id])
+        }
+        #expect(refused == .sampleInUse(sample: replacement.id))
+        #expect(try store.samples(month: month).count == 2)
+        // A replaced sample cannot be replaced again.
+        #expect(throws: StoreError.sampleInUse(sample: first)) {
+            try store.addSample(original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [first])
+        }
+    }
 }

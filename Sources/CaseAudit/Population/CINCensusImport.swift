@@ -114,7 +114,7 @@ public enum CINCensusImport {
 
     private static func readTeams(_ path: String) throws(InputError) -> [String: (team: String, worker: String?)] {
         let table = try CSVInput.table(path)
-        let columns = try CSVColumns<TeamField>.resolve(header: CSVInput.header(table), mapping: [:], path: path)
+        let columns = try CSVColumns<TeamField>.resolve(header: CSVInput.header(table), mapping: [:], mappable: false, path: path)
         var teams: [String: (team: String, worker: String?)] = [:]
         for record in 1..<max(table.recordCount, 1) {
             func value(_ field: TeamField) -> String? {

@@ -30,7 +30,7 @@ public enum OrgChartImport {
 
     public static func read(file path: String, mapping: [Field: String] = [:]) throws(InputError) -> OrgChart {
         let table = try CSVInput.table(path)
-        let columns = try CSVColumns<Field>.resolve(header: CSVInput.header(table), mapping: mapping, path: path)
+        let columns = try CSVColumns<Field>.resolve(header: CSVInput.header(table), mapping: mapping, mappable: false, path: path)
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ field: Field?, _ message: String) {
             problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))

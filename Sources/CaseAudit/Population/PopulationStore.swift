@@ -66,6 +66,9 @@ public enum StoreError: Error, Sendable, Hashable {
     case auditBusy(audit: Int64)
     /// The audit is submitted and so cannot change.
     case submitted(audit: Int64)
+    /// A sample cannot be replaced: one of its files has an audit begun or submitted, or
+    /// another draw replaced it first.
+    case sampleInUse(sample: Int64)
 
     public var message: String {
         switch self {
@@ -73,6 +76,8 @@ public enum StoreError: Error, Sendable, Hashable {
             "audit \(audit) is open in another session (another terminal, or a sheet being keyed); nothing was written. Finish or quit that session first"
         case .submitted(let audit):
             "audit \(audit) is submitted and cannot change: use `caseaudit audit amend \(audit)`"
+        case .sampleInUse(let sample):
+            "sample \(sample) can no longer be replaced: an audit of one of its files has begun, or it was replaced already; nothing was written"
         case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
         case .newerDatabase(let path):
             "\(path): this database was written by a newer version of caseaudit; upgrade caseaudit to use it"

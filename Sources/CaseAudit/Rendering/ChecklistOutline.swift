@@ -5,7 +5,7 @@ public enum ChecklistOutline {
         let checklist = loaded.checklist
         var out = ""
         out += "\(checklist.title)\n"
-        out += "\(checklist.id) version \(checklist.version) · \(checklist.items.count) items"
+        out += "\(checklist.id) version \(checklist.version) · \(Plural.count(checklist.items.count, "item"))"
         out += " · applies to \(checklist.caseTypes.map(\.rawValue).joined(separator: ", "))\n"
         var issued = checklist.source.issuer
         if let date = checklist.source.issued { issued += ", \(date)" }

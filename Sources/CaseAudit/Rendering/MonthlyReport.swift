@@ -108,10 +108,10 @@ public enum MonthlyReport {
         return "\(names[parsed.month - 1]) \(parsed.year)"
     }
 
-    /// What the templates see. Markdown cells are escaped here (the template prints them raw);
-    /// the HTML template lets Mustache escape them, and prints the SVG raw.
+    /// What the templates see. Text from the data is escaped here for Markdown (the template
+    /// prints it raw); the HTML template lets Mustache escape it, and prints the SVG raw.
     static func context(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, html: Bool) -> [String: Any] {
-        func cell(_ text: String) -> String { html ? text : text.replacingOccurrences(of: "|", with: "\\|") }
+        func cell(_ text: String) -> String { html ? text : MarkdownText.escape(text) }
         func table(_ table: ReportTable) -> [String: Any] {
             [
                 "title": table.title, "name": table.name, "headers": table.headers.map(cell),
@@ -122,7 +122,7 @@ public enum MonthlyReport {
         let headline = summary.sections.map { section -> [String: Any] in
             let council = section.council
             var entry: [String: Any] = [
-                "title": section.title, "version": section.version, "audited": council.audited, "sampled": council.sampled,
+                "title": cell(section.title), "version": cell(section.version), "audited": council.audited, "sampled": council.sampled,
                 "goodShare": suppression.share(council.goodOrBetterShare, basedOn: council.audited),
                 "interval": suppression.interval(council.goodOrBetterInterval, basedOn: council.audited),
                 "differs": council.judgedDifferently,
@@ -138,15 +138,16 @@ public enum MonthlyReport {
             }
             if section.filesNotYetAudited > 0 {
                 let files = section.filesNotYetAudited
-                var text = "\(files) sampled file\(files == 1 ? " is" : "s are") not yet audited"
+                var text = "\(Plural.count(files, "sampled file")) \(Plural.verb(files, "is", "are")) not yet audited"
                 let teams = section.teamsNotYetAudited
                 if !teams.isEmpty {
-                    text += "; \(teams.count) team\(teams.count == 1 ? " has" : "s have") submitted none: \(teams.joined(separator: ", "))"
+                    text += "; \(Plural.count(teams.count, "team")) \(Plural.verb(teams.count, "has", "have")) submitted none: "
+                        + teams.map(cell).joined(separator: ", ")
                 }
                 entry["outstanding"] = text
             }
             if let weakest, let rate = weakest.rate {
-                entry["weakest"] = "\(weakest.prompt) (\(Number.percent(rate)) of \(weakest.answered) files)"
+                entry["weakest"] = "\(cell(weakest.prompt)) (\(Number.percent(rate)) of \(Plural.count(weakest.answered, "file")))"
             }
             return entry
         }
@@ -155,7 +156,7 @@ public enum MonthlyReport {
         })
         let sections = summary.sections.map { section -> [String: Any] in
             [
-                "title": section.title, "version": section.version, "checklist": section.checklist,
+                "title": cell(section.title), "version": cell(section.version), "checklist": cell(section.checklist),
                 "hash": String(section.hash.prefix(19)), "gradeChart": SummaryCharts.gradeBars(section, suppression),
                 "itemChart": SummaryCharts.itemCompliance(section, suppression),
                 "tables": (sectionTables["\(section.checklist)-\(section.version)"] ?? []).map(table),
@@ -178,7 +179,7 @@ public enum MonthlyReport {
             ],
             "suppressed": !suppression.detail, "minimum": suppression.minimum, "detail": suppression.detail,
             "versionNote": versions.isEmpty
-                ? "" : "Files were audited against more than one version of \(versions.joined(separator: ", ")) this month: each version is reported on its own.",
+                ? "" : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
         ]
     }
 }

@@ -5,16 +5,35 @@ public enum SampleReport {
         let parameters = sample.parameters
         let strata = Dictionary(grouping: sample.cases, by: \.stratum)
         var out = "Sample \(sample.id) for \(parameters.month), checklist \(parameters.checklistID): "
-        out += "\(sample.cases.count) files from \(strata.count) strata (snapshot \(sample.snapshotID))\n"
+        out += "\(Plural.count(sample.cases.count, "file")) from \(Plural.count(strata.count, "stratum", "strata")) (snapshot \(sample.snapshotID))\n"
         let allocated = sample.cases.filter { $0.auditorID != nil }.count
         if allocated > 0 || sample.cases.contains(where: { $0.unallocatedReason != nil }) {
             let auditors = Set(sample.cases.compactMap(\.auditorID)).count
-            out += "Allocated \(allocated) of \(sample.cases.count) files to \(auditors) auditors"
+            out += "Allocated \(allocated) of \(Plural.count(sample.cases.count, "file")) to \(Plural.count(auditors, "auditor"))"
             out += allocated < sample.cases.count ? "; \(sample.cases.count - allocated) not allocated (see warnings)\n" : "\n"
         }
         if let reason = parameters.backdateReason { out += "A catch-up draw for a past month: \(reason). Its files are overdue.\n" }
+        if let first = parameters.topUpOf { out += "A top-up of sample \(first): none of its files was drawn this month already.\n" }
         out += "Seed \(parameters.seed): the same snapshot, parameters and seed redraw the same files.\n"
         return out
+    }
+
+    /// The files nobody could be given: one line each for a handful, otherwise one line that
+    /// counts them by reason (`sample show` lists them).
+    public static func unallocatedWarnings(_ sample: StoredSample, listing limit: Int = 5) -> [String] {
+        let unallocated = sample.cases.filter { $0.auditorID == nil && $0.unallocatedReason != nil }
+        guard unallocated.count > limit else {
+            return unallocated.map { "\($0.reference) (\($0.stratum)) is not allocated: \($0.unallocatedReason ?? "")" }
+        }
+        let byReason = Dictionary(grouping: unallocated, by: { $0.unallocatedReason ?? "" })
+            .map { (reason: $0.key, count: $0.value.count) }
+            .sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
+        let reasons = byReason.prefix(3).map { "\($0.count) because \($0.reason)" }.joined(separator: "; ")
+        let more = byReason.count > 3 ? "; \(byReason.count - 3) other reasons" : ""
+        return [
+            "\(unallocated.count) files are not allocated: \(reasons)\(more); "
+                + "`caseaudit sample show --month \(sample.parameters.month) --format csv` lists each with its reason"
+        ]
     }
 
     public static func table(_ sample: StoredSample, cases: [String: CaseRecord], chart: OrgChart? = nil) -> String {
@@ -29,6 +48,10 @@ public enum SampleReport {
         out += " · case types \(parameters.caseTypes.map(\.rawValue).joined(separator: ","))\n"
         out += "Seed \(parameters.seed) · \(sample.algorithm)\n"
         if let reason = parameters.backdateReason { out += "Catch-up draw for a past month: \(reason)\n" }
+        if let first = parameters.topUpOf { out += "Top-up of sample \(first), with its design\n" }
+        if let replacement = sample.replacedBy {
+            out += "REPLACED by sample \(replacement): kept for the record; its files are not allocated\n"
+        }
         out += "\n"
         let ordered = sample.cases.sorted { ($0.stratum, $0.reference) < ($1.stratum, $1.reference) }
         let rows = ordered.map { sampled -> [String] in
@@ -47,7 +70,7 @@ public enum SampleReport {
 
     public static func csv(_ samples: [StoredSample], cases: [Int64: [String: CaseRecord]]) -> String {
         var rows = [["sample", "month", "checklist", "seed", "stratum", "case_reference", "case_type", "team", "worker",
-            "inclusion_probability", "auditor", "not_allocated_because"]]
+            "inclusion_probability", "auditor", "not_allocated_because", "replaced_by"]]
         for sample in samples {
             for sampled in sample.cases {
                 let record = cases[sample.snapshotID]?[sampled.reference]
@@ -55,7 +78,7 @@ public enum SampleReport {
                     String(sample.id), sample.parameters.month.description, sample.parameters.checklistID,
                     String(sample.parameters.seed), sampled.stratum, sampled.reference, record?.caseType.rawValue ?? "",
                     record?.team ?? "", record?.worker ?? "", String(sampled.inclusionProbability),
-                    sampled.auditorID ?? "", sampled.unallocatedReason ?? "",
+                    sampled.auditorID ?? "", sampled.unallocatedReason ?? "", sample.replacedBy.map(String.init) ?? "",
                 ])
             }
         }

@@ -15,6 +15,43 @@ public struct QualityRecord: Sendable, Hashable {
     public var inclusionProbability: Double
     /// Item id → answer value; empty when only grades are wanted (trends).
     public var answers: [String: String]
+    /// Item id → the auditor's note on the answer, where there is one (with the answers).
+    public var notes: [String: String] = [:]
+    /// What an export adds: the audit's history and the checklist's version.
+    public var provenance: Provenance?
+
+    /// Where a submitted audit came from, for a quality lead's own analysis.
+    public struct Provenance: Sendable, Hashable {
+        public var sampleID: Int64
+        public var checklistVersion: String
+        public var auditorLevel: String?
+        public var startedAt: String
+        public var submittedAt: String
+        /// 1 for the first submission; n + 1 for an amendment of version n.
+        public var version: Int
+        public var amendedBy: String?
+        public var amendedReason: String?
+        /// Why the judgement departs from the computed grade, where it does.
+        public var judgementReason: String?
+        /// The weighted share of the best answers (0…1), where the checklist scores.
+        public var score: Double?
+
+        public init(
+            sampleID: Int64, checklistVersion: String, auditorLevel: String?, startedAt: String, submittedAt: String, version: Int,
+            amendedBy: String?, amendedReason: String?, judgementReason: String?, score: Double?
+        ) {
+            self.sampleID = sampleID
+            self.checklistVersion = checklistVersion
+            self.auditorLevel = auditorLevel
+            self.startedAt = startedAt
+            self.submittedAt = submittedAt
+            self.version = version
+            self.amendedBy = amendedBy
+            self.amendedReason = amendedReason
+            self.judgementReason = judgementReason
+            self.score = score
+        }
+    }
 
     public init(
         auditID: Int64, month: AuditMonth, checklistID: String, checklistHash: String, caseReference: String, team: String?,

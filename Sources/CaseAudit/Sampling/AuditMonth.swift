@@ -39,9 +39,12 @@ public struct AuditMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The month's last day: audits of a month's sample are due by then.
     public var lastDay: CalendarDate {
-        let next = month == 12 ? (year + 1, 1) : (year, month + 1)
-        return CalendarDate(year: next.0, month: next.1, day: 1).map { $0.adding(days: -1) } ?? CalendarDate(year: year, month: month, day: 28)!
+        // A month is valid (2000...2999, 1...12), so its day count is its last day.
+        CalendarDate(uncheckedYear: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
     }
+
+    /// Every month a programme can have: 2000-01 to 2999-12.
+    public static let all = AuditMonth(clampedYear: 2000, month: 1)...AuditMonth(clampedYear: 2999, month: 12)
 
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 

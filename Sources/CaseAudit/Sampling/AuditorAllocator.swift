@@ -7,9 +7,12 @@
 /// - Balance: of the auditors left, the one who has used the smallest share of their quota
 ///   (then the more junior, then by id), so work spreads across people and levels.
 /// Files are taken in stratum and reference order, so the result is the same every time.
+/// `alreadyAllocated`: files each auditor holds already this month (a top-up counts the
+/// month's other samples against the quota).
 public enum AuditorAllocator {
     public static func allocate(
-        _ files: [SampledCase], chart: OrgChart, quota: AuditorQuota, allowOwnLine: Bool
+        _ files: [SampledCase], chart: OrgChart, quota: AuditorQuota, allowOwnLine: Bool,
+        alreadyAllocated: [String: Int] = [:]
     ) -> [Allocation] {
         struct Auditor {
             var person: Person
@@ -21,7 +24,7 @@ public enum AuditorAllocator {
         var auditors = chart.people.compactMap { person -> Auditor? in
             guard let capacity = quota.filesPerAuditor[person.level], capacity > 0 else { return nil }
             let overseen = person.level == .director ? [] : overseenBy[person.id] ?? []
-            return Auditor(person: person, capacity: capacity, overseen: overseen)
+            return Auditor(person: person, capacity: capacity, used: alreadyAllocated[person.id] ?? 0, overseen: overseen)
         }.sorted { $0.person.id < $1.person.id }
 
         // For each team, the auditors in its line (at most a handful), by index.

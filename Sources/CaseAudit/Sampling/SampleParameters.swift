@@ -40,6 +40,9 @@ public struct SampleParameters: Sendable, Hashable, Codable {
     /// Why a sample is drawn for a month already under way or past (a catch-up draw); nil for
     /// an ordinary draw. Recorded with the sample.
     public var backdateReason: String?
+    /// For a top-up (`sample draw --top-up N`): the month's first sample, whose design it
+    /// follows. Its files leave out every file the month's samples of the checklist hold.
+    public var topUpOf: Int64?
 
     public init(
         month: AuditMonth, checklistID: String, size: Size, strata: [Stratum] = [.team], caseTypes: [CaseType] = [],

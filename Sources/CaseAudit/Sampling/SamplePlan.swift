@@ -11,6 +11,15 @@ public struct SamplePlan: Sendable, Codable {
 
     public enum Allocation: String, Sendable, Codable, CaseIterable {
         case proportional, equal, neyman
+
+        /// How the plan says the files are shared: "shared in proportion to stratum size".
+        public var sharing: String {
+            switch self {
+            case .proportional: "shared in proportion to stratum size"
+            case .equal: "shared equally across strata"
+            case .neyman: "shared by Neyman allocation (stratum size and spread)"
+            }
+        }
     }
 
     public struct Stratum: Sendable, Codable, Hashable {
@@ -79,7 +88,7 @@ public struct SamplePlan: Sendable, Codable {
     public func table() -> String {
         var out = "To estimate a compliance rate within ±\(Number.percent(margin)) at \(Number.percent(confidence)) confidence"
         out += " (expected rate \(Number.percent(expectedRate)), z = \(Number.format((z * 1000).rounded() / 1000))):\n"
-        out += "\(sampleSize) files from a population of \(population), shared \(allocation.rawValue)ly below.\n"
+        out += "\(Plural.count(sampleSize, "file")) from a population of \(population), \(allocation.sharing) below.\n"
         out += "Method: \(Self.method).\n\n"
         let rows = strata.map { stratum -> [String] in
             let chosen: Int

@@ -3,21 +3,31 @@ public protocol SampleStore: Sendable {
     /// The cases of a snapshot, as imported; without their dates when `includingDates` is
     /// false (a draw does not need them, and a snapshot can hold a million cases).
     func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord]
-    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError) -> StoredSample
-    /// The samples drawn for a month, oldest first; every month's when `month` is nil.
+    /// Records a sample; in the same transaction, marks the samples of `replacing` as replaced
+    /// by it, refusing (`.sampleInUse`) when any of them has an audit or was replaced already.
+    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64]) throws(StoreError)
+        -> StoredSample
+    /// The samples drawn for a month, oldest first, replaced ones included (marked); every
+    /// month's when `month` is nil.
     func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
-    /// Case references drawn in any sample for `since` or a later month (only in samples
-    /// recorded before sample `before`, when given: what a redraw of that sample excluded).
+    /// Case references drawn in a current sample for `since` or a later month. With `before`,
+    /// as they stood when sample `before` was drawn (what a redraw of it excluded): samples
+    /// recorded before it, and not replaced by then.
     func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String>
-    /// Allocated files, for one auditor or all, in month and reference order.
-    /// Allocated files, of one auditor and of one case when given (all when nil).
+    /// Allocated files of current samples, of one auditor and of one case when given (all
+    /// when nil), in month and reference order.
     func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation]
 }
 
-/// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.
 extension SampleStore {
     public func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord] {
         try cases(snapshot: snapshot, includingDates: true)
+    }
+
+    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError)
+        -> StoredSample
+    {
+        try addSample(parameters, snapshot: snapshot, cases: cases, replacing: [])
     }
 
     public func sampledReferences(since: AuditMonth) throws(StoreError) -> Set<String> {
@@ -25,6 +35,7 @@ extension SampleStore {
     }
 }
 
+/// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.
 public struct StoredSample: Sendable, Codable {
     public var id: Int64
     public var parameters: SampleParameters
@@ -32,16 +43,27 @@ public struct StoredSample: Sendable, Codable {
     public var algorithm: String
     public var drawnAt: String
     public var cases: [SampledCase]
+    /// The sample that replaced this one (`sample draw --replace`); nil while it is current.
+    public var replacedBy: Int64?
 
     public init(
         id: Int64, parameters: SampleParameters, snapshotID: Int64, algorithm: String, drawnAt: String,
-        cases: [SampledCase]
+        cases: [SampledCase], replacedBy: Int64? = nil
     ) {
+        self.replacedBy = replacedBy
         self.id = id
         self.parameters = parameters
         self.snapshotID = snapshotID
         self.algorithm = algorithm
         self.drawnAt = drawnAt
         self.cases = cases
+    }
+}
+
+extension StoredSample {
+    /// Whether this sample counted when sample `other` was drawn: recorded before it and not
+    /// replaced by then.
+    public func wasCurrent(whenDrawing other: Int64) -> Bool {
+        id < other && (replacedBy.map { $0 > other } ?? true)
     }
 }

@@ -33,7 +33,7 @@ public enum AnswerSheetCSV {
 
     public static func read(file path: String) throws(InputError) -> AnswerSheet {
         let table = try CSVInput.table(path)
-        let columns = try CSVColumns<Column>.resolve(header: CSVInput.header(table), mapping: [:], path: path)
+        let columns = try CSVColumns<Column>.resolve(header: CSVInput.header(table), mapping: [:], mappable: false, path: path)
         var sheet = AnswerSheet(path: path)
         func value(_ column: Column, _ record: Int) -> String? {
             columns.value(column, record, in: table).map { text in

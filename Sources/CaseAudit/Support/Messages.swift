@@ -116,11 +116,13 @@ enum Messages {
         static func mappedColumnMissing(_ field: String, header: String, headers: [String]) -> String {
             "--map \(field)=\(header): no column is called '\(header)' (columns: \(quoted(headers)))"
         }
-        static func ambiguousColumn(_ field: String, headers: [String]) -> String {
-            "several columns could be the \(field): \(quoted(headers)); choose one with --map \(field)=HEADER"
+        static func ambiguousColumn(_ field: String, headers: [String], mappable: Bool) -> String {
+            "several columns could be the \(field): \(quoted(headers)); "
+                + (mappable ? "choose one with --map \(field)=HEADER" : "rename all but one")
         }
-        static func missingColumn(_ field: String, aliases: [String], headers: [String]) -> String {
-            "no column for the \(field) (looked for \(quoted(aliases))); the file has \(quoted(headers)): name it with --map \(field)=HEADER"
+        static func missingColumn(_ field: String, aliases: [String], headers: [String], mappable: Bool) -> String {
+            "no column for the \(field) (looked for \(quoted(aliases))); the file has \(quoted(headers)): "
+                + (mappable ? "name it with --map \(field)=HEADER" : "head the column with one of those names")
         }
         static func badMapping(_ argument: String, fields: [String]) -> String {
             "--map \(argument): expected FIELD=HEADER, where FIELD is one of \(list(fields))"
@@ -301,7 +303,7 @@ enum Messages {
         static let notACensus = "this is not a Children in Need census: its root element should be <Message> holding <Children>"
         static let noChildID = "a child has no LAchildID"
         static func closedChildren(_ count: Int) -> String {
-            "\(count) child\(count == 1 ? " has" : "ren have") no open episode (every episode has a closure date) and are not in the population"
+            "\(Plural.count(count, "child", "children")) \(Plural.verb(count, "has", "have")) no open episode (every episode has a closure date) and \(Plural.verb(count, "is", "are")) not in the population"
         }
         static func unknownInTeams(_ count: Int) -> String {
             "\(count) child id\(count == 1 ? "" : "s") in the teams file \(count == 1 ? "is" : "are") not in the census"

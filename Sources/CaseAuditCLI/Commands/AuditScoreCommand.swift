@@ -27,6 +27,9 @@ struct AuditScoreCommand: ParsableCommand {
     @Option(help: "The auditor's id in the org chart: the file must be allocated to them.")
     var auditor: String
 
+    @Option(help: "The sample the file is in, when the case is allocated to you in more than one (see `audit list`).")
+    var sample: Int64?
+
     @Option(help: "A paper audit's answers: CSV (item,answer,note,who,due) or JSON (by extension).")
     var answers: String?
 
@@ -35,6 +38,15 @@ struct AuditScoreCommand: ParsableCommand {
 
     @OptionGroup var location: ChecklistDirectoryOption
     @OptionGroup var store: DatabaseOption
+
+    /// This command again, with what it needs to find the same audit.
+    private func resumeCommand(sample chosen: Int64) -> String {
+        var words = ["caseaudit", "audit", "score", caseReference, "--auditor", auditor]
+        if sample != nil { words += ["--sample", String(chosen)] }
+        if let directory = location.directory { words += ["--dir", directory] }
+        if let path = store.database { words += ["--database", path] }
+        return words.map(ShellWord.quoted).joined(separator: " ")
+    }
 
     func validate() throws {
         if submit && answers == nil { throw ValidationError("--submit goes with --answers (on the screen, press S to submit)") }
@@ -51,7 +63,7 @@ struct AuditScoreCommand: ParsableCommand {
         let database = try store.open(console)
         do {
             let opening = try AuditOpening(
-                caseReference: caseReference, auditor: auditor, database: database, directory: location, console: console)
+                caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location, console: console)
             if let answers {
                 let keyed = try PaperAudit.keyIn(answers, opening: opening, database: database, submit: submit, console: console)
                 console.write(keyed.summary)
@@ -59,7 +71,7 @@ struct AuditScoreCommand: ParsableCommand {
                 let (audit, claim) = try opening.start(database)
                 try ScoringScreenDriver(
                     audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database), database: database,
-                    console: console
+                    console: console, resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
                 ).run()
                 withExtendedLifetime(claim) {}
             }

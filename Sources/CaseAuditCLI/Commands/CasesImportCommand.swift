@@ -84,7 +84,7 @@ struct CasesImportCommand: ParsableCommand {
                     : try AnnexAImport.read(file: file, lists: try parsedLists())
                 let snapshot = try database.addCaseSnapshot(cases, source: file)
                 for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-                console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
+                console.write("Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n")
                 try warnAboutTeams(of: snapshot, in: database, console: console)
             } catch let error as InputError {
                 throw console.reject(error)
@@ -109,7 +109,7 @@ struct CasesImportCommand: ParsableCommand {
         }
         let snapshot = result.snapshot
         for note in result.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-        console.write("Snapshot \(snapshot.id): \(snapshot.cases) cases from \(file), \(snapshot.unallocated) unallocated\n")
+        console.write("Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n")
         do {
             try warnAboutTeams(of: snapshot, in: database, console: console)
         } catch let error as StoreError {

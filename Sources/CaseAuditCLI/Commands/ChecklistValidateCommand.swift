@@ -32,7 +32,7 @@ struct ChecklistValidateCommand: ParsableCommand {
             for (path, result) in results {
                 switch result {
                 case .success(let summary):
-                    console.write("\(path): ok (\(summary.id) \(summary.version), \(summary.items) items)\n")
+                    console.write("\(path): ok (\(summary.id) \(summary.version), \(Plural.count(summary.items, "item")))\n")
                 case .failure(let failure):
                     DiagnosticPrinter.print(failure.diagnostics, to: console)
                 }

@@ -9,8 +9,10 @@ struct DemoCommand: ParsableCommand {
         abstract: "Run the main job end to end on the shipped samples, in a fresh database.",
         discussion: """
             Validates the shipped checklists, imports the demo council from Samples/ (org chart and case \
-            list) into a fresh database, summarises the population and draws next month's sample with a \
-            fixed seed. Later releases add scoring and the monthly summary.
+            list) into a fresh database and summarises the population; then runs six months of the \
+            programme: each month's sample drawn with a fixed seed and allocated, its files scored from \
+            paper audits (this month's left partly unfinished), actions raised and most done; and \
+            publishes the monthly quality summary in every format.
             """
     )
 

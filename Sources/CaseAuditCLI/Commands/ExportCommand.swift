@@ -7,8 +7,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "The raw audit data, for your own analysis: submitted audits, or their answers.",
         discussion: """
-            Only the latest version of each submitted audit. CSV opens correctly in Excel (UTF-8, and a \
-            cell starting with =, +, - or @ is neutralised with an apostrophe).
+            Only the latest version of each submitted audit. Audits: one row each, with the checklist's \
+            version and hash, the auditor and their level, the judgement, computed grade and the reason \
+            where they differ, the score, when it was started and submitted, and for an amendment its \
+            version, who amended it and why. Answers: one row per answer, with the audit's identity and \
+            the auditor's note. JSON keeps numbers as numbers and an absent value as null. CSV opens \
+            correctly in Excel (UTF-8, and a cell starting with =, +, - or @ is neutralised with an \
+            apostrophe).
             """
     )
 
@@ -34,14 +39,14 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let range = month.map { $0.month...$0.month } ?? (AuditMonth(year: 2000, month: 1)!...AuditMonth(year: 2999, month: 12)!)
+        let range = month.map { $0.month...$0.month } ?? AuditMonth.all
         let records: [QualityRecord]
         do throws(StoreError) {
             records = try database.qualityRecords(months: range, withAnswers: kind == .answers)
         } catch {
             throw console.reject(error)
         }
-        let rows = AuditExport.rows(records, kind: kind == .audits ? .audits : .answers)
-        console.write(format == .csv ? CSVWriter.render(rows) : JSONOutput.render(AuditExport.objects(rows)))
+        let table = AuditExport.table(records, kind: kind == .audits ? .audits : .answers)
+        console.write(format == .csv ? CSVWriter.render(table.csvRows) : JSONOutput.render(table.objects))
     }
 }

@@ -21,8 +21,8 @@ struct ReportMonthlyCommand: ParsableCommand {
     @Option(help: "The month whose samples to report, YYYY-MM.")
     var month: MonthArgument
 
-    @Option(help: "Comma-separated: html, md, csv, json (default: all four).")
-    var format: ReportFormats = ReportFormats(argument: "html,md,csv,json")!
+    @Option(help: "The formats to write, comma-separated.")
+    var format: ReportFormats = .all
 
     @Option(name: [.short, .customLong("out")], help: "The folder to write to (default: Reports/out/YYYY-MM/).")
     var out: String?
@@ -38,6 +38,13 @@ struct ReportMonthlyCommand: ParsableCommand {
 
     @OptionGroup var store: DatabaseOption
 
+    /// The folder as given, without trailing slashes (so messages say `board-papers/summary.md`).
+    static func folder(_ path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
     func validate() throws {
         if minimumCell < 1 { throw ValidationError("--min-cell must be at least 1") }
     }
@@ -46,7 +53,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let month = month.month
-        let folder = out ?? "Reports/out/\(month)"
+        let folder = Self.folder(out ?? "Reports/out/\(month)")
         let suppression = Suppression(minimum: minimumCell, detail: detail)
         var loadedTemplates: MonthlyReport.Templates?
         if format.formats.contains(where: { $0 == .html || $0 == .md }) {
@@ -76,7 +83,7 @@ struct ReportMonthlyCommand: ParsableCommand {
             console.write(MonthlyReport.councilLines(summary))
         }
         let main = files.first { $0.path == "summary.html" } ?? files.first
-        console.write("Wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
+        console.write("Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
     }
 
     /// Everything the month's summary needs, from the store's roll-ups. Item figures by group

@@ -9,6 +9,12 @@ struct SampleDrawCommand: ParsableCommand {
             The draw is a pure function of the population snapshot, the parameters and the seed, and \
             records all three: `sample show` prints them, and the same command with the same seed \
             redraws the same files on any machine. Only case types the checklist applies to are eligible.
+
+            One sample per checklist per month: a second draw for the month is refused, saying what \
+            exists. --replace draws it afresh while none of its files has an audit begun (the old sample \
+            is kept, marked replaced); --top-up N adds N files with the first sample's strata, case types \
+            and weights, none already drawn that month, with each auditor's quota counted across the \
+            month's samples.
             """
     )
 
@@ -27,8 +33,14 @@ struct SampleDrawCommand: ParsableCommand {
     @Option(name: .customLong("per-worker"), help: "Files from each worker (the strata are then workers).")
     var perWorker: Int?
 
-    @Option(help: "How strata are formed: team, case-type, worker, or a combination such as team,case-type.")
-    var strata: String = "team"
+    @Option(help: "How strata are formed: team, case-type, worker, or a combination such as team,case-type (default: team).")
+    var strata: String?
+
+    @Flag(help: "Draw the month's sample afresh, while none of its files has an audit begun; the old one is kept, marked replaced.")
+    var replace = false
+
+    @Option(name: .customLong("top-up"), help: "Add this many files to the month's sample, with its design; none already drawn.")
+    var topUp: Int?
 
     @Option(help: "Risk weights by case type, e.g. CP=3,LAC=2 (others 1): files drawn with probability in proportion.")
     var weights: String?
@@ -60,9 +72,25 @@ struct SampleDrawCommand: ParsableCommand {
     func validate() throws {
         guard AuditMonth(month) != nil else { throw ValidationError("--month \(month): expected YYYY-MM, e.g. 2026-12") }
         let sizes = [size, perTeam, perWorker].compactMap { $0 }
-        guard sizes.count == 1 else { throw ValidationError("Give one of --size N, --per-team N or --per-worker N.") }
-        guard (1...SampleParameters.sizeLimit).contains(sizes[0]) else {
-            throw ValidationError("The sample size must be between 1 and \(SampleParameters.sizeLimit).")
+        if let topUp {
+            guard !replace else { throw ValidationError("Give --replace or --top-up, not both.") }
+            let design = [
+                ("--size", size != nil), ("--per-team", perTeam != nil), ("--per-worker", perWorker != nil),
+                ("--strata", strata != nil), ("--weights", weights != nil), ("--case-types", caseTypes != nil),
+                ("--exclude-audited-within", excludeWithin != nil),
+            ].filter(\.1).map(\.0)
+            guard design.isEmpty else {
+                throw ValidationError(
+                    "--top-up N draws with the first sample's design, so \(design.joined(separator: ", ")) cannot go with it")
+            }
+            guard (1...SampleParameters.sizeLimit).contains(topUp) else {
+                throw ValidationError("--top-up must be between 1 and \(SampleParameters.sizeLimit).")
+            }
+        } else {
+            guard sizes.count == 1 else { throw ValidationError("Give one of --size N, --per-team N or --per-worker N.") }
+            guard (1...SampleParameters.sizeLimit).contains(sizes[0]) else {
+                throw ValidationError("The sample size must be between 1 and \(SampleParameters.sizeLimit).")
+            }
         }
         if let weights, SampleParameters.weights(parsing: weights) == nil {
             throw ValidationError(
@@ -74,6 +102,7 @@ struct SampleDrawCommand: ParsableCommand {
         }
         if backdate && (reason?.nonBlank == nil) { throw ValidationError("--backdate needs --reason TEXT: why the sample is drawn late") }
         if !backdate && reason != nil { throw ValidationError("--reason goes with --backdate") }
+        if topUp != nil { _ = try parsedQuota(); return }
         _ = try parsedStrata()
         _ = try CaseTypesArgument.parse(caseTypes)
         _ = try parsedQuota()
@@ -88,8 +117,8 @@ struct SampleDrawCommand: ParsableCommand {
     }
 
     private func parsedStrata() throws -> [SampleParameters.Stratum] {
-        guard let list = SampleParameters.Stratum.list(strata) else {
-            throw ValidationError("--strata \(strata): each part must be team or case-type")
+        guard let list = SampleParameters.Stratum.list(strata ?? "team") else {
+            throw ValidationError("--strata \(strata ?? ""): each part must be team or case-type")
         }
         return list
     }
@@ -118,51 +147,56 @@ struct SampleDrawCommand: ParsableCommand {
         }
 
         let database = try store.open(console)
+        let window = excludeWithin.flatMap(SampleParameters.months(parsing:))
+        var parameters = SampleParameters(
+            month: auditMonth, checklistID: tool.checklist.id,
+            size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? perWorker ?? topUp ?? 1),
+            strata: perWorker != nil ? [.worker] : try parsedStrata(), caseTypes: eligible,
+            seed: seed ?? UInt64.random(in: 0...UInt64.max),
+            weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
+        parameters.backdateReason = auditMonth < current ? reason?.nonBlank : nil
+        let mode: MonthlyDraw.Mode = topUp.map(MonthlyDraw.Mode.topUp) ?? (replace ? .replace : .first)
+        let request = MonthlyDraw.Request(parameters: parameters, mode: mode, quota: try parsedQuota(), allowOwnLine: allowOwnLine)
+        let outcome: MonthlyDraw.Outcome
         do {
-            guard let snapshot = try database.latestCaseSnapshot() else {
-                console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
-                throw ExitCode(1)
-            }
-            let window = excludeWithin.flatMap(SampleParameters.months(parsing:))
-            var parameters = SampleParameters(
-                month: auditMonth, checklistID: tool.checklist.id,
-                size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? perWorker ?? 1),
-                strata: perWorker != nil ? [.worker] : try parsedStrata(), caseTypes: eligible,
-                seed: seed ?? UInt64.random(in: 0...UInt64.max),
-                weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
-            parameters.backdateReason = auditMonth < current ? reason?.nonBlank : nil
-            let excluded = try window.map { try database.sampledReferences(since: auditMonth.subtracting(months: $0)) } ?? []
-            console.progress("caseaudit: reading \(snapshot.cases) cases…")
-            let population = try database.cases(snapshot: snapshot.id, includingDates: false)
-            console.progress("caseaudit: drawing from \(population.count) cases…")
-            var drawn = StratifiedSampler.draw(population, parameters: parameters, excluded: excluded)
-            if !excluded.isEmpty {
-                console.writeError("caseaudit: note: \(excluded.count) case\(excluded.count == 1 ? " was" : "s were") left out: drawn within \(excludeWithin ?? "")\n")
-            }
-            if let chart = try database.orgChart() {
-                let quota = try parsedQuota()
-                let staffed = Set(chart.people.map(\.level))
-                let empty = quota.filesPerAuditor.filter { $0.value > 0 && !staffed.contains($0.key) }.keys.map(\.rawValue)
-                guard empty.isEmpty else {
-                    console.writeError("caseaudit: error: --quota \(quota.description): the org chart has no \(empty.sorted().joined(separator: ", ")), so that quota cannot be met\n")
-                    throw ExitCode(1)
+            outcome = try MonthlyDraw.draw(request, store: database) { step in
+                switch step {
+                case .reading(let cases): console.progress("caseaudit: reading \(cases) cases…")
+                case .drawing(let cases): console.progress("caseaudit: drawing from \(cases) cases…")
                 }
-                drawn = drawn.allocated(AuditorAllocator.allocate(drawn, chart: chart, quota: quota, allowOwnLine: allowOwnLine))
-                let unknown = UnknownTeams(teams: drawn.compactMap { $0.team.map { ($0, 1) } }, chart: chart)
-                if !unknown.isEmpty { console.writeError("caseaudit: warning: \(unknown.message(of: "files drawn"))\n") }
-            } else {
-                console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
             }
-            let stored = try database.addSample(parameters, snapshot: snapshot.id, cases: drawn)
+        } catch {
             console.endProgress()
-            console.write(SampleReport.drawn(stored))
-            for file in stored.cases where file.auditorID == nil {
-                if let reason = file.unallocatedReason {
-                    console.writeError("caseaudit: warning: \(file.reference) (\(file.stratum)) is not allocated: \(reason)\n")
-                }
-            }
-        } catch let error as StoreError {
-            throw console.reject(error)
+            console.writeError("caseaudit: error: \(error.message)\(hint(for: error))\n")
+            throw ExitCode(1)
+        }
+        console.endProgress()
+        let stored = outcome.sample
+        for old in outcome.replaced {
+            console.writeError("caseaudit: note: sample \(old.id) is kept, marked replaced by sample \(stored.id)\n")
+        }
+        if outcome.excludedCount > 0 {
+            let why = topUp != nil ? "drawn this month already" : "drawn within \(excludeWithin ?? "")"
+            console.writeError(
+                "caseaudit: note: \(Plural.count(outcome.excludedCount, "case")) \(Plural.verb(outcome.excludedCount, "was", "were")) left out: \(why)\n")
+        }
+        if !outcome.allocated {
+            console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
+        }
+        if let unknown = outcome.unknownTeams { console.writeError("caseaudit: warning: \(unknown.message(of: "files drawn"))\n") }
+        console.write(SampleReport.drawn(stored))
+        for line in SampleReport.unallocatedWarnings(stored) { console.writeError("caseaudit: warning: \(line)\n") }
+    }
+
+    /// How to go on after a refusal.
+    private func hint(for error: SampleDrawError) -> String {
+        switch error {
+        case .noCaseList: ": import one with `caseaudit cases import FILE`"
+        case .alreadyDrawn:
+            ". See it with `caseaudit sample show --month \(month)`; to draw it afresh while none of its files is audited add --replace; to add files, --top-up N"
+        case .nothingToReplace, .nothingToTopUp: ": draw it without --replace or --top-up"
+        case .scored: ": add files with --top-up N instead"
+        case .store, .quotaUnstaffed: ""
         }
     }
 }

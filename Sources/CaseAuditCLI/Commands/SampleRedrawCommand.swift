@@ -26,7 +26,7 @@ struct SampleRedrawCommand: ParsableCommand {
             console.write(
                 "Sample \(sample) (\(parameters.month), \(parameters.checklistID)): redrawn from snapshot \(recorded.snapshotID) with seed \(parameters.seed)\n")
             if outcome.isIdentical {
-                console.write("Identical: the same \(recorded.cases.count) files with the same inclusion probabilities.\n")
+                console.write("Identical: the same \(Plural.count(recorded.cases.count, "file")) with the same inclusion probabilities.\n")
             } else {
                 console.write("DIFFERENT: \(outcome.missing.count) recorded files not redrawn, \(outcome.extra.count) redrawn files not recorded.\n")
                 for reference in outcome.missing.prefix(20) { console.write("  - \(reference)\n") }

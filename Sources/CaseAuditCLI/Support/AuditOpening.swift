@@ -12,15 +12,25 @@ struct AuditOpening {
     /// The audit under way, if one was started.
     let begun: StoredAudit?
 
-    init(caseReference: String, auditor: String, database: SQLiteStore, directory: ChecklistDirectoryOption, console: Console) throws {
+    init(
+        caseReference: String, auditor: String, sample: Int64? = nil, database: SQLiteStore, directory: ChecklistDirectoryOption,
+        console: Console
+    ) throws {
         let drawn = try database.allocations(auditor: nil, caseReference: caseReference, today: console.today())
-        guard let allocation = drawn.max(by: { $0.sampleID < $1.sampleID }) else {
-            console.writeError("caseaudit: error: case '\(caseReference)' is not allocated in any sample\n")
+        let allocation: AuditAllocation
+        switch AllocationChoice.choose(drawn, auditor: auditor, sample: sample) {
+        case .chosen(let chosen): allocation = chosen
+        case .notAllocated:
+            console.writeError("caseaudit: error: case '\(caseReference)' is not allocated in \(sample.map { "sample \($0)" } ?? "any sample")\n")
             throw ExitCode(1)
-        }
-        guard allocation.auditorID == auditor else {
+        case .someoneElse(let others):
+            let owners = others.map { "\($0.auditorID) (sample \($0.sampleID), \($0.month))" }.joined(separator: ", ")
+            console.writeError("caseaudit: error: case '\(caseReference)' is allocated to \(owners), not \(auditor)\n")
+            throw ExitCode(1)
+        case .ambiguous(let open):
+            let listed = open.map { "sample \($0.sampleID) (\($0.month), \($0.checklistID))" }.joined(separator: ", ")
             console.writeError(
-                "caseaudit: error: case '\(caseReference)' (sample \(allocation.sampleID), \(allocation.month)) is allocated to \(allocation.auditorID), not \(auditor)\n"
+                "caseaudit: error: case '\(caseReference)' is allocated to \(auditor) in \(open.count) samples still to audit: \(listed); say which with --sample N\n"
             )
             throw ExitCode(1)
         }

@@ -8,6 +8,8 @@
 nonisolated(unsafe) private var savedSettings = termios()
 nonisolated(unsafe) private var settingsSaved: sig_atomic_t = 0
 nonisolated(unsafe) private var windowChanged: sig_atomic_t = 0
+/// The signal that asked the process to stop (SIGTERM, SIGHUP, SIGINT, SIGQUIT); 0 for none.
+nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
 /// The self-pipe a resize writes to, so a wait for keys wakes however the signal falls.
 nonisolated(unsafe) private var wakeWriter: Int32 = -1
 /// Leaves the alternate screen, shows the cursor and resets colours.
@@ -21,10 +23,22 @@ private func restoreTerminal() {
     settingsSaved = 0
 }
 
-/// SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore the terminal, then die of the same signal, so the
-/// shell sees how the process ended. Answers are already committed; nothing else is pending.
-private func restoreAndDie(_ signal: Int32) {
-    restoreTerminal()
+/// SIGINT, SIGTERM, SIGHUP, SIGQUIT: noted, and the wait for keys woken, so the screen stops
+/// at once: it restores the terminal, says what was saved, then dies of the same signal
+/// (`RawTerminal.dieOfStopSignal`), so the shell sees how the process ended. Answers are
+/// already committed; nothing else is pending. A second signal restores and dies at once.
+private func noteStop(_ signal: Int32) {
+    guard stopSignal == 0 else {
+        restoreTerminal()
+        dieOf(signal)
+        return
+    }
+    stopSignal = signal
+    var byte: UInt8 = 1
+    _ = write(wakeWriter, &byte, 1)
+}
+
+private func dieOf(_ signal: Int32) {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = SIG_DFL
     sigaction(signal, &action, nil)
@@ -60,7 +74,7 @@ final class RawTerminal {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { Self.install(signal, restoreAndDie, restart: true) }
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { Self.install(signal, noteStop, restart: true) }
         Self.install(SIGWINCH, noteWindowChange, restart: true)
         settingsSaved = 1
         guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
@@ -104,12 +118,23 @@ final class RawTerminal {
         case interrupted
         /// The terminal has gone (closed window, hung-up line).
         case closed
+        /// A signal asked the process to stop.
+        case stopped(Int32)
+    }
+
+    /// After the screen has said what was saved: dies of the signal that stopped it, if one did.
+    func dieOfStopSignal() {
+        guard stopSignal != 0 else { return }
+        restoreTerminal()
+        dieOf(Int32(stopSignal))
     }
 
     /// Waits for keys or a resize.
     func read() -> Input {
         var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0)]
+        if stopSignal != 0 { return .stopped(Int32(stopSignal)) }
         let ready = poll(&waits, 2, -1)
+        if stopSignal != 0 { return .stopped(Int32(stopSignal)) }
         if ready < 0 { return errno == EINTR ? .interrupted : .closed }
         if waits[1].revents != 0 {
             var drain = [UInt8](repeating: 0, count: 64)

@@ -25,7 +25,16 @@ struct ReportFormats: ExpressibleByArgument {
         self.formats = formats
     }
 
+    init(_ formats: [MonthlyReport.Format]) {
+        self.formats = formats
+    }
+
+    /// Every format: what `--format` means when not given.
+    static let all = ReportFormats(MonthlyReport.Format.allCases)
+
     static var allValueStrings: [String] { MonthlyReport.Format.allCases.map(\.rawValue) }
+
+    var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
 }
 
 /// An option whose values are a library enum's raw values (the library stays free of

@@ -10,6 +10,8 @@ struct ScoringScreenDriver {
     let session: ScoringSession
     let database: SQLiteStore
     let console: Console
+    /// The command that resumes this audit, as the auditor typed it (database and folder kept).
+    let resumeCommand: String
 
     func run() throws {
         guard let terminal = RawTerminal() else {
@@ -32,7 +34,7 @@ struct ScoringScreenDriver {
             let input = terminal.read()
             if terminal.takeResize() { screen.size = terminal.size }
             switch input {
-            case .closed: break reading
+            case .closed, .stopped: break reading
             case .interrupted: break
             case .bytes(let bytes):
                 for key in decoder.decode(bytes) {
@@ -64,8 +66,9 @@ struct ScoringScreenDriver {
             console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n")
         } else {
             console.write(
-                "Saved audit \(audit.id) of case \(audit.caseReference): \(progress.answered) of \(progress.asked) asked items answered. Resume with: caseaudit audit score \(audit.caseReference) --auditor \(audit.auditorID)\n"
+                "Saved audit \(audit.id) of case \(audit.caseReference): \(progress.answered) of \(progress.asked) asked items answered. Resume with: \(resumeCommand)\n"
             )
         }
+        terminal.dieOfStopSignal()
     }
 }

@@ -32,8 +32,11 @@ public struct CSVColumns<Field: CSVField>: Sendable {
     }
 
     /// Matches the header row. `mapping` names the header (or 1-based column number) for a
-    /// field and wins over the aliases. Every problem is reported, located at line 1.
-    public static func resolve(header: [String], mapping: [Field: String], path: String) throws(InputError) -> Self {
+    /// field and wins over the aliases; `mappable`: whether the import takes a mapping at all
+    /// (the messages suggest one only then). Every problem is reported, located at line 1.
+    public static func resolve(header: [String], mapping: [Field: String], mappable: Bool = true, path: String)
+        throws(InputError) -> Self
+    {
         var problems: [Diagnostic] = []
         func problem(_ column: Int, _ message: String) {
             problems.append(Diagnostic(.schema, at: SourceLocation(file: path, line: 1, column: column), message))
@@ -61,11 +64,11 @@ public struct CSVColumns<Field: CSVField>: Sendable {
             }
             let matches = normalised.indices.filter { field.aliases.map(normalise).contains(normalised[$0]) }
             if matches.count > 1 {
-                problem(matches[1] + 1, Messages.CSV.ambiguousColumn(field.name, headers: matches.map { header[$0] }))
+                problem(matches[1] + 1, Messages.CSV.ambiguousColumn(field.name, headers: matches.map { header[$0] }, mappable: mappable))
             } else if let column = matches.first {
                 index[field] = column
             } else if field.isRequired {
-                problem(0, Messages.CSV.missingColumn(field.name, aliases: field.aliases, headers: header))
+                problem(0, Messages.CSV.missingColumn(field.name, aliases: field.aliases, headers: header, mappable: mappable))
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
