@@ -2,7 +2,7 @@ import CaseAudit
 import Foundation
 import GRDB
 
-extension SQLiteStore {
+extension SQLiteStore: BulkAuditStore {
     /// Loads generated audits, already submitted, into a sample in one transaction, with their
     /// answers and the quality roll-ups (for benchmarks and demos at scale: one roll-up write per
     /// cell instead of one per audit).

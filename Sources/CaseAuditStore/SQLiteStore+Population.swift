@@ -27,12 +27,6 @@ extension SQLiteStore: PopulationStore {
         }
     }
 
-    public func orgChart() throws(StoreError) -> OrgChart? {
-        try orgChart(levels: nil)
-    }
-
-    /// The org chart with only the people at `levels` (all when nil): the reports need the
-    /// management lines, not the thousands of workers.
     public func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart? {
         try read { db -> OrgChart? in
             let filter = levels.map { "WHERE level IN (\($0.map { "'\($0.rawValue)'" }.joined(separator: ",")))" } ?? ""

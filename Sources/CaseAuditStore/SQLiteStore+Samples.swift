@@ -166,7 +166,7 @@ extension SQLiteStore: SampleStore {
     }
 
     /// The allocated files, with how far each one's audit has got as of `today`.
-    public func allocations(auditor: String?, caseReference: String? = nil, today: CalendarDate?) throws(StoreError)
+    public func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError)
         -> [AuditAllocation]
     {
         try read { db in

@@ -11,6 +11,8 @@ import GRDB
 public final class SQLiteStore: Sendable {
     public static let defaultPath = "caseaudit.sqlite"
 
+    public var location: String { path }
+
     let queue: DatabaseQueue
     public let path: String
 

@@ -3,8 +3,9 @@
 public protocol PopulationStore: Sendable {
     /// Replaces the whole org chart in one transaction.
     func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError)
-    /// The current org chart, or nil before the first import.
-    func orgChart() throws(StoreError) -> OrgChart?
+    /// The current org chart with only the people at `levels` (all when nil: the reports need
+    /// the management lines, not the thousands of workers), or nil before the first import.
+    func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart?
     /// Stores a case list as a new dated snapshot, in one transaction; returns its id.
     func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot
     /// The same, taking the records in batches from `next` (nil at the end) inside the one
@@ -16,6 +17,13 @@ public protocol PopulationStore: Sendable {
     func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot?
     /// Counts by team and case type for a snapshot.
     func caseCounts(snapshot: Int64) throws(StoreError) -> [TeamCaseCount]
+}
+
+extension PopulationStore {
+    /// The whole org chart, or nil before the first import.
+    public func orgChart() throws(StoreError) -> OrgChart? {
+        try orgChart(levels: nil)
+    }
 }
 
 /// One imported case list.
@@ -60,6 +68,8 @@ public enum CaseImportError: Error, Sendable {
 /// Why the store could not do what was asked.
 public enum StoreError: Error, Sendable, Hashable {
     case cannotOpen(path: String, reason: String)
+    /// Nothing is there: only the commands that load data may create a database.
+    case noDatabase(path: String)
     case newerDatabase(path: String)
     case failed(reason: String)
     /// Another session holds the audit (scoring it on another terminal, or keying a sheet).
@@ -79,6 +89,7 @@ public enum StoreError: Error, Sendable, Hashable {
         case .sampleInUse(let sample):
             "sample \(sample) can no longer be replaced: an audit of one of its files has begun, or it was replaced already; nothing was written"
         case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
+        case .noDatabase(let path): "there is no database at \(path)"
         case .newerDatabase(let path):
             "\(path): this database was written by a newer version of caseaudit; upgrade caseaudit to use it"
         case .failed(let reason): "the database refused the change (nothing was written): \(reason)"

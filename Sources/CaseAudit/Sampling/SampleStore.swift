@@ -30,6 +30,11 @@ extension SampleStore {
         try addSample(parameters, snapshot: snapshot, cases: cases, replacing: [])
     }
 
+    /// The allocated files of one auditor (all when nil).
+    public func allocations(auditor: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation] {
+        try allocations(auditor: auditor, caseReference: nil, today: today)
+    }
+
     public func sampledReferences(since: AuditMonth) throws(StoreError) -> Set<String> {
         try sampledReferences(since: since, before: nil)
     }

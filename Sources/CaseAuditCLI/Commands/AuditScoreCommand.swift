@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 
 struct AuditScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

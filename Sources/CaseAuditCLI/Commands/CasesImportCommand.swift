@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 import Foundation
 
 struct CasesImportCommand: ParsableCommand {
@@ -118,7 +117,7 @@ struct CasesImportCommand: ParsableCommand {
     }
 
     /// Says which of the case list's teams the org chart lacks, and an empty list.
-    private func warnAboutTeams(of snapshot: CaseSnapshot, in database: SQLiteStore, console: Console) throws {
+    private func warnAboutTeams(of snapshot: CaseSnapshot, in database: any CaseAuditStore, console: Console) throws {
         if snapshot.cases == 0 {
             console.writeError("caseaudit: warning: \(file): no open cases: the latest case list is now empty, so a draw has nothing to sample\n")
         }

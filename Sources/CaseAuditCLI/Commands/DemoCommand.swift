@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         let shown = try checklists(directory, console)
         let store = try freshStore(console)
 
-        console.write("\n== The demo council (\(samples)/): org chart and case list into \(store.path)\n\n")
+        console.write("\n== The demo council (\(samples)/): org chart and case list into \(store.location)\n\n")
         do {
             let chart = try OrgChartImport.read(file: "\(samples)/org.csv")
             try store.replaceOrgChart(chart, source: "\(samples)/org.csv")
@@ -83,15 +83,15 @@ struct DemoCommand: ParsableCommand {
         } catch let error as StoreError {
             throw console.reject(error)
         }
-        console.write("\nThe database is at \(store.path); try `caseaudit cases summary --database \(store.path)`.\n")
+        console.write("\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
     }
 
     /// Keys in a generated paper audit for every allocated file, as `audit score --answers`
     /// does; one file in eight is left half-done, as an interrupted auditor leaves it.
     private func score(
-        _ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: SQLiteStore, console: Console, current: Bool
+        _ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: any CaseAuditStore, console: Console, current: Bool
     ) throws {
-        let folder = (store.path as NSString).deletingLastPathComponent + "/answers/\(month)"
+        let folder = (store.location as NSString).deletingLastPathComponent + "/answers/\(month)"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var rows: [[String]] = []
         var unfinished: AuditAllocation?
@@ -135,14 +135,14 @@ struct DemoCommand: ParsableCommand {
         }
         if let unfinished {
             console.write(
-                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --auditor \(unfinished.auditorID) --database \(store.path)\n"
+                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --auditor \(unfinished.auditorID) --database \(store.location)\n"
             )
         }
     }
 
     /// Renders this month's quality summary next to the demo database.
-    private func report(_ month: AuditMonth, store: SQLiteStore, console: Console) throws {
-        let folder = (store.path as NSString).deletingLastPathComponent + "/report/\(month)"
+    private func report(_ month: AuditMonth, store: any CaseAuditStore, console: Console) throws {
+        let folder = (store.location as NSString).deletingLastPathComponent + "/report/\(month)"
         let templates: MonthlyReport.Templates
         do {
             templates = try MonthlyReport.Templates(directory: "\(reportTemplates)")
@@ -198,19 +198,14 @@ struct DemoCommand: ParsableCommand {
 
     /// The demo's own database, made fresh: its default file is replaced; a path the user
     /// names must not exist, so the demo can never overwrite real data.
-    private func freshStore(_ console: Console) throws -> SQLiteStore {
+    private func freshStore(_ console: Console) throws -> any CaseAuditStore {
         let path = database ?? Self.defaultDatabase
-        let manager = FileManager.default
-        if database == nil {
-            for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
-            try? manager.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        } else if manager.fileExists(atPath: path) {
+        if database != nil && StoreFactory.exists(path) {
             console.writeError("caseaudit: error: \(path) exists: the demo only writes to a new database\n")
             throw ExitCode(1)
         }
         do {
-            return try SQLiteStore(path: path)
+            return database == nil ? try StoreFactory.fresh(path) : try StoreFactory.open(path, creating: true)
         } catch {
             throw console.reject(error)
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -75,7 +75,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         // Everything is checked before anything is written.
-        if let database, audits != nil, FileManager.default.fileExists(atPath: database) {
+        if let database, audits != nil, StoreFactory.exists(database) {
             console.writeError("caseaudit: error: \(database) exists: generated audits go into a new database (nothing was written)\n")
             throw ExitCode(1)
         }
@@ -122,7 +122,7 @@ struct GenerateCommand: ParsableCommand {
         let perTeam = max(1, (total + months * teams - 1) / (months * teams))
         let casesPerTeam = max(perTeam, council.cases.count / teams)
         do {
-            let store = try SQLiteStore(path: path)
+            let store = try StoreFactory.open(path, creating: true)
             try store.replaceOrgChart(council.chart, source: "generated")
             let snapshot = try store.addCaseSnapshot(CaseList(records: council.cases, format: .csv), source: "generated")
             for offset in stride(from: months - 1, through: 0, by: -1) {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 import Foundation
 
 struct ReportMonthlyCommand: ParsableCommand {
@@ -90,7 +89,7 @@ struct ReportMonthlyCommand: ParsableCommand {
     /// are read only for `--detail` (the published tables show the council's). (Reading on a
     /// second connection in parallel was measured slower: a second open and thread cost more
     /// than the few milliseconds of reads they overlapped.)
-    static func summary(month: AuditMonth, database: SQLiteStore, today: CalendarDate, detail: Bool = true, console: Console) throws
+    static func summary(month: AuditMonth, database: any CaseAuditStore, today: CalendarDate, detail: Bool = true, console: Console) throws
         -> MonthlySummary
     {
         let grades = try database.gradeCells(months: month...month)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 
 /// Finding the file an auditor is to score, and the audit of it: the allocation (refused when
 /// it is someone else's, or already submitted), the checklist the audit is pinned to, and what
@@ -13,7 +12,7 @@ struct AuditOpening {
     let begun: StoredAudit?
 
     init(
-        caseReference: String, auditor: String, sample: Int64? = nil, database: SQLiteStore, directory: ChecklistDirectoryOption,
+        caseReference: String, auditor: String, sample: Int64? = nil, database: any CaseAuditStore, directory: ChecklistDirectoryOption,
         console: Console
     ) throws {
         let drawn = try database.allocations(auditor: nil, caseReference: caseReference, today: console.today())
@@ -56,7 +55,7 @@ struct AuditOpening {
     }
 
     /// A recorded audit and the checklist it was scored against; an unknown number is refused.
-    static func recorded(_ id: Int64, database: SQLiteStore, console: Console) throws -> (AuditRecord, Checklist) {
+    static func recorded(_ id: Int64, database: any CaseAuditStore, console: Console) throws -> (AuditRecord, Checklist) {
         guard let record = try database.audit(id: id), let pinned = try database.pinnedChecklist(hash: record.audit.checklistHash) else {
             console.writeError("caseaudit: error: there is no audit \(id)\n")
             throw ExitCode(1)
@@ -74,7 +73,7 @@ struct AuditOpening {
     }
 
     /// Starts the audit (or resumes it) and claims it for this session.
-    func start(_ database: SQLiteStore) throws(StoreError) -> (audit: StoredAudit, claim: AuditClaim) {
+    func start(_ database: any CaseAuditStore) throws(StoreError) -> (audit: StoredAudit, claim: AuditClaim) {
         let audit = try database.startOrResumeAudit(
             sampleID: allocation.sampleID, caseReference: allocation.caseReference, auditorID: allocation.auditorID,
             checklist: pinned)
@@ -82,7 +81,7 @@ struct AuditOpening {
     }
 
     /// The session with everything the audit holds so far.
-    func session(of audit: StoredAudit?, _ database: SQLiteStore) throws(StoreError) -> ScoringSession {
+    func session(of audit: StoredAudit?, _ database: any CaseAuditStore) throws(StoreError) -> ScoringSession {
         guard let audit, let record = try database.audit(id: audit.id) else { return ScoringSession(checklist: checklist) }
         return ScoringSession(
             checklist: checklist, answers: record.content.answers, judgement: record.content.judgement,

@@ -11,15 +11,14 @@ struct DatabaseOption: ParsableArguments {
     /// Opens the database. Only the commands that load data into it (`creating`) may make a new
     /// one: for any other, a path with no database is a mistake to point out, not an empty
     /// database to make.
-    func open(_ console: Console, creating: Bool = false) throws -> SQLiteStore {
-        let path = database ?? console.environment("CASEAUDIT_DATABASE") ?? SQLiteStore.defaultPath
-        if !creating && !FileManager.default.fileExists(atPath: path) {
+    func open(_ console: Console, creating: Bool = false) throws -> any CaseAuditStore {
+        let location = database ?? console.environment("CASEAUDIT_DATABASE") ?? StoreFactory.defaultLocation
+        do {
+            return try StoreFactory.open(location, creating: creating)
+        } catch .noDatabase(let path) {
             console.writeError(
                 "caseaudit: error: there is no database at \(path): check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one\n")
             throw ExitCode(1)
-        }
-        do {
-            return try SQLiteStore(path: path)
         } catch {
             console.writeError("caseaudit: error: \(error.message)\n")
             throw ExitCode(1)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 
 /// Keying in a paper audit: the sheet is checked whole before the audit is even started, then
 /// checked again against what the audit holds once this session has it to itself, and kept in
@@ -23,7 +22,7 @@ enum PaperAudit {
         }
     }
 
-    static func keyIn(_ path: String, opening: AuditOpening, database: SQLiteStore, submit: Bool, console: Console) throws -> Keyed {
+    static func keyIn(_ path: String, opening: AuditOpening, database: any CaseAuditStore, submit: Bool, console: Console) throws -> Keyed {
         let sheet: AnswerSheet
         let before = try opening.session(of: opening.begun, database)
         do throws(InputError) {

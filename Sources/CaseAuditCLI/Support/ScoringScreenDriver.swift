@@ -1,6 +1,5 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditStore
 
 /// Runs the scoring screen on the terminal: raw keys in, each effect kept in the store at once
 /// (its own transaction), the frame redrawn after every key and every resize.
@@ -8,7 +7,7 @@ struct ScoringScreenDriver {
     let audit: StoredAudit
     let allocation: AuditAllocation
     let session: ScoringSession
-    let database: SQLiteStore
+    let database: any CaseAuditStore
     let console: Console
     /// The command that resumes this audit, as the auditor typed it (database and folder kept).
     let resumeCommand: String

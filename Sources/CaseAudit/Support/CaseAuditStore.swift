@@ -1,0 +1,15 @@
+/// Everything the product keeps, behind one seam: the population, the samples, the audits and
+/// the quality roll-ups. Commands hold an `any CaseAuditStore` from the store factory and use
+/// nothing else, so a second engine is a second conformance, not a second set of commands.
+public protocol CaseAuditStore: PopulationStore, SampleStore, AuditStore, QualityStore, BulkAuditStore {
+    /// Where the data is, as the user named it (a file path), for messages.
+    var location: String { get }
+}
+
+/// Loading generated audits at scale, already submitted, with their roll-ups (for `generate`,
+/// the benchmarks and demos at scale).
+public protocol BulkAuditStore: Sendable {
+    /// The audits into sample `sampleID` in one transaction, against the checklist pinned.
+    func loadSubmittedAudits(_ audits: [BulkAudit], sampleID: Int64, checklist: PinnedChecklist, checklistID: String)
+        throws(StoreError)
+}
