@@ -71,7 +71,11 @@ let package = Package(
         .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
         .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),
         .testTarget(name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CaseAuditStoreTests", dependencies: ["CaseAuditStore", "CaseAuditTestSupport"]),
+        // What every store must do, written once: each engine's tests run it against that engine.
+        .target(
+            name: "CaseAuditStoreConformance", dependencies: ["CaseAudit", "CaseAuditTestSupport"],
+            path: "Tests/CaseAuditStoreConformance"),
+        .testTarget(name: "CaseAuditStoreTests", dependencies: ["CaseAuditStore", "CaseAuditTestSupport", "CaseAuditStoreConformance"]),
         .testTarget(
             name: "CaseAuditCLITests",
             dependencies: [

@@ -1,0 +1,48 @@
+import CaseAudit
+import CaseAuditStoreConformance
+import CaseAuditTestSupport
+import Testing
+
+@testable import CaseAuditStore
+
+/// The engines this build has; the server store joins them in issue 13.
+enum Engines {
+    static let sqlite = StoreEngine(
+        name: "SQLite",
+        make: { folder in try SQLiteStore(path: "\(folder.path)/conformance.sqlite") },
+        connectAgain: { store in try SQLiteStore(path: store.location) })
+
+    static let all = [sqlite]
+}
+
+/// The store conformance suite, run against every engine.
+@Suite struct ConformanceTests {
+    @Test(arguments: Engines.all) func resumeKeepsThePinnedVersion(_ engine: StoreEngine) throws {
+        try StoreConformance.resumeKeepsThePinnedVersion(engine)
+    }
+
+    @Test(arguments: Engines.all) func submittedIsFinal(_ engine: StoreEngine) throws {
+        try StoreConformance.submittedIsFinal(engine)
+    }
+
+    @Test(arguments: Engines.all) func amendmentsMakeVersions(_ engine: StoreEngine) throws {
+        try StoreConformance.amendmentsMakeVersions(engine)
+    }
+
+    @Test(arguments: Engines.all) func claimsAreExclusive(_ engine: StoreEngine) throws {
+        try StoreConformance.claimsAreExclusive(engine)
+    }
+
+    @Test(arguments: Engines.all) func aFailedImportLeavesNothing(_ engine: StoreEngine) throws {
+        try StoreConformance.aFailedImportLeavesNothing(engine)
+    }
+
+    @Test(arguments: Engines.all) func aReplacedSampleIsNoLongerCurrent(_ engine: StoreEngine) throws {
+        try StoreConformance.aReplacedSampleIsNoLongerCurrent(engine)
+    }
+
+    @Test(arguments: Engines.all, [1, 2, 3, 20_261_201] as [UInt64])
+    func rollupsEqualARecount(_ engine: StoreEngine, seed: UInt64) throws {
+        try StoreConformance.rollupsEqualARecount(engine, seed: seed)
+    }
+}
