@@ -61,21 +61,27 @@ let package = Package(
         ),
         .executableTarget(name: "caseaudit", dependencies: ["CaseAuditCLI"]),
         // Issue 4's benchmark: one answer's commit latency against write+fsync (Benchmarks/commit.sh).
-        .executableTarget(name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/CommitLatency"),
+        .executableTarget(
+            name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/CommitLatency"),
 
         // Fuzz targets for every reader of outside input (make fuzz builds them with libFuzzer).
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-        .executableTarget(name: "caseaudit-fuzz", dependencies: ["CaseAudit", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .executableTarget(
+            name: "caseaudit-fuzz",
+            dependencies: ["CaseAudit", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Fuzz/Harness"),
 
         .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
         .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),
-        .testTarget(name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
         // What every store must do, written once: each engine's tests run it against that engine.
         .target(
             name: "CaseAuditStoreConformance", dependencies: ["CaseAudit", "CaseAuditTestSupport"],
             path: "Tests/CaseAuditStoreConformance"),
-        .testTarget(name: "CaseAuditStoreTests", dependencies: ["CaseAuditStore", "CaseAuditTestSupport", "CaseAuditStoreConformance"]),
+        .testTarget(
+            name: "CaseAuditStoreTests",
+            dependencies: ["CaseAuditStore", "CaseAuditTestSupport", "CaseAuditStoreConformance"]),
         .testTarget(
             name: "CaseAuditCLITests",
             dependencies: [

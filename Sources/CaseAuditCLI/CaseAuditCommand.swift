@@ -11,7 +11,8 @@ public struct CaseAuditCommand: ParsableCommand {
             prints the version.
             """,
         subcommands: [
-            ChecklistCommand.self, OrgCommand.self, CasesCommand.self, SampleCommand.self, AuditCommand.self, ReportCommand.self,
+            ChecklistCommand.self, OrgCommand.self, CasesCommand.self, SampleCommand.self, AuditCommand.self,
+            ReportCommand.self,
             ExportCommand.self,
             GenerateCommand.self,
             DemoCommand.self,

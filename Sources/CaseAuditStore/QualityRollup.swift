@@ -25,7 +25,8 @@ enum QualityRollup {
         let level: String = row["auditor_level"]
         try addGrade(
             month: month, hash: hash, checklistID: row["checklist_id"], team: team, caseType: caseType, level: level,
-            judgement: row["judgement"], computed: row["computed_grade"], probability: row["inclusion_probability"], files: sign, db)
+            judgement: row["judgement"], computed: row["computed_grade"], probability: row["inclusion_probability"],
+            files: sign, db)
         for outcome in outcomes {
             try addItem(
                 month: month, hash: hash, team: team, caseType: caseType, level: level, item: outcome.item,
@@ -35,7 +36,8 @@ enum QualityRollup {
 
     /// Files with one grade, in their cell and in the month's trend.
     static func addGrade(
-        month: String, hash: String, checklistID: String, team: String, caseType: String, level: String, judgement: String,
+        month: String, hash: String, checklistID: String, team: String, caseType: String, level: String,
+        judgement: String,
         computed: String, probability: Double, files: Int, _ db: Database
     ) throws {
         try db.cachedStatement(
@@ -54,7 +56,8 @@ enum QualityRollup {
 
     /// One item's counts, by group and for the council.
     static func addItem(
-        month: String, hash: String, team: String, caseType: String, level: String, item: String, compliant: Int, answered: Int,
+        month: String, hash: String, team: String, caseType: String, level: String, item: String, compliant: Int,
+        answered: Int,
         _ db: Database
     ) throws {
         try db.cachedStatement(

@@ -7,13 +7,16 @@ extension SQLiteStore: AuditStore {
         sampleID: Int64, caseReference: String, auditorID: String, checklist: PinnedChecklist
     ) throws(StoreError) -> StoredAudit {
         try write { db -> StoredAudit in
-            if let audit = try Self.unfinishedAudit(db, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID) {
+            if let audit = try Self.unfinishedAudit(
+                db, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID)
+            {
                 return audit
             }
             try Self.pin(checklist, db)
             let startedAt = Self.now()
             try db.execute(
-                sql: "INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [sampleID, caseReference, auditorID, checklist.hash, startedAt])
             return StoredAudit(
                 id: db.lastInsertedRowID, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID,
@@ -27,8 +30,12 @@ extension SQLiteStore: AuditStore {
             arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
     }
 
-    public func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError) -> StoredAudit? {
-        try read { db in try Self.unfinishedAudit(db, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID) }
+    public func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError)
+        -> StoredAudit?
+    {
+        try read { db in
+            try Self.unfinishedAudit(db, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID)
+        }
     }
 
     static let auditColumns =
@@ -36,12 +43,15 @@ extension SQLiteStore: AuditStore {
 
     static func storedAudit(_ row: Row) -> StoredAudit {
         StoredAudit(
-            id: row["id"], sampleID: row["sample_id"], caseReference: row["case_reference"], auditorID: row["auditor_id"],
+            id: row["id"], sampleID: row["sample_id"], caseReference: row["case_reference"],
+            auditorID: row["auditor_id"],
             checklistHash: row["checklist_hash"], startedAt: row["started_at"], submittedAt: row["submitted_at"],
-            version: row["version"], amends: row["amends"], amendedBy: row["amended_by"], amendedReason: row["amended_reason"])
+            version: row["version"], amends: row["amends"], amendedBy: row["amended_by"],
+            amendedReason: row["amended_reason"])
     }
 
-    private static func unfinishedAudit(_ db: Database, sampleID: Int64, caseReference: String, auditorID: String) throws
+    private static func unfinishedAudit(_ db: Database, sampleID: Int64, caseReference: String, auditorID: String)
+        throws
         -> StoredAudit?
     {
         try Row.fetchOne(
@@ -69,10 +79,13 @@ extension SQLiteStore: AuditStore {
 
     public func pinnedChecklist(hash: String) throws(StoreError) -> PinnedChecklist? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT checklist_id, version, xml FROM pinned_checklist WHERE hash = ?", arguments: [hash])
-                .map { row in
-                    PinnedChecklist(id: row["checklist_id"], version: row["version"], hash: hash, xml: [UInt8](row["xml"] as Data))
-                }
+            try Row.fetchOne(
+                db, sql: "SELECT checklist_id, version, xml FROM pinned_checklist WHERE hash = ?", arguments: [hash]
+            )
+            .map { row in
+                PinnedChecklist(
+                    id: row["checklist_id"], version: row["version"], hash: hash, xml: [UInt8](row["xml"] as Data))
+            }
         }
     }
 
@@ -106,7 +119,8 @@ extension SQLiteStore: AuditStore {
 
     /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction.
     private static func requireOpen(_ audit: Int64, _ db: Database) throws {
-        let submitted = try Row.fetchOne(db, sql: "SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = ?", arguments: [audit])
+        let submitted = try Row.fetchOne(
+            db, sql: "SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = ?", arguments: [audit])
         guard let submitted else { throw StoreError.failed(reason: "there is no audit \(audit)") }
         if submitted["done"] as Bool { throw StoreError.submitted(audit: audit) }
     }
@@ -117,7 +131,8 @@ extension SQLiteStore: AuditStore {
 
     private static func answers(_ audit: Int64, _ db: Database) throws -> [ItemAnswer] {
         try Row.fetchAll(
-            db, sql: "SELECT item_id, value, note FROM audit_answer WHERE audit_id = ? ORDER BY position", arguments: [audit]
+            db, sql: "SELECT item_id, value, note FROM audit_answer WHERE audit_id = ? ORDER BY position",
+            arguments: [audit]
         ).map { ItemAnswer(itemID: $0["item_id"], value: $0["value"], note: $0["note"]) }
     }
 
@@ -143,26 +158,34 @@ extension SQLiteStore: AuditStore {
 
     /// Inserts an audit's actions. With `carriedFrom`, an action the earlier version has too
     /// (same what, who and due date) keeps its identity, when it was raised, and whether it is done.
-    private static func insertActions(_ actions: [AuditAction], audit: Int64, carriedFrom earlier: Int64? = nil, _ db: Database) throws {
+    private static func insertActions(
+        _ actions: [AuditAction], audit: Int64, carriedFrom earlier: Int64? = nil, _ db: Database
+    ) throws {
         let now = Self.now()
-        var previous = try earlier.map { id in
-            try Row.fetchAll(
-                db, sql: "SELECT what, who, due, raised_at, done_at, action_key FROM audit_action WHERE audit_id = ? ORDER BY id",
-                arguments: [id])
-        } ?? []
+        var previous =
+            try earlier.map { id in
+                try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT what, who, due, raised_at, done_at, action_key FROM audit_action WHERE audit_id = ? ORDER BY id",
+                    arguments: [id])
+            } ?? []
         for action in actions {
             let match = previous.firstIndex { row in
-                row["what"] as String == action.what && row["who"] as String == action.who && row["due"] as String == action.due.description
+                row["what"] as String == action.what && row["who"] as String == action.who
+                    && row["due"] as String == action.due.description
             }
             let carried = match.map { previous.remove(at: $0) }
             try db.execute(
-                sql: "INSERT INTO audit_action (audit_id, what, who, due, raised_at, done_at, action_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO audit_action (audit_id, what, who, due, raised_at, done_at, action_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
                     audit, action.what, action.who, action.due.description, carried?["raised_at"] as String? ?? now,
                     carried?["done_at"] as String?, carried?["action_key"] as Int64?,
                 ])
             if carried == nil {
-                try db.execute(sql: "UPDATE audit_action SET action_key = id WHERE id = ?", arguments: [db.lastInsertedRowID])
+                try db.execute(
+                    sql: "UPDATE audit_action SET action_key = id WHERE id = ?", arguments: [db.lastInsertedRowID])
             }
         }
     }
@@ -176,7 +199,9 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome]) throws(StoreError) {
+    public func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
+        throws(StoreError)
+    {
         try write { db in
             try Self.requireOpen(audit, db)
             try Self.submit(audit, judgement: judgement, grade: grade, db)
@@ -194,16 +219,22 @@ extension SQLiteStore: AuditStore {
     }
 
     public func amendAudit(
-        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement, grade: FileGrade,
+        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
+        grade: FileGrade,
         outcomes: [ItemOutcome], previous: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit {
         try write { db -> StoredAudit in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [audit])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [audit])
             else { throw StoreError.failed(reason: "there is no audit \(audit)") }
             let old = Self.storedAudit(row)
-            guard old.submittedAt != nil else { throw StoreError.failed(reason: "audit \(audit) is not submitted yet: score it instead") }
+            guard old.submittedAt != nil else {
+                throw StoreError.failed(reason: "audit \(audit) is not submitted yet: score it instead")
+            }
             if let later = try Int64.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
-                throw StoreError.failed(reason: "audit \(audit) was already amended by audit \(later): amend the latest version")
+                throw StoreError.failed(
+                    reason: "audit \(audit) was already amended by audit \(later): amend the latest version")
             }
             let startedAt = Self.now()
             try db.execute(
@@ -213,7 +244,8 @@ extension SQLiteStore: AuditStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    old.sampleID, old.caseReference, old.auditorID, old.checklistHash, startedAt, old.version + 1, audit, person,
+                    old.sampleID, old.caseReference, old.auditorID, old.checklistHash, startedAt, old.version + 1,
+                    audit, person,
                     reason,
                 ])
             let id = db.lastInsertedRowID
@@ -222,7 +254,9 @@ extension SQLiteStore: AuditStore {
             try QualityRollup.add(audit, outcomes: previous, by: -1, db)
             try Self.submit(id, judgement: judgement, grade: grade, db)
             try QualityRollup.add(id, outcomes: outcomes, by: 1, db)
-            guard let amended = try Row.fetchOne(db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])
+            guard
+                let amended = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])
             else { throw StoreError.failed(reason: "the amendment was not kept") }
             return Self.storedAudit(amended)
         }
@@ -232,21 +266,30 @@ extension SQLiteStore: AuditStore {
         try read { db -> AuditRecord? in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score FROM audit WHERE id = ?",
+                    db,
+                    sql:
+                        "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score FROM audit WHERE id = ?",
                     arguments: [id])
             else { return nil }
             let actions = try Row.fetchAll(
                 db, sql: "SELECT what, who, due FROM audit_action WHERE audit_id = ? ORDER BY id", arguments: [id]
             ).compactMap { row -> AuditAction? in
-                CalendarDate(parsing: row["due"] as String).map { AuditAction(what: row["what"], who: row["who"], due: $0) }
+                CalendarDate(parsing: row["due"] as String).map {
+                    AuditAction(what: row["what"], who: row["who"], due: $0)
+                }
             }
-            let judgement = (row["judgement"] as String?).map { AuditJudgement(grade: $0, reason: row["judgement_reason"]) }
+            let judgement = (row["judgement"] as String?).map {
+                AuditJudgement(grade: $0, reason: row["judgement_reason"])
+            }
             let audit = Self.storedAudit(row)
             let latest = try Int64.fetchOne(
-                db, sql: "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL ORDER BY version DESC LIMIT 1",
+                db,
+                sql:
+                    "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL ORDER BY version DESC LIMIT 1",
                 arguments: [audit.sampleID, audit.caseReference])
             return AuditRecord(
-                audit: audit, content: AuditContent(answers: try Self.answers(id, db), judgement: judgement, actions: actions),
+                audit: audit,
+                content: AuditContent(answers: try Self.answers(id, db), judgement: judgement, actions: actions),
                 computedGrade: row["computed_grade"], score: row["score"],
                 supersededBy: latest.flatMap { $0 != id && audit.submittedAt != nil ? $0 : nil })
         }
@@ -266,7 +309,8 @@ extension SQLiteStore: AuditStore {
             ).compactMap { row -> ActionListing? in
                 guard let due = CalendarDate(parsing: row["due"] as String) else { return nil }
                 return ActionListing(
-                    id: row["id"], auditID: row["audit_id"], caseReference: row["case_reference"], team: row["team"], what: row["what"],
+                    id: row["id"], auditID: row["audit_id"], caseReference: row["case_reference"], team: row["team"],
+                    what: row["what"],
                     who: row["who"], due: due, doneAt: row["done_at"])
             }
         }

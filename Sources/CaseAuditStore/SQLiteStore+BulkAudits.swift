@@ -6,7 +6,9 @@ extension SQLiteStore: BulkAuditStore {
     /// Loads generated audits, already submitted, into a sample in one transaction, with their
     /// answers and the quality roll-ups (for benchmarks and demos at scale: one roll-up write per
     /// cell instead of one per audit).
-    public func loadSubmittedAudits(_ audits: [BulkAudit], sampleID: Int64, checklist: PinnedChecklist, checklistID: String)
+    public func loadSubmittedAudits(
+        _ audits: [BulkAudit], sampleID: Int64, checklist: PinnedChecklist, checklistID: String
+    )
         throws(StoreError)
     {
         try write { db in
@@ -21,7 +23,9 @@ extension SQLiteStore: BulkAuditStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let answerStatement = try db.makeStatement(
-                sql: "INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position) VALUES (?, ?, ?, NULL, ?, ?)")
+                sql:
+                    "INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position) VALUES (?, ?, ?, NULL, ?, ?)"
+            )
             struct GradeKey: Hashable {
                 var month, team, caseType, level, judgement, computed: String
                 var probability: Double
@@ -32,7 +36,8 @@ extension SQLiteStore: BulkAuditStore {
             for audit in audits {
                 let level = audit.auditorLevel?.rawValue ?? ""
                 try auditStatement.execute(arguments: [
-                    sampleID, audit.caseReference, audit.auditorID, checklist.hash, now, audit.judgement.grade, audit.judgement.reason,
+                    sampleID, audit.caseReference, audit.auditorID, checklist.hash, now, audit.judgement.grade,
+                    audit.judgement.reason,
                     audit.grade.band?.grade, audit.grade.score, audit.auditorLevel?.rawValue,
                 ])
                 let id = db.lastInsertedRowID
@@ -45,7 +50,8 @@ extension SQLiteStore: BulkAuditStore {
                 grades[
                     GradeKey(
                         month: month, team: team, caseType: caseType, level: level, judgement: audit.judgement.grade,
-                        computed: audit.grade.band?.grade ?? "", probability: audit.inclusionProbability), default: 0] += 1
+                        computed: audit.grade.band?.grade ?? "", probability: audit.inclusionProbability), default: 0] +=
+                    1
                 for outcome in audit.outcomes {
                     let key = ItemKey(month: month, team: team, caseType: caseType, level: level, item: outcome.item)
                     let sums = items[key, default: (0, 0)]
@@ -53,15 +59,20 @@ extension SQLiteStore: BulkAuditStore {
                 }
             }
             // Submitted once their answers are in (a submitted audit takes no more answers).
-            try db.execute(sql: "UPDATE audit SET submitted_at = ? WHERE sample_id = ? AND submitted_at IS NULL", arguments: [now, sampleID])
+            try db.execute(
+                sql: "UPDATE audit SET submitted_at = ? WHERE sample_id = ? AND submitted_at IS NULL",
+                arguments: [now, sampleID])
             for (key, files) in grades {
                 try QualityRollup.addGrade(
-                    month: key.month, hash: checklist.hash, checklistID: checklistID, team: key.team, caseType: key.caseType,
-                    level: key.level, judgement: key.judgement, computed: key.computed, probability: key.probability, files: files, db)
+                    month: key.month, hash: checklist.hash, checklistID: checklistID, team: key.team,
+                    caseType: key.caseType,
+                    level: key.level, judgement: key.judgement, computed: key.computed, probability: key.probability,
+                    files: files, db)
             }
             for (key, sums) in items {
                 try QualityRollup.addItem(
-                    month: key.month, hash: checklist.hash, team: key.team, caseType: key.caseType, level: key.level, item: key.item,
+                    month: key.month, hash: checklist.hash, team: key.team, caseType: key.caseType, level: key.level,
+                    item: key.item,
                     compliant: sums.0, answered: sums.1, db)
             }
         }

@@ -15,7 +15,9 @@ extension SQLiteStore: PopulationStore {
             let person = try db.makeStatement(
                 sql: "INSERT INTO person (id, display_name, level, team, reports_to) VALUES (?, ?, ?, ?, ?)")
             for entry in chart.people {
-                try person.execute(arguments: [entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo])
+                try person.execute(arguments: [
+                    entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo,
+                ])
             }
             let team = try db.makeStatement(sql: "INSERT INTO team (name, manager_id) VALUES (?, ?)")
             for entry in chart.teams {
@@ -30,13 +32,15 @@ extension SQLiteStore: PopulationStore {
     public func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart? {
         try read { db -> OrgChart? in
             let filter = levels.map { "WHERE level IN (\($0.map { "'\($0.rawValue)'" }.joined(separator: ",")))" } ?? ""
-            let people = try Row.fetchAll(db, sql: "SELECT id, display_name, level, team, reports_to FROM person \(filter) ORDER BY rowid")
-                .compactMap { row -> Person? in
-                    guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
-                    return Person(
-                        id: row["id"], displayName: row["display_name"], level: level, team: row["team"],
-                        reportsTo: row["reports_to"])
-                }
+            let people = try Row.fetchAll(
+                db, sql: "SELECT id, display_name, level, team, reports_to FROM person \(filter) ORDER BY rowid"
+            )
+            .compactMap { row -> Person? in
+                guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
+                return Person(
+                    id: row["id"], displayName: row["display_name"], level: level, team: row["team"],
+                    reportsTo: row["reports_to"])
+            }
             guard !people.isEmpty else { return nil }
             let teams = try Row.fetchAll(db, sql: "SELECT name, manager_id FROM team ORDER BY name")
                 .map { Team(name: $0["name"], managerID: $0["manager_id"]) }
@@ -47,7 +51,9 @@ extension SQLiteStore: PopulationStore {
     public func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot {
         var batches = [cases.records]
         do {
-            return try addCaseSnapshot(source: source, format: cases.format) { () throws(InputError) in batches.popLast() }
+            return try addCaseSnapshot(source: source, format: cases.format) { () throws(InputError) in
+                batches.popLast()
+            }
         } catch {
             switch error {
             case .store(let failure): throw failure
@@ -64,14 +70,17 @@ extension SQLiteStore: PopulationStore {
         do throws(StoreError) {
             return try write { db -> CaseSnapshot in
                 try db.execute(
-                    sql: "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES (?, ?, ?, 0, 0)",
+                    sql:
+                        "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES (?, ?, ?, 0, 0)",
                     arguments: [importedAt, source, format.rawValue])
                 let snapshot = db.lastInsertedRowID
                 // A council's export can have a million rows: bind through the C API, into a
                 // table with no index, remembering the rowid range the snapshot occupies.
                 let firstRow = (try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM case_record") ?? 0) + 1
                 let statement = try db.makeStatement(
-                    sql: "INSERT INTO case_record (snapshot_id, reference, case_type, team, worker, opened, last_visit) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    sql:
+                        "INSERT INTO case_record (snapshot_id, reference, case_type, team, worker, opened, last_visit) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                )
                 let handle = statement.sqliteStatement
                 var count = 0
                 var unallocated = 0
@@ -101,10 +110,14 @@ extension SQLiteStore: PopulationStore {
                     count += batch.count
                 }
                 try db.execute(
-                    sql: "UPDATE case_snapshot SET case_count = ?, unallocated_count = ?, first_row = ?, last_row = ? WHERE id = ?",
-                    arguments: [count, unallocated, firstRow, count > 0 ? db.lastInsertedRowID : firstRow - 1, snapshot])
+                    sql:
+                        "UPDATE case_snapshot SET case_count = ?, unallocated_count = ?, first_row = ?, last_row = ? WHERE id = ?",
+                    arguments: [
+                        count, unallocated, firstRow, count > 0 ? db.lastInsertedRowID : firstRow - 1, snapshot,
+                    ])
                 return CaseSnapshot(
-                    id: snapshot, importedAt: importedAt, source: source, format: format, cases: count, unallocated: unallocated)
+                    id: snapshot, importedAt: importedAt, source: source, format: format, cases: count,
+                    unallocated: unallocated)
             }
         } catch {
             if let inputFailure { throw .input(inputFailure) }
@@ -121,7 +134,8 @@ extension SQLiteStore: PopulationStore {
             guard
                 let row = try Row.fetchOne(
                     db,
-                    sql: "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY id DESC LIMIT 1"
+                    sql:
+                        "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY id DESC LIMIT 1"
                 )
             else { return nil }
             return CaseSnapshot(
@@ -152,9 +166,9 @@ extension SQLiteStore: PopulationStore {
             return
         }
         text.withUTF8 { bytes in
-            // SQLITE_TRANSIENT: SQLite copies the bytes before this returns.
+            // sqliteTransient: SQLite copies the bytes before this returns.
             _ = bytes.withMemoryRebound(to: CChar.self) { chars in
-                sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), SQLITE_TRANSIENT)
+                sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), sqliteTransient)
             }
         }
     }
@@ -171,4 +185,4 @@ extension SQLiteStore: PopulationStore {
 }
 
 /// SQLite's "copy the value now" destructor, which the C macro spells as -1.
-private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

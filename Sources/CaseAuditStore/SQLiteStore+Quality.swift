@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 
 /// SQLite's "copy the bound text" destructor, as C spells it.
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension SQLiteStore: QualityStore {
     /// Submitted audits that no later version amends, with the file as drawn.
@@ -22,7 +22,8 @@ extension SQLiteStore: QualityStore {
         """
     }
 
-    public func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord] {
+    public func qualityRecords(months: ClosedRange<AuditMonth>, withAnswers: Bool) throws(StoreError) -> [QualityRecord]
+    {
         try read { db in
             let range: StatementArguments = [months.lowerBound.description, months.upperBound.description]
             var records = try Row.fetchAll(
@@ -38,14 +39,19 @@ extension SQLiteStore: QualityStore {
             ).compactMap { row -> QualityRecord? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
                 var record = QualityRecord(
-                    auditID: row["id"], month: month, checklistID: row["checklist_id"], checklistHash: row["checklist_hash"],
+                    auditID: row["id"], month: month, checklistID: row["checklist_id"],
+                    checklistHash: row["checklist_hash"],
                     caseReference: row["case_reference"], team: row["team"],
-                    caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)), auditorID: row["auditor_id"],
-                    judgement: row["judgement"], computedGrade: row["computed_grade"], inclusionProbability: row["inclusion_probability"])
+                    caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
+                    auditorID: row["auditor_id"],
+                    judgement: row["judgement"], computedGrade: row["computed_grade"],
+                    inclusionProbability: row["inclusion_probability"])
                 record.provenance = QualityRecord.Provenance(
-                    sampleID: row["sample_id"], checklistVersion: row["checklist_version"], auditorLevel: row["auditor_level"],
+                    sampleID: row["sample_id"], checklistVersion: row["checklist_version"],
+                    auditorLevel: row["auditor_level"],
                     startedAt: row["started_at"], submittedAt: row["submitted_at"], version: row["version"],
-                    amendedBy: row["amended_by"], amendedReason: row["amended_reason"], judgementReason: row["judgement_reason"],
+                    amendedBy: row["amended_by"], amendedReason: row["amended_reason"],
+                    judgementReason: row["judgement_reason"],
                     score: row["score"])
                 return record
             }
@@ -81,26 +87,30 @@ extension SQLiteStore: QualityStore {
             defer { sqlite3_reset(handle) }
             let range = [months.lowerBound.description, months.upperBound.description]
             for (index, text) in range.enumerated() {
-                sqlite3_bind_text(handle, Int32(index + 1), text, -1, SQLITE_TRANSIENT)
+                sqlite3_bind_text(handle, Int32(index + 1), text, -1, sqliteTransient)
             }
             var interner = StringInterner()
             func text(_ column: Int32) -> String {
                 guard let text = sqlite3_column_text(handle, column) else { return "" }
-                return interner.intern(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+                return interner.intern(
+                    UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
             }
             var cells: [GradeCell] = []
             var monthsSeen: [String: AuditMonth] = [:]
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
                 let monthText = text(0)
                 guard let month = monthsSeen[monthText] ?? AuditMonth(monthText) else { continue }
                 monthsSeen[monthText] = month
                 cells.append(
                     GradeCell(
                         month: month, checklistID: text(1), checklistHash: text(2), team: Self.none(text(3)),
-                        caseType: CaseType(rawValue: text(4)), auditorLevel: ManagerLevel(rawValue: text(5)), judgement: text(6),
+                        caseType: CaseType(rawValue: text(4)), auditorLevel: ManagerLevel(rawValue: text(5)),
+                        judgement: text(6),
                         computedGrade: Self.none(text(7)), inclusionProbability: sqlite3_column_double(handle, 8),
                         files: Int(sqlite3_column_int64(handle, 9))))
             }
@@ -126,7 +136,8 @@ extension SQLiteStore: QualityStore {
                 cells.append(
                     ItemCell(
                         checklistHash: row[0], team: Self.none(row[1]), caseType: CaseType(rawValue: row[2]),
-                        auditorLevel: ManagerLevel(rawValue: row[3]), item: row[4], compliant: row[5], answered: row[6]))
+                        auditorLevel: ManagerLevel(rawValue: row[3]), item: row[4], compliant: row[5], answered: row[6])
+                )
             }
             return cells
         }
@@ -145,7 +156,8 @@ extension SQLiteStore: QualityStore {
                 guard let month = AuditMonth(row[0] as String) else { continue }
                 cells.append(
                     GradeCell(
-                        month: month, checklistID: row[1], checklistHash: row[2], team: nil, caseType: nil, auditorLevel: nil,
+                        month: month, checklistID: row[1], checklistHash: row[2], team: nil, caseType: nil,
+                        auditorLevel: nil,
                         judgement: row[3], computedGrade: nil, inclusionProbability: 1, files: row[4]))
             }
             return cells
@@ -188,7 +200,8 @@ extension SQLiteStore: QualityStore {
             ).compactMap { row -> ActionRecord? in
                 guard let due = CalendarDate(parsing: row["due"] as String) else { return nil }
                 return ActionRecord(
-                    auditID: row["audit_id"], month: AuditMonth(row["month"] as String), checklistID: row["checklist_id"], team: row["team"],
+                    auditID: row["audit_id"], month: AuditMonth(row["month"] as String),
+                    checklistID: row["checklist_id"], team: row["team"],
                     due: due, done: row["done"])
             }
         }

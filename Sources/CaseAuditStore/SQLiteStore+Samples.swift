@@ -14,7 +14,9 @@ extension SQLiteStore: SampleStore {
 
     func cases(snapshot: Int64, includingDates: Bool, parallelFrom threshold: Int) throws(StoreError) -> [CaseRecord] {
         let range = try read { db -> (Int64, Int64)? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT first_row, last_row FROM case_snapshot WHERE id = ?", arguments: [snapshot]),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT first_row, last_row FROM case_snapshot WHERE id = ?", arguments: [snapshot]),
                 let first = row["first_row"] as Int64?, let last = row["last_row"] as Int64?
             else { return nil }
             return (first, last)
@@ -30,9 +32,10 @@ extension SQLiteStore: SampleStore {
                 var configuration = Configuration()
                 configuration.readonly = true
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
-                return .success(try queue.read { db in
-                    try Self.readCases(db, from: middle + 1, to: last, includingDates: includingDates)
-                })
+                return .success(
+                    try queue.read { db in
+                        try Self.readCases(db, from: middle + 1, to: last, includingDates: includingDates)
+                    })
             } catch {
                 return .failure(.failed(reason: String(describing: error)))
             }
@@ -40,7 +43,8 @@ extension SQLiteStore: SampleStore {
         // The first half is read into room for the whole, so the second joins it without a copy
         // of the first.
         var records = try read { db in
-            try Self.readCases(db, from: first, to: middle, includingDates: includingDates, reserving: Int(last - first + 1))
+            try Self.readCases(
+                db, from: first, to: middle, includingDates: includingDates, reserving: Int(last - first + 1))
         }
         records.append(contentsOf: try secondHalf.wait().get())
         return records
@@ -51,7 +55,9 @@ extension SQLiteStore: SampleStore {
     static func readCases(
         _ db: Database, from first: Int64, to last: Int64, includingDates: Bool, reserving capacity: Int? = nil
     ) throws -> [CaseRecord] {
-        let columns = includingDates ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+        let columns =
+            includingDates
+            ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
         let statement = try db.makeStatement(sql: "SELECT \(columns) FROM case_record WHERE rowid BETWEEN ? AND ?")
         let handle = statement.sqliteStatement
         sqlite3_bind_int64(handle, 1, first)
@@ -67,7 +73,9 @@ extension SQLiteStore: SampleStore {
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            guard code == SQLITE_ROW else {
+                throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
             guard let reference = bytes(0).map({ String(decoding: $0, as: UTF8.self) }),
                 let type = bytes(1).flatMap(CaseType.init(rawValueBytes:))
             else { continue }
@@ -116,17 +124,22 @@ extension SQLiteStore: SampleStore {
             var tally: [[String]: Int] = [:]
             for sampled in cases {
                 try statement.execute(arguments: [
-                    id, sampled.reference, sampled.stratum, sampled.inclusionProbability, sampled.caseType?.rawValue ?? "",
+                    id, sampled.reference, sampled.stratum, sampled.inclusionProbability,
+                    sampled.caseType?.rawValue ?? "",
                     sampled.team, sampled.worker, sampled.auditorID, sampled.unallocatedReason,
                 ])
-                if sampled.auditorID != nil { tally[[sampled.team ?? "", sampled.caseType?.rawValue ?? ""], default: 0] += 1 }
+                if sampled.auditorID != nil {
+                    tally[[sampled.team ?? "", sampled.caseType?.rawValue ?? ""], default: 0] += 1
+                }
             }
             // The files allocated, by team and case type: what the reports count as sampled.
             for (key, files) in tally {
-                try db.execute(sql: "INSERT INTO sample_tally VALUES (?, ?, ?, ?)", arguments: [id, key[0], key[1], files])
+                try db.execute(
+                    sql: "INSERT INTO sample_tally VALUES (?, ?, ?, ?)", arguments: [id, key[0], key[1], files])
             }
             return StoredSample(
-                id: id, parameters: parameters, snapshotID: snapshot, algorithm: SampleRandom.algorithm, drawnAt: drawnAt,
+                id: id, parameters: parameters, snapshotID: snapshot, algorithm: SampleRandom.algorithm,
+                drawnAt: drawnAt,
                 cases: cases)
         }
     }
@@ -142,7 +155,8 @@ extension SQLiteStore: SampleStore {
                 arguments: [month?.description])
             return try rows.map { row in
                 let id: Int64 = row["id"]
-                let parameters = try JSONDecoder().decode(SampleParameters.self, from: Data((row["parameters"] as String).utf8))
+                let parameters = try JSONDecoder().decode(
+                    SampleParameters.self, from: Data((row["parameters"] as String).utf8))
                 let cases = try Row.fetchAll(
                     db,
                     sql: """
@@ -187,10 +201,12 @@ extension SQLiteStore: SampleStore {
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
                 let open: Int64? = row["open_audit"]
                 let submitted: Int64? = row["submitted_audit"]
-                let status: AuditAllocation.Status = open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
+                let status: AuditAllocation.Status =
+                    open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
                 return AuditAllocation(
                     sampleID: row["id"], month: month, checklistID: row["checklist_id"],
-                    caseReference: row["case_reference"], caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
+                    caseReference: row["case_reference"],
+                    caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
                     team: row["team"], worker: row["worker"], auditorID: row["auditor_id"], status: status,
                     auditID: open ?? submitted, today: today)
             }

@@ -20,7 +20,8 @@ public enum StoreFactory {
     public static func fresh(_ location: String) throws(StoreError) -> any CaseAuditStore {
         let manager = FileManager.default
         for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: location + suffix) }
-        try? manager.createDirectory(atPath: (location as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? manager.createDirectory(
+            atPath: (location as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         return try SQLiteStore(path: location)
     }
 

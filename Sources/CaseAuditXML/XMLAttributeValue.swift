@@ -54,7 +54,8 @@ public struct XMLAttributeValue {
             let start = index
             while value[index] != 0, !XMLWhitespace.isSpace(value[index]) { index += 1 }
             if index > start {
-                tokens.append(String(decoding: UnsafeBufferPointer(start: value + start, count: index - start), as: UTF8.self))
+                tokens.append(
+                    String(decoding: UnsafeBufferPointer(start: value + start, count: index - start), as: UTF8.self))
             }
         }
         return tokens

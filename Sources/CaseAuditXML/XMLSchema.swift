@@ -41,14 +41,17 @@ public final class XMLSchema: @unchecked Sendable {
         XMLLibrary.prepareThread()
         let collector = XMLDiagnosticCollector(kind: .schema, namespaceToHide: targetNamespace)
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            return ([XMLDiagnostic(kind: .schema, line: 0, column: 0, message: "libxml2 could not allocate a validator")], 0)
+            return (
+                [XMLDiagnostic(kind: .schema, line: 0, column: 0, message: "libxml2 could not allocate a validator")], 0
+            )
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         xmlSchemaSetValidStructuredErrors(context, XMLSchema.structuredHandler, collector.opaque)
         let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document.pointer) }
         if status != 0 && collector.isEmpty {
             collector.record(
-                XMLDiagnostic(kind: .schema, line: 0, column: 0, message: "the schema validator failed (code \(status))"))
+                XMLDiagnostic(
+                    kind: .schema, line: 0, column: 0, message: "the schema validator failed (code \(status))"))
         }
         return (collector.diagnostics, collector.omitted)
     }

@@ -7,7 +7,9 @@ enum AnswerSheets {
     /// A sheet with the best answer to every asked item of the Climbié checklist, written to
     /// `folder/best.csv`.
     static func best(in folder: TemporaryDirectory) throws -> String {
-        let checklist = try ChecklistLoader().load(file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml").checklist
+        let checklist = try ChecklistLoader().load(
+            file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml"
+        ).checklist
         var session = ScoringSession(checklist: checklist)
         var rows = ["item,answer,note"]
         while let item = session.nextItem, rows.count <= checklist.itemCount + 1 {

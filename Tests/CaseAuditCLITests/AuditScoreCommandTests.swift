@@ -14,14 +14,23 @@ import Testing
     }
 
     func run(_ arguments: [String]) -> CommandResult {
-        CommandRunner.run(arguments + ["--database", database, "--dir", Fixtures.shippedChecklistsDirectory], today: "2026-11-21")
+        CommandRunner.run(
+            arguments + ["--database", database, "--dir", Fixtures.shippedChecklistsDirectory], today: "2026-11-21")
     }
 
     /// Imports the demo council, draws December's sample and returns one allocated file.
     func drawnFile() throws -> (reference: String, auditor: String) {
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
-        #expect(CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3"]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
+                .status == 0)
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1",
+                "--seed", "3",
+            ]).status == 0)
         let listed = CommandRunner.run(["audit", "list", "--format", "json", "--database", database]).output
         let all = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
         let first = try #require(all.first)
@@ -30,7 +39,9 @@ import Testing
 
     /// The best answer to every item asked, in order, as CSV rows.
     func bestAnswers() throws -> [String] {
-        let checklist = try ChecklistLoader().load(file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml").checklist
+        let checklist = try ChecklistLoader().load(
+            file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml"
+        ).checklist
         var session = ScoringSession(checklist: checklist)
         var rows: [String] = []
         while let item = session.nextItem, rows.count <= checklist.itemCount {
@@ -51,7 +62,10 @@ import Testing
     @Test func entersAPaperAuditInPartsAndResumesWhereItStopped() throws {
         let file = try drawnFile()
         let rows = try bestAnswers()
-        let first = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("part1.csv", Array(rows.prefix(3)))])
+        let first = run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+            try sheet("part1.csv", Array(rows.prefix(3))),
+        ])
         #expect(first.status == 0)
         #expect(first.output.contains("Recorded 3 answers for case \(file.reference)"))
         // Items whose condition needs a later answer are not asked yet, so "of" counts fewer.
@@ -60,7 +74,10 @@ import Testing
         let listed = CommandRunner.run(["audit", "list", "--auditor", file.auditor, "--database", database]).output
         #expect(listed.split(separator: "\n").contains { $0.contains(file.reference) && $0.contains(" in-progress ") })
 
-        let rest = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("part2.csv", Array(rows.dropFirst(3)))])
+        let rest = run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+            try sheet("part2.csv", Array(rows.dropFirst(3))),
+        ])
         #expect(rest.status == 0)
         #expect(rest.output.contains("\(rows.count) of \(rows.count) asked items answered"))
         #expect(rest.output.contains("Computed grade: Outstanding (score 100%)"))
@@ -70,7 +87,9 @@ import Testing
         let file = try drawnFile()
         let rows = try bestAnswers()
         let item = rows[0].split(separator: ",")[0]
-        let bad = try sheet("bad.csv", [rows[0], "no-such-item,yes,", "\(item),no,", rows[1].replacingOccurrences(of: ",yes,", with: ",maybe,")])
+        let bad = try sheet(
+            "bad.csv",
+            [rows[0], "no-such-item,yes,", "\(item),no,", rows[1].replacingOccurrences(of: ",yes,", with: ",maybe,")])
         let refused = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", bad])
         #expect(refused.status == 1)
         #expect(refused.errors.contains("bad.csv:3:1: error: the checklist has no item 'no-such-item'"))
@@ -78,7 +97,9 @@ import Testing
         #expect(refused.errors.contains("bad.csv:5:2: error: 'maybe' is not an answer to item"))
 
         // Nothing of the refused sheet was kept: one good answer makes one answered item.
-        let good = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("good.csv", [rows[0]])])
+        let good = run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("good.csv", [rows[0]]),
+        ])
         #expect(good.status == 0)
         #expect(good.output.contains("1 of "))
     }
@@ -95,7 +116,9 @@ import Testing
     }
 
     func listed(_ arguments: [String], today: String = "2026-11-21") throws -> [[String: Any]] {
-        let output = CommandRunner.run(["audit", "list", "--format", "json", "--database", database] + arguments, today: today).output
+        let output = CommandRunner.run(
+            ["audit", "list", "--format", "json", "--database", database] + arguments, today: today
+        ).output
         return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
     }
 
@@ -103,11 +126,17 @@ import Testing
         let file = try drawnFile()
         let rows = try bestAnswers()
         let path = "\(folder.path)/paper.csv"
-        let text = (["item,answer,note,who,due"] + rows.map { $0 + "," }
-            + ["#judgement,good,Recording is late,,", "#action,Bring the chronology up to date,,\(file.auditor),2026-12-20"])
+        let text =
+            (["item,answer,note,who,due"] + rows.map { $0 + "," }
+            + [
+                "#judgement,good,Recording is late,,",
+                "#action,Bring the chronology up to date,,\(file.auditor),2026-12-20",
+            ])
             .joined(separator: "\n")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let submitted = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"])
+        let submitted = run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit",
+        ])
         #expect(submitted.status == 0, "\(submitted.errors)")
         #expect(submitted.output.contains("Kept the judgement 'good' and 1 action."))
         #expect(submitted.output.contains("Submitted audit 1 of case \(file.reference): good."))
@@ -119,12 +148,17 @@ import Testing
 
         let shown = CommandRunner.run(["audit", "show", "1", "--database", database])
         #expect(shown.status == 0)
-        #expect(shown.output.contains("Audit 1 · case \(file.reference) · auditor \(file.auditor) · climbie-compliance 1.0.0 · version 1 · submitted"))
+        #expect(
+            shown.output.contains(
+                "Audit 1 · case \(file.reference) · auditor \(file.auditor) · climbie-compliance 1.0.0 · version 1 · submitted"
+            ))
         #expect(shown.output.contains("Computed grade: outstanding (score 100%)"))
         #expect(shown.output.contains("Judgement: good, because: Recording is late"))
         #expect(shown.output.contains("- Bring the chronology up to date (\(file.auditor), due 2026-12-20)"))
 
-        let again = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("again.csv", [rows[0]])])
+        let again = run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("again.csv", [rows[0]]),
+        ])
         #expect(again.status == 1)
         #expect(again.errors.contains("was audited and submitted"))
         #expect(again.errors.contains("caseaudit audit amend 1"))
@@ -133,9 +167,14 @@ import Testing
     @Test func refusesToSubmitAnIncompleteSheetButKeepsIt() throws {
         let file = try drawnFile()
         let rows = try bestAnswers()
-        let partial = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("part.csv", Array(rows.prefix(2))), "--submit"])
+        let partial = run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+            try sheet("part.csv", Array(rows.prefix(2))), "--submit",
+        ])
         #expect(partial.status == 1)
-        #expect(partial.errors.contains("part.csv: not submitted: ") && partial.errors.contains("asked items are not answered yet"))
+        #expect(
+            partial.errors.contains("part.csv: not submitted: ")
+                && partial.errors.contains("asked items are not answered yet"))
         #expect(try listed(["--status", "in-progress"]).count == 1)
     }
 
@@ -149,7 +188,8 @@ import Testing
             "answers": answers, "actions": [["what": "Visit the child at home", "who": "sw1", "due": "2026-12-01"]],
         ]
         let path = "\(folder.path)/paper.json"
-        try JSONSerialization.data(withJSONObject: document, options: .prettyPrinted).write(to: URL(fileURLWithPath: path))
+        try JSONSerialization.data(withJSONObject: document, options: .prettyPrinted).write(
+            to: URL(fileURLWithPath: path))
         let keyed = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"])
         #expect(keyed.status == 0, "\(keyed.errors)")
         #expect(keyed.output.contains("Submitted audit 1 of case \(file.reference): outstanding."))
@@ -158,17 +198,28 @@ import Testing
     @Test func amendsASubmittedAuditAsANewVersion() throws {
         let file = try drawnFile()
         let rows = try bestAnswers()
-        #expect(run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("all.csv", rows), "--submit"]).status == 0)
+        #expect(
+            run([
+                "audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("all.csv", rows),
+                "--submit",
+            ]).status == 0)
         let item = rows[1].split(separator: ",")[0]
         let change = try sheet("change.csv", ["\(item),no,No decision recorded after all"])
 
-        let noReason = CommandRunner.run(["audit", "amend", "1", "--by", "sm1", "--reason", " ", "--answers", change, "--database", database])
+        let noReason = CommandRunner.run([
+            "audit", "amend", "1", "--by", "sm1", "--reason", " ", "--answers", change, "--database", database,
+        ])
         #expect(noReason.status == 2)
         let amended = CommandRunner.run(
-            ["audit", "amend", "1", "--by", file.auditor, "--reason", "Decision was for a sibling", "--answers", change, "--database", database],
+            [
+                "audit", "amend", "1", "--by", file.auditor, "--reason", "Decision was for a sibling", "--answers",
+                change, "--database", database,
+            ],
             today: "2026-11-21")
         #expect(amended.status == 0, "\(amended.errors)")
-        #expect(amended.output.contains("version 2 is audit 2 (by \(file.auditor): Decision was for a sibling); judgement inadequate"))
+        #expect(
+            amended.output.contains(
+                "version 2 is audit 2 (by \(file.auditor): Decision was for a sibling); judgement inadequate"))
 
         let old = CommandRunner.run(["audit", "show", "1", "--database", database]).output
         #expect(old.contains("version 1 · superseded"))
@@ -181,14 +232,21 @@ import Testing
         #expect(record["computedGrade"] as? String == "inadequate")
         #expect(try listed([]).first { $0["caseReference"] as? String == file.reference }?["auditID"] as? Int == 2)
 
-        let twice = CommandRunner.run(["audit", "amend", "1", "--by", file.auditor, "--reason", "again", "--answers", change, "--database", database])
+        let twice = CommandRunner.run([
+            "audit", "amend", "1", "--by", file.auditor, "--reason", "again", "--answers", change, "--database",
+            database,
+        ])
         #expect(twice.status == 1)
         #expect(twice.errors.contains("already amended by audit 2"))
     }
 
     @Test func listsByStatusIncludingOverdue() throws {
         let file = try drawnFile()
-        #expect(run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("one.csv", [try bestAnswers()[0]])]).status == 0)
+        #expect(
+            run([
+                "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+                try sheet("one.csv", [try bestAnswers()[0]]),
+            ]).status == 0)
         let all = try listed([])
         #expect(try listed(["--status", "in-progress"]).map { $0["caseReference"] as? String } == [file.reference])
         #expect(try listed(["--status", "allocated"]).count == all.count - 1)
@@ -200,7 +258,9 @@ import Testing
     }
 
     @Test func showRefusesAnUnknownAudit() throws {
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
         let shown = CommandRunner.run(["audit", "show", "99", "--database", database])
         #expect(shown.status == 1)
         #expect(shown.errors.contains("there is no audit 99"))
@@ -210,10 +270,14 @@ import Testing
         let file = try drawnFile()
         let rows = try bestAnswers()
         let path = "\(folder.path)/actions.csv"
-        let text = (["item,answer,note,who,due"] + rows.map { $0 + "," }
-            + ["#action,Update the chronology,,sw1,2026-11-25", "#action,Review the plan,,sw2,2026-12-20"]).joined(separator: "\n")
+        let text =
+            (["item,answer,note,who,due"] + rows.map { $0 + "," }
+            + ["#action,Update the chronology,,sw1,2026-11-25", "#action,Review the plan,,sw2,2026-12-20"]).joined(
+                separator: "\n")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"]).status == 0)
+        #expect(
+            run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"]).status
+                == 0)
 
         func actions(_ arguments: [String], today: String) -> CommandResult {
             CommandRunner.run(["audit", "actions", "--database", database] + arguments, today: today)
@@ -223,7 +287,9 @@ import Testing
         #expect(overdue.output.contains("OVERDUE"))
         #expect(actions(["--done", "1"], today: "2026-11-30").output == "Action 1 is done.\n")
         #expect(actions(["--status", "overdue"], today: "2026-11-30").output == "No overdue actions.\n")
-        #expect(actions(["--status", "done", "--format", "json"], today: "2026-11-30").output.contains("\"what\" : \"Update the chronology\""))
+        #expect(
+            actions(["--status", "done", "--format", "json"], today: "2026-11-30").output.contains(
+                "\"what\" : \"Update the chronology\""))
         let again = actions(["--done", "1"], today: "2026-11-30")
         #expect(again.status == 1)
         #expect(again.errors.contains("there is no open action 1"))

@@ -23,11 +23,15 @@ import Testing
             (try folder.write("xxe.xml", HostileXML.externalEntity(readingFile: secret)), "DOCTYPE is not allowed"),
             (try folder.write("dtd.xml", HostileXML.networkDTD(port: listener.port)), "DOCTYPE is not allowed"),
             (Fixtures.checklist("billion-laughs.xml"), "DOCTYPE is not allowed"),
-            (try folder.write("quadratic.xml", HostileXML.quadraticBlowUp(entityLength: 50_000, references: 20_000)),
-                "DOCTYPE is not allowed"),
+            (
+                try folder.write("quadratic.xml", HostileXML.quadraticBlowUp(entityLength: 50_000, references: 20_000)),
+                "DOCTYPE is not allowed"
+            ),
             (Fixtures.checklist("empty.xml"), "the file is empty"),
-            (try folder.write("binary.xml", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00])),
-                "not a text file"),
+            (
+                try folder.write("binary.xml", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00])),
+                "not a text file"
+            ),
             ("\(folder.path)/missing.xml", "no such file"),
             (folder.path, "is a directory"),
             (Fixtures.checklist("wrong-namespace.xml"), "namespace"),
@@ -76,7 +80,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(folder.path)/report/\(month)/summary.html"))
         #expect(result.output.contains("Finish a half-done audit on the scoring screen"))
         // Every allocated file was keyed in from its generated sheet; most are submitted.
-        let (listed, _) = try BinaryRunner.run(["audit", "list", "--format", "json", "--database", "\(folder.path)/demo.sqlite"])
+        let (listed, _) = try BinaryRunner.run([
+            "audit", "list", "--format", "json", "--database", "\(folder.path)/demo.sqlite",
+        ])
         let files = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         let statuses = files.compactMap { $0["status"] as? String }
         #expect(statuses.count == files.count && !files.isEmpty)
@@ -84,9 +90,12 @@ import Testing
         #expect(statuses.filter { $0 == "submitted" }.count > statuses.count / 2)
         let months = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers")
         #expect(months.count == 6)
-        let sheets = try months.flatMap { try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers/\($0)") }
+        let sheets = try months.flatMap {
+            try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers/\($0)")
+        }
         #expect(sheets.count == files.count && sheets.allSatisfy { $0.hasPrefix("demo-") })
-        let mode = try FileManager.default.attributesOfItem(atPath: "\(folder.path)/demo.sqlite")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: "\(folder.path)/demo.sqlite")[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 }

@@ -7,7 +7,8 @@ import Testing
     let shipped = Fixtures.shippedChecklistsDirectory
 
     @Test func validatePassesTheShippedChecklists() {
-        let result = CommandRunner.run(["checklist", "validate"] + Fixtures.shippedChecklistNames.map { "\(shipped)/\($0)" })
+        let result = CommandRunner.run(
+            ["checklist", "validate"] + Fixtures.shippedChecklistNames.map { "\(shipped)/\($0)" })
         #expect(result.status == 0)
         #expect(result.errors.isEmpty)
         #expect(result.output.split(separator: "\n").count == 4)
@@ -21,7 +22,9 @@ import Testing
         #expect(result.output.isEmpty)
         let lines = result.errorLines
         #expect(lines.count == 6)
-        #expect(lines[0] == "\(path):9:26: error: item 'allocated' uses scale 'grade4', which is not defined (defined: ynp)")
+        #expect(
+            lines[0] == "\(path):9:26: error: item 'allocated' uses scale 'grade4', which is not defined (defined: ynp)"
+        )
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("\(path):") && $0.contains(": error: ") })
         #expect(lines.last == "1 of 1 file invalid")
     }
@@ -68,13 +71,18 @@ import Testing
         let lines = result.output.split(separator: "\n")
         #expect(lines.first?.hasPrefix("ID") == true)
         #expect(lines.count == 5)
-        #expect(lines.contains { $0.hasPrefix("climbie-compliance") && $0.contains("Climbié compliance") && $0.contains("12") && $0.contains("sha256:") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("climbie-compliance") && $0.contains("Climbié compliance") && $0.contains("12")
+                    && $0.contains("sha256:")
+            })
     }
 
     @Test func listUsesTheEnvironmentsFolder() throws {
         let folder = try TemporaryDirectory()
         try folder.write("a.xml", ChecklistSamples.minimal(id: "from-env"))
-        let result = CommandRunner.run(["checklist", "list", "--format", "json"], environment: ["CASEAUDIT_CHECKLISTS": folder.path])
+        let result = CommandRunner.run(
+            ["checklist", "list", "--format", "json"], environment: ["CASEAUDIT_CHECKLISTS": folder.path])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
         #expect(json.map { $0["id"] as? String } == ["from-env"])
@@ -84,7 +92,9 @@ import Testing
     @Test func listReportsInvalidFilesAndFails() throws {
         let folder = try TemporaryDirectory()
         try folder.write("good.xml", ChecklistSamples.minimal(id: "good"))
-        try folder.write("bad.xml", ChecklistSamples.minimal(id: "bad").replacingOccurrences(of: "seen = yes", with: "seen-alone = yes"))
+        try folder.write(
+            "bad.xml",
+            ChecklistSamples.minimal(id: "bad").replacingOccurrences(of: "seen = yes", with: "seen-alone = yes"))
         let result = CommandRunner.run(["checklist", "list", "--dir", folder.path])
         #expect(result.status == 1)
         #expect(result.output.contains("good"))
@@ -103,14 +113,17 @@ import Testing
         let result = CommandRunner.run(["checklist", "show", "climbie-compliance", "--dir", shipped])
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("Climbié compliance\n"))
-        #expect(result.output.contains("1. Allocation\n  1.1 Is the case allocated to a named, qualified social worker?"))
+        #expect(
+            result.output.contains("1. Allocation\n  1.1 Is the case allocated to a named, qualified social worker?"))
         #expect(result.output.contains("Asked only when child-seen = yes|partly."))
         #expect(result.output.contains("A failed critical item caps the grade at Inadequate."))
         #expect(result.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test func showByFileAndAsJSON() throws {
-        let result = CommandRunner.run(["checklist", "show", Fixtures.checklist("valid-minimal.xml"), "--format", "json"])
+        let result = CommandRunner.run([
+            "checklist", "show", Fixtures.checklist("valid-minimal.xml"), "--format", "json",
+        ])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let checklist = try #require(json["checklist"] as? [String: Any])
@@ -140,7 +153,11 @@ import Testing
     @Test func diffPrintsTheDifferenceAndExitsZero() throws {
         let folder = try TemporaryDirectory()
         let old = try folder.write("v1.xml", ChecklistSamples.minimal())
-        let new = try folder.write("v2.xml", ChecklistSamples.minimal(version: "2.0.0", extraItems: "    <item id=\"chronology\"><prompt>Is there a chronology?</prompt></item>\n"))
+        let new = try folder.write(
+            "v2.xml",
+            ChecklistSamples.minimal(
+                version: "2.0.0",
+                extraItems: "    <item id=\"chronology\"><prompt>Is there a chronology?</prompt></item>\n"))
         let result = CommandRunner.run(["checklist", "diff", old, new])
         #expect(result.status == 0)
         #expect(result.output.contains("(version 1.0.0)"))
@@ -154,7 +171,9 @@ import Testing
     @Test func diffAsJSON() throws {
         let folder = try TemporaryDirectory()
         let old = try folder.write("v1.xml", ChecklistSamples.minimal())
-        let new = try folder.write("v2.xml", ChecklistSamples.minimal().replacingOccurrences(of: "Was the child seen?", with: "Was the child visited?"))
+        let new = try folder.write(
+            "v2.xml",
+            ChecklistSamples.minimal().replacingOccurrences(of: "Was the child seen?", with: "Was the child visited?"))
         let result = CommandRunner.run(["checklist", "diff", old, new, "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let changed = try #require(json["changed"] as? [[String: Any]])
@@ -163,7 +182,9 @@ import Testing
     }
 
     @Test func diffOfAnInvalidFileFails() {
-        let result = CommandRunner.run(["checklist", "diff", Fixtures.checklist("valid-minimal.xml"), Fixtures.checklist("when-self.xml")])
+        let result = CommandRunner.run([
+            "checklist", "diff", Fixtures.checklist("valid-minimal.xml"), Fixtures.checklist("when-self.xml"),
+        ])
         #expect(result.status == 1)
         #expect(result.errors.contains("when-self.xml:9:21: error:"))
     }
@@ -171,7 +192,8 @@ import Testing
     @Test func demoListsValidatesAndShows() throws {
         let folder = try TemporaryDirectory()
         let result = CommandRunner.run([
-            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database", "\(folder.path)/demo.sqlite",
+            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database",
+            "\(folder.path)/demo.sqlite",
             "--report-templates", "\(Fixtures.packageRoot)/Reports/templates",
         ])
         #expect(result.status == 0)
@@ -184,7 +206,8 @@ import Testing
         #expect(result.output.contains("72 files from 12 strata"))
         // The demo never overwrites a database it did not make.
         let again = CommandRunner.run([
-            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database", "\(folder.path)/demo.sqlite",
+            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database",
+            "\(folder.path)/demo.sqlite",
         ])
         #expect(again.status == 1)
         #expect(again.errors.contains("exists: the demo only writes to a new database"))
@@ -210,7 +233,9 @@ import Testing
         #expect(committed == generated.output, "run `make cli-reference` and commit docs/cli-reference.md")
         #expect(committed.contains("## caseaudit checklist validate"))
         // Walked from the parser: every command is there, the scoring and reporting ones too.
-        for command in ["audit score", "audit show", "audit amend", "audit actions", "report monthly", "export", "checklist import"] {
+        for command in [
+            "audit score", "audit show", "audit amend", "audit actions", "report monthly", "export", "checklist import",
+        ] {
             #expect(committed.contains("\n## caseaudit \(command)\n"), "\(command)")
         }
     }
@@ -225,9 +250,13 @@ import Testing
 
     @Test func importsTheBoardsWorkbookAndTheResultValidates() throws {
         let out = "\(folder.path)/board.xml"
-        let result = CommandRunner.run(["checklist", "import", "\(board)/board-audit-tool.xlsx", "-o", out], today: "2026-11-22")
+        let result = CommandRunner.run(
+            ["checklist", "import", "\(board)/board-audit-tool.xlsx", "-o", out], today: "2026-11-22")
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output == "Wrote \(out) (board-audit-tool 1.0.0): 18 questions in 4 sections, 3 critical; scale rag from the document's 'RAG' column.\n")
+        #expect(
+            result.output
+                == "Wrote \(out) (board-audit-tool 1.0.0): 18 questions in 4 sections, 3 critical; scale rag from the document's 'RAG' column.\n"
+        )
         #expect(CommandRunner.run(["checklist", "validate", out]).status == 0)
         let xml = try Fixtures.text(out)
         #expect(xml.contains("document=\"board-audit-tool.xlsx\""))
@@ -251,7 +280,9 @@ import Testing
         #expect(refused.errors.contains("headers seen were 'Area', 'Point to check'"))
         #expect(refused.errors.contains("--map"))
         #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/odd.xml"))
-        let mapped = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "prompt=Point to check,section=A"])
+        let mapped = CommandRunner.run([
+            "checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "prompt=Point to check,section=A",
+        ])
         #expect(mapped.status == 0, "\(mapped.errors)")
         #expect(mapped.output.contains("1 question in 1 section"))
         let bad = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "question"])
@@ -264,13 +295,21 @@ import Testing
         let checklists = "\(folder.path)/checklists"
         try FileManager.default.createDirectory(atPath: checklists, withIntermediateDirectories: true)
         #expect(
-            CommandRunner.run(["checklist", "import", "\(board)/board-audit-tool.docx", "-o", "\(checklists)/board.xml", "--id", "board-tool"])
-                .status == 0)
+            CommandRunner.run([
+                "checklist", "import", "\(board)/board-audit-tool.docx", "-o", "\(checklists)/board.xml", "--id",
+                "board-tool",
+            ])
+            .status == 0)
         let database = "\(folder.path)/db.sqlite"
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
-        #expect(CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
+                .status == 0)
         let drawn = CommandRunner.run([
-            "sample", "draw", "--month", "2026-12", "--checklist", "board-tool", "--per-team", "1", "--seed", "5", "--database", database,
+            "sample", "draw", "--month", "2026-12", "--checklist", "board-tool", "--per-team", "1", "--seed", "5",
+            "--database", database,
             "--dir", checklists,
         ])
         #expect(drawn.status == 0, "\(drawn.errors)")
@@ -278,11 +317,14 @@ import Testing
         let files = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
         let file = try #require(files.first)
         let checklist = try ChecklistLoader().load(file: "\(checklists)/board.xml").checklist
-        let sheet = try folder.write("answers.csv", (["item,answer,note"] + checklist.items.map { "\($0.id),yes," }).joined(separator: "\n"))
-        let scored = CommandRunner.run([
-            "audit", "score", try #require(file["caseReference"] as? String), "--auditor", try #require(file["auditorID"] as? String),
-            "--answers", sheet, "--submit", "--database", database, "--dir", checklists,
-        ], today: "2026-11-22")
+        let sheet = try folder.write(
+            "answers.csv", (["item,answer,note"] + checklist.items.map { "\($0.id),yes," }).joined(separator: "\n"))
+        let scored = CommandRunner.run(
+            [
+                "audit", "score", try #require(file["caseReference"] as? String), "--auditor",
+                try #require(file["auditorID"] as? String),
+                "--answers", sheet, "--submit", "--database", database, "--dir", checklists,
+            ], today: "2026-11-22")
         #expect(scored.status == 0, "\(scored.errors)")
         #expect(scored.output.contains("18 of 18 asked items answered"))
         #expect(scored.output.contains(": outstanding."))

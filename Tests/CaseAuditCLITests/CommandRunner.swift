@@ -87,8 +87,10 @@ enum BinaryRunner {
         return (
             CommandResult(
                 // A signal shows as the shell shows it (132 for SIGILL, a Swift trap).
-                status: timedOut.withLock { $0 } ? 124
-                    : process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus,
+                status: timedOut.withLock { $0 }
+                    ? 124
+                    : process.terminationReason == .uncaughtSignal
+                        ? 128 + process.terminationStatus : process.terminationStatus,
                 output: String(decoding: outData, as: UTF8.self),
                 errors: String(decoding: errData, as: UTF8.self)), elapsed
         )

@@ -17,7 +17,8 @@ enum DemoFixture {
             let folder = try TemporaryDirectory("caseaudit-demo")
             let (result, _) = try BinaryRunner.run([
                 "demo", "--dir", Fixtures.shippedChecklistsDirectory, "--samples", "\(Fixtures.packageRoot)/Samples",
-                "--database", "\(folder.path)/demo.sqlite", "--report-templates", "\(Fixtures.packageRoot)/Reports/templates",
+                "--database", "\(folder.path)/demo.sqlite", "--report-templates",
+                "\(Fixtures.packageRoot)/Reports/templates",
             ])
             return .success(Run(directory: folder, result: result))
         } catch {

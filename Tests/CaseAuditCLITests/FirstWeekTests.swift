@@ -24,19 +24,29 @@ import Testing
     }
 
     func importCouncil() {
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
-        #expect(CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
+                .status == 0)
     }
 
     func allocations() throws -> [[String: Any]] {
-        let listed = CommandRunner.run(["audit", "list", "--format", "json", "--database", database], today: Self.today).output
+        let listed = CommandRunner.run(
+            ["audit", "list", "--format", "json", "--database", database], today: Self.today
+        ).output
         return try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
     }
 
     /// The council imported, one file a team drawn for December: the first allocated file.
     func firstFileDrawn(seed: Int) throws -> (reference: String, auditor: String) {
         importCouncil()
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", String(seed)]).status == 0)
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1",
+                "--seed", String(seed),
+            ]).status == 0)
         let file = try #require(try allocations().first)
         return (try #require(file["caseReference"] as? String), try #require(file["auditorID"] as? String))
     }
@@ -46,7 +56,11 @@ import Testing
     // 1. Teams with no submitted audit stay in every table, and the headline says so.
     @Test func teamsThatHaveNotAuditedStayInTheReport() throws {
         importCouncil()
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2", "--seed", "20261201"]).status == 0)
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+                "--seed", "20261201",
+            ]).status == 0)
         let sheet = try bestSheet()
         let silent: Set<String> = ["Child in Need 2", "Child in Need 3"]
         var submitted = 0
@@ -59,14 +73,17 @@ import Testing
         }
         #expect(submitted == 22)
         let out = "\(folder.path)/report"
-        #expect(run(["report", "monthly", "--month", "2026-12", "--detail", "--format", "json,md", "-o", out]).status == 0)
+        #expect(
+            run(["report", "monthly", "--month", "2026-12", "--detail", "--format", "json,md", "-o", out]).status == 0)
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/summary.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/summary.json")))
+                as? [String: Any])
         let figures = try #require(json["figures"] as? [String: Any])
         let section = try #require((figures["sections"] as? [[String: Any]])?.first)
         let teams = try #require(section["teams"] as? [[String: Any]])
         for name in silent {
-            let team = try #require(teams.first { $0["name"] as? String == name }, "\(name) is missing from the by-team table")
+            let team = try #require(
+                teams.first { $0["name"] as? String == name }, "\(name) is missing from the by-team table")
             #expect(team["audited"] as? Int == 0)
             #expect(team["sampled"] as? Int == 2)
         }
@@ -74,42 +91,69 @@ import Testing
         #expect(section["filesNotYetAudited"] as? Int == 4)
         // The service manager over Child in Need 1–3 has all three teams and all their files.
         let lines = try #require(section["managementLines"] as? [[String: Any]])
-        let line = try #require(lines.first { ($0["teams"] as? [String])?.contains("Child in Need 2") == true && $0["level"] as? String == "SM" })
+        let line = try #require(
+            lines.first {
+                ($0["teams"] as? [String])?.contains("Child in Need 2") == true && $0["level"] as? String == "SM"
+            })
         #expect((line["teams"] as? [String])?.count == 3)
         #expect((line["figures"] as? [String: Any])?["sampled"] as? Int == 6)
         let markdown = try String(contentsOfFile: "\(out)/summary.md", encoding: .utf8)
-        #expect(markdown.contains("4 sampled files are not yet audited; 2 teams have submitted none: Child in Need 2, Child in Need 3"))
+        #expect(
+            markdown.contains(
+                "4 sampled files are not yet audited; 2 teams have submitted none: Child in Need 2, Child in Need 3"))
     }
 
     // 4. A past month needs --backdate and a reason; the reason is kept with the sample.
     @Test func aPastMonthIsACatchUpDrawWithAReason() throws {
         importCouncil()
-        let past = run(["sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "1"])
+        let past = run([
+            "sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
+            "1",
+        ])
         #expect(past.status == 1)
-        #expect(past.errors.contains("--month 2026-10 is past: draw this month's or next month's sample (2026-11 or 2026-12); for a catch-up draw add --backdate --reason TEXT"))
-        let noReason = run(["sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "1", "--backdate"])
+        #expect(
+            past.errors.contains(
+                "--month 2026-10 is past: draw this month's or next month's sample (2026-11 or 2026-12); for a catch-up draw add --backdate --reason TEXT"
+            ))
+        let noReason = run([
+            "sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
+            "1", "--backdate",
+        ])
         #expect(noReason.status == 2)
         #expect(noReason.errors.contains("--backdate needs --reason TEXT"))
         let catchUp = run([
-            "sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "1", "--backdate",
+            "sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
+            "1", "--backdate",
             "--reason", "October's draw was missed during the system change",
         ])
         #expect(catchUp.status == 0, "\(catchUp.errors)")
-        #expect(catchUp.output.contains("A catch-up draw for a past month: October's draw was missed during the system change"))
-        #expect(run(["sample", "show", "--month", "2026-10"]).output.contains("Catch-up draw for a past month: October's draw was missed"))
-        #expect(run(["sample", "draw", "--month", "2026-11", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "1"]).status == 0)
+        #expect(
+            catchUp.output.contains(
+                "A catch-up draw for a past month: October's draw was missed during the system change"))
+        #expect(
+            run(["sample", "show", "--month", "2026-10"]).output.contains(
+                "Catch-up draw for a past month: October's draw was missed"))
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-11", "--checklist", "climbie-compliance", "--per-team", "1",
+                "--seed", "1",
+            ]).status == 0)
     }
 
     // 5. Only imports make a database; a mistyped path is pointed out.
     @Test func aMistypedDatabasePathIsNotCreated() {
         let typo = "\(folder.path)/typo.sqlite"
-        for command in [["cases", "summary"], ["audit", "list"], ["sample", "show"], ["report", "monthly", "--month", "2026-11"]] {
+        for command in [
+            ["cases", "summary"], ["audit", "list"], ["sample", "show"], ["report", "monthly", "--month", "2026-11"],
+        ] {
             let result = run(command, database: typo)
             #expect(result.status == 1)
             #expect(result.errors.contains("there is no database at \(typo): check --database"))
             #expect(!FileManager.default.fileExists(atPath: typo))
         }
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", typo]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", typo]).status
+                == 0)
         #expect(FileManager.default.fileExists(atPath: typo))
     }
 
@@ -117,9 +161,11 @@ import Testing
     @Test func generateWritesNothingWhenTheDatabaseExists() throws {
         importCouncil()
         let out = "\(folder.path)/generated"
-        let result = CommandRunner.run(["generate", "--out", out, "--audits", "10", "--database", database], today: Self.today)
+        let result = CommandRunner.run(
+            ["generate", "--out", out, "--audits", "10", "--database", database], today: Self.today)
         #expect(result.status == 1)
-        #expect(result.errors.contains("\(database) exists: generated audits go into a new database (nothing was written)"))
+        #expect(
+            result.errors.contains("\(database) exists: generated audits go into a new database (nothing was written)"))
         #expect(!FileManager.default.fileExists(atPath: "\(out)/org.csv"))
         // A folder that cannot be made names the part in the way.
         let blocked = CommandRunner.run(["generate", "--out", "\(database)/inside"], today: Self.today)
@@ -130,12 +176,20 @@ import Testing
     // 7. Teams the org chart lacks are named at import and at the draw; an empty census is
     // warned about; two files with one checklist version are an error naming both.
     @Test func quietMismatchesAreSaid() throws {
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
         let annexA = "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx"
         let imported = CommandRunner.run(["cases", "import", annexA, "--database", database], today: Self.today)
         #expect(imported.status == 0)
-        #expect(imported.errors.contains("4 teams are not in the org chart, with 12 cases: 'Care Leavers Team' (6), 'Children in Care Team 1' (3), 'Locality 4 Unit 1' (2), 'Children in Care Team 2' (1)"))
-        let drawn = run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3"])
+        #expect(
+            imported.errors.contains(
+                "4 teams are not in the org chart, with 12 cases: 'Care Leavers Team' (6), 'Children in Care Team 1' (3), 'Locality 4 Unit 1' (2), 'Children in Care Team 2' (1)"
+            ))
+        let drawn = run([
+            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
+            "3",
+        ])
         #expect(drawn.status == 0)
         #expect(drawn.errors.contains("teams are not in the org chart, with 3 files drawn"))
         #expect(drawn.errors.contains("'Locality 4 Unit 1' (1)"))
@@ -147,13 +201,17 @@ import Testing
             <CINdetails><CINreferralDate>2025-01-01</CINreferralDate><CINclosureDate>2025-06-01</CINclosureDate></CINdetails>
             </Child></Children></Message>
             """)
-        let empty = CommandRunner.run(["cases", "import", census, "--format", "cin", "--database", database], today: Self.today)
+        let empty = CommandRunner.run(
+            ["cases", "import", census, "--format", "cin", "--database", database], today: Self.today)
         #expect(empty.status == 0)
         #expect(empty.errors.contains("no open cases: the latest case list is now empty"))
-        #expect(empty.errors.contains("1 child has no open episode (every episode has a closure date) and is not in the population"))
+        #expect(
+            empty.errors.contains(
+                "1 child has no open episode (every episode has a closure date) and is not in the population"))
 
         let twins = try TemporaryDirectory()
-        let source = try String(contentsOfFile: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml", encoding: .utf8)
+        let source = try String(
+            contentsOfFile: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml", encoding: .utf8)
         _ = try twins.write("a.xml", source)
         _ = try twins.write("b.xml", source)
         let listed = CommandRunner.run(["checklist", "list", "--dir", twins.path])
@@ -162,8 +220,11 @@ import Testing
         #expect(listed.errors.contains("\(twins.path)/b.xml"))
         #expect(listed.errors.contains("both hold checklist 'climbie-compliance' version 1.0.0"))
         let draw = CommandRunner.run(
-            ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3", "--dir", twins.path,
-             "--database", database], today: Self.today)
+            [
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1",
+                "--seed", "3", "--dir", twins.path,
+                "--database", database,
+            ], today: Self.today)
         #expect(draw.status == 1)
         #expect(draw.errors.contains("both hold checklist 'climbie-compliance' version 1.0.0"))
     }
@@ -172,14 +233,17 @@ import Testing
     // with several faults has each reported.
     @Test func sheetsTakeAnswersAsPeopleWriteThemAndReportEveryFault() throws {
         let (reference, auditor) = try firstFileDrawn(seed: 3)
-        let loose = try folder.write("loose.csv", "item,answer,note,who,due\nallocated,Yes,,,\ndecision-recorded,Y,,,\ndecision-24h,YES,,,\n")
+        let loose = try folder.write(
+            "loose.csv", "item,answer,note,who,due\nallocated,Yes,,,\ndecision-recorded,Y,,,\ndecision-24h,YES,,,\n")
         let kept = run(["audit", "score", reference, "--auditor", auditor, "--answers", loose])
         #expect(kept.status == 0, "\(kept.errors)")
         #expect(kept.output.contains("Recorded 3 answers"))
         let faulty = try folder.write("faulty.csv", "item,answer,note,who,due\n#action,,,,2026-01-05\n")
         let refused = run(["audit", "score", reference, "--auditor", auditor, "--answers", faulty])
         #expect(refused.status == 1)
-        #expect(refused.errors.contains("faulty.csv:2:2: error: the action does not say what is to be done") || refused.errors.contains("faulty.csv:2:2:"))
+        #expect(
+            refused.errors.contains("faulty.csv:2:2: error: the action does not say what is to be done")
+                || refused.errors.contains("faulty.csv:2:2:"))
         #expect(refused.errors.contains("faulty.csv:2:4: error: the action does not say who is to do it"))
         #expect(refused.errors.contains("faulty.csv:2:5: error: the action is due 2026-01-05, which is in the past"))
     }
@@ -187,7 +251,9 @@ import Testing
     // 10. audit show names each item's id (for an amendment sheet); audit list shows the due date.
     @Test func auditsShowItemIDsAndDueDates() throws {
         let (reference, auditor) = try firstFileDrawn(seed: 3)
-        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", try bestSheet(), "--submit"]).status == 0)
+        #expect(
+            run(["audit", "score", reference, "--auditor", auditor, "--answers", try bestSheet(), "--submit"]).status
+                == 0)
         let shown = run(["audit", "show", "1"])
         #expect(shown.output.contains("[allocated] Yes: Is the case allocated"))
         let listed = run(["audit", "list"])
@@ -203,10 +269,15 @@ import Testing
             "actions.csv",
             best.replacingOccurrences(of: "item,answer,note\n", with: "item,answer,note,who,due\n")
                 + "#action,Update the chronology,,sw1,2026-12-15\n#action,Record the child's views,,sw1,2026-12-20\n")
-        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", withActions, "--submit"]).status == 0)
+        #expect(
+            run(["audit", "score", reference, "--auditor", auditor, "--answers", withActions, "--submit"]).status == 0)
         #expect(run(["audit", "actions", "--done", "1"]).status == 0)
-        let change = try folder.write("amend.csv", "item,answer,note,who,due\n#action,Check the plan's review date,,tm1,2026-12-22\n")
-        let amended = run(["audit", "amend", "1", "--by", "qa1", "--reason", "A third action agreed at supervision", "--answers", change])
+        let change = try folder.write(
+            "amend.csv", "item,answer,note,who,due\n#action,Check the plan's review date,,tm1,2026-12-22\n")
+        let amended = run([
+            "audit", "amend", "1", "--by", "qa1", "--reason", "A third action agreed at supervision", "--answers",
+            change,
+        ])
         #expect(amended.status == 0, "\(amended.errors)")
         let listed = run(["audit", "actions", "--format", "json"])
         let actions = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
@@ -269,13 +340,15 @@ import Testing
         // Once a file is scored, the sample can no longer be drawn afresh.
         let file = try #require(current.first)
         let scored = run([
-            "audit", "score", try #require(file["caseReference"] as? String), "--auditor", try #require(file["auditorID"] as? String),
+            "audit", "score", try #require(file["caseReference"] as? String), "--auditor",
+            try #require(file["auditorID"] as? String),
             "--answers", try bestSheet(),
         ])
         #expect(scored.status == 0, "\(scored.errors)")
         let refused = run(draw + ["--per-team", "2", "--seed", "6", "--replace"])
         #expect(refused.status == 1)
-        #expect(refused.errors.contains("sample 2 cannot be drawn afresh: 1 file of it has an audit begun or submitted"))
+        #expect(
+            refused.errors.contains("sample 2 cannot be drawn afresh: 1 file of it has an audit begun or submitted"))
         #expect(run(draw + ["--top-up", "4", "--per-team", "1"]).status == 2)
 
         let topUp = run(draw + ["--top-up", "4", "--seed", "9"])
@@ -317,8 +390,13 @@ import Testing
         let sheet = try bestSheet()
         let ambiguous = run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet])
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.errors.contains("is allocated to \(auditor) in 2 samples still to audit: sample 1 (2026-12, climbie-compliance), sample 2 (2026-12, climbie-compliance); say which with --sample N"))
-        let chosen = run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--sample", "2", "--submit"])
+        #expect(
+            ambiguous.errors.contains(
+                "is allocated to \(auditor) in 2 samples still to audit: sample 1 (2026-12, climbie-compliance), sample 2 (2026-12, climbie-compliance); say which with --sample N"
+            ))
+        let chosen = run([
+            "audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--sample", "2", "--submit",
+        ])
         #expect(chosen.status == 0, "\(chosen.errors)")
         // The other allocation is the only one left to audit: it is taken without asking.
         #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet]).status == 0)
@@ -334,8 +412,12 @@ import Testing
         let sheet = try folder.write("noted.csv", noted.joined(separator: "\n") + "\n")
         #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--submit"]).status == 0)
         let firstItem = try #require(lines[1].split(separator: ",").first.map(String.init))
-        let change = try folder.write("change.csv", "item,answer,note\n\(firstItem),\(lines[1].split(separator: ",")[1]),Seen alone at school on 4 Dec\n")
-        #expect(run(["audit", "amend", "1", "--by", "qa1", "--reason", "The visit date was mistyped", "--answers", change]).status == 0)
+        let change = try folder.write(
+            "change.csv",
+            "item,answer,note\n\(firstItem),\(lines[1].split(separator: ",")[1]),Seen alone at school on 4 Dec\n")
+        #expect(
+            run(["audit", "amend", "1", "--by", "qa1", "--reason", "The visit date was mistyped", "--answers", change])
+                .status == 0)
 
         let audits = run(["export", "audits", "--format", "json"])
         #expect(audits.status == 0)

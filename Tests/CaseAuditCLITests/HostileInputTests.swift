@@ -67,13 +67,19 @@ import Testing
         // of the file for ever (the fuzzer's timeouts); caseaudit's own inflater stops.
         Refusal(
             fixture: "annex-a-deflate-never-ends.xlsx", command: ["cases", "import"],
-            expected: ["annex-a-deflate-never-ends.xlsx[xl/worksheets/sheet3.xml]: error: cannot be unpacked: the zip file is damaged"]),
+            expected: [
+                "annex-a-deflate-never-ends.xlsx[xl/worksheets/sheet3.xml]: error: cannot be unpacked: the zip file is damaged"
+            ]),
         Refusal(
             fixture: "board-deflate-never-ends.xlsx", command: ["checklist", "import", "-o", "OUT"],
-            expected: ["board-deflate-never-ends.xlsx[xl/worksheets/sheet1.xml]: error: cannot be unpacked: the zip file is damaged"]),
+            expected: [
+                "board-deflate-never-ends.xlsx[xl/worksheets/sheet1.xml]: error: cannot be unpacked: the zip file is damaged"
+            ]),
         Refusal(
             fixture: "board-deflate-never-ends.docx", command: ["checklist", "import", "-o", "OUT"],
-            expected: ["board-deflate-never-ends.docx[word/document.xml]: error: cannot be unpacked: the zip file is damaged"]),
+            expected: [
+                "board-deflate-never-ends.docx[word/document.xml]: error: cannot be unpacked: the zip file is damaged"
+            ]),
     ]
 
     @Test(arguments: officeFiles)
@@ -82,7 +88,9 @@ import Testing
         let command = refusal.command.map { $0 == "OUT" ? out : $0 }
         // checklist import writes a file, not the database.
         let arguments = command + [Self.hostile(refusal.fixture)]
-        let result = refusal.command.first == "cases" ? try run(arguments) : try BinaryRunner.run(arguments, timeout: .seconds(60)).0
+        let result =
+            refusal.command.first == "cases"
+            ? try run(arguments) : try BinaryRunner.run(arguments, timeout: .seconds(60)).0
         #expect(result.status == 1)
         for line in refusal.expected { #expect(result.errors.contains(line), "\(result.errors)") }
         #expect(!FileManager.default.fileExists(atPath: out))

@@ -12,7 +12,9 @@ struct MeasuredRun {
     var peakMemoryKiB: Int
 
     static func run(_ arguments: [String]) throws -> MeasuredRun {
-        let errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("measured-\(UUID().uuidString).txt").path
+        let errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "measured-\(UUID().uuidString).txt"
+        ).path
         defer { unlink(errorsPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -31,6 +33,7 @@ struct MeasuredRun {
         let exited = (status & 0x7F) == 0
         let errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
         return MeasuredRun(
-            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), errors: errors, peakMemoryKiB: Int(usage.ru_maxrss))
+            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), errors: errors,
+            peakMemoryKiB: Int(usage.ru_maxrss))
     }
 }

@@ -24,7 +24,9 @@ import Testing
     @Test func importsAndShowsTheOrgChart() {
         let imported = run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"])
         #expect(imported.status == 0)
-        #expect(imported.output.contains("Imported 117 people (84 SW, 12 ATM, 12 TM, 4 SM, 2 AD, 1 DCS, 1 IRO, 1 QA) and 12 teams"))
+        #expect(
+            imported.output.contains(
+                "Imported 117 people (84 SW, 12 ATM, 12 TM, 4 SM, 2 AD, 1 DCS, 1 IRO, 1 QA) and 12 teams"))
         let shown = run(["org", "show"])
         #expect(shown.status == 0)
         #expect(shown.output.hasPrefix("DCS "))
@@ -48,7 +50,9 @@ import Testing
         #expect(summary.status == 0)
         #expect(summary.output.contains("Assessment 1        84   37   0    0    121"))
         #expect(summary.output.contains("(unallocated)       14   4    7    2    27"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["cases", "summary", "--format", "json"]).output.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(run(["cases", "summary", "--format", "json"]).output.utf8))
+                as? [String: Any])
         #expect(json["total"] as? Int == 1500)
         #expect(json["unallocated"] as? Int == 27)
     }
@@ -57,15 +61,23 @@ import Testing
         let result = run(["cases", "import", Fixtures.population("cases-bad-rows.csv")])
         #expect(result.status == 1)
         #expect(result.errorLines.count == 4)
-        #expect(result.errorLines[0].hasSuffix("cases-bad-rows.csv:2:4: error: '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"))
+        #expect(
+            result.errorLines[0].hasSuffix(
+                "cases-bad-rows.csv:2:4: error: '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"
+            ))
         #expect(run(["cases", "summary"]).status == 1)
     }
 
     @Test func mapFlagsNameColumnsAndBadOnesAreUsageErrors() {
-        let mapped = run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "case-type=Kind", "--map", "team=Where"])
+        let mapped = run([
+            "cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "case-type=Kind", "--map",
+            "team=Where",
+        ])
         #expect(mapped.status == 0, "\(mapped.errors)")
         #expect(mapped.output.contains("Snapshot 1: 1 case from"))
-        #expect(run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "colour=Kind"]).status == 2)
+        #expect(
+            run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "colour=Kind"]).status
+                == 2)
         let missing = run(["cases", "import", "\(folder.path)/list.xlsx"])
         #expect(missing.status == 1)
         #expect(missing.errors.contains("list.xlsx: error: no such file"))
@@ -73,14 +85,19 @@ import Testing
 
     @Test func drawsTheSameSampleFromTheSameSeed() throws {
         importDemoCouncil()
-        let arguments = ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
-            "--seed", "77", "--dir", Fixtures.shippedChecklistsDirectory]
+        let arguments = [
+            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+            "--seed", "77", "--dir", Fixtures.shippedChecklistsDirectory,
+        ]
         let first = run(arguments)
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("26 files from 13 strata"))
         // The same draw again, afresh (nothing scored yet): the replaced sample is kept.
         #expect(run(arguments + ["--replace"]).status == 0)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--month", "2026-12", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(run(["sample", "show", "--month", "2026-12", "--format", "json"]).output.utf8))
+                as? [[String: Any]])
         #expect(json.count == 2)
         let references = json.map { ($0["cases"] as? [[String: Any]])?.compactMap { $0["reference"] as? String } ?? [] }
         #expect(references[0] == references[1])
@@ -94,8 +111,10 @@ import Testing
 
     @Test func aGeneratedSeedIsPrintedAndRecorded() throws {
         importDemoCouncil()
-        let drawn = run(["sample", "draw", "--month", "2026-11", "--checklist", "supervision", "--size", "20", "--dir",
-            Fixtures.shippedChecklistsDirectory])
+        let drawn = run([
+            "sample", "draw", "--month", "2026-11", "--checklist", "supervision", "--size", "20", "--dir",
+            Fixtures.shippedChecklistsDirectory,
+        ])
         #expect(drawn.status == 0)
         let seedLine = try #require(drawn.output.split(separator: "\n").first { $0.hasPrefix("Seed ") })
         let seed = try #require(UInt64(seedLine.dropFirst(5).prefix { $0.isNumber }))
@@ -104,7 +123,9 @@ import Testing
 
     @Test func refusesBadMonthsSeedsAndSizes() {
         importDemoCouncil()
-        let base = ["sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory]
+        let base = [
+            "sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory,
+        ]
         let future = run(base + ["--month", "2027-03", "--size", "5"])
         #expect(future.status == 1)
         #expect(future.errors.contains("is in the future"))
@@ -119,8 +140,10 @@ import Testing
 
     @Test func drawingBeforeImportingSaysWhatToDo() {
         #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]).status == 0)
-        let result = run(["sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", "5", "--dir",
-            Fixtures.shippedChecklistsDirectory])
+        let result = run([
+            "sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", "5", "--dir",
+            Fixtures.shippedChecklistsDirectory,
+        ])
         #expect(result.status == 1)
         #expect(result.errors.contains("no case list yet"))
     }
@@ -149,30 +172,40 @@ import Testing
 
     @Test func allocatesFilesAndListsThemForEachAuditor() throws {
         importDemoCouncil()
-        let drawn = run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
-            "--seed", "5", "--dir", Fixtures.shippedChecklistsDirectory])
+        let drawn = run([
+            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+            "--seed", "5", "--dir", Fixtures.shippedChecklistsDirectory,
+        ])
         #expect(drawn.status == 0)
         #expect(drawn.output.contains("Allocated 26 of 26 files to"))
-        let all = try #require(try JSONSerialization.jsonObject(with: Data(run(["audit", "list", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        let all = try #require(
+            try JSONSerialization.jsonObject(with: Data(run(["audit", "list", "--format", "json"]).output.utf8))
+                as? [[String: Any]])
         #expect(all.count == 26)
         let auditor = try #require(all.first?["auditorID"] as? String)
         let mine = run(["audit", "list", "--auditor", auditor])
         #expect(mine.status == 0)
         #expect(mine.output.contains("2026-12"))
-        #expect(mine.output.split(separator: "\n").count == 1 + all.filter { $0["auditorID"] as? String == auditor }.count)
+        #expect(
+            mine.output.split(separator: "\n").count == 1 + all.filter { $0["auditorID"] as? String == auditor }.count)
         #expect(run(["audit", "list", "--auditor", "nobody"]).status == 1)
     }
 
     @Test func quotasThatCannotBeMetAreReported() {
         importDemoCouncil()
-        let base = ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2", "--seed", "5",
-            "--dir", Fixtures.shippedChecklistsDirectory]
+        let base = [
+            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2", "--seed",
+            "5",
+            "--dir", Fixtures.shippedChecklistsDirectory,
+        ]
         let tight = run(base + ["--quota", "TM=1"])
         #expect(tight.status == 0)
         #expect(tight.output.contains("Allocated 12 of 26 files"))
         // One line for the fourteen, by reason, not fourteen warnings.
         #expect(tight.errorLines.count == 1)
-        #expect(tight.errors.contains("14 files are not allocated: 13 because every auditor's quota is used up: raise --quota; 1 because"))
+        #expect(
+            tight.errors.contains(
+                "14 files are not allocated: 13 because every auditor's quota is used up: raise --quota; 1 because"))
         let nobody = run(base + ["--quota", "IRO=2,ATM=1", "--replace"])
         #expect(nobody.status == 0)
         let noLevel = CommandRunner.run(base + ["--quota", "XX=2", "--database", database])
@@ -205,7 +238,8 @@ import Testing
     @Test func importsACensusWithATeamsFile() {
         let result = run([
             "cases", "import", Fixtures.population("census-small.xml"), "--schema",
-            "\(Fixtures.sharedDirectory)/formats/cin-census-2024.xsd", "--teams", Fixtures.population("census-teams.csv"),
+            "\(Fixtures.sharedDirectory)/formats/cin-census-2024.xsd", "--teams",
+            Fixtures.population("census-teams.csv"),
         ])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("2 cases"))
@@ -223,9 +257,13 @@ import Testing
         #expect(result.output.contains("17 cases"))
         #expect(result.errors.contains("6 rows have a closure or end date"))
         #expect(run(["cases", "summary"]).output.contains("Care Leavers Team        0    0   0    6   6"))
-        let listed = run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "3,6,7,8,9"])
+        let listed = run([
+            "cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "3,6,7,8,9",
+        ])
         #expect(listed.output.contains("23 cases"))
-        #expect(run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "12"]).status == 2)
+        #expect(
+            run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "12"]).status
+                == 2)
         let notZip = run(["cases", "import", Fixtures.population("cases-valid.csv"), "--format", "annex-a"])
         #expect(notZip.status == 1)
         #expect(notZip.errors.contains("is not a zip file"))
@@ -233,18 +271,24 @@ import Testing
 
     @Test func leavesOutRecentlySampledCasesAndDrawsPerWorker() throws {
         importDemoCouncil()
-        let base = ["sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory]
+        let base = [
+            "sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory,
+        ]
         #expect(run(base + ["--month", "2026-11", "--per-team", "3", "--seed", "1"]).status == 0)
-        let second = run(base + ["--month", "2026-12", "--per-team", "3", "--seed", "1", "--exclude-audited-within", "6m"])
+        let second = run(
+            base + ["--month", "2026-12", "--per-team", "3", "--seed", "1", "--exclude-audited-within", "6m"])
         #expect(second.status == 0)
         #expect(second.errors.contains("39 cases were left out: drawn within 6m"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8)) as? [[String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8))
+                as? [[String: Any]])
         let first = Set((json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String })
         let then = Set((json[1]["cases"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String })
         #expect(first.count == 39)
         #expect(first.isDisjoint(with: then))
 
-        let perWorker = run(base + ["--month", "2026-12", "--per-worker", "1", "--seed", "2", "--weights", "CP=3", "--replace"])
+        let perWorker = run(
+            base + ["--month", "2026-12", "--per-worker", "1", "--seed", "2", "--weights", "CP=3", "--replace"])
         #expect(perWorker.status == 0, "\(perWorker.errors)")
         #expect(perWorker.output.contains("from 85 strata"))
         #expect(run(base + ["--month", "2026-12", "--per-worker", "1", "--per-team", "1"]).status == 2)
@@ -254,10 +298,17 @@ import Testing
 
     @Test func anInspectorCanRedrawASampleFromItsRecord() throws {
         importDemoCouncil()
-        let base = ["sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory]
+        let base = [
+            "sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory,
+        ]
         #expect(run(base + ["--month", "2026-11", "--per-team", "2", "--seed", "9"]).status == 0)
-        #expect(run(base + ["--month", "2026-12", "--size", "30", "--seed", "10", "--weights", "CP=2",
-            "--exclude-audited-within", "3m"]).status == 0)
+        #expect(
+            run(
+                base + [
+                    "--month", "2026-12", "--size", "30", "--seed", "10", "--weights", "CP=2",
+                    "--exclude-audited-within", "3m",
+                ]
+            ).status == 0)
         for id in ["1", "2"] {
             let redraw = run(["sample", "redraw", id])
             #expect(redraw.status == 0, "\(redraw.output)")
@@ -285,11 +336,19 @@ import Testing
         }
         let total = planned.reduce(0) { $0 + $1.1 }
         #expect(total == 91)
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", String(total), "--seed", "3",
-            "--dir", Fixtures.shippedChecklistsDirectory]).status == 0)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8)) as? [[String: Any]])
-        let drawn = Dictionary(grouping: (json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["stratum"] as? String }, by: { $0 })
-            .mapValues(\.count)
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", String(total), "--seed",
+                "3",
+                "--dir", Fixtures.shippedChecklistsDirectory,
+            ]).status == 0)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8))
+                as? [[String: Any]])
+        let drawn = Dictionary(
+            grouping: (json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["stratum"] as? String }, by: { $0 }
+        )
+        .mapValues(\.count)
         for (stratum, n) in planned where n > 0 {
             #expect(drawn[stratum] == n, "\(stratum)")
         }

@@ -19,7 +19,10 @@ final class PseudoTerminal {
         var description: String
     }
 
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24) throws {
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], columns: Int = 80,
+        rows: Int = 24
+    ) throws {
         // posix_openpt, unlockpt and ptsname, as ioctls (Glibc does not import the former).
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
@@ -62,7 +65,9 @@ final class PseudoTerminal {
         }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else { throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))") }
+        guard status == 0 else {
+            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
+        }
         pid = child
     }
 
@@ -141,7 +146,9 @@ final class PseudoTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
-            guard Date() < deadline else { throw Failure(description: "the program did not end; the screen shows:\n\(emulator.text)") }
+            guard Date() < deadline else {
+                throw Failure(description: "the program did not end; the screen shows:\n\(emulator.text)")
+            }
             pump(milliseconds: 50)
         }
         pump(milliseconds: 50)
@@ -176,7 +183,8 @@ struct TerminalEmulator {
 
     /// The screen as text, trailing spaces removed.
     var text: String {
-        grid.map { line in String(String(line).reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+        grid.map { line in String(String(line).reversed().drop(while: { $0 == " " }).reversed()) }.joined(
+            separator: "\n")
     }
 
     mutating func resize(columns: Int, rows: Int) {

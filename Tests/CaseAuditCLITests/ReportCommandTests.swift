@@ -26,7 +26,9 @@ import Testing
 
         let markdown = try Fixtures.text("\(out.path)/summary.md")
         #expect(markdown.contains("| Team | Sampled | Audited | Outstanding |"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json")))
+            as? [String: Any]
         #expect(json?["month"] as? String == Self.month)
         #expect(json?["figures"] == nil)  // every figure only with --detail
         #expect((json?["tables"] as? [Any])?.count == 7)
@@ -35,9 +37,12 @@ import Testing
         #expect(trend.count == 12)
         #expect(trend.filter { !$0.contains(",0,0,") }.count == 6)
 
-        let detailed = report(["--month", Self.month, "-o", out.path, "--format", "json", "--detail"], database: demo.database)
+        let detailed = report(
+            ["--month", Self.month, "-o", out.path, "--format", "json", "--detail"], database: demo.database)
         #expect(detailed.status == 0)
-        let full = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json"))) as? [String: Any]
+        let full =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json")))
+            as? [String: Any]
         let figures = try #require(full?["figures"] as? [String: Any])
         #expect((figures["sections"] as? [[String: Any]])?.first?["teams"] != nil)
     }
@@ -57,13 +62,18 @@ import Testing
         let levels = Dictionary(uniqueKeysWithValues: (try store.orgChart()?.people ?? []).map { ($0.id, $0.level) })
         let counted = QualityCells.from(records, checklists: checklists, levels: levels)
         func describe(_ cells: [GradeCell]) -> [String] {
-            cells.map { "\($0.month) \($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.judgement) \($0.computedGrade ?? "-") \($0.inclusionProbability) \($0.files)" }.sorted()
+            cells.map {
+                "\($0.month) \($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.judgement) \($0.computedGrade ?? "-") \($0.inclusionProbability) \($0.files)"
+            }.sorted()
         }
         #expect(records.count > 300)
         #expect(describe(try store.gradeCells(months: range)) == describe(counted.grades))
-        let thisMonth = QualityCells.from(records.filter { $0.month == month }, checklists: checklists, levels: levels).items
+        let thisMonth = QualityCells.from(records.filter { $0.month == month }, checklists: checklists, levels: levels)
+            .items
         func describe(_ cells: [ItemCell]) -> [String] {
-            cells.map { "\($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.item) \($0.compliant)/\($0.answered)" }.sorted()
+            cells.map {
+                "\($0.team ?? "-") \($0.caseType?.rawValue ?? "-") \($0.auditorLevel?.rawValue ?? "-") \($0.item) \($0.compliant)/\($0.answered)"
+            }.sorted()
         }
         #expect(describe(try store.itemCells(month: month, byGroup: true)) == describe(thisMonth))
         // The council's item totals and the trend's totals are the same counts, summed.
@@ -86,7 +96,9 @@ import Testing
         let out = "\(empty.path)/out"
         // A database with an org chart and nothing else (only imports make one).
         let database = "\(empty.path)/empty.sqlite"
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
         let result = report(["--month", "2024-02", "-o", out], database: database)
         #expect(result.status == 0)
         #expect(result.output.contains("No audits were submitted for files drawn in 2024-02"))
@@ -102,7 +114,10 @@ import Testing
             #expect(result.status == 2, "\(bad)")
             #expect(result.errors.contains("--month"))
         }
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", "\(folder.path)/db.sqlite"]).status == 0)
+        #expect(
+            CommandRunner.run([
+                "org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", "\(folder.path)/db.sqlite",
+            ]).status == 0)
         let blocker = try folder.write("not-a-folder", "a file")
         let result = report(["--month", "2026-11", "-o", "\(blocker)/report"], database: "\(folder.path)/db.sqlite")
         #expect(result.status == 1)
@@ -116,10 +131,14 @@ import Testing
         let audits = CommandRunner.run(["export", "audits", "--month", Self.month, "--database", demo.database])
         #expect(audits.status == 0)
         let rows = audits.output.split(separator: "\r\n")
-        #expect(rows.first == "audit,version,sample,month,checklist,checklist_version,checklist_hash,case_reference,team,case_type,auditor,auditor_level,judgement,computed_grade,judgement_reason,score,inclusion_probability,started_at,submitted_at,amended_by,amendment_reason")
+        #expect(
+            rows.first
+                == "audit,version,sample,month,checklist,checklist_version,checklist_hash,case_reference,team,case_type,auditor,auditor_level,judgement,computed_grade,judgement_reason,score,inclusion_probability,started_at,submitted_at,amended_by,amendment_reason"
+        )
         #expect(rows.count > 50)
         let answers = CommandRunner.run(["export", "answers", "--format", "json", "--database", demo.database])
-        let objects = try #require(try JSONSerialization.jsonObject(with: Data(answers.output.utf8)) as? [[String: Any]])
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(answers.output.utf8)) as? [[String: Any]])
         #expect(objects.count > 6 * 50 * 9)
         #expect(Set(objects.compactMap { $0["month"] as? String }).count == 6)
         #expect(objects.allSatisfy { $0["audit"] is Int && $0["version"] is Int })
@@ -145,7 +164,8 @@ import Testing
 
         let screenshot = "\(artefacts)/monthly-summary.png"
         try? FileManager.default.removeItem(atPath: screenshot)
-        _ = try run("/usr/bin/chromium", common + ["--screenshot=\(screenshot)", "--window-size=1100,2400", "file://\(html)"])
+        _ = try run(
+            "/usr/bin/chromium", common + ["--screenshot=\(screenshot)", "--window-size=1100,2400", "file://\(html)"])
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(png.count > 20_000)
@@ -153,7 +173,8 @@ import Testing
         // Printed to A4 through the page's print styles: a PDF of a few pages, kept as well.
         let pdf = "\(artefacts)/monthly-summary.pdf"
         try? FileManager.default.removeItem(atPath: pdf)
-        _ = try run("/usr/bin/chromium", common + ["--print-to-pdf=\(pdf)", "--no-pdf-header-footer", "file://\(html)"])
+        _ = try run(
+            "/usr/bin/chromium", common + ["--print-to-pdf=\(pdf)", "--no-pdf-header-footer", "file://\(html)"])
         let printed = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(printed.starts(with: Array("%PDF".utf8)))
         #expect(Self.pageCount(printed) >= 2, "A4 pages in the PDF: \(Self.pageCount(printed))")
@@ -169,8 +190,12 @@ import Testing
         while index + type.count < bytes.count {
             if bytes[index..<index + type.count].elementsEqual(type) {
                 var next = index + type.count
-                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x0D { next += 1 }
-                if next + page.count < bytes.count, bytes[next..<next + page.count].elementsEqual(page), bytes[next + page.count] != UInt8(ascii: "s") {
+                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x0D {
+                    next += 1
+                }
+                if next + page.count < bytes.count, bytes[next..<next + page.count].elementsEqual(page),
+                    bytes[next + page.count] != UInt8(ascii: "s")
+                {
                     count += 1
                 }
             }

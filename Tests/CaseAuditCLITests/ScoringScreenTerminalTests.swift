@@ -18,16 +18,22 @@ import Testing
     init() throws {
         folder = try TemporaryDirectory()
         database = "\(folder.path)/screen.sqlite"
-        checklist = try ChecklistLoader().load(file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml").checklist
+        checklist = try ChecklistLoader().load(file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml")
+            .checklist
     }
 
     /// The demo council with December's Climbié sample drawn: the allocated files.
     func drawnFiles() throws -> [(reference: String, auditor: String, team: String)] {
         // Files with a team (the header shows it), drawn from the teams' strata.
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
-        #expect(CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
+                .status == 0)
         let drawn = CommandRunner.run([
-            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed", "3",
+            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
+            "3",
             "--database", database, "--dir", Fixtures.shippedChecklistsDirectory,
         ])
         #expect(drawn.status == 0)
@@ -41,12 +47,18 @@ import Testing
         return files
     }
 
-    func score(_ reference: String, _ auditor: String, environment: [String: String] = ["NO_COLOR": "1"], columns: Int = 80, rows: Int = 24)
+    func score(
+        _ reference: String, _ auditor: String, environment: [String: String] = ["NO_COLOR": "1"], columns: Int = 80,
+        rows: Int = 24
+    )
         throws -> PseudoTerminal
     {
         try PseudoTerminal(
             BinaryRunner.binaryPath,
-            ["audit", "score", reference, "--auditor", auditor, "--database", database, "--dir", Fixtures.shippedChecklistsDirectory],
+            [
+                "audit", "score", reference, "--auditor", auditor, "--database", database, "--dir",
+                Fixtures.shippedChecklistsDirectory,
+            ],
             environment: environment, columns: columns, rows: rows)
     }
 
@@ -165,13 +177,16 @@ import Testing
         #expect(status & 0x7F == SIGKILL)
 
         #expect(try answerCount(file.reference) == k)
-        let check = try DatabaseQueue(path: database).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let check = try DatabaseQueue(path: database).read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        }
         #expect(check == ["ok"])
 
         let resumed = try score(file.reference, file.auditor)
         let next = try #require(session.nextItem)
         let position = try #require(session.askedItems.firstIndex { $0.id == next.id }) + 1
-        let screen = try resumed.waitFor("\(position) of \(session.progress.asked) · \(k) of \(session.progress.asked) answered")
+        let screen = try resumed.waitFor(
+            "\(position) of \(session.progress.asked) · \(k) of \(session.progress.asked) answered")
         #expect(screen.contains(next.prompt.split(separator: " ").prefix(4).joined(separator: " ")))
         if k > 0 { #expect(screen.contains("Resumed: \(k) answer")) }
         resumed.type("Q")
@@ -196,7 +211,10 @@ import Testing
         #expect(terminal.settings.c_lflag & tcflag_t(ICANON | ECHO | ISIG) == tcflag_t(ICANON | ECHO | ISIG))
         let transcript = String(decoding: terminal.transcript, as: UTF8.self)
         let afterScreen = try #require(transcript.range(of: "\u{1B}[?1049l", options: .backwards)).upperBound
-        #expect(transcript[afterScreen...].contains("Saved audit 1 of case \(file.reference): 2 of 10 asked items answered. Resume with: caseaudit audit score \(file.reference) --auditor \(file.auditor)"))
+        #expect(
+            transcript[afterScreen...].contains(
+                "Saved audit 1 of case \(file.reference): 2 of 10 asked items answered. Resume with: caseaudit audit score \(file.reference) --auditor \(file.auditor)"
+            ))
         #expect(transcript[afterScreen...].contains("--database "))
         #expect(try answerCount(file.reference) == 2)
     }
@@ -263,7 +281,8 @@ import Testing
         let sheet = "\(folder.path)/paper.csv"
         try Data("item,answer,note\n\(checklist.items[2].id),yes,\n".utf8).write(to: URL(fileURLWithPath: sheet))
         let (keyed, _) = try BinaryRunner.run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", sheet, "--database", database, "--dir", Fixtures.shippedChecklistsDirectory,
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", sheet, "--database", database,
+            "--dir", Fixtures.shippedChecklistsDirectory,
         ])
         #expect(keyed.status == 1)
         #expect(keyed.errors.contains("is open in another session"))
@@ -271,7 +290,8 @@ import Testing
         first.type("Q")
         #expect(try first.waitForExit() == 0)
         let (after, _) = try BinaryRunner.run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", sheet, "--database", database, "--dir", Fixtures.shippedChecklistsDirectory,
+            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", sheet, "--database", database,
+            "--dir", Fixtures.shippedChecklistsDirectory,
         ])
         #expect(after.status == 0)
         #expect(after.output.contains("Recorded 1 answer"))
@@ -280,7 +300,9 @@ import Testing
 
     @Test func refusesTheScreenWhenInputIsNotATerminal() throws {
         let file = try #require(try drawnFiles().first)
-        let (result, _) = try BinaryRunner.run(["audit", "score", file.reference, "--auditor", file.auditor, "--database", database])
+        let (result, _) = try BinaryRunner.run([
+            "audit", "score", file.reference, "--auditor", file.auditor, "--database", database,
+        ])
         #expect(result.status == 1)
         #expect(result.errors.contains("standard input is not a terminal"))
         #expect(result.errors.contains("--answers FILE"))

@@ -32,9 +32,13 @@ import Testing
         #expect(try binary(["help", "sample", "draw"]).status == 0)
         let report = try binary(["help", "report", "monthly"])
         #expect(!report.output.contains("ReportFormats("))
-        #expect(report.output.contains("default:\n                          html,md,csv,json") || report.output.contains("default: html,md,csv,json"))
+        #expect(
+            report.output.contains("default:\n                          html,md,csv,json")
+                || report.output.contains("default: html,md,csv,json"))
         let importHelp = try binary(["help", "checklist", "import"])
-        let versionLines = importHelp.output.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--version") }
+        let versionLines = importHelp.output.split(separator: "\n").filter {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix("--version")
+        }
         #expect(versionLines.count == 1)
         #expect(try binary(["--version"]).output == CaseAuditVersion.current + "\n")
     }
@@ -56,33 +60,48 @@ import Testing
     @Test func oneIsSingularAndFoldersHaveOneSlash() throws {
         let environment = ["CASEAUDIT_TODAY": "2026-11-21", "PATH": "/usr/bin:/bin"]
         func run(_ arguments: [String]) throws -> CommandResult {
-            try BinaryRunner.run(arguments + ["--database", database], environment: environment, timeout: .seconds(60)).0
+            try BinaryRunner.run(arguments + ["--database", database], environment: environment, timeout: .seconds(60))
+                .0
         }
-        let org = try folder.write("org.csv", "id,name,level,team,manages,reports_to\ndcs,Director,DCS,,,\ntm1,Manager,TM,,Solo Team,dcs\n")
+        let org = try folder.write(
+            "org.csv", "id,name,level,team,manages,reports_to\ndcs,Director,DCS,,,\ntm1,Manager,TM,,Solo Team,dcs\n")
         #expect(try run(["org", "import", org]).output.contains("(1 TM, 1 DCS) and 1 team into"))
         let cases = try folder.write("cases.csv", "reference,case type,team,worker\nC-1,CIN,Solo Team,w1\n")
         #expect(try run(["cases", "import", cases]).output.contains("Snapshot 1: 1 case from"))
-        let drawn = try run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--size", "1", "--seed", "1",
-            "--quota", "TM=1,DCS=1", "--dir", Fixtures.shippedChecklistsDirectory])
+        let drawn = try run([
+            "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--size", "1", "--seed", "1",
+            "--quota", "TM=1,DCS=1", "--dir", Fixtures.shippedChecklistsDirectory,
+        ])
         #expect(drawn.status == 0, "\(drawn.errors)")
         #expect(drawn.output.contains("1 file from 1 stratum"))
         #expect(drawn.output.contains("Allocated 1 of 1 file to 1 auditor\n"))
         let plan = try run(["sample", "plan", "--allocation", "neyman"])
         #expect(!plan.output.contains("neymanly"))
         #expect(plan.output.contains("1 file from a population of 1, shared by Neyman allocation"))
-        let report = try run(["report", "monthly", "--month", "2026-12", "--format", "csv", "-o", "\(folder.path)/board-papers/"])
+        let report = try run([
+            "report", "monthly", "--month", "2026-12", "--format", "csv", "-o", "\(folder.path)/board-papers/",
+        ])
         #expect(report.status == 0, "\(report.errors)")
-        #expect(report.output.contains("to \(folder.path)/board-papers/;") || report.output.contains("to \(folder.path)/board-papers/\n"))
+        #expect(
+            report.output.contains("to \(folder.path)/board-papers/;")
+                || report.output.contains("to \(folder.path)/board-papers/\n"))
         #expect(!report.output.contains("board-papers//"))
     }
 
     /// With --per-team 500 most files cannot be allocated: one line says so, not one per file.
     @Test func unallocatedFilesAreSummedUpInOneLine() throws {
-        #expect(CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
-        #expect(CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
+        #expect(
+            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
+                .status == 0)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
+                .status == 0)
         let drawn = try BinaryRunner.run(
-            ["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "500", "--seed", "1",
-                "--dir", Fixtures.shippedChecklistsDirectory, "--database", database],
+            [
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "500",
+                "--seed", "1",
+                "--dir", Fixtures.shippedChecklistsDirectory, "--database", database,
+            ],
             environment: ["CASEAUDIT_TODAY": "2026-11-21"], timeout: .seconds(60)
         ).0
         #expect(drawn.status == 0)
@@ -107,14 +126,19 @@ import Testing
         }
         #expect(run(["org", "import", try folder.write("org.csv", org)]).status == 0)
         #expect(run(["cases", "import", try folder.write("cases.csv", cases)]).status == 0)
-        #expect(run(["sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2", "--seed", "3",
-            "--dir", Fixtures.shippedChecklistsDirectory]).status == 0)
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+                "--seed", "3",
+                "--dir", Fixtures.shippedChecklistsDirectory,
+            ]).status == 0)
         let listed = run(["audit", "list", "--format", "json"]).output
         let files = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
         let sheet = try bestSheet()
         for file in files where file["team"] as? String == hostile {
             let scored = run([
-                "audit", "score", try #require(file["caseReference"] as? String), "--auditor", try #require(file["auditorID"] as? String),
+                "audit", "score", try #require(file["caseReference"] as? String), "--auditor",
+                try #require(file["auditorID"] as? String),
                 "--answers", sheet, "--submit", "--dir", Fixtures.shippedChecklistsDirectory,
             ])
             #expect(scored.status == 0, "\(scored.errors)")

@@ -31,7 +31,8 @@ public enum StoreConformance {
         #expect(try again.unfinishedAudit(sampleID: sample.id, caseReference: "C1", auditorID: "tm1")?.id == audit.id)
         // A file that was never drawn cannot be audited, and nothing is kept of the attempt.
         #expect(throws: StoreError.self) {
-            try store.startOrResumeAudit(sampleID: sample.id, caseReference: "C99", auditorID: "tm1", checklist: ConformanceCouncil.newer)
+            try store.startOrResumeAudit(
+                sampleID: sample.id, caseReference: "C99", auditorID: "tm1", checklist: ConformanceCouncil.newer)
         }
         #expect(try store.pinnedChecklist(hash: ConformanceCouncil.newer.hash) == nil)
     }
@@ -44,12 +45,16 @@ public enum StoreConformance {
         let audit = try store.startOrResumeAudit(
             sampleID: sample.id, caseReference: "C1", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
         let judgement = AuditJudgement(grade: "good", reason: "r")
-        let action = AuditAction(what: "Update the chronology", who: "sw1", due: CalendarDate(year: 2026, month: 12, day: 20) ?? .today())
+        let action = AuditAction(
+            what: "Update the chronology", who: "sw1", due: CalendarDate(year: 2026, month: 12, day: 20) ?? .today())
         try store.recordSheet(
-            AuditContent(answers: [ItemAnswer(itemID: "seen", value: "yes")], judgement: judgement, actions: [action]), audit: audit.id)
+            AuditContent(answers: [ItemAnswer(itemID: "seen", value: "yes")], judgement: judgement, actions: [action]),
+            audit: audit.id)
         try store.submitAudit(audit.id, judgement: judgement, grade: ConformanceCouncil.grade, outcomes: [])
 
-        #expect(throws: StoreError.submitted(audit: audit.id)) { try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id) }
+        #expect(throws: StoreError.submitted(audit: audit.id)) {
+            try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
+        }
         #expect(throws: StoreError.submitted(audit: audit.id)) { try store.recordJudgement(nil, audit: audit.id) }
         #expect(throws: StoreError.submitted(audit: audit.id)) { try store.addAction(action, audit: audit.id) }
         let record = try #require(try store.audit(id: audit.id))
@@ -71,7 +76,8 @@ public enum StoreConformance {
             sampleID: sample.id, caseReference: "C1", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
         let due = CalendarDate(year: 2026, month: 12, day: 20) ?? .today()
         let action = AuditAction(what: "Update the chronology", who: "sw1", due: due)
-        try store.recordSheet(AuditContent(answers: [ItemAnswer(itemID: "seen", value: "yes")], actions: [action]), audit: audit.id)
+        try store.recordSheet(
+            AuditContent(answers: [ItemAnswer(itemID: "seen", value: "yes")], actions: [action]), audit: audit.id)
         try store.submitAudit(
             audit.id, judgement: AuditJudgement(grade: "good"), grade: ConformanceCouncil.grade,
             outcomes: [ItemOutcome(item: "seen", compliant: true)])
@@ -79,9 +85,11 @@ public enum StoreConformance {
         #expect(try store.markActionDone(raised.id))
 
         // The amendment's content is in full: the action is carried with the new answer.
-        let content = AuditContent(answers: [ItemAnswer(itemID: "seen", value: "no", note: "Not seen after all")], actions: [action])
+        let content = AuditContent(
+            answers: [ItemAnswer(itemID: "seen", value: "no", note: "Not seen after all")], actions: [action])
         let amended = try store.amendAudit(
-            audit.id, by: "dcs", reason: "Visit record was for a sibling", content: content, judgement: AuditJudgement(grade: "poor"),
+            audit.id, by: "dcs", reason: "Visit record was for a sibling", content: content,
+            judgement: AuditJudgement(grade: "poor"),
             grade: ConformanceCouncil.grade, outcomes: [ItemOutcome(item: "seen", compliant: false)],
             previous: [ItemOutcome(item: "seen", compliant: true)])
         #expect(amended.version == 2)
@@ -92,7 +100,10 @@ public enum StoreConformance {
         #expect(try store.latestSubmittedAudit(sampleID: sample.id, caseReference: "C1")?.id == amended.id)
         let month = ConformanceCouncil.month
         #expect(try store.gradeCells(months: month...month).map { "\($0.judgement) \($0.files)" } == ["poor 1"])
-        #expect(try store.itemCells(month: month, byGroup: false).map { "\($0.item) \($0.compliant)/\($0.answered)" } == ["seen 0/1"])
+        #expect(
+            try store.itemCells(month: month, byGroup: false).map { "\($0.item) \($0.compliant)/\($0.answered)" } == [
+                "seen 0/1"
+            ])
         #expect(try store.trendCells(months: month...month).map { "\($0.judgement) \($0.files)" } == ["poor 1"])
         #expect(throws: StoreError.self) {
             try store.amendAudit(
@@ -130,7 +141,8 @@ public enum StoreConformance {
         let before = try #require(try store.latestCaseSnapshot())
         let counts = try store.caseCounts(snapshot: before.id)
         var batches = 0
-        let failure = InputError(.rules, at: SourceLocation(file: "late.csv", line: 2_001), "a bad row late in the file")
+        let failure = InputError(
+            .rules, at: SourceLocation(file: "late.csv", line: 2_001), "a bad row late in the file")
         #expect(throws: CaseImportError.self) {
             try store.addCaseSnapshot(source: "late.csv", format: .csv) { () throws(InputError) -> [CaseRecord]? in
                 batches += 1
@@ -164,10 +176,12 @@ public enum StoreConformance {
         _ = try store.startOrResumeAudit(
             sampleID: replacement.id, caseReference: "C1", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
         #expect(throws: StoreError.sampleInUse(sample: replacement.id)) {
-            try store.addSample(original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [replacement.id])
+            try store.addSample(
+                original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [replacement.id])
         }
         #expect(throws: StoreError.sampleInUse(sample: original.id)) {
-            try store.addSample(original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [original.id])
+            try store.addSample(
+                original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [original.id])
         }
         #expect(try store.samples(month: month).count == 2)
     }

@@ -14,12 +14,18 @@ import Testing
     static func storeWithAllocation(_ folder: TemporaryDirectory) throws -> (SQLiteStore, sampleID: Int64) {
         let store = try SQLiteStore(path: "\(folder.path)/audits.sqlite")
         let snapshot = try store.addCaseSnapshot(
-            CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed, team: "A")], format: .csv), source: "a.csv")
+            CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed, team: "A")], format: .csv),
+            source: "a.csv")
         let parameters = SampleParameters(
-            month: AuditMonth("2026-12")!, checklistID: "test", size: .perStratum(1), strata: [.team], caseTypes: [.childInNeed], seed: 1)
+            month: AuditMonth("2026-12")!, checklistID: "test", size: .perStratum(1), strata: [.team],
+            caseTypes: [.childInNeed], seed: 1)
         let sample = try store.addSample(
             parameters, snapshot: snapshot.id,
-            cases: [SampledCase(reference: "C1", stratum: "A", inclusionProbability: 1, caseType: .childInNeed, team: "A", auditorID: "tm1")])
+            cases: [
+                SampledCase(
+                    reference: "C1", stratum: "A", inclusionProbability: 1, caseType: .childInNeed, team: "A",
+                    auditorID: "tm1")
+            ])
         return (store, sample.id)
     }
 
@@ -28,19 +34,25 @@ import Testing
     @Test func aSubmittedAuditCannotChangeEvenBehindTheStoresBack() throws {
         let folder = try TemporaryDirectory()
         let (store, sampleID) = try Self.storeWithAllocation(folder)
-        let audit = try store.startOrResumeAudit(sampleID: sampleID, caseReference: "C1", auditorID: "tm1", checklist: Self.pinned)
+        let audit = try store.startOrResumeAudit(
+            sampleID: sampleID, caseReference: "C1", auditorID: "tm1", checklist: Self.pinned)
         try store.recordSheet(
             AuditContent(
-                answers: [ItemAnswer(itemID: "seen", value: "yes")], judgement: AuditJudgement(grade: "good", reason: "r"),
+                answers: [ItemAnswer(itemID: "seen", value: "yes")],
+                judgement: AuditJudgement(grade: "good", reason: "r"),
                 actions: [AuditAction(what: "Update", who: "sw1", due: CalendarDate(year: 2026, month: 12, day: 1)!)]),
             audit: audit.id)
-        try store.submitAudit(audit.id, judgement: AuditJudgement(grade: "good", reason: "r"), grade: Self.grade, outcomes: [])
+        try store.submitAudit(
+            audit.id, judgement: AuditJudgement(grade: "good", reason: "r"), grade: Self.grade, outcomes: [])
 
-        #expect(throws: StoreError.submitted(audit: audit.id)) { try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id) }
+        #expect(throws: StoreError.submitted(audit: audit.id)) {
+            try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
+        }
         #expect(throws: StoreError.submitted(audit: audit.id)) { try store.recordJudgement(nil, audit: audit.id) }
         // The triggers refuse direct SQL too.
         for sql in [
-            "UPDATE audit SET judgement = 'poor'", "DELETE FROM audit", "UPDATE audit_answer SET value = 'no'", "DELETE FROM audit_answer",
+            "UPDATE audit SET judgement = 'poor'", "DELETE FROM audit", "UPDATE audit_answer SET value = 'no'",
+            "DELETE FROM audit_answer",
             "INSERT INTO audit_answer VALUES (\(audit.id), 'plan', 'yes', NULL, 'now', 9)", "DELETE FROM audit_action",
             "UPDATE audit_action SET due = '2030-01-01'",
         ] {
@@ -71,10 +83,13 @@ import Testing
 /// A checklist for grades in store tests (the store keeps whatever grade it is given).
 enum ScoringChecklist {
     static let sample = Checklist(
-        id: "test", version: "1", title: "Test", caseTypes: [.childInNeed], source: ChecklistSource(issuer: "test", text: "test"),
+        id: "test", version: "1", title: "Test", caseTypes: [.childInNeed],
+        source: ChecklistSource(issuer: "test", text: "test"),
         scales: [AnswerScale(id: "yn", options: [AnswerOption(value: "yes", label: "Yes", score: 1)])],
-        sections: [ChecklistSection(id: "s", title: "S", items: [ChecklistItem(id: "seen", prompt: "Seen?", scaleID: "yn")])],
-        grading: Grading(bands: [GradeBand(grade: "good", minimum: 0.5), GradeBand(grade: "poor", minimum: 0)], caps: []))
+        sections: [
+            ChecklistSection(id: "s", title: "S", items: [ChecklistItem(id: "seen", prompt: "Seen?", scaleID: "yn")])
+        ],
+        grading: Grading(
+            bands: [GradeBand(grade: "good", minimum: 0.5), GradeBand(grade: "poor", minimum: 0)], caps: []))
 
 }
-

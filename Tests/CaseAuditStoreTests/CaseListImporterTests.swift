@@ -50,7 +50,8 @@ import Testing
     @Test func readsAHalfOnEachConnection() throws {
         let folder = try TemporaryDirectory()
         let store = try SQLiteStore(path: "\(folder.path)/halves.sqlite")
-        _ = try store.addCaseSnapshot(CaseList(records: [CaseRecord(reference: "OLD", caseType: .careLeaver)], format: .csv), source: "old.csv")
+        _ = try store.addCaseSnapshot(
+            CaseList(records: [CaseRecord(reference: "OLD", caseType: .careLeaver)], format: .csv), source: "old.csv")
         let path = try folder.write("cases.csv", Self.csv(rows: 1_001))
         let result = try CaseListImporter.importCSV(file: path, into: store)
         let whole = try store.cases(snapshot: result.snapshot.id, includingDates: true, parallelFrom: .max)

@@ -42,7 +42,10 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try Migrations.migrator.migrate(queue, upTo: "v1 org chart and case snapshots")
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES ('2026-01-01T00:00:00Z', 'old.csv', 'csv', 0, 0)")
+                try db.execute(
+                    sql:
+                        "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES ('2026-01-01T00:00:00Z', 'old.csv', 'csv', 0, 0)"
+                )
             }
             #expect(try queue.read { try $0.tableExists("sample") } == false)
         }
@@ -56,7 +59,9 @@ import Testing
         let path = "\(folder.path)/future.sqlite"
         _ = try SQLiteStore(path: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from the future')") }
+        try queue.write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from the future')")
+        }
         let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
         #expect(error == .newerDatabase(path: path))
         #expect(error.message.contains("newer version of caseaudit"))
@@ -75,7 +80,8 @@ import Testing
         try store.replaceOrgChart(Self.chart, source: "org.csv")
         #expect(try store.orgChart() == Self.chart)
         // A chart whose team manager is missing breaks a foreign key at commit: nothing changes.
-        let broken = OrgChart(people: [Person(id: "x", displayName: "X", level: .director)], teams: [Team(name: "B", managerID: "ghost")])
+        let broken = OrgChart(
+            people: [Person(id: "x", displayName: "X", level: .director)], teams: [Team(name: "B", managerID: "ghost")])
         #expect(throws: StoreError.self) { try store.replaceOrgChart(broken, source: "bad.csv") }
         #expect(try store.orgChart() == Self.chart)
     }
@@ -85,7 +91,8 @@ import Testing
         let store = try SQLiteStore(path: "\(folder.path)/cases.sqlite")
         let list = CaseList(
             records: [
-                CaseRecord(reference: "C1", caseType: .childInNeed, team: "A", opened: CalendarDate(parsing: "2025-01-02")),
+                CaseRecord(
+                    reference: "C1", caseType: .childInNeed, team: "A", opened: CalendarDate(parsing: "2025-01-02")),
                 CaseRecord(reference: "C2", caseType: .childInNeed, team: "A"),
                 CaseRecord(reference: "C3", caseType: .childProtection),
             ], format: .csv)
@@ -93,10 +100,11 @@ import Testing
         #expect(snapshot.cases == 3)
         #expect(snapshot.unallocated == 1)
         #expect(try store.latestCaseSnapshot() == snapshot)
-        #expect(try store.caseCounts(snapshot: snapshot.id) == [
-            TeamCaseCount(team: "A", caseType: .childInNeed, count: 2),
-            TeamCaseCount(team: nil, caseType: .childProtection, count: 1),
-        ])
+        #expect(
+            try store.caseCounts(snapshot: snapshot.id) == [
+                TeamCaseCount(team: "A", caseType: .childInNeed, count: 2),
+                TeamCaseCount(team: nil, caseType: .childProtection, count: 1),
+            ])
         #expect(try store.cases(snapshot: snapshot.id).sorted { $0.reference < $1.reference } == list.records)
     }
 
@@ -105,30 +113,46 @@ import Testing
     @Test func aFailedImportLeavesTheDatabaseAsItWas() throws {
         let folder = try TemporaryDirectory()
         let store = try SQLiteStore(path: "\(folder.path)/atomic.sqlite")
-        let first = try store.addCaseSnapshot(CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed)], format: .csv), source: "a.csv")
+        let first = try store.addCaseSnapshot(
+            CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed)], format: .csv), source: "a.csv")
         try store.queue.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER poison BEFORE INSERT ON case_record WHEN NEW.reference = 'POISON'
-                BEGIN SELECT RAISE(ABORT, 'poisoned row'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER poison BEFORE INSERT ON case_record WHEN NEW.reference = 'POISON'
+                    BEGIN SELECT RAISE(ABORT, 'poisoned row'); END
+                    """)
         }
-        let records = (0..<999).map { CaseRecord(reference: "R\($0)", caseType: .childInNeed) }
+        let records =
+            (0..<999).map { CaseRecord(reference: "R\($0)", caseType: .childInNeed) }
             + [CaseRecord(reference: "POISON", caseType: .childInNeed)]
-        let error = try #require(throws: StoreError.self) { try store.addCaseSnapshot(CaseList(records: records, format: .csv), source: "b.csv") }
+        let error = try #require(throws: StoreError.self) {
+            try store.addCaseSnapshot(CaseList(records: records, format: .csv), source: "b.csv")
+        }
         #expect(error.message.contains("poisoned row"))
         #expect(try store.latestCaseSnapshot() == first)
         #expect(try store.queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM case_record") } == 1)
-        #expect(try store.queue.read { try $0.execute(sql: "PRAGMA integrity_check"); return try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        #expect(
+            try store.queue.read {
+                try $0.execute(sql: "PRAGMA integrity_check");
+                return try String.fetchOne($0, sql: "PRAGMA integrity_check")
+            } == "ok")
     }
 
     @Test func keepsSamplesWithTheirSeedAndParameters() throws {
         let folder = try TemporaryDirectory()
         let store = try SQLiteStore(path: "\(folder.path)/samples.sqlite")
-        let snapshot = try store.addCaseSnapshot(CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed, team: "A")], format: .csv), source: "a.csv")
+        let snapshot = try store.addCaseSnapshot(
+            CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed, team: "A")], format: .csv),
+            source: "a.csv")
         let parameters = SampleParameters(
-            month: AuditMonth("2026-12")!, checklistID: "climbie-compliance", size: .perStratum(2), strata: [.team, .caseType],
+            month: AuditMonth("2026-12")!, checklistID: "climbie-compliance", size: .perStratum(2),
+            strata: [.team, .caseType],
             caseTypes: [.childInNeed], seed: UInt64.max)
-        let drawn = [SampledCase(reference: "C1", stratum: "A | CIN", inclusionProbability: 1, caseType: .childInNeed, team: "A", auditorID: "tm1")]
+        let drawn = [
+            SampledCase(
+                reference: "C1", stratum: "A | CIN", inclusionProbability: 1, caseType: .childInNeed, team: "A",
+                auditorID: "tm1")
+        ]
         let stored = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn)
         let read = try store.samples(month: AuditMonth("2026-12"))
         #expect(read.count == 1)

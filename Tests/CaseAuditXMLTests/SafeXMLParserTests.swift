@@ -17,7 +17,9 @@ import Testing
 
     @Test func reportsLineAndColumnOfAMalformedTag() throws {
         let xml = "<a>\n  <b>\n  </c>\n</a>"
-        let failure = try #require(throws: XMLParseFailure.self) { try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml") }
+        let failure = try #require(throws: XMLParseFailure.self) {
+            try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml")
+        }
         let first = try #require(failure.diagnostics.first)
         #expect(first.line == 3)
         #expect(first.column > 0)
@@ -26,7 +28,9 @@ import Testing
 
     @Test func refusesAnyDoctype() throws {
         let xml = "<?xml version='1.0'?>\n<!DOCTYPE a [ <!ENTITY e 'x'> ]>\n<a>&e;</a>"
-        let failure = try #require(throws: XMLParseFailure.self) { try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml") }
+        let failure = try #require(throws: XMLParseFailure.self) {
+            try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml")
+        }
         #expect(failure.diagnostics.map(\.message) == [SafeXMLParser.doctypeRefusal])
         #expect(failure.diagnostics.first?.line == 2)
     }
@@ -36,7 +40,9 @@ import Testing
         let marker = "SECRET-\(UUID().uuidString)"
         let secret = try folder.write("secret.txt", marker)
         let xml = "<?xml version='1.0'?>\n<!DOCTYPE a [ <!ENTITY x SYSTEM 'file://\(secret)'> ]>\n<a>&x;</a>"
-        let failure = try #require(throws: XMLParseFailure.self) { try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml") }
+        let failure = try #require(throws: XMLParseFailure.self) {
+            try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml")
+        }
         let everything = failure.diagnostics.map(\.message).joined()
         #expect(!everything.contains(marker))
         #expect(failure.diagnostics.first?.message == SafeXMLParser.doctypeRefusal)
@@ -62,13 +68,17 @@ import Testing
 
     @Test func refusesTheQuadraticBlowUp() throws {
         let xml = HostileXML.quadraticBlowUp(entityLength: 50_000, references: 20_000)
-        let failure = try #require(throws: XMLParseFailure.self) { try SafeXMLParser.parse(Array(xml.utf8), name: "q.xml") }
+        let failure = try #require(throws: XMLParseFailure.self) {
+            try SafeXMLParser.parse(Array(xml.utf8), name: "q.xml")
+        }
         #expect(failure.diagnostics.first?.message == SafeXMLParser.doctypeRefusal)
     }
 
     @Test func reportsLinesPast65535() throws {
         let xml = "<a>" + String(repeating: "\n", count: 70_000) + "<b></c></a>"
-        let failure = try #require(throws: XMLParseFailure.self) { try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml") }
+        let failure = try #require(throws: XMLParseFailure.self) {
+            try SafeXMLParser.parse(Array(xml.utf8), name: "t.xml")
+        }
         #expect(failure.diagnostics.first?.line == 70_001)
     }
 

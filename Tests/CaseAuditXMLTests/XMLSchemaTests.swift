@@ -35,7 +35,8 @@ import Testing
 
     @Test func refusesABrokenSchema() {
         #expect(throws: XMLSchemaCompilationFailure.self) {
-            try XMLSchema(xsd: Array("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:element/></xs:schema>".utf8))
+            try XMLSchema(
+                xsd: Array("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:element/></xs:schema>".utf8))
         }
     }
 

@@ -22,9 +22,11 @@ public enum CaseType: String, Sendable, Hashable, CaseIterable, Codable {
     /// making a String: a snapshot read meets a million of them.
     public init?(rawValueBytes bytes: UnsafeBufferPointer<UInt8>) {
         switch (bytes.count, bytes.first) {
-        case (3, UInt8(ascii: "C")) where bytes[1] == UInt8(ascii: "I") && bytes[2] == UInt8(ascii: "N"): self = .childInNeed
+        case (3, UInt8(ascii: "C")) where bytes[1] == UInt8(ascii: "I") && bytes[2] == UInt8(ascii: "N"):
+            self = .childInNeed
         case (2, UInt8(ascii: "C")) where bytes[1] == UInt8(ascii: "P"): self = .childProtection
-        case (3, UInt8(ascii: "L")) where bytes[1] == UInt8(ascii: "A") && bytes[2] == UInt8(ascii: "C"): self = .lookedAfter
+        case (3, UInt8(ascii: "L")) where bytes[1] == UInt8(ascii: "A") && bytes[2] == UInt8(ascii: "C"):
+            self = .lookedAfter
         case (2, UInt8(ascii: "C")) where bytes[1] == UInt8(ascii: "L"): self = .careLeaver
         default: return nil
         }

@@ -57,7 +57,8 @@ public struct ChecklistCatalog: Sendable {
         let valid = entries.compactMap { try? $0.result.get() }
         let groups = Dictionary(grouping: valid) { "\($0.checklist.id)\u{0}\($0.checklist.version)" }
         return groups.values.filter { $0.count > 1 }.map { twins in
-            .sameVersionTwice(id: twins[0].checklist.id, version: twins[0].checklist.version, files: twins.map(\.path).sorted())
+            .sameVersionTwice(
+                id: twins[0].checklist.id, version: twins[0].checklist.version, files: twins.map(\.path).sorted())
         }.sorted { $0.message < $1.message }
     }
 
@@ -69,7 +70,9 @@ public struct ChecklistCatalog: Sendable {
             throw .notFound(id: id, directory: directory, known: loaded.map(\.checklist.id))
         }
         let twins = matching.filter { $0.checklist.version == best.checklist.version }
-        if twins.count > 1 { throw .sameVersionTwice(id: id, version: best.checklist.version, files: twins.map(\.path)) }
+        if twins.count > 1 {
+            throw .sameVersionTwice(id: id, version: best.checklist.version, files: twins.map(\.path))
+        }
         return best
     }
 }

@@ -34,7 +34,8 @@ public struct ChecklistDiff: Sendable, Hashable {
         }
         compare("id", old.id, new.id, into: &top)
         compare("title", old.title, new.title, into: &top)
-        compare("caseTypes", old.caseTypes.map(\.rawValue).joined(separator: " "),
+        compare(
+            "caseTypes", old.caseTypes.map(\.rawValue).joined(separator: " "),
             new.caseTypes.map(\.rawValue).joined(separator: " "), into: &top)
         compare("source", Self.describe(old.source), Self.describe(new.source), into: &top)
         let oldScales = Dictionary(old.scales.map { ($0.id, Self.describe($0)) }, uniquingKeysWith: { a, _ in a })
@@ -65,7 +66,8 @@ public struct ChecklistDiff: Sendable, Hashable {
             compare("scale", before.scaleID ?? "", item.scaleID ?? "", into: &fields)
             compare("weight", Number.format(before.weight), Number.format(item.weight), into: &fields)
             compare("critical", String(before.critical), String(item.critical), into: &fields)
-            compare("noteRequired", before.noteRequiredFor.joined(separator: " "),
+            compare(
+                "noteRequired", before.noteRequiredFor.joined(separator: " "),
                 item.noteRequiredFor.joined(separator: " "), into: &fields)
             compare("when", before.condition?.text ?? "", item.condition?.text ?? "", into: &fields)
             if fields.isEmpty { unchanged += 1 } else { changed.append(ItemChange(id: item.id, changes: fields)) }

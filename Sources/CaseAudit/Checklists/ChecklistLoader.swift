@@ -17,7 +17,8 @@ public struct ChecklistLoader: Sendable {
         do {
             bytes = try file.readAll()
         } catch {
-            throw ChecklistLoadError(path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
+            throw ChecklistLoadError(
+                path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
         }
         return try inspect(path: path, source: .memory(bytes), complete: true)
     }
@@ -38,7 +39,8 @@ public struct ChecklistLoader: Sendable {
         do {
             return try FileContents.openText(path, limit: Self.sizeLimit)
         } catch {
-            throw ChecklistLoadError(path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
+            throw ChecklistLoadError(
+                path: path, diagnostics: [Diagnostic(.file, at: SourceLocation(file: path), error.message)])
         }
     }
 
@@ -77,8 +79,9 @@ public struct ChecklistLoader: Sendable {
             case .file(let file): document = try SafeXMLParser.parse(fileDescriptor: file.descriptor, name: path)
             }
         } catch {
-            throw fail(error.diagnostics.map { Diagnostic(.syntax, at: at($0.line, $0.column), $0.message) }
-                + omitted(error.omitted, path: path))
+            throw fail(
+                error.diagnostics.map { Diagnostic(.syntax, at: at($0.line, $0.column), $0.message) }
+                    + omitted(error.omitted, path: path))
         }
         guard let root = document.rootElement else {
             throw fail([Diagnostic(.syntax, at: at(1, 1), Messages.Load.empty)])
@@ -100,12 +103,16 @@ public struct ChecklistLoader: Sendable {
         switch ChecklistSchema.compiled {
         case .success(let compiled): schema = compiled
         case .failure(let failure):
-            throw fail([Diagnostic(.schema, at: at(0), Messages.Load.schemaDidNotCompile(failure.diagnostics.first?.message ?? ""))])
+            throw fail([
+                Diagnostic(
+                    .schema, at: at(0), Messages.Load.schemaDidNotCompile(failure.diagnostics.first?.message ?? ""))
+            ])
         }
         // The XSD and our own reading only read the tree, so on a large document they run side
         // by side; on a small one, starting a thread costs more than it saves.
         let schemaValidation =
-            source.size >= Self.parallelThreshold ? BackgroundWork { [schema, document] in schema.validate(document) } : nil
+            source.size >= Self.parallelThreshold
+            ? BackgroundWork { [schema, document] in schema.validate(document) } : nil
         var reader = ChecklistReader(includesProse: complete)
         let checklist = reader.read(root)
         let violations = reader.violations + ChecklistRules.check(checklist)

@@ -121,7 +121,9 @@ struct ChecklistReader {
                         grade: child.attribute("grade") ?? "", label: child.attribute("label"),
                         minimum: child.decimalAttribute("min") ?? 0, line: child.line))
             } else if child.isNamed("cap") {
-                if let trigger = child.attribute("when").flatMap({ GradeCap.Trigger(rawValue: XMLWhitespace.collapse($0)) }) {
+                if let trigger = child.attribute("when").flatMap({
+                    GradeCap.Trigger(rawValue: XMLWhitespace.collapse($0))
+                }) {
                     caps.append(GradeCap(trigger: trigger, grade: child.attribute("grade") ?? "", line: child.line))
                 }
             }

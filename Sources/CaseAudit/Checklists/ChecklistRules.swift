@@ -16,47 +16,67 @@ enum ChecklistRules {
         var scaleIDs = FirstUse<String>()
         for scale in checklist.scales {
             if let line = scaleIDs.earlier(scale.id, line: scale.line) {
-                violations.append(RuleViolation(line: scale.line, element: "scale", attribute: "id",
-                    Messages.Rules.duplicate("scale id", scale.id, firstLine: line)))
+                violations.append(
+                    RuleViolation(
+                        line: scale.line, element: "scale", attribute: "id",
+                        Messages.Rules.duplicate("scale id", scale.id, firstLine: line)))
             }
             var values = FirstUse<String>()
             var keys: [Character: String] = [:]
             for option in scale.options {
                 if let line = values.earlier(option.value, line: option.line) {
-                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "value",
-                        Messages.Rules.duplicate("answer '\(option.value)' on scale", scale.id, firstLine: line)))
+                    violations.append(
+                        RuleViolation(
+                            line: option.line, element: "option", attribute: "value",
+                            Messages.Rules.duplicate("answer '\(option.value)' on scale", scale.id, firstLine: line)))
                 }
                 if option.key.isASCII && option.key.isUppercase {
-                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "key",
-                        Messages.Rules.reservedKey(option.key, value: option.value)))
+                    violations.append(
+                        RuleViolation(
+                            line: option.line, element: "option", attribute: "key",
+                            Messages.Rules.reservedKey(option.key, value: option.value)))
                 }
                 if let other = keys[option.key] {
-                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "key",
-                        Messages.Rules.duplicateKey(option.key, scale: scale.id, first: other, second: option.value)))
+                    violations.append(
+                        RuleViolation(
+                            line: option.line, element: "option", attribute: "key",
+                            Messages.Rules.duplicateKey(option.key, scale: scale.id, first: other, second: option.value)
+                        ))
                 } else {
                     keys[option.key] = option.value
                 }
                 if let score = option.score, !(score <= Self.numberLimit) {
-                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
-                        Messages.Rules.numberTooLarge("score", score)))
+                    violations.append(
+                        RuleViolation(
+                            line: option.line, element: "option", attribute: "score",
+                            Messages.Rules.numberTooLarge("score", score)))
                 }
                 if option.counts && option.score == nil {
-                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
-                        Messages.Rules.countingOptionWithoutScore(option.value)))
+                    violations.append(
+                        RuleViolation(
+                            line: option.line, element: "option", attribute: "score",
+                            Messages.Rules.countingOptionWithoutScore(option.value)))
                 }
                 if !option.counts && option.score != nil {
-                    violations.append(RuleViolation(line: option.line, element: "option", attribute: "score",
-                        Messages.Rules.scoreOnOptionThatDoesNotCount(option.value)))
+                    violations.append(
+                        RuleViolation(
+                            line: option.line, element: "option", attribute: "score",
+                            Messages.Rules.scoreOnOptionThatDoesNotCount(option.value)))
                 }
             }
             if !scale.options.isEmpty && scale.maximumScore <= 0 {
-                violations.append(RuleViolation(line: scale.line, element: "scale", attribute: "id",
-                    Messages.Rules.scaleCannotScore(scale.id)))
+                violations.append(
+                    RuleViolation(
+                        line: scale.line, element: "scale", attribute: "id",
+                        Messages.Rules.scaleCannotScore(scale.id)))
             }
         }
         if let defaultScale = checklist.defaultScaleID, checklist.scale(id: defaultScale) == nil {
-            violations.append(RuleViolation(line: 0, element: "checklist", attribute: "scale",
-                Messages.Rules.unknownScale(defaultScale, on: "the checklist", defined: checklist.scales.map(\.id))))
+            violations.append(
+                RuleViolation(
+                    line: 0, element: "checklist", attribute: "scale",
+                    Messages.Rules.unknownScale(defaultScale, on: "the checklist", defined: checklist.scales.map(\.id)))
+            )
         }
     }
 
@@ -64,8 +84,10 @@ enum ChecklistRules {
         var sectionIDs = FirstUse<String>()
         for section in checklist.sections {
             if let line = sectionIDs.earlier(section.id, line: section.line) {
-                violations.append(RuleViolation(line: section.line, element: "section", attribute: "id",
-                    Messages.Rules.duplicate("section id", section.id, firstLine: line)))
+                violations.append(
+                    RuleViolation(
+                        line: section.line, element: "section", attribute: "id",
+                        Messages.Rules.duplicate("section id", section.id, firstLine: line)))
             }
         }
     }
@@ -83,8 +105,10 @@ enum ChecklistRules {
                 let id = sections[sectionIndex].items[itemIndex].id
                 let line = sections[sectionIndex].items[itemIndex].line
                 if let first = position[id] {
-                    violations.append(RuleViolation(line: line, element: "item", attribute: "id",
-                        Messages.Rules.duplicate("item id", id, firstLine: itemLines[first])))
+                    violations.append(
+                        RuleViolation(
+                            line: line, element: "item", attribute: "id",
+                            Messages.Rules.duplicate("item id", id, firstLine: itemLines[first])))
                 } else {
                     position[id] = itemLines.count
                 }
@@ -115,7 +139,8 @@ enum ChecklistRules {
             if let scaleID = item.scaleID {
                 scale = checklist.scale(id: scaleID)
                 if scale == nil {
-                    violation("scale", Messages.Rules.unknownScale(scaleID, on: "item '\(item.id)'", defined: definedScales))
+                    violation(
+                        "scale", Messages.Rules.unknownScale(scaleID, on: "item '\(item.id)'", defined: definedScales))
                 }
             } else {
                 violation("scale", Messages.Rules.itemWithoutScale(item.id))
@@ -154,21 +179,29 @@ enum ChecklistRules {
         var grades = FirstUse<String>()
         for (index, band) in grading.bands.enumerated() {
             if let line = grades.earlier(band.grade, line: band.line) {
-                violations.append(RuleViolation(line: band.line, element: "band", attribute: "grade",
-                    Messages.Rules.duplicate("grade", band.grade, firstLine: line)))
+                violations.append(
+                    RuleViolation(
+                        line: band.line, element: "band", attribute: "grade",
+                        Messages.Rules.duplicate("grade", band.grade, firstLine: line)))
             }
             if index > 0, band.minimum >= grading.bands[index - 1].minimum {
-                violations.append(RuleViolation(line: band.line, element: "band", attribute: "min",
-                    Messages.Rules.bandsOutOfOrder(band, after: grading.bands[index - 1])))
+                violations.append(
+                    RuleViolation(
+                        line: band.line, element: "band", attribute: "min",
+                        Messages.Rules.bandsOutOfOrder(band, after: grading.bands[index - 1])))
             }
         }
         if let last = grading.bands.last, last.minimum != 0 {
-            violations.append(RuleViolation(line: last.line, element: "band", attribute: "min",
-                Messages.Rules.noBandCoversZero(last)))
+            violations.append(
+                RuleViolation(
+                    line: last.line, element: "band", attribute: "min",
+                    Messages.Rules.noBandCoversZero(last)))
         }
         for cap in grading.caps where !grades.contains(cap.grade) {
-            violations.append(RuleViolation(line: cap.line, element: "cap", attribute: "grade",
-                Messages.Rules.capOnUnknownGrade(cap.grade, bands: grading.bands.map(\.grade))))
+            violations.append(
+                RuleViolation(
+                    line: cap.line, element: "cap", attribute: "grade",
+                    Messages.Rules.capOnUnknownGrade(cap.grade, bands: grading.bands.map(\.grade))))
         }
     }
 }

@@ -2,219 +2,219 @@
 
 enum ChecklistSchemaSource {
     static let text = #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!--
-  caseaudit checklist format, version 1.
-  Namespace: urn:caseaudit:checklist:1. Documented in Checklists/README.md.
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!--
+          caseaudit checklist format, version 1.
+          Namespace: urn:caseaudit:checklist:1. Documented in Checklists/README.md.
 
-  The schema checks structure and value types. What it cannot express (unique ids across
-  the document, references from items to scales and from `when` conditions to earlier items
-  and real options, ordered grade bands, positive weights) is checked by caseaudit after
-  validation; `caseaudit checklist validate` reports both kinds of error together.
--->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:caseaudit:checklist:1"
-           targetNamespace="urn:caseaudit:checklist:1"
-           elementFormDefault="qualified"
-           attributeFormDefault="unqualified">
+          The schema checks structure and value types. What it cannot express (unique ids across
+          the document, references from items to scales and from `when` conditions to earlier items
+          and real options, ordered grade bands, positive weights) is checked by caseaudit after
+          validation; `caseaudit checklist validate` reports both kinds of error together.
+        -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:c="urn:caseaudit:checklist:1"
+                   targetNamespace="urn:caseaudit:checklist:1"
+                   elementFormDefault="qualified"
+                   attributeFormDefault="unqualified">
 
-  <xs:element name="checklist" type="c:Checklist"/>
+          <xs:element name="checklist" type="c:Checklist"/>
 
-  <xs:complexType name="Checklist">
-    <xs:sequence>
-      <xs:element name="source" type="c:Source"/>
-      <xs:element name="description" type="c:LongText" minOccurs="0"/>
-      <xs:element name="scale" type="c:Scale" maxOccurs="unbounded"/>
-      <xs:element name="section" type="c:Section" maxOccurs="unbounded"/>
-      <xs:element name="grading" type="c:Grading"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="c:Id" use="required"/>
-    <xs:attribute name="version" type="c:Version" use="required"/>
-    <xs:attribute name="title" type="c:Label" use="required"/>
-    <xs:attribute name="caseTypes" type="c:CaseTypes" use="required"/>
-    <!-- The scale for items that name none (and whose section names none). -->
-    <xs:attribute name="scale" type="c:Id"/>
-  </xs:complexType>
+          <xs:complexType name="Checklist">
+            <xs:sequence>
+              <xs:element name="source" type="c:Source"/>
+              <xs:element name="description" type="c:LongText" minOccurs="0"/>
+              <xs:element name="scale" type="c:Scale" maxOccurs="unbounded"/>
+              <xs:element name="section" type="c:Section" maxOccurs="unbounded"/>
+              <xs:element name="grading" type="c:Grading"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="c:Id" use="required"/>
+            <xs:attribute name="version" type="c:Version" use="required"/>
+            <xs:attribute name="title" type="c:Label" use="required"/>
+            <xs:attribute name="caseTypes" type="c:CaseTypes" use="required"/>
+            <!-- The scale for items that name none (and whose section names none). -->
+            <xs:attribute name="scale" type="c:Id"/>
+          </xs:complexType>
 
-  <!-- Who issued the audit tool and when; the text says which passage it draws on. -->
-  <xs:complexType name="Source">
-    <xs:simpleContent>
-      <xs:extension base="c:Text">
-        <xs:attribute name="issuer" type="c:Label" use="required"/>
-        <xs:attribute name="issued" type="xs:date"/>
-        <xs:attribute name="document" type="c:Label"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
+          <!-- Who issued the audit tool and when; the text says which passage it draws on. -->
+          <xs:complexType name="Source">
+            <xs:simpleContent>
+              <xs:extension base="c:Text">
+                <xs:attribute name="issuer" type="c:Label" use="required"/>
+                <xs:attribute name="issued" type="xs:date"/>
+                <xs:attribute name="document" type="c:Label"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
 
-  <xs:complexType name="Scale">
-    <xs:sequence>
-      <xs:element name="option" type="c:Option" minOccurs="2" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="c:Id" use="required"/>
-    <xs:attribute name="label" type="c:Label"/>
-  </xs:complexType>
+          <xs:complexType name="Scale">
+            <xs:sequence>
+              <xs:element name="option" type="c:Option" minOccurs="2" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="c:Id" use="required"/>
+            <xs:attribute name="label" type="c:Label"/>
+          </xs:complexType>
 
-  <xs:complexType name="Option">
-    <!-- The answer as stored and as named in `when` conditions. -->
-    <xs:attribute name="value" type="c:Id" use="required"/>
-    <xs:attribute name="label" type="c:Label" use="required"/>
-    <!-- The key an auditor presses on the scoring screen; default: the first character of value. -->
-    <xs:attribute name="key" type="c:Key"/>
-    <!-- Required for options that count; relative to the scale's highest score. -->
-    <xs:attribute name="score" type="c:Score"/>
-    <!-- false: the answer is left out of the grade (e.g. not applicable). -->
-    <xs:attribute name="counts" type="xs:boolean" default="true"/>
-    <!-- true: this answer fails a critical item (and so triggers a critical-fail cap). -->
-    <xs:attribute name="fail" type="xs:boolean" default="false"/>
-  </xs:complexType>
+          <xs:complexType name="Option">
+            <!-- The answer as stored and as named in `when` conditions. -->
+            <xs:attribute name="value" type="c:Id" use="required"/>
+            <xs:attribute name="label" type="c:Label" use="required"/>
+            <!-- The key an auditor presses on the scoring screen; default: the first character of value. -->
+            <xs:attribute name="key" type="c:Key"/>
+            <!-- Required for options that count; relative to the scale's highest score. -->
+            <xs:attribute name="score" type="c:Score"/>
+            <!-- false: the answer is left out of the grade (e.g. not applicable). -->
+            <xs:attribute name="counts" type="xs:boolean" default="true"/>
+            <!-- true: this answer fails a critical item (and so triggers a critical-fail cap). -->
+            <xs:attribute name="fail" type="xs:boolean" default="false"/>
+          </xs:complexType>
 
-  <xs:complexType name="Section">
-    <xs:sequence>
-      <xs:element name="item" type="c:Item" maxOccurs="unbounded"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="c:Id" use="required"/>
-    <xs:attribute name="title" type="c:Label" use="required"/>
-    <xs:attribute name="scale" type="c:Id"/>
-  </xs:complexType>
+          <xs:complexType name="Section">
+            <xs:sequence>
+              <xs:element name="item" type="c:Item" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="c:Id" use="required"/>
+            <xs:attribute name="title" type="c:Label" use="required"/>
+            <xs:attribute name="scale" type="c:Id"/>
+          </xs:complexType>
 
-  <xs:complexType name="Item">
-    <xs:sequence>
-      <xs:element name="prompt" type="c:Prompt"/>
-      <xs:element name="guidance" type="c:LongText" minOccurs="0"/>
-    </xs:sequence>
-    <xs:attribute name="id" type="c:Id" use="required"/>
-    <!-- The board's own numbering ("2.1", "a)"), kept for display. -->
-    <xs:attribute name="ref" type="c:Label"/>
-    <xs:attribute name="scale" type="c:Id"/>
-    <xs:attribute name="weight" type="xs:decimal" default="1"/>
-    <xs:attribute name="critical" type="xs:boolean" default="false"/>
-    <!-- Answers (option values) that need a note, e.g. "no partly". -->
-    <xs:attribute name="noteRequired" type="c:IdList"/>
-    <!-- Skip logic: ask this item only when the condition on earlier answers holds.
-         Grammar: clause ("and" clause)*, clause = ITEM ("=" | "!=") VALUE ("|" VALUE)* -->
-    <xs:attribute name="when" type="c:Condition"/>
-  </xs:complexType>
+          <xs:complexType name="Item">
+            <xs:sequence>
+              <xs:element name="prompt" type="c:Prompt"/>
+              <xs:element name="guidance" type="c:LongText" minOccurs="0"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="c:Id" use="required"/>
+            <!-- The board's own numbering ("2.1", "a)"), kept for display. -->
+            <xs:attribute name="ref" type="c:Label"/>
+            <xs:attribute name="scale" type="c:Id"/>
+            <xs:attribute name="weight" type="xs:decimal" default="1"/>
+            <xs:attribute name="critical" type="xs:boolean" default="false"/>
+            <!-- Answers (option values) that need a note, e.g. "no partly". -->
+            <xs:attribute name="noteRequired" type="c:IdList"/>
+            <!-- Skip logic: ask this item only when the condition on earlier answers holds.
+                 Grammar: clause ("and" clause)*, clause = ITEM ("=" | "!=") VALUE ("|" VALUE)* -->
+            <xs:attribute name="when" type="c:Condition"/>
+          </xs:complexType>
 
-  <xs:complexType name="Grading">
-    <xs:sequence>
-      <!-- From the best grade down; a file gets the first band whose min its score reaches. -->
-      <xs:element name="band" type="c:Band" maxOccurs="unbounded"/>
-      <xs:element name="cap" type="c:Cap" minOccurs="0" maxOccurs="unbounded"/>
-    </xs:sequence>
-  </xs:complexType>
+          <xs:complexType name="Grading">
+            <xs:sequence>
+              <!-- From the best grade down; a file gets the first band whose min its score reaches. -->
+              <xs:element name="band" type="c:Band" maxOccurs="unbounded"/>
+              <xs:element name="cap" type="c:Cap" minOccurs="0" maxOccurs="unbounded"/>
+            </xs:sequence>
+          </xs:complexType>
 
-  <xs:complexType name="Band">
-    <xs:attribute name="grade" type="c:Id" use="required"/>
-    <xs:attribute name="label" type="c:Label"/>
-    <xs:attribute name="min" type="c:Fraction" use="required"/>
-  </xs:complexType>
+          <xs:complexType name="Band">
+            <xs:attribute name="grade" type="c:Id" use="required"/>
+            <xs:attribute name="label" type="c:Label"/>
+            <xs:attribute name="min" type="c:Fraction" use="required"/>
+          </xs:complexType>
 
-  <xs:complexType name="Cap">
-    <xs:attribute name="when" type="c:CapTrigger" use="required"/>
-    <xs:attribute name="grade" type="c:Id" use="required"/>
-  </xs:complexType>
+          <xs:complexType name="Cap">
+            <xs:attribute name="when" type="c:CapTrigger" use="required"/>
+            <xs:attribute name="grade" type="c:Id" use="required"/>
+          </xs:complexType>
 
-  <!-- Simple types -->
+          <!-- Simple types -->
 
-  <xs:simpleType name="Id">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[A-Za-z0-9][A-Za-z0-9._\-]*"/>
-      <xs:maxLength value="64"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Id">
+            <xs:restriction base="xs:token">
+              <xs:pattern value="[A-Za-z0-9][A-Za-z0-9._\-]*"/>
+              <xs:maxLength value="64"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="IdList">
-    <xs:list itemType="c:Id"/>
-  </xs:simpleType>
+          <xs:simpleType name="IdList">
+            <xs:list itemType="c:Id"/>
+          </xs:simpleType>
 
-  <xs:simpleType name="Version">
-    <xs:restriction base="xs:token">
-      <xs:pattern value="[0-9]+(\.[0-9]+){0,2}"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Version">
+            <xs:restriction base="xs:token">
+              <xs:pattern value="[0-9]+(\.[0-9]+){0,2}"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <!-- Labels and text must say something: xs:token collapses whitespace before minLength is
-       checked, so a blank value fails without a costly regular expression. -->
-  <xs:simpleType name="Label">
-    <xs:restriction base="xs:token">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="200"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- Labels and text must say something: xs:token collapses whitespace before minLength is
+               checked, so a blank value fails without a costly regular expression. -->
+          <xs:simpleType name="Label">
+            <xs:restriction base="xs:token">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="200"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Text">
-    <xs:restriction base="xs:token">
-      <xs:minLength value="1"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Text">
+            <xs:restriction base="xs:token">
+              <xs:minLength value="1"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <!-- A question: at most 1,000 characters (InputLimits.prompt). -->
-  <xs:simpleType name="Prompt">
-    <xs:restriction base="xs:token">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="1000"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- A question: at most 1,000 characters (InputLimits.prompt). -->
+          <xs:simpleType name="Prompt">
+            <xs:restriction base="xs:token">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="1000"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <!-- Guidance and descriptions: at most 4,000 characters (InputLimits.guidance). -->
-  <xs:simpleType name="LongText">
-    <xs:restriction base="xs:token">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="4000"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- Guidance and descriptions: at most 4,000 characters (InputLimits.guidance). -->
+          <xs:simpleType name="LongText">
+            <xs:restriction base="xs:token">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="4000"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Key">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[^\s?]"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Key">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[^\s?]"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Score">
-    <xs:restriction base="xs:decimal">
-      <xs:minInclusive value="0"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Score">
+            <xs:restriction base="xs:decimal">
+              <xs:minInclusive value="0"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Fraction">
-    <xs:restriction base="xs:decimal">
-      <xs:minInclusive value="0"/>
-      <xs:maxInclusive value="1"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Fraction">
+            <xs:restriction base="xs:decimal">
+              <xs:minInclusive value="0"/>
+              <xs:maxInclusive value="1"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="Condition">
-    <xs:restriction base="xs:string">
-      <xs:minLength value="1"/>
-      <xs:maxLength value="500"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="Condition">
+            <xs:restriction base="xs:string">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="500"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="CaseType">
-    <xs:restriction base="xs:token">
-      <xs:enumeration value="CIN"/>  <!-- child in need -->
-      <xs:enumeration value="CP"/>   <!-- child protection plan -->
-      <xs:enumeration value="LAC"/>  <!-- looked-after child / child in care -->
-      <xs:enumeration value="CL"/>   <!-- care leaver -->
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="CaseType">
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="CIN"/>  <!-- child in need -->
+              <xs:enumeration value="CP"/>   <!-- child protection plan -->
+              <xs:enumeration value="LAC"/>  <!-- looked-after child / child in care -->
+              <xs:enumeration value="CL"/>   <!-- care leaver -->
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="CaseTypes">
-    <xs:restriction>
-      <xs:simpleType>
-        <xs:list itemType="c:CaseType"/>
-      </xs:simpleType>
-      <xs:minLength value="1"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <xs:simpleType name="CaseTypes">
+            <xs:restriction>
+              <xs:simpleType>
+                <xs:list itemType="c:CaseType"/>
+              </xs:simpleType>
+              <xs:minLength value="1"/>
+            </xs:restriction>
+          </xs:simpleType>
 
-  <xs:simpleType name="CapTrigger">
-    <xs:restriction base="xs:token">
-      <!-- Any critical item answered with an option marked fail="true". -->
-      <xs:enumeration value="critical-fail"/>
-    </xs:restriction>
-  </xs:simpleType>
-</xs:schema>
-"""#
+          <xs:simpleType name="CapTrigger">
+            <xs:restriction base="xs:token">
+              <!-- Any critical item answered with an option marked fail="true". -->
+              <xs:enumeration value="critical-fail"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:schema>
+        """#
 }

@@ -64,7 +64,8 @@ extension ItemCondition {
             var values: [String] = []
             repeat {
                 guard case .name(let value)? = tokens.next() else {
-                    throw SyntaxError(message: "expected an answer value after '\(itemID) \(negated ? "!=" : "=")' in '\(text)'")
+                    throw SyntaxError(
+                        message: "expected an answer value after '\(itemID) \(negated ? "!=" : "=")' in '\(text)'")
                 }
                 values.append(value)
             } while tokens.skip(.bar)
@@ -134,8 +135,9 @@ private struct ConditionTokens {
     }
 
     private mutating func scan() -> Token? {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
-            || bytes[index] == 0x0D
+        while index < bytes.count,
+            bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
+                || bytes[index] == 0x0D
         {
             index += 1
         }
@@ -164,7 +166,8 @@ private struct ConditionTokens {
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }

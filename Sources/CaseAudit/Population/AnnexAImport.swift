@@ -17,17 +17,23 @@ public enum AnnexAImport {
 
     static let lists: [Int: ListSpecification] = [
         3: ListSpecification(caseType: .childInNeed, opened: ["date of referral"], lastVisit: [], closed: []),
-        4: ListSpecification(caseType: .childInNeed, opened: ["assessment start date", "date of assessment start"],
+        4: ListSpecification(
+            caseType: .childInNeed, opened: ["assessment start date", "date of assessment start"],
             lastVisit: [], closed: []),
-        5: ListSpecification(caseType: .childInNeed, opened: ["strategy discussion initiating section 47 enquiry start date"],
+        5: ListSpecification(
+            caseType: .childInNeed, opened: ["strategy discussion initiating section 47 enquiry start date"],
             lastVisit: [], closed: []),
-        6: ListSpecification(caseType: .childInNeed, opened: ["cin start date"], lastVisit: ["date child was last seen"],
+        6: ListSpecification(
+            caseType: .childInNeed, opened: ["cin start date"], lastVisit: ["date child was last seen"],
             closed: ["cin closure date"]),
-        7: ListSpecification(caseType: .childProtection, opened: ["child protection plan start date"],
+        7: ListSpecification(
+            caseType: .childProtection, opened: ["child protection plan start date"],
             lastVisit: ["date of the last statutory visit"], closed: ["child protection plan end date"]),
-        8: ListSpecification(caseType: .lookedAfter, opened: ["date started to be looked after"],
+        8: ListSpecification(
+            caseType: .lookedAfter, opened: ["date started to be looked after"],
             lastVisit: ["date of last social work visit"], closed: ["date ceased to be looked after"]),
-        9: ListSpecification(caseType: .careLeaver, opened: [], lastVisit: ["date of latest contact", "date of last contact"],
+        9: ListSpecification(
+            caseType: .careLeaver, opened: [], lastVisit: ["date of latest contact", "date of last contact"],
             closed: []),
     ]
 
@@ -55,10 +61,13 @@ public enum AnnexAImport {
                 continue
             }
             let place = "\(path)[\(sheet)]"
-            guard let headerIndex = rows.prefix(10).firstIndex(where: { row in
-                row.cells.values.contains { Self.normalise($0) == "child unique id" }
-            }) else {
-                problems.append(Diagnostic(.schema, at: SourceLocation(file: place, line: 1), Messages.AnnexA.noChildColumn(sheet)))
+            guard
+                let headerIndex = rows.prefix(10).firstIndex(where: { row in
+                    row.cells.values.contains { Self.normalise($0) == "child unique id" }
+                })
+            else {
+                problems.append(
+                    Diagnostic(.schema, at: SourceLocation(file: place, line: 1), Messages.AnnexA.noChildColumn(sheet)))
                 continue
             }
             var columns: [String: Int] = [:]
@@ -77,7 +86,10 @@ public enum AnnexAImport {
                     let value: String
                     switch cell {
                     case .text(let text): value = text.trimmingWhitespace
-                    case .number(let number): value = CheckedNumber.wholeNumber(number, in: -Self.exactWhole...Self.exactWhole).map(String.init) ?? Number.format(number)
+                    case .number(let number):
+                        value =
+                            CheckedNumber.wholeNumber(number, in: -Self.exactWhole...Self.exactWhole).map(String.init)
+                            ?? Number.format(number)
                     }
                     return noValue.contains(value.lowercased()) ? nil : value
                 }
@@ -98,14 +110,17 @@ public enum AnnexAImport {
                     } else {
                         message = Messages.Cases.badDate(Self.display(cell), column: header)
                     }
-                    problems.append(Diagnostic(.rules, at: SourceLocation(file: place, line: row.number, column: column + 1), message))
+                    problems.append(
+                        Diagnostic(
+                            .rules, at: SourceLocation(file: place, line: row.number, column: column + 1), message))
                     return nil
                 }
                 guard let id = text(reference) else { continue }  // blank rows at the foot of a list
                 if let first = seenHere.updateValue(row.number, forKey: id) {
                     seenHere[id] = first
                     problems.append(
-                        Diagnostic(.rules, at: SourceLocation(file: place, line: row.number, column: reference + 1),
+                        Diagnostic(
+                            .rules, at: SourceLocation(file: place, line: row.number, column: reference + 1),
                             Messages.Cases.duplicateReference(id, firstLine: first)))
                     continue
                 }
@@ -134,7 +149,9 @@ public enum AnnexAImport {
             }
         }
         if missing.count == wanted.count {
-            throw InputError(.schema, at: SourceLocation(file: path), Messages.AnnexA.noLists(missing, sheets: workbook.sheets.map(\.name)))
+            throw InputError(
+                .schema, at: SourceLocation(file: path),
+                Messages.AnnexA.noLists(missing, sheets: workbook.sheets.map(\.name)))
         }
         guard problems.isEmpty else { throw InputError(problems) }
         if !missing.isEmpty { notes.append(Messages.AnnexA.missingLists(missing)) }
@@ -144,7 +161,8 @@ public enum AnnexAImport {
     }
 
     static func normalise(_ cell: XLSXWorkbook.Cell) -> String {
-        display(cell).lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+        display(cell).lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(
+            separator: " ")
     }
 
     static func display(_ cell: XLSXWorkbook.Cell) -> String {

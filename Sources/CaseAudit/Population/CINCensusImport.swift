@@ -29,9 +29,10 @@ public enum CINCensusImport {
         do {
             document = try SafeXMLParser.parse(bytes, name: path)
         } catch {
-            throw InputError(error.diagnostics.map {
-                Diagnostic(.syntax, at: SourceLocation(file: path, line: $0.line, column: $0.column), $0.message)
-            })
+            throw InputError(
+                error.diagnostics.map {
+                    Diagnostic(.syntax, at: SourceLocation(file: path, line: $0.line, column: $0.column), $0.message)
+                })
         }
         var notes: [String] = []
         if let schema {
@@ -51,16 +52,20 @@ public enum CINCensusImport {
         var problems: [Diagnostic] = []
         var closed = 0
         for child in children.children(named: "Child") {
-            guard let reference = child.firstChild(named: "ChildIdentifiers")?.firstChild(named: "LAchildID")?.collapsedText,
+            guard
+                let reference = child.firstChild(named: "ChildIdentifiers")?.firstChild(named: "LAchildID")?
+                    .collapsedText,
                 !reference.isEmpty
             else {
-                problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: child.line), Messages.Census.noChildID))
+                problems.append(
+                    Diagnostic(.rules, at: SourceLocation(file: path, line: child.line), Messages.Census.noChildID))
                 continue
             }
             if let first = firstLine.updateValue(child.line, forKey: reference) {
                 firstLine[reference] = first
                 problems.append(
-                    Diagnostic(.rules, at: SourceLocation(file: path, line: child.line),
+                    Diagnostic(
+                        .rules, at: SourceLocation(file: path, line: child.line),
                         Messages.Cases.duplicateReference(reference, firstLine: first)))
                 continue
             }
@@ -74,7 +79,9 @@ public enum CINCensusImport {
                     plan.firstChild(named: "CPPstartDate") != nil && plan.firstChild(named: "CPPendDate") == nil
                 }
             }
-            let referred = open.compactMap { $0.firstChild(named: "CINreferralDate").flatMap { CalendarDate(parsing: $0.collapsedText) } }.min()
+            let referred = open.compactMap {
+                $0.firstChild(named: "CINreferralDate").flatMap { CalendarDate(parsing: $0.collapsedText) }
+            }.min()
             let placement = allocation[reference]
             records.append(
                 CaseRecord(
@@ -88,7 +95,9 @@ public enum CINCensusImport {
         return CaseList(records: records, format: .cin, notes: notes)
     }
 
-    private static func validate(_ document: XMLDocumentHandle, bytes: [UInt8], path: String, against schemaPath: String)
+    private static func validate(
+        _ document: XMLDocumentHandle, bytes: [UInt8], path: String, against schemaPath: String
+    )
         throws(InputError)
     {
         let xsd = try FileContents.readInput(schemaPath, limit: 16 * 1024 * 1024)
@@ -96,29 +105,38 @@ public enum CINCensusImport {
         do {
             schema = try XMLSchema(xsd: xsd)
         } catch {
-            throw InputError(error.diagnostics.map {
-                Diagnostic(.schema, at: SourceLocation(file: schemaPath, line: $0.line, column: $0.column), $0.message)
-            })
+            throw InputError(
+                error.diagnostics.map {
+                    Diagnostic(
+                        .schema, at: SourceLocation(file: schemaPath, line: $0.line, column: $0.column), $0.message)
+                })
         }
         let (errors, omitted) = schema.validate(document)
         guard errors.isEmpty else {
             let locator = XMLSourceLocator(bytes)
             var diagnostics = errors.map { error -> Diagnostic in
                 let position = locator.position(of: error)
-                return Diagnostic(.schema, at: SourceLocation(file: path, line: position.line, column: position.column), error.message)
+                return Diagnostic(
+                    .schema, at: SourceLocation(file: path, line: position.line, column: position.column), error.message
+                )
             }
-            if omitted > 0 { diagnostics.append(Diagnostic(.schema, at: SourceLocation(file: path), Messages.Load.omitted(omitted))) }
+            if omitted > 0 {
+                diagnostics.append(Diagnostic(.schema, at: SourceLocation(file: path), Messages.Load.omitted(omitted)))
+            }
             throw InputError(diagnostics)
         }
     }
 
     private static func readTeams(_ path: String) throws(InputError) -> [String: (team: String, worker: String?)] {
         let table = try CSVInput.table(path)
-        let columns = try CSVColumns<TeamField>.resolve(header: CSVInput.header(table), mapping: [:], mappable: false, path: path)
+        let columns = try CSVColumns<TeamField>.resolve(
+            header: CSVInput.header(table), mapping: [:], mappable: false, path: path)
         var teams: [String: (team: String, worker: String?)] = [:]
         for record in 1..<max(table.recordCount, 1) {
             func value(_ field: TeamField) -> String? {
-                guard let column = columns.index[field], let text = table.field(column, ofRecord: record) else { return nil }
+                guard let column = columns.index[field], let text = table.field(column, ofRecord: record) else {
+                    return nil
+                }
                 let trimmed = text.trimmingWhitespace
                 return trimmed.isEmpty ? nil : trimmed
             }

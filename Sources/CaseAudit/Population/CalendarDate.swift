@@ -24,7 +24,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         var seconds = time(nil)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return CalendarDate(uncheckedYear: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        return CalendarDate(
+            uncheckedYear: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 
     /// For values already known to be a valid date (from the C library's calendar).
@@ -138,7 +139,8 @@ extension CalendarDate {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date: expected YYYY-MM-DD"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date: expected YYYY-MM-DD"))
         }
         self = date
     }

@@ -9,9 +9,11 @@ public enum CaseListCSVImport {
         public var aliases: [String] {
             switch self {
             case .reference:
-                ["case reference", "case ref", "ref", "reference", "case no", "case number", "case id", "caseid",
+                [
+                    "case reference", "case ref", "ref", "reference", "case no", "case number", "case id", "caseid",
                     "child id", "child unique id",
-                    "la child id", "person id", "client id", "id"]
+                    "la child id", "person id", "client id", "id",
+                ]
             case .caseType: ["case type", "type", "category", "case category", "legal status", "status"]
             case .team: ["team", "allocated team", "team name", "current team"]
             case .worker: ["worker", "allocated worker", "social worker", "key worker", "caseworker"]
@@ -42,7 +44,9 @@ public enum CaseListCSVImport {
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ field: Field, _ message: String) {
             guard problems.count < 200 else { return }
-            problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))
+            problems.append(
+                Diagnostic(
+                    .rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))
         }
         // Fields are read as bytes: a council's export can have a million rows, and most values
         // repeat (a few case-type spellings, hundreds of teams, thousands of workers).
@@ -57,7 +61,9 @@ public enum CaseListCSVImport {
         func date(_ column: Int?, _ field: Field, _ record: Int, _ line: Int) -> CalendarDate? {
             guard let column, let bytes = reader.trimmed(column, record), !bytes.isEmpty else { return nil }
             guard let date = CalendarDate(bytes: bytes) else {
-                problem(line, field, Messages.Cases.badDate(reader.text(column, record) ?? "", column: columns.headers[column]))
+                problem(
+                    line, field,
+                    Messages.Cases.badDate(reader.text(column, record) ?? "", column: columns.headers[column]))
                 return nil
             }
             return date
@@ -92,7 +98,8 @@ public enum CaseListCSVImport {
                 CaseRecord(
                     reference: reference, caseType: caseType, team: teamColumn.flatMap { reader.interned($0, record) },
                     worker: workerColumn.flatMap { reader.interned($0, record) },
-                    opened: date(openedColumn, .opened, record, line), lastVisit: date(visitColumn, .lastVisit, record, line)))
+                    opened: date(openedColumn, .opened, record, line),
+                    lastVisit: date(visitColumn, .lastVisit, record, line)))
             if records.count >= batchSize {
                 if problems.isEmpty { deliver(records) }
                 records.removeAll(keepingCapacity: true)
@@ -117,7 +124,9 @@ private struct FieldReader {
 
     /// The field's bytes without surrounding whitespace; nil past the end of the record.
     func trimmed(_ column: Int, _ record: Int) -> ArraySlice<UInt8>? {
-        switch table.withFieldBytes(column, ofRecord: record, { bytes, doubledQuotes in doubledQuotes ? nil : Self.trim(bytes) }) {
+        switch table.withFieldBytes(
+            column, ofRecord: record, { bytes, doubledQuotes in doubledQuotes ? nil : Self.trim(bytes) })
+        {
         case .none: return nil  // past the end of the record
         case .some(.some(let bytes)): return bytes
         case .some(.none):

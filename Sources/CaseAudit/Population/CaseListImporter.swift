@@ -20,7 +20,9 @@ public enum CaseListImporter {
         let channel = BatchChannel<[CaseRecord], InputError>()
         let reading = BackgroundWork { () -> [String] in
             do throws(InputError) {
-                let notes = try CaseListCSVImport.read(file: path, mapping: mapping, batchSize: batchSize) { channel.send($0) }
+                let notes = try CaseListCSVImport.read(file: path, mapping: mapping, batchSize: batchSize) {
+                    channel.send($0)
+                }
                 channel.finish()
                 return notes
             } catch {

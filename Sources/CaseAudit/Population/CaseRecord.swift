@@ -26,7 +26,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
 extension CaseType {
     /// The spellings council exports use for each case type.
     public init?(spelling: String) {
-        let key = spelling.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        let key = spelling.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(
+            separator: " ")
         switch key {
         case "cin", "child in need", "children in need", "cin plan": self = .childInNeed
         case "cp", "cpp", "child protection", "child protection plan", "cp plan": self = .childProtection

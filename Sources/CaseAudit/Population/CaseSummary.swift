@@ -30,10 +30,14 @@ public struct CaseSummary: Sendable, Codable {
         var rows = teams.map { row in
             [row.team ?? "(unallocated)"] + types.map { String(row.counts[$0] ?? 0) } + [String(row.total)]
         }
-        rows.append(["total"] + types.map { type in String(teams.reduce(0) { $0 + ($1.counts[type] ?? 0) }) } + [String(total)])
-        var out = "Snapshot \(snapshot.id), imported \(snapshot.importedAt) from \(snapshot.source) (\(snapshot.format.rawValue))\n\n"
+        rows.append(
+            ["total"] + types.map { type in String(teams.reduce(0) { $0 + ($1.counts[type] ?? 0) }) } + [String(total)])
+        var out =
+            "Snapshot \(snapshot.id), imported \(snapshot.importedAt) from \(snapshot.source) (\(snapshot.format.rawValue))\n\n"
         out += TextTable(headers: ["TEAM"] + types + ["TOTAL"], rows: rows).render()
-        if unallocated > 0 { out += "\n\(unallocated) case\(unallocated == 1 ? " has" : "s have") no team in the export.\n" }
+        if unallocated > 0 {
+            out += "\n\(unallocated) case\(unallocated == 1 ? " has" : "s have") no team in the export.\n"
+        }
         return out
     }
 }

@@ -30,10 +30,13 @@ public enum OrgChartImport {
 
     public static func read(file path: String, mapping: [Field: String] = [:]) throws(InputError) -> OrgChart {
         let table = try CSVInput.table(path)
-        let columns = try CSVColumns<Field>.resolve(header: CSVInput.header(table), mapping: mapping, mappable: false, path: path)
+        let columns = try CSVColumns<Field>.resolve(
+            header: CSVInput.header(table), mapping: mapping, mappable: false, path: path)
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ field: Field?, _ message: String) {
-            problems.append(Diagnostic(.rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))
+            problems.append(
+                Diagnostic(
+                    .rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)), message))
         }
         func value(_ field: Field, _ record: Int) -> String? { columns.value(field, record, in: table) }
 
@@ -72,7 +75,8 @@ public enum OrgChartImport {
                 }
                 teamMentions[managed, default: []].append(line)
             }
-            people.append(Person(id: id, displayName: name, level: level, team: team, reportsTo: value(.reportsTo, record)))
+            people.append(
+                Person(id: id, displayName: name, level: level, team: team, reportsTo: value(.reportsTo, record)))
         }
         if table.recordCount < 2 { problem(1, nil, Messages.CSV.headerOnly) }
 
@@ -116,7 +120,8 @@ public enum OrgChartImport {
             }
         }
         guard problems.isEmpty else {
-            throw InputError(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+            throw InputError(
+                problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
         return chart
     }

@@ -47,8 +47,10 @@ public struct SyntheticCouncil: Sendable {
         ("Children in Care", [.lookedAfter]),
         ("Leaving Care", [.careLeaver, .careLeaver, .lookedAfter]),
     ]
-    static let firstNames = ["Robin", "Sam", "Alex", "Jo", "Charlie", "Frankie", "Jamie", "Kit", "Morgan", "Riley",
-        "Sasha", "Toni", "Avery", "Billie", "Drew", "Emery"]
+    static let firstNames = [
+        "Robin", "Sam", "Alex", "Jo", "Charlie", "Frankie", "Jamie", "Kit", "Morgan", "Riley",
+        "Sasha", "Toni", "Avery", "Billie", "Drew", "Emery",
+    ]
     static let surnames = ["Example", "Sample", "Specimen", "Placeholder", "Dummy", "Mockup", "Testcase", "Prototype"]
 
     public init(_ parameters: Parameters) {
@@ -67,11 +69,13 @@ public struct SyntheticCouncil: Sendable {
         let directors = max(1, (serviceManagers + 1) / 2)
         people.append(Person(id: "dcs", displayName: name("DCS"), level: .director))
         for index in 0..<directors {
-            people.append(Person(id: "ad\(index + 1)", displayName: name("AD"), level: .assistantDirector, reportsTo: "dcs"))
+            people.append(
+                Person(id: "ad\(index + 1)", displayName: name("AD"), level: .assistantDirector, reportsTo: "dcs"))
         }
         for index in 0..<serviceManagers {
             people.append(
-                Person(id: "sm\(index + 1)", displayName: name("SM"), level: .serviceManager,
+                Person(
+                    id: "sm\(index + 1)", displayName: name("SM"), level: .serviceManager,
                     reportsTo: "ad\(index * directors / serviceManagers + 1)"))
         }
         var workersByTeam: [String: [Person]] = [:]
@@ -86,7 +90,8 @@ public struct SyntheticCouncil: Sendable {
             people.append(manager)
             teams.append(Team(name: teamName, managerID: manager.id))
             people.append(
-                Person(id: "atm\(index + 1)", displayName: name("ATM"), level: .assistantTeamManager, team: teamName,
+                Person(
+                    id: "atm\(index + 1)", displayName: name("ATM"), level: .assistantTeamManager, team: teamName,
                     reportsTo: manager.id))
             for worker in 0..<parameters.workersPerTeam {
                 let person = Person(
@@ -123,11 +128,15 @@ public struct SyntheticCouncil: Sendable {
 
     /// The org chart as `caseaudit org import` reads it.
     public func orgCSV() -> String {
-        let managed = Dictionary(grouping: chart.teams, by: \.managerID).mapValues { $0.map(\.name).joined(separator: ";") }
+        let managed = Dictionary(grouping: chart.teams, by: \.managerID).mapValues {
+            $0.map(\.name).joined(separator: ";")
+        }
         var rows = [["id", "name", "level", "team", "manages", "reports_to"]]
         for person in chart.people {
-            rows.append([person.id, person.displayName, person.level.rawValue, person.team ?? "", managed[person.id] ?? "",
-                person.reportsTo ?? ""])
+            rows.append([
+                person.id, person.displayName, person.level.rawValue, person.team ?? "", managed[person.id] ?? "",
+                person.reportsTo ?? "",
+            ])
         }
         return CSVWriter.render(rows)
     }
@@ -141,8 +150,10 @@ public struct SyntheticCouncil: Sendable {
             .careLeaver: "Care Leaver",
         ]
         for record in cases {
-            let row = [record.reference, labels[record.caseType] ?? record.caseType.rawValue, record.team ?? "",
-                record.worker ?? "", record.opened.map(Self.ukDate) ?? "", record.lastVisit.map(Self.ukDate) ?? ""]
+            let row = [
+                record.reference, labels[record.caseType] ?? record.caseType.rawValue, record.team ?? "",
+                record.worker ?? "", record.opened.map(Self.ukDate) ?? "", record.lastVisit.map(Self.ukDate) ?? "",
+            ]
             text += row.map(CSVWriter.cell).joined(separator: ",") + "\r\n"
         }
         return text
@@ -168,12 +179,28 @@ public struct SyntheticCouncil: Sendable {
             return XLSXWriter.Sheet(name: "List \(number)", rows: rows)
         }
         return try XLSXWriter.workbook([
-            sheet(6, ["Child Unique ID", "CIN Start Date", "Date Child Was Last Seen", "Allocated Team", "Allocated Worker"],
-                [.childInNeed, .childProtection]) { [serial($0.opened), serial($0.lastVisit)] },
-            sheet(7, ["Child Unique ID", "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
-                "Allocated Team", "Allocated Worker"], [.childProtection]) { [serial($0.opened), serial($0.lastVisit)] },
-            sheet(8, ["Child Unique ID", "Date Started to be Looked After", "Date of Last Social Work Visit",
-                "Allocated Team", "Allocated Worker"], [.lookedAfter]) { [serial($0.opened), serial($0.lastVisit)] },
+            sheet(
+                6,
+                [
+                    "Child Unique ID", "CIN Start Date", "Date Child Was Last Seen", "Allocated Team",
+                    "Allocated Worker",
+                ],
+                [.childInNeed, .childProtection]
+            ) { [serial($0.opened), serial($0.lastVisit)] },
+            sheet(
+                7,
+                [
+                    "Child Unique ID", "Child Protection Plan Start Date", "Date of the Last Statutory Visit",
+                    "Allocated Team", "Allocated Worker",
+                ], [.childProtection]
+            ) { [serial($0.opened), serial($0.lastVisit)] },
+            sheet(
+                8,
+                [
+                    "Child Unique ID", "Date Started to be Looked After", "Date of Last Social Work Visit",
+                    "Allocated Team", "Allocated Worker",
+                ], [.lookedAfter]
+            ) { [serial($0.opened), serial($0.lastVisit)] },
             sheet(9, ["Child Unique ID", "Allocated Team", "Allocated Worker"], [.careLeaver]) { _ in [] },
         ])
     }

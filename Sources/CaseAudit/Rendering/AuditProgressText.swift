@@ -5,7 +5,8 @@ public enum AuditProgressText {
         let progress = session.progress
         let checklist = session.checklist
         var text = "Recorded \(recorded) answer\(recorded == 1 ? "" : "s") for case \(audit.caseReference) "
-        text += "(audit \(audit.id), \(checklist.id) \(checklist.version)): \(progress.answered) of \(progress.asked) asked items answered.\n"
+        text +=
+            "(audit \(audit.id), \(checklist.id) \(checklist.version)): \(progress.answered) of \(progress.asked) asked items answered.\n"
         let grade = session.grade
         let gradeText =
             grade.band.map { band in

@@ -67,7 +67,9 @@ public struct AuditReport: Sendable, Encodable {
                 guard let answer = session.answers[item.id] else { continue }
                 let label = checklist.scale(for: item)?.option(value: answer.value)?.label ?? answer.value
                 asked.append(
-                    Answer(item: item.id, section: section.title, prompt: item.prompt, value: answer.value, label: label, note: answer.note))
+                    Answer(
+                        item: item.id, section: section.title, prompt: item.prompt, value: answer.value, label: label,
+                        note: answer.note))
             }
         }
         answers = asked
@@ -78,9 +80,13 @@ public struct AuditReport: Sendable, Encodable {
     public var text: String {
         var out = "Audit \(id) · case \(caseReference) · auditor \(auditorID) · \(checklist) \(checklistVersion)"
         out += " · version \(version) · \(status)\n"
-        out += "Started \(startedAt)" + (submittedAt.map { "; submitted \($0)" } ?? "") + "; \(progress) asked items answered\n"
+        out +=
+            "Started \(startedAt)" + (submittedAt.map { "; submitted \($0)" } ?? "")
+            + "; \(progress) asked items answered\n"
         if let amends {
-            out += "Amends audit \(amends)" + (amendedBy.map { ", by \($0)" } ?? "") + (amendedReason.map { ": \($0)" } ?? "") + "\n"
+            out +=
+                "Amends audit \(amends)" + (amendedBy.map { ", by \($0)" } ?? "")
+                + (amendedReason.map { ": \($0)" } ?? "") + "\n"
         }
         if let supersededBy { out += "Superseded by audit \(supersededBy): reports use that version.\n" }
         var section = ""
@@ -90,18 +96,29 @@ public struct AuditReport: Sendable, Encodable {
                 out += "\n\(section)\n"
             }
             // The item's id first: an amendment sheet names items by it.
-            out += TextWrap.wrap("[\(answer.item)] \(answer.label): \(answer.prompt)", width: 80, indent: "      ", firstIndent: "  ") + "\n"
-            if let note = answer.note { out += TextWrap.wrap("Note: \(note)", width: 80, indent: "      ", firstIndent: "      ") + "\n" }
+            out +=
+                TextWrap.wrap(
+                    "[\(answer.item)] \(answer.label): \(answer.prompt)", width: 80, indent: "      ", firstIndent: "  "
+                ) + "\n"
+            if let note = answer.note {
+                out += TextWrap.wrap("Note: \(note)", width: 80, indent: "      ", firstIndent: "      ") + "\n"
+            }
         }
-        let computed = computedGrade.map { grade in grade + (score.map { " (score \(Number.percent($0)))" } ?? "") } ?? "none"
+        let computed =
+            computedGrade.map { grade in grade + (score.map { " (score \(Number.percent($0)))" } ?? "") } ?? "none"
         out += "\n\(submittedAt == nil ? "Grade so far" : "Computed grade"): \(computed)\n"
         if let judgement {
-            out += TextWrap.wrap(
-                "Judgement: \(judgement.grade)" + (judgement.reason.map { ", because: \($0)" } ?? ""), width: 80, indent: "  ", firstIndent: "") + "\n"
+            out +=
+                TextWrap.wrap(
+                    "Judgement: \(judgement.grade)" + (judgement.reason.map { ", because: \($0)" } ?? ""), width: 80,
+                    indent: "  ", firstIndent: "") + "\n"
         }
         out += "Actions: \(actions.isEmpty ? "none" : String(actions.count))\n"
         for action in actions {
-            out += TextWrap.wrap("- \(action.what) (\(action.who), due \(action.due))", width: 80, indent: "  ", firstIndent: "") + "\n"
+            out +=
+                TextWrap.wrap(
+                    "- \(action.what) (\(action.who), due \(action.due))", width: 80, indent: "  ", firstIndent: "")
+                + "\n"
         }
         return out
     }

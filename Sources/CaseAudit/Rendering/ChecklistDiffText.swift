@@ -10,20 +10,26 @@ public enum ChecklistDiffText {
         }
         out += "\nAdded: \(diff.added.count)\n"
         for item in diff.added {
-            out += TextWrap.wrap("\(item.id): \(item.prompt)", width: width, indent: "      ", firstIndent: "  + ") + "\n"
+            out +=
+                TextWrap.wrap("\(item.id): \(item.prompt)", width: width, indent: "      ", firstIndent: "  + ") + "\n"
         }
         out += "Removed: \(diff.removed.count)\n"
         for item in diff.removed {
-            out += TextWrap.wrap("\(item.id): \(item.prompt)", width: width, indent: "      ", firstIndent: "  - ") + "\n"
+            out +=
+                TextWrap.wrap("\(item.id): \(item.prompt)", width: width, indent: "      ", firstIndent: "  - ") + "\n"
         }
         out += "Changed: \(diff.changed.count)\n"
         for item in diff.changed {
             out += "  ~ \(item.id)\n"
             for change in item.changes {
-                out += TextWrap.wrap("\(change.field): \(change.old.isEmpty ? "(none)" : change.old)", width: width,
-                    indent: "          ", firstIndent: "      - ") + "\n"
-                out += TextWrap.wrap("\(change.field): \(change.new.isEmpty ? "(none)" : change.new)", width: width,
-                    indent: "          ", firstIndent: "      + ") + "\n"
+                out +=
+                    TextWrap.wrap(
+                        "\(change.field): \(change.old.isEmpty ? "(none)" : change.old)", width: width,
+                        indent: "          ", firstIndent: "      - ") + "\n"
+                out +=
+                    TextWrap.wrap(
+                        "\(change.field): \(change.new.isEmpty ? "(none)" : change.new)", width: width,
+                        indent: "          ", firstIndent: "      + ") + "\n"
             }
         }
         out += "Unchanged: \(diff.unchangedCount)\n"

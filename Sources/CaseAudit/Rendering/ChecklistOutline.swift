@@ -10,7 +10,9 @@ public enum ChecklistOutline {
         var issued = checklist.source.issuer
         if let date = checklist.source.issued { issued += ", \(date)" }
         if let document = checklist.source.document { issued += ", \(document)" }
-        out += TextWrap.wrap("Source: \(issued). \(checklist.source.text)", width: width, indent: "  ", firstIndent: "") + "\n"
+        out +=
+            TextWrap.wrap("Source: \(issued). \(checklist.source.text)", width: width, indent: "  ", firstIndent: "")
+            + "\n"
         if let hash = loaded.contentHash { out += "Hash: \(hash)\n" }
         if let description = checklist.description {
             out += "\n" + TextWrap.wrap(description, width: width, indent: "") + "\n"
@@ -25,8 +27,10 @@ public enum ChecklistOutline {
                 if option.fails { text += " (fails a critical item)" }
                 return text
             }
-            out += TextWrap.wrap("\(scale.label ?? scale.id): " + options.joined(separator: " · "), width: width,
-                indent: "      ", firstIndent: "  ") + "\n"
+            out +=
+                TextWrap.wrap(
+                    "\(scale.label ?? scale.id): " + options.joined(separator: " · "), width: width,
+                    indent: "      ", firstIndent: "  ") + "\n"
         }
 
         for (sectionIndex, section) in checklist.sections.enumerated() {
@@ -39,14 +43,20 @@ public enum ChecklistOutline {
                 if let scale = item.scaleID { facts.append("scale \(scale)") }
                 if item.weight != 1 { facts.append("weight \(Number.format(item.weight))") }
                 if item.critical { facts.append("CRITICAL") }
-                if !item.noteRequiredFor.isEmpty { facts.append("note required for \(item.noteRequiredFor.joined(separator: "/"))") }
-                out += TextWrap.wrap("(\(facts.joined(separator: " · ")))", width: width, indent: "       ",
-                    firstIndent: "      ") + "\n"
+                if !item.noteRequiredFor.isEmpty {
+                    facts.append("note required for \(item.noteRequiredFor.joined(separator: "/"))")
+                }
+                out +=
+                    TextWrap.wrap(
+                        "(\(facts.joined(separator: " · ")))", width: width, indent: "       ",
+                        firstIndent: "      ") + "\n"
                 if let condition = item.condition {
                     out += "      Asked only when \(condition.text).\n"
                 }
                 if let guidance = item.guidance {
-                    out += TextWrap.wrap("Guidance: \(guidance)", width: width, indent: "        ", firstIndent: "      ") + "\n"
+                    out +=
+                        TextWrap.wrap("Guidance: \(guidance)", width: width, indent: "        ", firstIndent: "      ")
+                        + "\n"
                 }
             }
         }

@@ -46,11 +46,19 @@ public enum MonthlyReport {
         for format in formats {
             switch format {
             case .html:
-                if let templates { files.append(("summary.html", templates.html.render(context(summary, tables, suppression, html: true)))) }
+                if let templates {
+                    files.append(
+                        ("summary.html", templates.html.render(context(summary, tables, suppression, html: true))))
+                }
             case .md:
-                if let templates { files.append(("summary.md", templates.markdown.render(context(summary, tables, suppression, html: false)))) }
+                if let templates {
+                    files.append(
+                        ("summary.md", templates.markdown.render(context(summary, tables, suppression, html: false))))
+                }
             case .csv:
-                for table in tables { files.append(("csv/\(table.name).csv", CSVWriter.render([table.headers] + table.rows))) }
+                for table in tables {
+                    files.append(("csv/\(table.name).csv", CSVWriter.render([table.headers] + table.rows)))
+                }
             case .json:
                 files.append(("summary.json", json(summary, tables, suppression)))
             }
@@ -63,7 +71,8 @@ public enum MonthlyReport {
     public static func councilLines(_ summary: MonthlySummary) -> String {
         summary.sections.map { section in
             let council = section.council
-            return "\(section.checklist) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n"
+            return
+                "\(section.checklist) \(section.version): \(council.audited) of \(council.sampled) sampled files audited; good or better \(council.goodOrBetterShare.map(Number.percent) ?? "–")\n"
         }.joined()
     }
 
@@ -84,7 +93,9 @@ public enum MonthlyReport {
                 value.array(tables.count) { value, index in
                     let table = tables[index]
                     value.object { object in
-                        object.member("headers") { value in value.array(table.headers.count) { $0.string(table.headers[$1]) } }
+                        object.member("headers") { value in
+                            value.array(table.headers.count) { $0.string(table.headers[$1]) }
+                        }
                         object.member("name") { $0.string(table.name) }
                         object.member("rows") { value in
                             value.array(table.rows.count) { value, row in
@@ -102,7 +113,8 @@ public enum MonthlyReport {
     /// "November 2026" for "2026-11", as the report's title writes it.
     public static func monthName(_ month: String) -> String {
         let names = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
         ]
         guard let parsed = AuditMonth(month) else { return month }
         return "\(names[parsed.month - 1]) \(parsed.year)"
@@ -110,7 +122,9 @@ public enum MonthlyReport {
 
     /// What the templates see. Text from the data is escaped here for Markdown (the template
     /// prints it raw); the HTML template lets Mustache escape it, and prints the SVG raw.
-    static func context(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, html: Bool) -> [String: Any] {
+    static func context(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, html: Bool)
+        -> [String: Any]
+    {
         func cell(_ text: String) -> String { html ? text : MarkdownText.escape(text) }
         func table(_ table: ReportTable) -> [String: Any] {
             [
@@ -122,7 +136,8 @@ public enum MonthlyReport {
         let headline = summary.sections.map { section -> [String: Any] in
             let council = section.council
             var entry: [String: Any] = [
-                "title": cell(section.title), "version": cell(section.version), "audited": council.audited, "sampled": council.sampled,
+                "title": cell(section.title), "version": cell(section.version), "audited": council.audited,
+                "sampled": council.sampled,
                 "goodShare": suppression.share(council.goodOrBetterShare, basedOn: council.audited),
                 "interval": suppression.interval(council.goodOrBetterInterval, basedOn: council.audited),
                 "differs": council.judgedDifferently,
@@ -130,7 +145,9 @@ public enum MonthlyReport {
             if let estimate = section.populationEstimate, !suppression.hides(council.audited) {
                 entry["estimate"] = Number.percent(estimate)
             }
-            let weakest = council.items.filter { $0.rate != nil && !suppression.hides($0.answered) }.min { ($0.rate ?? 1) < ($1.rate ?? 1) }
+            let weakest = council.items.filter { $0.rate != nil && !suppression.hides($0.answered) }.min {
+                ($0.rate ?? 1) < ($1.rate ?? 1)
+            }
             if let trend = summary.trendSummaries.first(where: { $0.checklist == section.checklist }) {
                 func share(_ value: Double?) -> String { value.map(Number.percent) ?? "no files" }
                 entry["trend"] =
@@ -141,19 +158,25 @@ public enum MonthlyReport {
                 var text = "\(Plural.count(files, "sampled file")) \(Plural.verb(files, "is", "are")) not yet audited"
                 let teams = section.teamsNotYetAudited
                 if !teams.isEmpty {
-                    text += "; \(Plural.count(teams.count, "team")) \(Plural.verb(teams.count, "has", "have")) submitted none: "
+                    text +=
+                        "; \(Plural.count(teams.count, "team")) \(Plural.verb(teams.count, "has", "have")) submitted none: "
                         + teams.map(cell).joined(separator: ", ")
                 }
                 entry["outstanding"] = text
             }
             if let weakest, let rate = weakest.rate {
-                entry["weakest"] = "\(cell(weakest.prompt)) (\(Number.percent(rate)) of \(Plural.count(weakest.answered, "file")))"
+                entry["weakest"] =
+                    "\(cell(weakest.prompt)) (\(Number.percent(rate)) of \(Plural.count(weakest.answered, "file")))"
             }
             return entry
         }
-        let sectionTables = Dictionary(grouping: tables, by: { table in
-            summary.sections.first { table.name.hasPrefix("\($0.checklist)-\($0.version)-") }.map { "\($0.checklist)-\($0.version)" } ?? ""
-        })
+        let sectionTables = Dictionary(
+            grouping: tables,
+            by: { table in
+                summary.sections.first { table.name.hasPrefix("\($0.checklist)-\($0.version)-") }.map {
+                    "\($0.checklist)-\($0.version)"
+                } ?? ""
+            })
         let sections = summary.sections.map { section -> [String: Any] in
             [
                 "title": cell(section.title), "version": cell(section.version), "checklist": cell(section.checklist),
@@ -162,9 +185,11 @@ public enum MonthlyReport {
                 "tables": (sectionTables["\(section.checklist)-\(section.version)"] ?? []).map(table),
             ]
         }
-        let versions = Dictionary(grouping: summary.sections, by: \.checklist).filter { $0.value.count > 1 }.keys.sorted()
+        let versions = Dictionary(grouping: summary.sections, by: \.checklist).filter { $0.value.count > 1 }.keys
+            .sorted()
         return [
-            "month": summary.month, "monthName": monthName(summary.month), "asOf": summary.asOf, "audited": summary.audited,
+            "month": summary.month, "monthName": monthName(summary.month), "asOf": summary.asOf,
+            "audited": summary.audited,
             "empty": summary.audited == 0, "headline": headline, "sections": sections,
             "trendChart": SummaryCharts.trend(summary.trend, suppression),
             "trendTable": tables.first { $0.name == "trend" }.map(table) ?? [:],
@@ -179,7 +204,9 @@ public enum MonthlyReport {
             ],
             "suppressed": !suppression.detail, "minimum": suppression.minimum, "detail": suppression.detail,
             "versionNote": versions.isEmpty
-                ? "" : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
+                ? ""
+                : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own."
+                ,
         ]
     }
 }

@@ -17,7 +17,9 @@ public enum OrgChartTree {
             var line = "\(person.level.rawValue) \(person.displayName) [\(person.id)]"
             if let teams = managed[person.id] { line += ": manages \(teams.joined(separator: ", "))" }
             out += (isRoot ? "" : prefix + (isLast ? "└─ " : "├─ ")) + line + "\n"
-            let below = (children[person.id] ?? []).sorted { ($0.level.order, $0.displayName) < ($1.level.order, $1.displayName) }
+            let below = (children[person.id] ?? []).sorted {
+                ($0.level.order, $0.displayName) < ($1.level.order, $1.displayName)
+            }
             // Social workers are counted, not listed: the tree is about the management line.
             let workers = below.filter { $0.level == .socialWorker }
             let managers = below.filter { $0.level != .socialWorker }

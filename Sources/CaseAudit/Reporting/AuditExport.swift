@@ -50,7 +50,8 @@ public enum AuditExport {
 
     /// What identifies the audit on every row of either kind.
     static let auditColumns = [
-        "audit", "version", "sample", "month", "checklist", "checklist_version", "checklist_hash", "case_reference", "team",
+        "audit", "version", "sample", "month", "checklist", "checklist_version", "checklist_hash", "case_reference",
+        "team",
         "case_type", "auditor", "auditor_level",
     ]
 
@@ -58,7 +59,8 @@ public enum AuditExport {
         let provenance = record.provenance
         return [
             .integer(record.auditID), provenance.map { .integer(Int64($0.version)) } ?? .null,
-            provenance.map { .integer($0.sampleID) } ?? .null, .text(record.month.description), .text(record.checklistID),
+            provenance.map { .integer($0.sampleID) } ?? .null, .text(record.month.description),
+            .text(record.checklistID),
             .optional(provenance?.checklistVersion), .text(record.checklistHash), .text(record.caseReference),
             .optional(record.team), .optional(record.caseType?.rawValue), .text(record.auditorID),
             .optional(provenance?.auditorLevel),
@@ -68,18 +70,22 @@ public enum AuditExport {
     public static func table(_ records: [QualityRecord], kind: Kind) -> Table {
         switch kind {
         case .audits:
-            let columns = auditColumns + [
-                "judgement", "computed_grade", "judgement_reason", "score", "inclusion_probability", "started_at", "submitted_at",
-                "amended_by", "amendment_reason",
-            ]
+            let columns =
+                auditColumns + [
+                    "judgement", "computed_grade", "judgement_reason", "score", "inclusion_probability", "started_at",
+                    "submitted_at",
+                    "amended_by", "amendment_reason",
+                ]
             return Table(
                 columns: columns,
                 rows: records.map { record in
                     let provenance = record.provenance
                     return auditCells(record) + [
-                        .text(record.judgement), .optional(record.computedGrade), .optional(provenance?.judgementReason),
+                        .text(record.judgement), .optional(record.computedGrade),
+                        .optional(provenance?.judgementReason),
                         provenance?.score.map(Value.number) ?? .null, .number(record.inclusionProbability),
-                        .optional(provenance?.startedAt), .optional(provenance?.submittedAt), .optional(provenance?.amendedBy),
+                        .optional(provenance?.startedAt), .optional(provenance?.submittedAt),
+                        .optional(provenance?.amendedBy),
                         .optional(provenance?.amendedReason),
                     ]
                 })

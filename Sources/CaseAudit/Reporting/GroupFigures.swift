@@ -37,7 +37,9 @@ public struct GroupFigures: Sendable, Hashable, Encodable {
         self.name = name
         self.sampled = sampled
         audited = tally.audited
-        grades = zip(checklist.grading.bands, tally.byBand).map { GradeCount(grade: $0.grade, label: $0.displayName, files: $1) }
+        grades = zip(checklist.grading.bands, tally.byBand).map {
+            GradeCount(grade: $0.grade, label: $0.displayName, files: $1)
+        }
         goodOrBetter = tally.goodOrBetter
         goodOrBetterShare = tally.audited > 0 ? Double(tally.goodOrBetter) / Double(tally.audited) : nil
         goodOrBetterInterval = WilsonInterval(successes: tally.goodOrBetter, trials: tally.audited)
@@ -91,11 +93,15 @@ public struct GroupTally: Sendable, Hashable {
         public let emptyItems: Items
 
         public init(_ checklist: Checklist) {
-            bandIndex = Dictionary(checklist.grading.bands.enumerated().map { ($1.grade, $0) }, uniquingKeysWith: { first, _ in first })
+            bandIndex = Dictionary(
+                checklist.grading.bands.enumerated().map { ($1.grade, $0) }, uniquingKeysWith: { first, _ in first })
             good = checklist.grading.goodOrBetter
-            itemIndex = Dictionary(checklist.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            itemIndex = Dictionary(
+                checklist.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             empty = GroupTally(byBand: Array(repeating: 0, count: checklist.grading.bands.count))
-            emptyItems = Items(compliant: Array(repeating: 0, count: checklist.itemCount), answered: Array(repeating: 0, count: checklist.itemCount))
+            emptyItems = Items(
+                compliant: Array(repeating: 0, count: checklist.itemCount),
+                answered: Array(repeating: 0, count: checklist.itemCount))
         }
 
         public func add(_ cell: GradeCell, to tally: inout GroupTally) {

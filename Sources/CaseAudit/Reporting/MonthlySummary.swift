@@ -78,7 +78,8 @@ public struct MonthlySummary: Sendable, Encodable {
     /// council's item figures only (the published tables show no others).
     public init(
         month: AuditMonth, today: CalendarDate, grades: [GradeCell], items: [ItemCell], itemsByGroup: Bool = true,
-        trendGrades: [GradeCell], sampled: [SampledCount], actions: [ActionRecord], checklists: [String: Checklist], chart: OrgChart?
+        trendGrades: [GradeCell], sampled: [SampledCount], actions: [ActionRecord], checklists: [String: Checklist],
+        chart: OrgChart?
     ) {
         self.month = month.description
         asOf = today.description
@@ -93,7 +94,9 @@ public struct MonthlySummary: Sendable, Encodable {
             let sampledHere = sampled.filter { $0.checklistID == checklist.id }
             // Two versions of one checklist in a month share the month's samples: each version
             // reports the files sampled for the checklist.
-            func sampledCount(_ include: (SampledCount) -> Bool) -> Int { sampledHere.filter(include).reduce(0) { $0 + $1.files } }
+            func sampledCount(_ include: (SampledCount) -> Bool) -> Int {
+                sampledHere.filter(include).reduce(0) { $0 + $1.files }
+            }
             // One pass over the cells makes a tally per team, level and case type; the council
             // and each manager's line add those up (a council has hundreds of teams and managers).
             let scheme = GroupTally.Scheme(checklist)
@@ -111,11 +114,15 @@ public struct MonthlySummary: Sendable, Encodable {
             if itemsByGroup {
                 for cell in itemCells {
                     scheme.add(cell, to: &teamItems[cell.team ?? Self.noTeam, default: scheme.emptyItems])
-                    if let level = cell.auditorLevel { scheme.add(cell, to: &levelItems[level, default: scheme.emptyItems]) }
+                    if let level = cell.auditorLevel {
+                        scheme.add(cell, to: &levelItems[level, default: scheme.emptyItems])
+                    }
                     if let type = cell.caseType { scheme.add(cell, to: &typeItems[type, default: scheme.emptyItems]) }
                 }
             }
-            func items(_ tally: GroupTally.Items?) -> GroupTally.Items? { itemsByGroup ? tally ?? scheme.emptyItems : nil }
+            func items(_ tally: GroupTally.Items?) -> GroupTally.Items? {
+                itemsByGroup ? tally ?? scheme.emptyItems : nil
+            }
             var sampledByTeam: [String: Int] = [:]
             for count in sampledHere { sampledByTeam[count.team ?? Self.noTeam, default: 0] += count.files }
             // Every team with files sampled is reported, audited or not: a team that did not
@@ -123,37 +130,46 @@ public struct MonthlySummary: Sendable, Encodable {
             let teamNames = Set(teamTallies.keys).union(sampledByTeam.filter { $0.value > 0 }.keys).sorted()
             let teams = teamNames.map { name in
                 GroupFigures(
-                    name: name, tally: teamTallies[name] ?? scheme.empty, items: items(teamItems[name]), sampled: sampledByTeam[name] ?? 0,
+                    name: name, tally: teamTallies[name] ?? scheme.empty, items: items(teamItems[name]),
+                    sampled: sampledByTeam[name] ?? 0,
                     checklist: checklist)
             }
             var managers: [String: (level: ManagerLevel, person: Person, teams: [String])] = [:]
             for name in teamNames {
-                for person in lines[name] ?? [] where [.teamManager, .serviceManager, .assistantDirector].contains(person.level) {
+                for person in lines[name] ?? []
+                where [.teamManager, .serviceManager, .assistantDirector].contains(person.level) {
                     managers[person.id, default: (person.level, person, [])].teams.append(name)
                 }
             }
             let levelOrder: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector]
             let management = managers.values.sorted {
-                (levelOrder.firstIndex(of: $0.level) ?? 9, $0.person.id) < (levelOrder.firstIndex(of: $1.level) ?? 9, $1.person.id)
+                (levelOrder.firstIndex(of: $0.level) ?? 9, $0.person.id) < (
+                    levelOrder.firstIndex(of: $1.level) ?? 9, $1.person.id
+                )
             }.map { entry in
                 let names = entry.teams
                 let tally = names.reduce(scheme.empty) { $0 + (teamTallies[$1] ?? scheme.empty) }
-                let itemTally = itemsByGroup ? names.reduce(scheme.emptyItems) { $0 + (teamItems[$1] ?? scheme.emptyItems) } : nil
+                let itemTally =
+                    itemsByGroup ? names.reduce(scheme.emptyItems) { $0 + (teamItems[$1] ?? scheme.emptyItems) } : nil
                 return ManagementGroup(
-                    level: entry.level.rawValue, managerID: entry.person.id, manager: entry.person.displayName, teams: names,
+                    level: entry.level.rawValue, managerID: entry.person.id, manager: entry.person.displayName,
+                    teams: names,
                     figures: GroupFigures(
                         name: "\(entry.level.rawValue) \(entry.person.displayName)", tally: tally, items: itemTally,
                         sampled: names.reduce(0) { $0 + (sampledByTeam[$1] ?? 0) }, checklist: checklist))
             }
             let auditorLevels = ManagerLevel.allCases.compactMap { level -> GroupFigures? in
                 guard let tally = levelTallies[level] else { return nil }
-                return GroupFigures(name: level.rawValue, tally: tally, items: items(levelItems[level]), sampled: 0, checklist: checklist)
+                return GroupFigures(
+                    name: level.rawValue, tally: tally, items: items(levelItems[level]), sampled: 0,
+                    checklist: checklist)
             }
             let caseTypes = CaseType.allCases.compactMap { type -> GroupFigures? in
                 let drawn = sampledCount { $0.caseType == type }
                 guard drawn > 0 || typeTallies[type] != nil else { return nil }
                 return GroupFigures(
-                    name: type.rawValue, tally: typeTallies[type] ?? scheme.empty, items: items(typeItems[type]), sampled: drawn,
+                    name: type.rawValue, tally: typeTallies[type] ?? scheme.empty, items: items(typeItems[type]),
+                    sampled: drawn,
                     checklist: checklist)
             }
             let council = GroupFigures(
@@ -161,8 +177,10 @@ public struct MonthlySummary: Sendable, Encodable {
                 sampled: sampledCount { _ in true }, checklist: checklist)
             sections.append(
                 ChecklistSection(
-                    checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash, council: council,
-                    populationEstimate: Self.populationEstimate(group, checklist), teams: teams, managementLines: management,
+                    checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash,
+                    council: council,
+                    populationEstimate: Self.populationEstimate(group, checklist), teams: teams,
+                    managementLines: management,
                     auditorLevels: auditorLevels, caseTypes: caseTypes,
                     filesNotYetAudited: max(0, council.sampled - council.audited),
                     teamsNotYetAudited: teams.filter { $0.audited == 0 && $0.sampled > 0 }.map(\.name)))
@@ -202,14 +220,17 @@ public struct MonthlySummary: Sendable, Encodable {
         Dictionary(grouping: points, by: \.checklist).keys.sorted().map { checklist in
             let mine = points.filter { $0.checklist == checklist }
             func pooled(_ months: Int) -> Double? {
-                let recent = mine.filter { point in AuditMonth(point.month).map { $0 > month.subtracting(months: months) } ?? false }
+                let recent = mine.filter { point in
+                    AuditMonth(point.month).map { $0 > month.subtracting(months: months) } ?? false
+                }
                 let audited = recent.reduce(0) { $0 + $1.audited }
                 return audited > 0 ? Double(recent.reduce(0) { $0 + $1.goodOrBetter }) / Double(audited) : nil
             }
             let last = month.subtracting(months: 1).description
             return TrendSummary(
                 checklist: checklist, thisMonth: mine.first { $0.month == month.description }?.goodOrBetterShare,
-                lastMonth: mine.first { $0.month == last }?.goodOrBetterShare, last6Months: pooled(6), last12Months: pooled(12))
+                lastMonth: mine.first { $0.month == last }?.goodOrBetterShare, last6Months: pooled(6),
+                last12Months: pooled(12))
         }
     }
 

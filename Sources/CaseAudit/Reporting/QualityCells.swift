@@ -16,7 +16,8 @@ public struct GradeCell: Sendable, Hashable {
     public var files: Int
 
     public init(
-        month: AuditMonth, checklistID: String, checklistHash: String, team: String?, caseType: CaseType?, auditorLevel: ManagerLevel?,
+        month: AuditMonth, checklistID: String, checklistHash: String, team: String?, caseType: CaseType?,
+        auditorLevel: ManagerLevel?,
         judgement: String, computedGrade: String?, inclusionProbability: Double, files: Int
     ) {
         self.month = month
@@ -43,7 +44,8 @@ public struct ItemCell: Sendable, Hashable {
     public var answered: Int
 
     public init(
-        checklistHash: String, team: String?, caseType: CaseType?, auditorLevel: ManagerLevel?, item: String, compliant: Int, answered: Int
+        checklistHash: String, team: String?, caseType: CaseType?, auditorLevel: ManagerLevel?, item: String,
+        compliant: Int, answered: Int
     ) {
         self.checklistHash = checklistHash
         self.team = team
@@ -71,7 +73,8 @@ extension ScoringSession {
     /// The asked items' answers that count, in checklist order.
     public var outcomes: [ItemOutcome] {
         askedItems.compactMap { item in
-            guard let answer = answers[item.id], let scale = checklist.scale(for: item), let option = scale.option(value: answer.value),
+            guard let answer = answers[item.id], let scale = checklist.scale(for: item),
+                let option = scale.option(value: answer.value),
                 option.counts
             else { return nil }
             return ItemOutcome(item: item.id, compliant: (option.score ?? 0) >= scale.maximumScore)
@@ -89,15 +92,19 @@ public enum QualityCells {
         for record in records {
             let level = levels[record.auditorID]
             let key = GradeCell(
-                month: record.month, checklistID: record.checklistID, checklistHash: record.checklistHash, team: record.team,
-                caseType: record.caseType, auditorLevel: level, judgement: record.judgement, computedGrade: record.computedGrade,
+                month: record.month, checklistID: record.checklistID, checklistHash: record.checklistHash,
+                team: record.team,
+                caseType: record.caseType, auditorLevel: level, judgement: record.judgement,
+                computedGrade: record.computedGrade,
                 inclusionProbability: record.inclusionProbability, files: 0)
             grades[key, default: 0] += 1
             guard let checklist = checklists[record.checklistHash], !record.answers.isEmpty else { continue }
-            let session = ScoringSession(checklist: checklist, answers: record.answers.map { ItemAnswer(itemID: $0.key, value: $0.value) })
+            let session = ScoringSession(
+                checklist: checklist, answers: record.answers.map { ItemAnswer(itemID: $0.key, value: $0.value) })
             for outcome in session.outcomes {
                 let cell = ItemCell(
-                    checklistHash: record.checklistHash, team: record.team, caseType: record.caseType, auditorLevel: level,
+                    checklistHash: record.checklistHash, team: record.team, caseType: record.caseType,
+                    auditorLevel: level,
                     item: outcome.item, compliant: 0, answered: 0)
                 let sums = items[cell, default: (0, 0)]
                 items[cell] = (sums.0 + (outcome.compliant ? 1 : 0), sums.1 + 1)

@@ -37,7 +37,8 @@ public struct QualityRecord: Sendable, Hashable {
         public var score: Double?
 
         public init(
-            sampleID: Int64, checklistVersion: String, auditorLevel: String?, startedAt: String, submittedAt: String, version: Int,
+            sampleID: Int64, checklistVersion: String, auditorLevel: String?, startedAt: String, submittedAt: String,
+            version: Int,
             amendedBy: String?, amendedReason: String?, judgementReason: String?, score: Double?
         ) {
             self.sampleID = sampleID
@@ -54,7 +55,8 @@ public struct QualityRecord: Sendable, Hashable {
     }
 
     public init(
-        auditID: Int64, month: AuditMonth, checklistID: String, checklistHash: String, caseReference: String, team: String?,
+        auditID: Int64, month: AuditMonth, checklistID: String, checklistHash: String, caseReference: String,
+        team: String?,
         caseType: CaseType?, auditorID: String, judgement: String, computedGrade: String?, inclusionProbability: Double,
         answers: [String: String] = [:]
     ) {
@@ -98,7 +100,9 @@ public struct ActionRecord: Sendable, Hashable {
     public var due: CalendarDate
     public var done: Bool
 
-    public init(auditID: Int64, month: AuditMonth? = nil, checklistID: String, team: String?, due: CalendarDate, done: Bool) {
+    public init(
+        auditID: Int64, month: AuditMonth? = nil, checklistID: String, team: String?, due: CalendarDate, done: Bool
+    ) {
         self.auditID = auditID
         self.month = month
         self.checklistID = checklistID

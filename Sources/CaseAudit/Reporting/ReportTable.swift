@@ -64,23 +64,30 @@ extension MonthlySummary {
                 ReportTable(
                     name: "\(stem)-management", title: "\(section.title) \(section.version): by management line",
                     headers: ["Level", "Manager", "Teams", "Sampled"] + figureHeaders,
-                    rows: section.managementLines.map { [$0.level, $0.manager, $0.teams.joined(separator: "; ")] + row($0.figures) }))
+                    rows: section.managementLines.map {
+                        [$0.level, $0.manager, $0.teams.joined(separator: "; ")] + row($0.figures)
+                    }))
             tables.append(
                 ReportTable(
-                    name: "\(stem)-auditor-levels", title: "\(section.title) \(section.version): by the auditor's level",
-                    headers: ["Auditor level"] + figureHeaders, rows: section.auditorLevels.map { [$0.name] + row($0, sampled: false) }))
+                    name: "\(stem)-auditor-levels",
+                    title: "\(section.title) \(section.version): by the auditor's level",
+                    headers: ["Auditor level"] + figureHeaders,
+                    rows: section.auditorLevels.map { [$0.name] + row($0, sampled: false) }))
             tables.append(
                 ReportTable(
                     name: "\(stem)-case-types", title: "\(section.title) \(section.version): by case type",
-                    headers: ["Case type", "Sampled"] + figureHeaders, rows: section.caseTypes.map { [$0.name] + row($0) }))
+                    headers: ["Case type", "Sampled"] + figureHeaders,
+                    rows: section.caseTypes.map { [$0.name] + row($0) }))
             tables.append(
                 ReportTable(
                     name: "\(stem)-items", title: "\(section.title) \(section.version): compliance by item (council)",
                     headers: ["Item", "Question", "Critical", "Compliant", "Answered", "Rate", "95% interval"],
                     rows: section.council.items.map { item in
                         [
-                            item.item, item.prompt, item.critical ? "yes" : "", suppression.count(item.compliant, basedOn: item.answered),
-                            suppression.count(item.answered, basedOn: item.answered), suppression.share(item.rate, basedOn: item.answered),
+                            item.item, item.prompt, item.critical ? "yes" : "",
+                            suppression.count(item.compliant, basedOn: item.answered),
+                            suppression.count(item.answered, basedOn: item.answered),
+                            suppression.share(item.rate, basedOn: item.answered),
                             suppression.interval(item.interval, basedOn: item.answered),
                         ]
                     }))
@@ -101,8 +108,15 @@ extension MonthlySummary {
                 name: "actions", title: "Actions raised in this month's audits",
                 headers: ["Team", "Raised", "Done", "Open", "Overdue"],
                 rows: actionsByTeam.keys.sorted().compactMap { team in
-                    actionsByTeam[team].map { [team, String($0.raised), String($0.done), String($0.open), String($0.overdue)] }
-                } + [["Council", String(actions.raised), String(actions.done), String(actions.open), String(actions.overdue)]]))
+                    actionsByTeam[team].map {
+                        [team, String($0.raised), String($0.done), String($0.open), String($0.overdue)]
+                    }
+                } + [
+                    [
+                        "Council", String(actions.raised), String(actions.done), String(actions.open),
+                        String(actions.overdue),
+                    ]
+                ]))
         return tables
     }
 }

@@ -24,8 +24,10 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
     public var overdue: Bool
 
     public init(
-        sampleID: Int64, month: AuditMonth, checklistID: String, caseReference: String, caseType: CaseType?, team: String?,
-        worker: String?, auditorID: String, status: Status = .allocated, auditID: Int64? = nil, today: CalendarDate? = nil
+        sampleID: Int64, month: AuditMonth, checklistID: String, caseReference: String, caseType: CaseType?,
+        team: String?,
+        worker: String?, auditorID: String, status: Status = .allocated, auditID: Int64? = nil,
+        today: CalendarDate? = nil
     ) {
         self.sampleID = sampleID
         self.month = month

@@ -24,7 +24,8 @@ public enum AuditorAllocator {
         var auditors = chart.people.compactMap { person -> Auditor? in
             guard let capacity = quota.filesPerAuditor[person.level], capacity > 0 else { return nil }
             let overseen = person.level == .director ? [] : overseenBy[person.id] ?? []
-            return Auditor(person: person, capacity: capacity, used: alreadyAllocated[person.id] ?? 0, overseen: overseen)
+            return Auditor(
+                person: person, capacity: capacity, used: alreadyAllocated[person.id] ?? 0, overseen: overseen)
         }.sorted { $0.person.id < $1.person.id }
 
         // For each team, the auditors in its line (at most a handful), by index.
@@ -52,12 +53,14 @@ public enum AuditorAllocator {
                 chosen = index
             }
             guard let chosen else {
-                let reason = anyRoom ? Messages.Allocation.onlyOwnLine(file.team ?? "") : Messages.Allocation.quotasUsedUp
+                let reason =
+                    anyRoom ? Messages.Allocation.onlyOwnLine(file.team ?? "") : Messages.Allocation.quotasUsedUp
                 allocations.append(Allocation(reference: file.reference, auditorID: nil, reason: reason))
                 continue
             }
             auditors[chosen].used += 1
-            allocations.append(Allocation(reference: file.reference, auditorID: auditors[chosen].person.id, reason: nil))
+            allocations.append(
+                Allocation(reference: file.reference, auditorID: auditors[chosen].person.id, reason: nil))
         }
         return allocations
     }

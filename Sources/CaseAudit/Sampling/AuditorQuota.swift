@@ -8,7 +8,9 @@ public struct AuditorQuota: Sendable, Hashable, Codable {
     }
 
     /// The programme in the seed papers: files audited by TMs, SMs, ADs and the DCS.
-    public static let standard = AuditorQuota([.teamManager: 2, .serviceManager: 2, .assistantDirector: 1, .director: 1])
+    public static let standard = AuditorQuota([
+        .teamManager: 2, .serviceManager: 2, .assistantDirector: 1, .director: 1,
+    ])
 
     public struct SyntaxError: Error, Sendable {
         public var message: String
@@ -23,10 +25,13 @@ public struct AuditorQuota: Sendable, Hashable, Codable {
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=").map { $0.trimmingWhitespace }
             guard pieces.count == 2, let level = ManagerLevel(rawValue: pieces[0].uppercased()), level.audits else {
-                throw SyntaxError(message: "--quota \(text): '\(part)' should be LEVEL=N with LEVEL one of ATM, TM, SM, AD, DCS, IRO, QA")
+                throw SyntaxError(
+                    message:
+                        "--quota \(text): '\(part)' should be LEVEL=N with LEVEL one of ATM, TM, SM, AD, DCS, IRO, QA")
             }
             guard let count = CheckedNumber.integer(text: pieces[1], in: 0...Self.limit) else {
-                throw SyntaxError(message: "--quota \(text): '\(pieces[1])' is not a number of files from 0 to \(Self.limit)")
+                throw SyntaxError(
+                    message: "--quota \(text): '\(pieces[1])' is not a number of files from 0 to \(Self.limit)")
             }
             quotas[level] = count
         }

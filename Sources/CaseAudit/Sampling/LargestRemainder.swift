@@ -16,8 +16,11 @@ enum LargestRemainder {
                 min(CheckedNumber.integer(value, rounding: .down, in: 0...left) ?? 0, caps[index] - shares[index])
             }
             given = round.reduce(0, +)
-            let order = open.indices.sorted { (exact[$0] - Double(round[$0]), -$0) > (exact[$1] - Double(round[$1]), -$1) }
-            for position in order where given < left && shares[open[position]] + round[position] < caps[open[position]] {
+            let order = open.indices.sorted {
+                (exact[$0] - Double(round[$0]), -$0) > (exact[$1] - Double(round[$1]), -$1)
+            }
+            for position in order where given < left && shares[open[position]] + round[position] < caps[open[position]]
+            {
                 round[position] += 1
                 given += 1
             }

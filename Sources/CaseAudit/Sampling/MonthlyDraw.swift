@@ -79,24 +79,31 @@ public enum MonthlyDraw {
         case .first:
             guard existing.isEmpty else { throw SampleDrawError.alreadyDrawn(existing) }
         case .replace:
-            guard !existing.isEmpty else { throw SampleDrawError.nothingToReplace(parameters.month, parameters.checklistID) }
+            guard !existing.isEmpty else {
+                throw SampleDrawError.nothingToReplace(parameters.month, parameters.checklistID)
+            }
             let begun = try store.allocations(auditor: nil, caseReference: nil, today: nil).filter { allocation in
                 allocation.status != .allocated && existing.contains { $0.id == allocation.sampleID }
             }
             if let first = begun.first { throw SampleDrawError.scored(sample: first.sampleID, files: begun.count) }
             replacing = existing
         case .topUp(let files):
-            guard let first = existing.first else { throw SampleDrawError.nothingToTopUp(parameters.month, parameters.checklistID) }
+            guard let first = existing.first else {
+                throw SampleDrawError.nothingToTopUp(parameters.month, parameters.checklistID)
+            }
             parameters = topUp(of: first.parameters, files: files, asked: parameters, first: first.id)
             monthFiles = Set(existing.flatMap { $0.cases.map(\.reference) })
             for sample in existing {
-                for file in sample.cases { if let auditor = file.auditorID { alreadyAllocated[auditor, default: 0] += 1 } }
+                for file in sample.cases {
+                    if let auditor = file.auditorID { alreadyAllocated[auditor, default: 0] += 1 }
+                }
             }
         }
 
-        let lookBack = try parameters.excludeSampledWithinMonths.map { months in
-            try store.sampledReferences(since: parameters.month.subtracting(months: months))
-        } ?? []
+        let lookBack =
+            try parameters.excludeSampledWithinMonths.map { months in
+                try store.sampledReferences(since: parameters.month.subtracting(months: months))
+            } ?? []
         // A replacement's look-back does not count the samples it replaces.
         let replaced = Set(replacing.flatMap { $0.cases.map(\.reference) })
         let excluded = lookBack.subtracting(replaced).union(monthFiles)
@@ -118,14 +125,18 @@ public enum MonthlyDraw {
             let teams = UnknownTeams(teams: drawn.compactMap { $0.team.map { ($0, 1) } }, chart: chart)
             unknown = teams.isEmpty ? nil : teams
         }
-        let stored = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn, replacing: replacing.map(\.id))
+        let stored = try store.addSample(
+            parameters, snapshot: snapshot.id, cases: drawn, replacing: replacing.map(\.id))
         return Outcome(
-            sample: stored, replaced: replacing, excludedCount: excluded.count, allocated: chart != nil, unknownTeams: unknown)
+            sample: stored, replaced: replacing, excludedCount: excluded.count, allocated: chart != nil,
+            unknownTeams: unknown)
     }
 
     /// A top-up's parameters: the first sample's design, `files` in all, the seed and catch-up
     /// reason asked for.
-    static func topUp(of design: SampleParameters, files: Int, asked: SampleParameters, first: Int64) -> SampleParameters {
+    static func topUp(of design: SampleParameters, files: Int, asked: SampleParameters, first: Int64)
+        -> SampleParameters
+    {
         var parameters = design
         parameters.size = .total(files)
         parameters.seed = asked.seed
@@ -136,7 +147,9 @@ public enum MonthlyDraw {
 
     /// What a redraw of `sample` leaves out besides its look-back: for a top-up, the files the
     /// month's samples of its checklist held when it was drawn.
-    public static func heldByMonth(before sample: StoredSample, store: some SampleStore) throws(StoreError) -> Set<String> {
+    public static func heldByMonth(before sample: StoredSample, store: some SampleStore) throws(StoreError) -> Set<
+        String
+    > {
         guard sample.parameters.topUpOf != nil else { return [] }
         let earlier = try store.samples(month: sample.parameters.month).filter {
             $0.parameters.checklistID == sample.parameters.checklistID && $0.wasCurrent(whenDrawing: sample.id)
@@ -167,16 +180,19 @@ public enum SampleDrawError: Error, Sendable {
             let files = samples.reduce(0) { $0 + $1.cases.count }
             let topUps = samples.count - 1
             let extra = topUps == 0 ? "" : " and \(Plural.count(topUps, "top-up"))"
-            return "\(first.parameters.month) has a \(first.parameters.checklistID) sample already: sample \(first.id), drawn "
+            return
+                "\(first.parameters.month) has a \(first.parameters.checklistID) sample already: sample \(first.id), drawn "
                 + "\(first.drawnAt.prefix(10)) with seed \(first.parameters.seed)\(extra), \(Plural.count(files, "file")); "
                 + "one sample per checklist per month, so nothing was drawn"
         case .nothingToReplace(let month, let checklist), .nothingToTopUp(let month, let checklist):
             return "\(month) has no \(checklist) sample yet, so there is nothing to \(isReplace ? "replace" : "top up")"
         case .scored(let sample, let files):
-            return "sample \(sample) cannot be drawn afresh: \(Plural.count(files, "file")) of it \(Plural.verb(files, "has", "have")) "
+            return
+                "sample \(sample) cannot be drawn afresh: \(Plural.count(files, "file")) of it \(Plural.verb(files, "has", "have")) "
                 + "an audit begun or submitted; nothing was drawn"
         case .quotaUnstaffed(let levels, let quota):
-            return "the quota \(quota.description): the org chart has no \(levels.map(\.rawValue).sorted().joined(separator: ", ")), "
+            return
+                "the quota \(quota.description): the org chart has no \(levels.map(\.rawValue).sorted().joined(separator: ", ")), "
                 + "so that quota cannot be met"
         }
     }

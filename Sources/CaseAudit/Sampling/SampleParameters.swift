@@ -63,7 +63,8 @@ public struct SampleParameters: Sendable, Hashable, Codable {
         var weights: [CaseType: Double] = [:]
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=").map { $0.trimmingWhitespace }
-            guard pieces.count == 2, let type = CaseType(spelling: pieces[0]), let weight = CheckedNumber.finite(text: pieces[1]),
+            guard pieces.count == 2, let type = CaseType(spelling: pieces[0]),
+                let weight = CheckedNumber.finite(text: pieces[1]),
                 weight > 0, weight <= weightLimit
             else { return nil }
             weights[type] = weight
@@ -73,7 +74,9 @@ public struct SampleParameters: Sendable, Hashable, Codable {
 
     /// `6m` or `1y`: a number of months, at most `monthLimit`.
     public static func months(parsing text: String) -> Int? {
-        guard let unit = text.last, let count = CheckedNumber.integer(text: text.dropLast(), in: 1...monthLimit) else { return nil }
+        guard let unit = text.last, let count = CheckedNumber.integer(text: text.dropLast(), in: 1...monthLimit) else {
+            return nil
+        }
         switch unit {
         case "m": return count
         case "y": return count <= monthLimit / 12 ? count * 12 : nil

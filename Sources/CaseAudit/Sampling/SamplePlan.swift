@@ -69,7 +69,8 @@ public struct SamplePlan: Sendable, Codable {
         z = NormalQuantile.z(1 - (1 - confidence) / 2)
         population = sizes.reduce(0) { $0 + $1.population }
         sampleSize =
-            Self.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate) ?? population
+            Self.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate)
+            ?? population
         let caps = sizes.map(\.population)
         let rates = sizes.map { stratumRates[$0.key] ?? expectedRate }
         let proportional = LargestRemainder.shares(of: sampleSize, weights: caps.map(Double.init), caps: caps)
@@ -78,15 +79,18 @@ public struct SamplePlan: Sendable, Codable {
             of: sampleSize, weights: zip(caps, rates).map { Double($0) * ($1 * (1 - $1)).squareRoot() }, caps: caps)
         strata = sizes.indices.map { index in
             Stratum(
-                key: sizes[index].key, population: caps[index], expectedRate: rates[index], proportional: proportional[index],
+                key: sizes[index].key, population: caps[index], expectedRate: rates[index],
+                proportional: proportional[index],
                 equal: equal[index], neyman: neyman[index],
                 forOwnEstimate: Self.size(
-                    population: caps[index], confidence: confidence, margin: margin, expectedRate: rates[index]) ?? caps[index])
+                    population: caps[index], confidence: confidence, margin: margin, expectedRate: rates[index])
+                    ?? caps[index])
         }
     }
 
     public func table() -> String {
-        var out = "To estimate a compliance rate within ±\(Number.percent(margin)) at \(Number.percent(confidence)) confidence"
+        var out =
+            "To estimate a compliance rate within ±\(Number.percent(margin)) at \(Number.percent(confidence)) confidence"
         out += " (expected rate \(Number.percent(expectedRate)), z = \(Number.format((z * 1000).rounded() / 1000))):\n"
         out += "\(Plural.count(sampleSize, "file")) from a population of \(population), \(allocation.sharing) below.\n"
         out += "Method: \(Self.method).\n\n"
@@ -97,8 +101,11 @@ public struct SamplePlan: Sendable, Codable {
             case .equal: chosen = stratum.equal
             case .neyman: chosen = stratum.neyman
             }
-            return [stratum.key, String(stratum.population), String(chosen), String(stratum.proportional), String(stratum.equal),
-                String(stratum.neyman), String(stratum.forOwnEstimate)]
+            return [
+                stratum.key, String(stratum.population), String(chosen), String(stratum.proportional),
+                String(stratum.equal),
+                String(stratum.neyman), String(stratum.forOwnEstimate),
+            ]
         }
         out += TextTable(
             headers: ["STRATUM", "CASES", "PLAN", "PROPORTIONAL", "EQUAL", "NEYMAN", "FOR ITS OWN ±"], rows: rows

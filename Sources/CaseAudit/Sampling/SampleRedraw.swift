@@ -11,13 +11,16 @@ public enum SampleRedraw {
 
     public static func check(_ sample: StoredSample, store: some SampleStore) throws(StoreError) -> Outcome {
         let parameters = sample.parameters
-        var excluded = try parameters.excludeSampledWithinMonths.map { months throws(StoreError) in
-            try store.sampledReferences(since: parameters.month.subtracting(months: months), before: sample.id)
-        } ?? []
+        var excluded =
+            try parameters.excludeSampledWithinMonths.map { months throws(StoreError) in
+                try store.sampledReferences(since: parameters.month.subtracting(months: months), before: sample.id)
+            } ?? []
         excluded.formUnion(try MonthlyDraw.heldByMonth(before: sample, store: store))
         let redrawn = StratifiedSampler.draw(
-            try store.cases(snapshot: sample.snapshotID, includingDates: false), parameters: parameters, excluded: excluded)
-        let recorded = Dictionary(sample.cases.map { ($0.reference, $0.inclusionProbability) }, uniquingKeysWith: { a, _ in a })
+            try store.cases(snapshot: sample.snapshotID, includingDates: false), parameters: parameters,
+            excluded: excluded)
+        let recorded = Dictionary(
+            sample.cases.map { ($0.reference, $0.inclusionProbability) }, uniquingKeysWith: { a, _ in a })
         let again = Dictionary(redrawn.map { ($0.reference, $0.inclusionProbability) }, uniquingKeysWith: { a, _ in a })
         let missing = recorded.filter { entry in
             guard let probability = again[entry.key] else { return true }

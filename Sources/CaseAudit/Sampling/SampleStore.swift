@@ -5,7 +5,8 @@ public protocol SampleStore: Sendable {
     func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord]
     /// Records a sample; in the same transaction, marks the samples of `replacing` as replaced
     /// by it, refusing (`.sampleInUse`) when any of them has an audit or was replaced already.
-    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64]) throws(StoreError)
+    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64])
+        throws(StoreError)
         -> StoredSample
     /// The samples drawn for a month, oldest first, replaced ones included (marked); every
     /// month's when `month` is nil.
@@ -16,7 +17,8 @@ public protocol SampleStore: Sendable {
     func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String>
     /// Allocated files of current samples, of one auditor and of one case when given (all
     /// when nil), in month and reference order.
-    func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError) -> [AuditAllocation]
+    func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError)
+        -> [AuditAllocation]
 }
 
 extension SampleStore {

@@ -10,7 +10,9 @@
 ///    stratum, recorded for weighted estimates.
 public enum StratifiedSampler {
     /// `excluded`: case references left out (recently sampled).
-    public static func draw(_ cases: [CaseRecord], parameters: SampleParameters, excluded: Set<String> = []) -> [SampledCase] {
+    public static func draw(_ cases: [CaseRecord], parameters: SampleParameters, excluded: Set<String> = [])
+        -> [SampledCase]
+    {
         // Work on indices: a snapshot can hold a million cases, and copying records is costly.
         var groups: [String: [Int]] = [:]
         for index in cases.indices {
@@ -39,7 +41,8 @@ public enum StratifiedSampler {
                 let chosen = SystematicPPS.draw(
                     members, count: share, weight: { parameters.weights[$0.caseType] ?? 1 }, random: &random)
                 let position = Dictionary(uniqueKeysWithValues: zip(members.map(\.reference), stratum.members))
-                picked = chosen.compactMap { record, probability in position[record.reference].map { ($0, probability) } }
+                picked = chosen.compactMap { record, probability in position[record.reference].map { ($0, probability) }
+                }
             }
             drawn += picked.map { index, probability in
                 let record = cases[index]
@@ -58,14 +61,19 @@ public enum StratifiedSampler {
     /// does not depend on the order the cases came in).
     static func sortedStrata(_ groups: [String: [Int]], cases: [CaseRecord]) -> [(key: String, members: [Int])] {
         let keyed = groups.sorted { $0.key < $1.key }.map { (key: $0.key, members: $0.value) }
-        @Sendable func sortMembers(_ members: [Int]) -> [Int] { members.sorted { cases[$0].reference < cases[$1].reference } }
+        @Sendable func sortMembers(_ members: [Int]) -> [Int] {
+            members.sorted { cases[$0].reference < cases[$1].reference }
+        }
         let total = keyed.reduce(0) { $0 + $1.members.count }
         guard total >= parallelSortThreshold, keyed.count > 1 else {
             return keyed.map { (key: $0.key, members: sortMembers($0.members)) }
         }
         // Split the strata into two halves of about the same number of cases.
         var running = 0
-        let split = keyed.firstIndex { running += $0.members.count; return running >= total / 2 } ?? keyed.count / 2
+        let split =
+            keyed.firstIndex {
+                running += $0.members.count; return running >= total / 2
+            } ?? keyed.count / 2
         let later = Array(keyed[(split + 1)...])
         let background = BackgroundWork { later.map { (key: $0.key, members: sortMembers($0.members)) } }
         let earlier = keyed[...split].map { (key: $0.key, members: sortMembers($0.members)) }
@@ -122,7 +130,8 @@ public struct SampledCase: Sendable, Hashable, Codable {
     public var unallocatedReason: String?
 
     public init(
-        reference: String, stratum: String, inclusionProbability: Double, caseType: CaseType? = nil, team: String? = nil,
+        reference: String, stratum: String, inclusionProbability: Double, caseType: CaseType? = nil,
+        team: String? = nil,
         worker: String? = nil, auditorID: String? = nil, unallocatedReason: String? = nil
     ) {
         self.reference = reference

@@ -11,7 +11,8 @@ public struct ActionListing: Sendable, Hashable, Codable {
     public var doneAt: String?
 
     public init(
-        id: Int64, auditID: Int64, caseReference: String, team: String?, what: String, who: String, due: CalendarDate, doneAt: String?
+        id: Int64, auditID: Int64, caseReference: String, team: String?, what: String, who: String, due: CalendarDate,
+        doneAt: String?
     ) {
         self.id = id
         self.auditID = auditID

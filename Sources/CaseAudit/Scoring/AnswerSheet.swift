@@ -37,12 +37,14 @@ public struct AnswerSheet: Sendable {
 
     /// Reads a sheet: JSON when the file name ends in .json, else CSV.
     public static func read(file path: String) throws(InputError) -> AnswerSheet {
-        path.lowercased().hasSuffix(".json") ? try AnswerSheetJSON.read(file: path) : try AnswerSheetCSV.read(file: path)
+        path.lowercased().hasSuffix(".json")
+            ? try AnswerSheetJSON.read(file: path) : try AnswerSheetCSV.read(file: path)
     }
 
     mutating func problem(_ place: Place, _ field: Field, _ message: String) {
         problems.append(
-            Diagnostic(.rules, at: SourceLocation(file: path, line: place.line, column: place.columns[field] ?? 0), message))
+            Diagnostic(
+                .rules, at: SourceLocation(file: path, line: place.line, column: place.columns[field] ?? 0), message))
     }
 
     /// What a checked sheet adds to an audit.
@@ -83,8 +85,10 @@ public struct AnswerSheet: Sendable {
         var result = session
         for entry in accepted.sorted(by: { order[$0.value.itemID, default: 0] < order[$1.value.itemID, default: 0] }) {
             // A sheet may spell an answer as its value, its key or its label, in any case.
-            let value = session.checklist.items.first { $0.id == entry.value.itemID }
-                .flatMap { session.checklist.scale(for: $0)?.option(spelled: entry.value.value)?.value } ?? entry.value.value
+            let value =
+                session.checklist.items.first { $0.id == entry.value.itemID }
+                .flatMap { session.checklist.scale(for: $0)?.option(spelled: entry.value.value)?.value }
+                ?? entry.value.value
             do throws(ScoringError) {
                 try result.answer(entry.value.itemID, value: value, note: entry.value.note)
             } catch {
@@ -92,11 +96,14 @@ public struct AnswerSheet: Sendable {
             }
         }
         if judgements.count > 1 {
-            sheet.problem(judgements[1].place, .grade, Messages.Scoring.judgedTwice(firstLine: judgements[0].place.line))
+            sheet.problem(
+                judgements[1].place, .grade, Messages.Scoring.judgedTwice(firstLine: judgements[0].place.line))
         }
         var judgement: AuditJudgement?
         if let entry = judgements.first {
-            let grade = session.checklist.grading.bands.first { Self.sameSpelling($0.grade, entry.value.grade) }?.grade ?? entry.value.grade
+            let grade =
+                session.checklist.grading.bands.first { Self.sameSpelling($0.grade, entry.value.grade) }?.grade
+                ?? entry.value.grade
             do throws(ScoringError) {
                 try result.judge(grade, reason: entry.value.reason)
                 judgement = result.judgement
@@ -108,14 +115,19 @@ public struct AnswerSheet: Sendable {
         for entry in actions {
             // Every fault of the row is reported, not the first.
             var faults: [(Field, String)] = []
-            if entry.value.what.trimmingWhitespace.isEmpty { faults.append((.what, Messages.Scoring.actionIncomplete(.what))) }
-            if entry.value.who.trimmingWhitespace.isEmpty { faults.append((.who, Messages.Scoring.actionIncomplete(.who))) }
+            if entry.value.what.trimmingWhitespace.isEmpty {
+                faults.append((.what, Messages.Scoring.actionIncomplete(.what)))
+            }
+            if entry.value.who.trimmingWhitespace.isEmpty {
+                faults.append((.who, Messages.Scoring.actionIncomplete(.who)))
+            }
             let due = CalendarDate(parsing: entry.value.due.trimmingWhitespace)
             if let due, due < today {
                 faults.append((.due, ScoringError.actionDueInPast(due: due, today: today).message))
             } else if due == nil {
                 let text = entry.value.due.trimmingWhitespace
-                faults.append((.due, text.isEmpty ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(text)))
+                faults.append(
+                    (.due, text.isEmpty ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(text)))
             }
             guard let due, faults.isEmpty else {
                 for (field, message) in faults { sheet.problem(entry.place, field, message) }
@@ -130,14 +142,18 @@ public struct AnswerSheet: Sendable {
         }
         guard sheet.problems.isEmpty else {
             throw InputError(
-                sheet.problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+                sheet.problems.sorted {
+                    ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+                })
         }
         return Checked(session: result, answers: accepted.map(\.value), judgement: judgement, actions: raised)
     }
 
     /// "Requires improvement" and "REQUIRES-IMPROVEMENT" are the grade requires-improvement.
     static func sameSpelling(_ grade: String, _ written: String) -> Bool {
-        func plain(_ text: String) -> String { text.trimmingWhitespace.lowercased().replacingOccurrences(of: " ", with: "-") }
+        func plain(_ text: String) -> String {
+            text.trimmingWhitespace.lowercased().replacingOccurrences(of: " ", with: "-")
+        }
         return plain(grade) == plain(written)
     }
 

@@ -33,12 +33,14 @@ public enum AnswerSheetCSV {
 
     public static func read(file path: String) throws(InputError) -> AnswerSheet {
         let table = try CSVInput.table(path)
-        let columns = try CSVColumns<Column>.resolve(header: CSVInput.header(table), mapping: [:], mappable: false, path: path)
+        let columns = try CSVColumns<Column>.resolve(
+            header: CSVInput.header(table), mapping: [:], mappable: false, path: path)
         var sheet = AnswerSheet(path: path)
         func value(_ column: Column, _ record: Int) -> String? {
             columns.value(column, record, in: table).map { text in
                 let characters = Array(text.prefix(2))
-                return characters.count == 2 && characters[0] == "'" && "=+-@".contains(characters[1]) ? String(text.dropFirst()) : text
+                return characters.count == 2 && characters[0] == "'" && "=+-@".contains(characters[1])
+                    ? String(text.dropFirst()) : text
             }
         }
         func place(_ line: Int, _ fields: [AnswerSheet.Field: Column]) -> AnswerSheet.Place {
@@ -58,7 +60,8 @@ public enum AnswerSheetCSV {
                     sheet.problem(at, .grade, Messages.Org.missing("grade (the answer column)"))
                     continue
                 }
-                sheet.judgements.append(.init(value: AuditJudgement(grade: grade, reason: value(.note, record)), place: at))
+                sheet.judgements.append(
+                    .init(value: AuditJudgement(grade: grade, reason: value(.note, record)), place: at))
             case actionRow:
                 let at = place(line, [.what: .answer, .who: .who, .due: .due])
                 let text = AnswerSheet.ActionText(
@@ -74,7 +77,8 @@ public enum AnswerSheetCSV {
                     sheet.problem(at, .answer, Messages.Org.missing("answer"))
                     continue
                 }
-                sheet.answers.append(.init(value: ItemAnswer(itemID: kind, value: answer, note: value(.note, record)), place: at))
+                sheet.answers.append(
+                    .init(value: ItemAnswer(itemID: kind, value: answer, note: value(.note, record)), place: at))
             }
         }
         return sheet

@@ -51,15 +51,18 @@ public enum AnswerSheetJSON {
                 continue
             }
             guard let answer = entry.answer?.nonBlank else {
-                sheet.problem(place, .answer, Messages.Scoring.jsonMissing("answer", entry: "answers[\(index)] (item '\(item)')"))
+                sheet.problem(
+                    place, .answer, Messages.Scoring.jsonMissing("answer", entry: "answers[\(index)] (item '\(item)')"))
                 continue
             }
-            sheet.answers.append(.init(value: ItemAnswer(itemID: item, value: answer, note: entry.note?.nonBlank), place: place))
+            sheet.answers.append(
+                .init(value: ItemAnswer(itemID: item, value: answer, note: entry.note?.nonBlank), place: place))
         }
         if let judgement = document.judgement {
             let place = AnswerSheet.Place(line: lines.line("judgement", 0))
             if let grade = judgement.grade?.nonBlank {
-                sheet.judgements.append(.init(value: AuditJudgement(grade: grade, reason: judgement.reason), place: place))
+                sheet.judgements.append(
+                    .init(value: AuditJudgement(grade: grade, reason: judgement.reason), place: place))
             } else {
                 sheet.problem(place, .grade, Messages.Scoring.jsonMissing("grade", entry: "judgement"))
             }

@@ -26,12 +26,14 @@ public protocol AuditStore: Sendable {
     /// Marks the audit submitted with its final judgement and the grade its answers compute,
     /// and adds it to the quality roll-ups (`outcomes`: its asked items' answers that count);
     /// from then on it cannot change.
-    func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome]) throws(StoreError)
+    func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
+        throws(StoreError)
     /// A submitted audit's next version: `content` in full, who amended it and why, submitted
     /// at once, in one transaction; the roll-ups lose the old version (`previous`: its
     /// outcomes) and gain the new. Reports use the latest version.
     func amendAudit(
-        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement, grade: FileGrade,
+        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
+        grade: FileGrade,
         outcomes: [ItemOutcome], previous: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit
     /// One audit with everything recorded in it.

@@ -21,10 +21,12 @@ public enum ScoringError: Error, Sendable, Hashable {
         switch self {
         case .unknownItem(let item): Messages.Scoring.unknownItem(item)
         case .hidden(let item): Messages.Scoring.hidden(item)
-        case .unknownAnswer(let value, let item, let allowed): Messages.Scoring.unknownAnswer(value, item: item, allowed: allowed)
+        case .unknownAnswer(let value, let item, let allowed):
+            Messages.Scoring.unknownAnswer(value, item: item, allowed: allowed)
         case .noteRequired(let value, let item): Messages.Scoring.noteRequired(value, item: item)
         case .unknownGrade(let grade, let allowed): Messages.Scoring.unknownGrade(grade, allowed: allowed)
-        case .reasonRequired(let judged, let computed): Messages.Scoring.reasonRequired(judged: judged, computed: computed)
+        case .reasonRequired(let judged, let computed):
+            Messages.Scoring.reasonRequired(judged: judged, computed: computed)
         case .judgementRequired: Messages.Scoring.judgementRequired
         case .actionIncomplete(let part): Messages.Scoring.actionIncomplete(part)
         case .actionDueInPast(let due, let today): Messages.Scoring.actionDueInPast(due, today: today)

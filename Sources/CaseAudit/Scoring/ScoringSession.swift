@@ -10,7 +10,9 @@ public struct ScoringSession: Sendable {
     /// Actions for the worker, in the order raised.
     public internal(set) var actions: [AuditAction]
 
-    public init(checklist: Checklist, answers: [ItemAnswer] = [], judgement: AuditJudgement? = nil, actions: [AuditAction] = []) {
+    public init(
+        checklist: Checklist, answers: [ItemAnswer] = [], judgement: AuditJudgement? = nil, actions: [AuditAction] = []
+    ) {
         self.checklist = checklist
         self.answers = Dictionary(answers.map { ($0.itemID, $0) }, uniquingKeysWith: { _, later in later })
         self.judgement = judgement

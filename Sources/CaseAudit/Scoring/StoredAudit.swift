@@ -18,7 +18,8 @@ public struct StoredAudit: Sendable, Hashable, Codable {
 
     public init(
         id: Int64, sampleID: Int64, caseReference: String, auditorID: String, checklistHash: String, startedAt: String,
-        submittedAt: String? = nil, version: Int = 1, amends: Int64? = nil, amendedBy: String? = nil, amendedReason: String? = nil
+        submittedAt: String? = nil, version: Int = 1, amends: Int64? = nil, amendedBy: String? = nil,
+        amendedReason: String? = nil
     ) {
         self.id = id
         self.sampleID = sampleID
@@ -44,7 +45,8 @@ public struct AuditRecord: Sendable, Hashable {
     /// The id of the file's latest version, when this one has been amended since.
     public var supersededBy: Int64?
 
-    public init(audit: StoredAudit, content: AuditContent, computedGrade: String?, score: Double?, supersededBy: Int64?) {
+    public init(audit: StoredAudit, content: AuditContent, computedGrade: String?, score: Double?, supersededBy: Int64?)
+    {
         self.audit = audit
         self.content = content
         self.computedGrade = computedGrade

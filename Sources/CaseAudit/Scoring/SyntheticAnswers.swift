@@ -23,7 +23,8 @@ public enum SyntheticAnswers {
     /// A sheet answering every item the skip logic asks. `complete: false` stops half-way, as an
     /// auditor interrupted would.
     public static func sheet(
-        for checklist: Checklist, caseReference: String, worker: String?, due: CalendarDate, seed: UInt64, complete: Bool = true
+        for checklist: Checklist, caseReference: String, worker: String?, due: CalendarDate, seed: UInt64,
+        complete: Bool = true
     ) -> Sheet {
         var random = SampleRandom(seed: seed ^ stableHash(caseReference))
         var session = ScoringSession(checklist: checklist)
@@ -43,12 +44,21 @@ public enum SyntheticAnswers {
         }
         let computed = session.grade.band?.grade
         let bands = checklist.grading.bands
-        if complete, let computed, let index = bands.firstIndex(where: { $0.grade == computed }), random.next(below: 5) == 0 {
+        if complete, let computed, let index = bands.firstIndex(where: { $0.grade == computed }),
+            random.next(below: 5) == 0
+        {
             let other = index + 1 < bands.count ? bands[index + 1] : bands[max(0, index - 1)]
-            rows.append(["#judgement", other.grade, "Demo data: the auditor weighed the quality of the recording.", "", ""])
+            rows.append([
+                "#judgement", other.grade, "Demo data: the auditor weighed the quality of the recording.", "", "",
+            ])
         }
-        if complete, let computed, bands.count > 1, bands.firstIndex(where: { $0.grade == computed }).map({ $0 >= 2 }) ?? false {
-            rows.append(["#action", "Demo data: bring the record up to date and discuss in supervision", "", worker ?? "team manager", due.description])
+        if complete, let computed, bands.count > 1,
+            bands.firstIndex(where: { $0.grade == computed }).map({ $0 >= 2 }) ?? false
+        {
+            rows.append([
+                "#action", "Demo data: bring the record up to date and discuss in supervision", "",
+                worker ?? "team manager", due.description,
+            ])
         }
         return Sheet(csv: CSVWriter.render(rows), computedGrade: computed)
     }

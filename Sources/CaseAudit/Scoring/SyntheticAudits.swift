@@ -22,7 +22,8 @@ public enum SyntheticAudits {
             xml += "  <section id=\"s\(section + 1)\" title=\"Section \(section + 1)\">\n"
             for item in (section * 10)..<min(items, section * 10 + 10) {
                 let critical = item % 10 == 0 ? " critical=\"true\"" : ""
-                xml += "    <item id=\"q\(item + 1)\"\(critical)><prompt>Generated question \(item + 1): is it recorded on the file?</prompt></item>\n"
+                xml +=
+                    "    <item id=\"q\(item + 1)\"\(critical)><prompt>Generated question \(item + 1): is it recorded on the file?</prompt></item>\n"
             }
             xml += "  </section>\n"
         }
@@ -42,11 +43,13 @@ public enum SyntheticAudits {
     /// One month's sample (`filesPerTeam` files from each team, allocated to the next team's
     /// manager) and its audits, all submitted.
     public static func month(
-        _ month: AuditMonth, council: SyntheticCouncil, checklist: Checklist, filesPerTeam: Int, casesPerTeam: Int, seed: UInt64
+        _ month: AuditMonth, council: SyntheticCouncil, checklist: Checklist, filesPerTeam: Int, casesPerTeam: Int,
+        seed: UInt64
     ) -> (cases: [SampledCase], audits: [BulkAudit]) {
         var random = SampleRandom(seed: seed &+ UInt64(month.year * 12 + month.month))
         let teams = council.chart.teams
-        let kinds = Dictionary(council.cases.map { ($0.team ?? "", $0.caseType) }, uniquingKeysWith: { first, _ in first })
+        let kinds = Dictionary(
+            council.cases.map { ($0.team ?? "", $0.caseType) }, uniquingKeysWith: { first, _ in first })
         let levels = Dictionary(council.chart.people.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
         var cases: [SampledCase] = []
         var audits: [BulkAudit] = []
@@ -62,13 +65,16 @@ public enum SyntheticAudits {
                 let caseType = kinds[team.name] ?? .childInNeed
                 cases.append(
                     SampledCase(
-                        reference: reference, stratum: team.name, inclusionProbability: probability, caseType: caseType, team: team.name,
+                        reference: reference, stratum: team.name, inclusionProbability: probability, caseType: caseType,
+                        team: team.name,
                         auditorID: auditor))
                 var answers: [ItemAnswer] = []
                 answers.reserveCapacity(checklist.itemCount)
                 for item in checklist.items {
                     let roll = Double(random.next(below: 1000)) / 1000
-                    let value = roll < quality ? "yes" : roll < quality + (1 - quality) * 0.55 ? "partly" : roll < 0.97 ? "no" : "na"
+                    let value =
+                        roll < quality
+                        ? "yes" : roll < quality + (1 - quality) * 0.55 ? "partly" : roll < 0.97 ? "no" : "na"
                     answers.append(ItemAnswer(itemID: item.id, value: value))
                 }
                 let session = ScoringSession(checklist: checklist, answers: answers)
@@ -76,15 +82,19 @@ public enum SyntheticAudits {
                 let computed = grade.band?.grade ?? "inadequate"
                 let bands = checklist.grading.bands.map(\.grade)
                 let judgement: AuditJudgement
-                if random.next(below: 10) == 0, let position = bands.firstIndex(of: computed), position + 1 < bands.count {
+                if random.next(below: 10) == 0, let position = bands.firstIndex(of: computed),
+                    position + 1 < bands.count
+                {
                     judgement = AuditJudgement(grade: bands[position + 1], reason: "Generated: judged one grade lower.")
                 } else {
                     judgement = AuditJudgement(grade: computed)
                 }
                 audits.append(
                     BulkAudit(
-                        month: month, caseReference: reference, team: team.name, caseType: caseType, inclusionProbability: probability,
-                        auditorID: auditor, auditorLevel: levels[auditor], answers: answers, judgement: judgement, grade: grade,
+                        month: month, caseReference: reference, team: team.name, caseType: caseType,
+                        inclusionProbability: probability,
+                        auditorID: auditor, auditorLevel: levels[auditor], answers: answers, judgement: judgement,
+                        grade: grade,
                         outcomes: session.outcomes))
             }
         }

@@ -23,9 +23,12 @@ public struct KeyDecoder: Sendable {
             let byte = pending[index]
             switch byte {
             case 0x1B:
-                if index + 2 < pending.count, pending[index + 1] == UInt8(ascii: "[") || pending[index + 1] == UInt8(ascii: "O") {
+                if index + 2 < pending.count,
+                    pending[index + 1] == UInt8(ascii: "[") || pending[index + 1] == UInt8(ascii: "O")
+                {
                     let arrows: [UInt8: KeyPress] = [
-                        UInt8(ascii: "A"): .up, UInt8(ascii: "B"): .down, UInt8(ascii: "C"): .right, UInt8(ascii: "D"): .left,
+                        UInt8(ascii: "A"): .up, UInt8(ascii: "B"): .down, UInt8(ascii: "C"): .right,
+                        UInt8(ascii: "D"): .left,
                     ]
                     // Skip parameters (e.g. ESC [ 1 ; 5 C) up to the final byte.
                     var end = index + 2
@@ -36,7 +39,9 @@ public struct KeyDecoder: Sendable {
                     }
                     if let arrow = arrows[pending[end]] { keys.append(arrow) }
                     index = end + 1
-                } else if index + 1 < pending.count, pending[index + 1] == UInt8(ascii: "[") || pending[index + 1] == UInt8(ascii: "O") {
+                } else if index + 1 < pending.count,
+                    pending[index + 1] == UInt8(ascii: "[") || pending[index + 1] == UInt8(ascii: "O")
+                {
                     pending.removeFirst(index)
                     return keys
                 } else {

@@ -207,7 +207,8 @@ public struct ScoringScreen: Sendable {
         case .character("S"): startSubmit()
         case .character("Q"): return .quit
         case .character("?"): mode = .help(returnTo: .review)
-        default: message = "Up/Down choose a question, Enter opens it; J judgement, A action, S submit, Q save and quit."
+        default:
+            message = "Up/Down choose a question, Enter opens it; J judgement, A action, S submit, Q save and quit."
         }
         return .none
     }
@@ -266,7 +267,9 @@ public struct ScoringScreen: Sendable {
             case .who: draft.field = .due
             case .due:
                 guard let due = CalendarDate(parsing: draft.due) else {
-                    message = draft.due.isEmpty ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(draft.due)
+                    message =
+                        draft.due.isEmpty
+                        ? Messages.Scoring.actionIncomplete(.due) : Messages.Scoring.badDate(draft.due)
                     mode = .action(draft)
                     return .none
                 }

@@ -23,7 +23,9 @@ public enum ScoringScreenText {
                 "The terminal is \(width)×\(height); the scoring screen needs at least \(ScoringScreen.minimumSize.columns)×\(ScoringScreen.minimumSize.rows). Widen the window, or press Q to save and quit: every answer is kept."
             return Array(wrapped(text, width: width).prefix(height))
         }
-        var header = wrapped(headerLine(screen), width: width, style: .header) + wrapped(checklistLine(screen), width: width, style: .header)
+        var header =
+            wrapped(headerLine(screen), width: width, style: .header)
+            + wrapped(checklistLine(screen), width: width, style: .header)
         header.append(Line(String(repeating: "─", count: width), .dim))
         var footer: [Line] = []
         if let message = screen.message { footer += wrapped(message, width: width, style: .message) }
@@ -88,7 +90,8 @@ public enum ScoringScreenText {
         if let current, let position = session.askedItems.firstIndex(where: { $0.id == current }) {
             line += "\(position + 1) of \(progress.asked) · "
         }
-        return line + "\(progress.answered) of \(progress.asked) answered · \(session.checklist.title) v\(session.checklist.version) · audit \(screen.context.auditID)"
+        return line
+            + "\(progress.answered) of \(progress.asked) answered · \(session.checklist.title) v\(session.checklist.version) · audit \(screen.context.auditID)"
     }
 
     private static func keys(_ screen: ScoringScreen) -> String {
@@ -96,9 +99,11 @@ public enum ScoringScreenText {
         case .question(let itemID):
             let item = screen.session.checklist.items.first { $0.id == itemID }
             let options = item.flatMap { screen.session.checklist.scale(for: $0) }?.options.map { String($0.key) } ?? []
-            return "\(options.joined(separator: "/")) answer · N note · B/← back · →/Enter next · G guidance · R review · Q save & quit · ? help"
+            return
+                "\(options.joined(separator: "/")) answer · N note · B/← back · →/Enter next · G guidance · R review · Q save & quit · ? help"
         case .note, .reason: return "Type, Backspace to correct, Enter to keep, Esc to cancel"
-        case .review: return "↑/↓ choose · Enter open · J judgement · A action · S submit · B back · Q save & quit · ? help"
+        case .review:
+            return "↑/↓ choose · Enter open · J judgement · A action · S submit · B back · Q save & quit · ? help"
         case .judgement: return "1-\(screen.session.checklist.grading.bands.count) choose a grade · Esc back"
         case .action: return "Type, Enter for the next field, Esc to cancel"
         case .confirmSubmit: return "y submit · any other key: back to the review"
@@ -133,7 +138,9 @@ public enum ScoringScreenText {
                     "Submit this audit? Once submitted it cannot change; a correction is made with `caseaudit audit amend`, as a new version.",
                     width: width, style: .heading)
         case .submitted:
-            return wrapped("Audit \(screen.context.auditID) of case \(screen.context.caseReference) is submitted.", width: width, style: .heading)
+            return wrapped(
+                "Audit \(screen.context.auditID) of case \(screen.context.caseReference) is submitted.", width: width,
+                style: .heading)
         }
     }
 
@@ -142,7 +149,9 @@ public enum ScoringScreenText {
         return checklist.items.first { $0.id == itemID }.flatMap { checklist.scale(for: $0)?.option(value: value) }
     }
 
-    private static func question(_ screen: ScoringScreen, _ itemID: String, width: Int, pending: String? = nil) -> [Line] {
+    private static func question(_ screen: ScoringScreen, _ itemID: String, width: Int, pending: String? = nil)
+        -> [Line]
+    {
         let checklist = screen.session.checklist
         guard let section = checklist.sections.first(where: { $0.items.contains { $0.id == itemID } }),
             let item = section.items.first(where: { $0.id == itemID })
@@ -150,12 +159,14 @@ public enum ScoringScreenText {
         var lines = wrapped("Section: \(section.title)", width: width, style: .heading)
         lines.append(Line(""))
         let reference = item.reference.map { "\($0) " } ?? ""
-        lines += wrapped("\(reference)\(item.prompt)\(item.critical ? " [critical]" : "")", width: width, style: .heading)
+        lines += wrapped(
+            "\(reference)\(item.prompt)\(item.critical ? " [critical]" : "")", width: width, style: .heading)
         lines.append(Line(""))
         let answer = screen.session.answers[itemID]
         for option in checklist.scale(for: item)?.options ?? [] {
             let chosen = option.value == (pending ?? answer?.value)
-            let text = "\(chosen ? ">" : " ") \(option.key)  \(option.label)\(chosen && pending == nil ? "  (current answer)" : "")"
+            let text =
+                "\(chosen ? ">" : " ") \(option.key)  \(option.label)\(chosen && pending == nil ? "  (current answer)" : "")"
             lines.append(Line(fit(text, width), chosen ? .selected : .plain))
         }
         if pending == nil, let note = answer?.note {
@@ -174,17 +185,19 @@ public enum ScoringScreenText {
     private static func summary(_ screen: ScoringScreen, width: Int) -> [Line] {
         let session = screen.session
         let grade = session.grade
-        var computed = grade.band.map { band in
-            var text = band.displayName
-            if let score = grade.score { text += " (score \(Number.percent(score)))" }
-            if grade.cap != nil { text += ", capped: a critical item fails" }
-            return text
-        } ?? "none (no answer counts towards a grade)"
+        var computed =
+            grade.band.map { band in
+                var text = band.displayName
+                if let score = grade.score { text += " (score \(Number.percent(score)))" }
+                if grade.cap != nil { text += ", capped: a critical item fails" }
+                return text
+            } ?? "none (no answer counts towards a grade)"
         if !session.isComplete { computed += " so far" }
         var lines = wrapped("Computed grade: \(computed)", width: width, style: .heading)
-        let judgement = session.judgement.map { judged in
-            "\(judged.grade)" + (judged.reason.map { ", because: \($0)" } ?? "")
-        } ?? "not given (the computed grade is used)"
+        let judgement =
+            session.judgement.map { judged in
+                "\(judged.grade)" + (judged.reason.map { ", because: \($0)" } ?? "")
+            } ?? "not given (the computed grade is used)"
         lines += wrapped("Judgement: \(judgement)", width: width)
         lines.append(Line(fit("Actions: \(session.actions.count)", width)))
         for action in session.actions {
@@ -200,7 +213,8 @@ public enum ScoringScreenText {
             let answer = session.answers[item.id]
             let label = answer.flatMap { option(screen, item.id, $0.value)?.label } ?? "(not answered)"
             let mark = index == selected ? ">" : " "
-            let text = "\(mark) \(item.reference ?? item.id)  \(label)\(answer?.note != nil ? " [note]" : "")  \(item.prompt)"
+            let text =
+                "\(mark) \(item.reference ?? item.id)  \(label)\(answer?.note != nil ? " [note]" : "")  \(item.prompt)"
             items.append(Line(fit(text, width), index == selected ? .selected : .plain))
         }
         let top = summary(screen, width: width) + [Line("")]
@@ -214,8 +228,11 @@ public enum ScoringScreenText {
         let computed = screen.session.grade.band?.grade
         var lines = wrapped("Your overall judgement of the file:", width: width, style: .heading)
         for (index, band) in screen.session.checklist.grading.bands.enumerated() {
-            let notes = [band.grade == computed ? "computed" : nil, band.grade == screen.session.judgement?.grade ? "chosen" : nil]
-                .compactMap { $0 }
+            let notes = [
+                band.grade == computed ? "computed" : nil,
+                band.grade == screen.session.judgement?.grade ? "chosen" : nil,
+            ]
+            .compactMap { $0 }
             let suffix = notes.isEmpty ? "" : "  (\(notes.joined(separator: ", ")))"
             lines.append(Line(fit("  \(index + 1)  \(band.displayName)\(suffix)", width)))
         }
@@ -225,11 +242,13 @@ public enum ScoringScreenText {
     private static func action(_ draft: ScoringScreen.ActionDraft, width: Int) -> [Line] {
         var lines = wrapped("A new action for the worker:", width: width, style: .heading)
         let fields: [(ScoringScreen.ActionDraft.Field, String, String)] = [
-            (.what, "What is to be done", draft.what), (.who, "Who is to do it", draft.who), (.due, "Due (YYYY-MM-DD)", draft.due),
+            (.what, "What is to be done", draft.what), (.who, "Who is to do it", draft.who),
+            (.due, "Due (YYYY-MM-DD)", draft.due),
         ]
         for (field, label, value) in fields {
             let current = field == draft.field
-            lines += wrapped("\(label): \(value)\(current ? "▌" : "")", width: width, style: current ? .selected : .plain)
+            lines += wrapped(
+                "\(label): \(value)\(current ? "▌" : "")", width: width, style: current ? .selected : .plain)
         }
         return lines
     }
@@ -249,7 +268,8 @@ public enum ScoringScreenText {
         ]
         var lines = wrapped("Keys", width: width, style: .heading)
         for (key, meaning) in entries {
-            lines += wrapped("\(key.padding(to: 14))\(meaning)", width: width, indent: String(repeating: " ", count: 14))
+            lines += wrapped(
+                "\(key.padding(to: 14))\(meaning)", width: width, indent: String(repeating: " ", count: 14))
         }
         return lines
     }
@@ -257,8 +277,10 @@ public enum ScoringScreenText {
     // MARK: Text
 
     private static func wrapped(_ text: String, width: Int, style: Style = .plain, indent: String = "  ") -> [Line] {
-        TextWrap.wrap(text, width: width, indent: indent, firstIndent: "").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Line(fit(String($0), width), style) }
+        TextWrap.wrap(text, width: width, indent: indent, firstIndent: "").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { Line(fit(String($0), width), style) }
     }
 
     private static func fit(_ text: String, _ width: Int) -> String {

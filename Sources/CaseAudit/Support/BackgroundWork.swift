@@ -19,7 +19,9 @@ public final class BackgroundWork<Value: Sendable>: Sendable {
         done.wait()
         done.signal()  // Let a second wait() return too.
         // The semaphore is signalled only after the value is stored.
-        guard let value = result.withLock({ $0 }) else { preconditionFailure("background work signalled without a value") }
+        guard let value = result.withLock({ $0 }) else {
+            preconditionFailure("background work signalled without a value")
+        }
         return value
     }
 }

@@ -7,7 +7,8 @@
 public enum CheckedNumber {
     /// `value` rounded by `rule`, when it is finite and the result lies in `range`.
     public static func integer(
-        _ value: Double, rounding rule: FloatingPointRoundingRule = .towardZero, in range: ClosedRange<Int> = Int.min...Int.max
+        _ value: Double, rounding rule: FloatingPointRoundingRule = .towardZero,
+        in range: ClosedRange<Int> = Int.min...Int.max
     ) -> Int? {
         guard value.isFinite else { return nil }
         let rounded = value.rounded(rule)
@@ -20,10 +21,12 @@ public enum CheckedNumber {
 
     /// A whole number written in decimal (an optional sign, then digits only, surrounding
     /// spaces allowed), when it lies in `range`. "1e3", "0x10", "nan" and "12.0" are not.
-    public static func integer<Text: StringProtocol>(text: Text, in range: ClosedRange<Int> = Int.min...Int.max) -> Int? {
+    public static func integer<Text: StringProtocol>(text: Text, in range: ClosedRange<Int> = Int.min...Int.max) -> Int?
+    {
         let trimmed = text.trimmingWhitespace
         let digits = trimmed.first == "+" || trimmed.first == "-" ? trimmed.dropFirst() : trimmed[...]
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(trimmed), range.contains(value)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(trimmed),
+            range.contains(value)
         else { return nil }
         return value
     }

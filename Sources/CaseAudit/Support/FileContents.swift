@@ -60,7 +60,8 @@ public enum FileContents {
             bytes.reserveCapacity(size)
             var lineStart = 0
             while bytes.count < size {
-                let chunk = try FileContents.read(descriptor, from: bytes.count, count: min(FileContents.chunkLength, size - bytes.count))
+                let chunk = try FileContents.read(
+                    descriptor, from: bytes.count, count: min(FileContents.chunkLength, size - bytes.count))
                 if chunk.isEmpty { break }
                 let offset = bytes.count
                 bytes += chunk
@@ -107,7 +108,8 @@ public enum FileContents {
         let prefix = try read(descriptor, from: 0, count: min(file.size, sniffLength))
         let blank = prefix.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if blank && file.size <= sniffLength { throw .empty }
-        let utf16 = prefix.count >= 2 && ((prefix[0] == 0xFF && prefix[1] == 0xFE) || (prefix[0] == 0xFE && prefix[1] == 0xFF))
+        let utf16 =
+            prefix.count >= 2 && ((prefix[0] == 0xFF && prefix[1] == 0xFE) || (prefix[0] == 0xFE && prefix[1] == 0xFF))
         if !utf16, let offset = prefix.firstIndex(of: 0) { throw .binary(offset: offset) }
         return file
     }

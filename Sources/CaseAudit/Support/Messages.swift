@@ -171,7 +171,9 @@ enum Messages {
         static func reasonRequired(judged: String, computed: String) -> String {
             "the judgement '\(judged)' differs from the computed grade '\(computed)': give the reason"
         }
-        static func judgedTwice(firstLine: Int) -> String { "the judgement is given twice (first on line \(firstLine))" }
+        static func judgedTwice(firstLine: Int) -> String {
+            "the judgement is given twice (first on line \(firstLine))"
+        }
         static func badDate(_ text: String) -> String { "'\(text)' is not a date: expected YYYY-MM-DD" }
         static func unknownRow(_ text: String) -> String {
             "'\(text)' is not a row kind: rows are item answers, #judgement or #action"
@@ -208,7 +210,9 @@ enum Messages {
         static func duplicateNumber(_ number: String, firstLine: Int) -> String {
             "question number '\(number)' is used twice (first on row \(firstLine))"
         }
-        static func badWeight(_ text: String) -> String { "'\(text)' is not a weight: expected a number above 0 and at most \(Number.format(ChecklistRules.numberLimit))" }
+        static func badWeight(_ text: String) -> String {
+            "'\(text)' is not a weight: expected a number above 0 and at most \(Number.format(ChecklistRules.numberLimit))"
+        }
         static func tooLong(_ length: Int, limit: Int) -> String {
             "the cell is \(length) characters long; a checklist keeps at most \(limit) here"
         }
@@ -267,8 +271,11 @@ enum Messages {
         static let notAWorkbook = "is a zip file but not an Excel workbook: it has no xl/workbook.xml"
         static let corrupt = "cannot be unpacked: the zip file is damaged"
         static let notADocument = "is a zip file but not a Word document: it has no word/document.xml"
-        static func noSheet(_ name: String, sheets: [String]) -> String { "has no sheet called '\(name)' (sheets: \(list(sheets)))" }
-        static let unknownKind = "is not a board document caseaudit can read: give an .xlsx workbook, a .docx document or a .csv file"
+        static func noSheet(_ name: String, sheets: [String]) -> String {
+            "has no sheet called '\(name)' (sheets: \(list(sheets)))"
+        }
+        static let unknownKind =
+            "is not a board document caseaudit can read: give an .xlsx workbook, a .docx document or a .csv file"
         static func beyondLastColumn(_ reference: String) -> String {
             "the cell '\(reference)' is beyond column XFD, the last column a workbook can have"
         }
@@ -300,7 +307,8 @@ enum Messages {
 
     enum Census {
         static let notValidated = "not checked against the DfE schema: give it with --schema FILE.xsd"
-        static let notACensus = "this is not a Children in Need census: its root element should be <Message> holding <Children>"
+        static let notACensus =
+            "this is not a Children in Need census: its root element should be <Message> holding <Children>"
         static let noChildID = "a child has no LAchildID"
         static func closedChildren(_ count: Int) -> String {
             "\(Plural.count(count, "child", "children")) \(Plural.verb(count, "has", "have")) no open episode (every episode has a closure date) and \(Plural.verb(count, "is", "are")) not in the population"

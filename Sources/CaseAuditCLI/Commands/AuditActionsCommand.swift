@@ -36,7 +36,9 @@ struct AuditActionsCommand: ParsableCommand {
                 return
             }
             let today = console.today()
-            let actions = try database.actionListings().filter { action in status.map { $0.value.matches(action, today: today) } ?? true }
+            let actions = try database.actionListings().filter { action in
+                status.map { $0.value.matches(action, today: today) } ?? true
+            }
             switch format {
             case .json: console.write(JSONOutput.render(actions))
             case .text:
@@ -46,12 +48,14 @@ struct AuditActionsCommand: ParsableCommand {
                 }
                 let rows = actions.map { action in
                     [
-                        String(action.id), action.due.description, action.doneAt.map { "done \($0.prefix(10))" }
+                        String(action.id), action.due.description,
+                        action.doneAt.map { "done \($0.prefix(10))" }
                             ?? (action.isOverdue(today: today) ? "OVERDUE" : "open"),
                         action.caseReference, action.team ?? "", action.who, action.what,
                     ]
                 }
-                console.write(TextTable(headers: ["ACTION", "DUE", "STATUS", "CASE", "TEAM", "WHO", "WHAT"], rows: rows).render())
+                console.write(
+                    TextTable(headers: ["ACTION", "DUE", "STATUS", "CASE", "TEAM", "WHO", "WHAT"], rows: rows).render())
             }
         } catch let error as StoreError {
             throw console.reject(error)

@@ -29,7 +29,9 @@ struct AuditAmendCommand: ParsableCommand {
     @OptionGroup var store: DatabaseOption
 
     func validate() throws {
-        if reason.allSatisfy(\.isWhitespace) { throw ValidationError("--reason must say why the audit is being changed") }
+        if reason.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--reason must say why the audit is being changed")
+        }
     }
 
     func run() throws {
@@ -45,7 +47,8 @@ struct AuditAmendCommand: ParsableCommand {
             // and follows the amended answers (unless the sheet gives a judgement).
             let base = ScoringSession(
                 checklist: checklist, answers: record.content.answers,
-                judgement: record.content.judgement.flatMap { $0.reason == nil ? nil : $0 }, actions: record.content.actions)
+                judgement: record.content.judgement.flatMap { $0.reason == nil ? nil : $0 },
+                actions: record.content.actions)
             let checked: AnswerSheet.Checked
             do throws(InputError) {
                 checked = try AnswerSheet.read(file: answers).check(against: base, today: console.today())
@@ -57,14 +60,17 @@ struct AuditAmendCommand: ParsableCommand {
             do throws(ScoringError) {
                 judgement = try session.submission()
             } catch {
-                console.writeError("caseaudit: error: \(answers): the amended audit cannot be submitted: \(error.message)\n")
+                console.writeError(
+                    "caseaudit: error: \(answers): the amended audit cannot be submitted: \(error.message)\n")
                 throw ExitCode(1)
             }
             let content = AuditContent(
-                answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement, actions: session.actions)
+                answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement,
+                actions: session.actions)
             let previous = ScoringSession(checklist: checklist, answers: record.content.answers).outcomes
             let amended = try database.amendAudit(
-                audit, by: by, reason: reason, content: content, judgement: judgement, grade: session.grade, outcomes: session.outcomes,
+                audit, by: by, reason: reason, content: content, judgement: judgement, grade: session.grade,
+                outcomes: session.outcomes,
                 previous: previous)
             console.write(
                 "Amended audit \(audit) of case \(amended.caseReference): version \(amended.version) is audit \(amended.id) (by \(by): \(reason)); judgement \(judgement.grade).\n"

@@ -3,7 +3,8 @@ import CaseAudit
 
 struct AuditListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The files allocated to an auditor (or to everyone), by month, with their audits' status.",
+        commandName: "list",
+        abstract: "The files allocated to an auditor (or to everyone), by month, with their audits' status.",
         discussion: """
             A month's files are due by the month's last day; a file not submitted by then is overdue.
             """)
@@ -39,13 +40,19 @@ struct AuditListCommand: ParsableCommand {
                     return
                 }
                 let rows = allocations.map {
-                    [$0.month.description, String($0.sampleID), $0.checklistID, $0.caseReference, $0.caseType?.rawValue ?? "", $0.team ?? "",
+                    [
+                        $0.month.description, String($0.sampleID), $0.checklistID, $0.caseReference,
+                        $0.caseType?.rawValue ?? "", $0.team ?? "",
                         $0.auditorID, $0.due.description, $0.status.rawValue + ($0.overdue ? " (overdue)" : ""),
                         $0.auditID.map(String.init) ?? "",
                     ]
                 }
                 console.write(
-                    TextTable(headers: ["MONTH", "SAMPLE", "CHECKLIST", "CASE", "TYPE", "TEAM", "AUDITOR", "DUE", "STATUS", "AUDIT"], rows: rows).render())
+                    TextTable(
+                        headers: [
+                            "MONTH", "SAMPLE", "CHECKLIST", "CASE", "TYPE", "TEAM", "AUDITOR", "DUE", "STATUS", "AUDIT",
+                        ], rows: rows
+                    ).render())
             }
         } catch let error as StoreError {
             throw console.reject(error)

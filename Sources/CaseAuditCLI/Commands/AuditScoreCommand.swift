@@ -4,7 +4,8 @@ import CaseAudit
 struct AuditScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score an allocated file: on the terminal, one question at a time, or from a paper audit's answers file.",
+        abstract:
+            "Score an allocated file: on the terminal, one question at a time, or from a paper audit's answers file.",
         discussion: """
             In a terminal, the scoring screen asks each question in turn: press the answer's key \
             (y, p, n, - …); N adds a note, B goes back, R reviews, J gives your judgement, A adds an \
@@ -48,7 +49,9 @@ struct AuditScoreCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if submit && answers == nil { throw ValidationError("--submit goes with --answers (on the screen, press S to submit)") }
+        if submit && answers == nil {
+            throw ValidationError("--submit goes with --answers (on the screen, press S to submit)")
+        }
     }
 
     func run() throws {
@@ -62,14 +65,17 @@ struct AuditScoreCommand: ParsableCommand {
         let database = try store.open(console)
         do {
             let opening = try AuditOpening(
-                caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location, console: console)
+                caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location,
+                console: console)
             if let answers {
-                let keyed = try PaperAudit.keyIn(answers, opening: opening, database: database, submit: submit, console: console)
+                let keyed = try PaperAudit.keyIn(
+                    answers, opening: opening, database: database, submit: submit, console: console)
                 console.write(keyed.summary)
             } else {
                 let (audit, claim) = try opening.start(database)
                 try ScoringScreenDriver(
-                    audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database), database: database,
+                    audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database),
+                    database: database,
                     console: console, resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
                 ).run()
                 withExtendedLifetime(claim) {}

@@ -36,7 +36,8 @@ struct CasesImportCommand: ParsableCommand {
     @Option(help: "For a census: a CSV of child id, team and worker (the census has no team).")
     var teams: String?
 
-    @Option(help: "For an Annex A workbook: the lists to read (default 6,7,8,9; 3,4,5 add referrals, assessments, S47s).")
+    @Option(
+        help: "For an Annex A workbook: the lists to read (default 6,7,8,9; 3,4,5 add referrals, assessments, S47s).")
     var lists: String?
 
     @OptionGroup var store: DatabaseOption
@@ -78,12 +79,15 @@ struct CasesImportCommand: ParsableCommand {
         let database = try store.open(console, creating: true)
         if resolvedFormat != .csv {
             do {
-                let cases = resolvedFormat == .cin
+                let cases =
+                    resolvedFormat == .cin
                     ? try CINCensusImport.read(file: file, schema: schema, teams: teams)
                     : try AnnexAImport.read(file: file, lists: try parsedLists())
                 let snapshot = try database.addCaseSnapshot(cases, source: file)
                 for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-                console.write("Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n")
+                console.write(
+                    "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
+                )
                 try warnAboutTeams(of: snapshot, in: database, console: console)
             } catch let error as InputError {
                 throw console.reject(error)
@@ -108,7 +112,9 @@ struct CasesImportCommand: ParsableCommand {
         }
         let snapshot = result.snapshot
         for note in result.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-        console.write("Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n")
+        console.write(
+            "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
+        )
         do {
             try warnAboutTeams(of: snapshot, in: database, console: console)
         } catch let error as StoreError {
@@ -119,7 +125,9 @@ struct CasesImportCommand: ParsableCommand {
     /// Says which of the case list's teams the org chart lacks, and an empty list.
     private func warnAboutTeams(of snapshot: CaseSnapshot, in database: any CaseAuditStore, console: Console) throws {
         if snapshot.cases == 0 {
-            console.writeError("caseaudit: warning: \(file): no open cases: the latest case list is now empty, so a draw has nothing to sample\n")
+            console.writeError(
+                "caseaudit: warning: \(file): no open cases: the latest case list is now empty, so a draw has nothing to sample\n"
+            )
         }
         guard let chart = try database.orgChart() else { return }
         let unknown = UnknownTeams(counts: try database.caseCounts(snapshot: snapshot.id), chart: chart)

@@ -16,7 +16,8 @@ struct CasesSummaryCommand: ParsableCommand {
         let summary: CaseSummary
         do {
             guard let snapshot = try database.latestCaseSnapshot() else {
-                console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
+                console.writeError(
+                    "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
                 throw ExitCode(1)
             }
             summary = CaseSummary(snapshot: snapshot, counts: try database.caseCounts(snapshot: snapshot.id))

@@ -27,7 +27,9 @@ struct ChecklistDiffCommand: ParsableCommand {
         let diff = ChecklistDiff(old: before.checklist, new: after.checklist)
         switch format {
         case .text: console.write(ChecklistDiffText.render(diff, oldPath: before.path, newPath: after.path))
-        case .json: console.write(JSONOutput.render(ChecklistReports.Difference(diff, oldPath: before.path, newPath: after.path)))
+        case .json:
+            console.write(
+                JSONOutput.render(ChecklistReports.Difference(diff, oldPath: before.path, newPath: after.path)))
         }
     }
 }

@@ -61,7 +61,8 @@ struct ChecklistImportCommand: ParsableCommand {
                 id: id ?? previous?.checklist.id ?? BoardChecklist.slug(name, fallback: "imported"),
                 title: title ?? previous?.checklist.title ?? board.title ?? name,
                 version: version ?? previous.map { Self.nextVersion($0.checklist.version) } ?? "1.0.0",
-                scale: scale?.value, issuer: issuer, document: URL(fileURLWithPath: file).lastPathComponent, importedOn: console.today())
+                scale: scale?.value, issuer: issuer, document: URL(fileURLWithPath: file).lastPathComponent,
+                importedOn: console.today())
             result = try BoardChecklist.make(board, options: options, previous: previous?.checklist)
         } catch {
             throw console.reject(error)
@@ -69,7 +70,8 @@ struct ChecklistImportCommand: ParsableCommand {
         do {
             try Data(result.xml.utf8).write(to: URL(fileURLWithPath: out))
         } catch {
-            console.writeError("caseaudit: error: \(out): cannot write the checklist: \(WriteFailure.describe(error))\n")
+            console.writeError(
+                "caseaudit: error: \(out): cannot write the checklist: \(WriteFailure.describe(error))\n")
             throw ExitCode(1)
         }
         console.write("Wrote \(out) (\(options.id) \(options.version)): \(result.summary).\n")

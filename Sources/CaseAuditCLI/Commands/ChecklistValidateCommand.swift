@@ -25,14 +25,18 @@ struct ChecklistValidateCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            console.write(JSONOutput.render(ChecklistReports.Validation(files: results.map {
-                ChecklistReports.FileResult(path: $0.0, result: $0.1)
-            })))
+            console.write(
+                JSONOutput.render(
+                    ChecklistReports.Validation(
+                        files: results.map {
+                            ChecklistReports.FileResult(path: $0.0, result: $0.1)
+                        })))
         case .text:
             for (path, result) in results {
                 switch result {
                 case .success(let summary):
-                    console.write("\(path): ok (\(summary.id) \(summary.version), \(Plural.count(summary.items, "item")))\n")
+                    console.write(
+                        "\(path): ok (\(summary.id) \(summary.version), \(Plural.count(summary.items, "item")))\n")
                 case .failure(let failure):
                     DiagnosticPrinter.print(failure.diagnostics, to: console)
                 }

@@ -27,7 +27,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The folder with org.csv and cases.csv.")
     var samples: String = "Samples"
 
-    @Option(help: "The demo's database: made fresh each run (default \(Self.defaultDatabase)); any other path must not exist yet.")
+    @Option(
+        help:
+            "The demo's database: made fresh each run (default \(Self.defaultDatabase)); any other path must not exist yet."
+    )
     var database: String?
 
     @Option(help: "The report templates.")
@@ -60,18 +63,22 @@ struct DemoCommand: ParsableCommand {
                 let when = month.subtracting(months: offset)
                 let parameters = SampleParameters(
                     month: when, checklistID: shown.checklist.id, size: .perStratum(Self.perTeam), strata: [.team],
-                    caseTypes: shown.checklist.caseTypes, seed: Self.seed &+ UInt64(offset), excludeSampledWithinMonths: Self.months)
+                    caseTypes: shown.checklist.caseTypes, seed: Self.seed &+ UInt64(offset),
+                    excludeSampledWithinMonths: Self.months)
                 let drawn = StratifiedSampler.draw(cases.records, parameters: parameters, excluded: sampled)
                 let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: Self.quota, allowOwnLine: false)
                 let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
                 sampled.formUnion(sample.cases.map(\.reference))
                 if offset == 0 {
                     console.write(
-                        "\n== This month's sample (caseaudit sample draw --month \(when) --checklist \(shown.checklist.id) --per-team \(Self.perTeam) --seed \(parameters.seed) --quota \(Self.quota.description) --exclude-audited-within \(Self.months)m)\n\n")
+                        "\n== This month's sample (caseaudit sample draw --month \(when) --checklist \(shown.checklist.id) --per-team \(Self.perTeam) --seed \(parameters.seed) --quota \(Self.quota.description) --exclude-audited-within \(Self.months)m)\n\n"
+                    )
                     console.write(SampleReport.drawn(sample))
                     console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
                 }
-                try score(sample, checklist: shown.checklist, month: when, store: store, console: console, current: offset == 0)
+                try score(
+                    sample, checklist: shown.checklist, month: when, store: store, console: console,
+                    current: offset == 0)
             }
             // Workers have done most of the earlier months' actions; the rest stay open (some overdue).
             for action in try store.actionListings() where action.due < month.lastDay && action.id % 3 != 0 {
@@ -83,13 +90,15 @@ struct DemoCommand: ParsableCommand {
         } catch let error as StoreError {
             throw console.reject(error)
         }
-        console.write("\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
+        console.write(
+            "\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
     }
 
     /// Keys in a generated paper audit for every allocated file, as `audit score --answers`
     /// does; one file in eight is left half-done, as an interrupted auditor leaves it.
     private func score(
-        _ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: any CaseAuditStore, console: Console, current: Bool
+        _ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: any CaseAuditStore, console: Console,
+        current: Bool
     ) throws {
         let folder = (store.location as NSString).deletingLastPathComponent + "/answers/\(month)"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -99,12 +108,14 @@ struct DemoCommand: ParsableCommand {
         for (index, drawn) in sample.cases.filter({ $0.auditorID != nil }).enumerated() {
             let complete = !current || index % 8 != 7
             let sheet = SyntheticAnswers.sheet(
-                for: checklist, caseReference: drawn.reference, worker: drawn.worker, due: month.lastDay.adding(days: 30),
+                for: checklist, caseReference: drawn.reference, worker: drawn.worker,
+                due: month.lastDay.adding(days: 30),
                 seed: Self.seed, complete: complete)
             let path = "\(folder)/demo-\(drawn.reference).csv"
             try Data(sheet.csv.utf8).write(to: URL(fileURLWithPath: path))
             let opening = try AuditOpening(
-                caseReference: drawn.reference, auditor: drawn.auditorID ?? "", database: store, directory: location, console: console)
+                caseReference: drawn.reference, auditor: drawn.auditorID ?? "", database: store, directory: location,
+                console: console)
             // A past month's audits were keyed in during that month: their actions were due
             // after that, not after today.
             var then = console
@@ -116,21 +127,28 @@ struct DemoCommand: ParsableCommand {
             if keyed.checked.judgement != nil && shown == nil { shown = keyed.audit.id }
             rows.append([
                 drawn.reference, drawn.team ?? "", drawn.auditorID ?? "", "\(progress.answered) of \(progress.asked)",
-                keyed.checked.session.grade.band?.grade ?? "", keyed.submitted?.grade ?? "", String(keyed.checked.actions.count),
+                keyed.checked.session.grade.band?.grade ?? "", keyed.submitted?.grade ?? "",
+                String(keyed.checked.actions.count),
                 keyed.submitted == nil ? "in-progress" : "submitted",
             ])
         }
         guard current else {
             let done = rows.count { $0.last == "submitted" }
-            console.write("\(month): \(done) of \(rows.count) files scored and submitted from the sheets in \(folder)/\n")
+            console.write(
+                "\(month): \(done) of \(rows.count) files scored and submitted from the sheets in \(folder)/\n")
             return
         }
         console.write(
-            "\n== Scoring this month's sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --auditor ID --answers FILE --submit)\n\n")
+            "\n== Scoring this month's sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --auditor ID --answers FILE --submit)\n\n"
+        )
         console.write(
-            TextTable(headers: ["CASE", "TEAM", "AUDITOR", "ANSWERED", "COMPUTED", "JUDGEMENT", "ACTIONS", "STATUS"], rows: rows).render())
+            TextTable(
+                headers: ["CASE", "TEAM", "AUDITOR", "ANSWERED", "COMPUTED", "JUDGEMENT", "ACTIONS", "STATUS"],
+                rows: rows
+            ).render())
         if let shown, let record = try store.audit(id: shown) {
-            console.write("\n== An audit whose judgement differs from its computed grade (caseaudit audit show \(shown))\n\n")
+            console.write(
+                "\n== An audit whose judgement differs from its computed grade (caseaudit audit show \(shown))\n\n")
             console.write(AuditReport(record, checklist: checklist).text)
         }
         if let unfinished {
@@ -149,8 +167,10 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw console.reject(error)
         }
-        let summary = try ReportMonthlyCommand.summary(month: month, database: store, today: console.today(), console: console)
-        let files = MonthlyReport.files(summary, formats: MonthlyReport.Format.allCases, suppression: Suppression(), templates: templates)
+        let summary = try ReportMonthlyCommand.summary(
+            month: month, database: store, today: console.today(), console: console)
+        let files = MonthlyReport.files(
+            summary, formats: MonthlyReport.Format.allCases, suppression: Suppression(), templates: templates)
         try ReportFolder.write(files, to: folder)
         console.write("\n== The monthly quality summary for \(month) (caseaudit report monthly --month \(month))\n\n")
         console.write(MonthlyReport.councilLines(summary))
@@ -166,7 +186,9 @@ struct DemoCommand: ParsableCommand {
             console.writeError("caseaudit: error: \(error.message)\n")
             throw ExitCode(1)
         }
-        console.write("== Checklists in \(directory): validated against \(ChecklistFormat.schemaFileName) and the format's rules\n\n")
+        console.write(
+            "== Checklists in \(directory): validated against \(ChecklistFormat.schemaFileName) and the format's rules\n\n"
+        )
         var rows: [[String]] = []
         var failures: [Diagnostic] = []
         for entry in entries {
@@ -182,7 +204,9 @@ struct DemoCommand: ParsableCommand {
                 failures += failure.diagnostics
             }
         }
-        console.write(TextTable(headers: ["ID", "VERSION", "ITEMS", "CRITICAL", "CONDITIONAL", "HASH", "STATUS"], rows: rows).render())
+        console.write(
+            TextTable(headers: ["ID", "VERSION", "ITEMS", "CRITICAL", "CONDITIONAL", "HASH", "STATUS"], rows: rows)
+                .render())
         if !failures.isEmpty {
             DiagnosticPrinter.print(failures, to: console)
             throw ExitCode(1)
@@ -191,7 +215,8 @@ struct DemoCommand: ParsableCommand {
             console.writeError("caseaudit: error: no checklist with id '\(show)' in \(directory)\n")
             throw ExitCode(1)
         }
-        console.write("\n== \(shown.checklist.id), as an auditor reads it (caseaudit checklist show \(shown.checklist.id))\n\n")
+        console.write(
+            "\n== \(shown.checklist.id), as an auditor reads it (caseaudit checklist show \(shown.checklist.id))\n\n")
         console.write(ChecklistOutline.render(shown))
         return shown
     }

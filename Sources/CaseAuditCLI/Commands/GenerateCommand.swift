@@ -6,7 +6,8 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic council (org.csv, cases.csv, annex-a.xlsx, a board's audit tool) for demos, tests and benchmarks.",
+        abstract:
+            "Write a synthetic council (org.csv, cases.csv, annex-a.xlsx, a board's audit tool) for demos, tests and benchmarks.",
         discussion: """
             The same options give the same files on any machine. Every name is fictional and marked \
             "demo". Samples/ holds the demo council: `make samples` regenerates it.
@@ -36,7 +37,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The generator's seed.")
     var seed: UInt64 = 20_091_217
 
-    @Option(name: .customLong("board-questions"), help: "Also write board/board-audit-tool-N.xlsx with N questions (for benchmarks).")
+    @Option(
+        name: .customLong("board-questions"),
+        help: "Also write board/board-audit-tool-N.xlsx with N questions (for benchmarks).")
     var boardQuestions: Int?
 
     @Option(help: "Submitted audits to generate into --database (for benchmarks).")
@@ -58,7 +61,8 @@ struct GenerateCommand: ParsableCommand {
         typealias Limits = SyntheticCouncil.Parameters
         func check(_ value: Int?, _ range: ClosedRange<Int>, _ option: String) throws {
             if let value, !range.contains(value) {
-                throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound) (not \(value))")
+                throw ValidationError(
+                    "\(option) must be between \(range.lowerBound) and \(range.upperBound) (not \(value))")
             }
         }
         try check(teams, Limits.teamRange, "--teams")
@@ -68,7 +72,9 @@ struct GenerateCommand: ParsableCommand {
         try check(audits, Limits.auditRange, "--audits")
         try check(months, Limits.monthRange, "--months")
         try check(items, Limits.itemRange, "--items")
-        if let asOf, CalendarDate(parsing: asOf) == nil { throw ValidationError("--as-of \(asOf): expected YYYY-MM-DD") }
+        if let asOf, CalendarDate(parsing: asOf) == nil {
+            throw ValidationError("--as-of \(asOf): expected YYYY-MM-DD")
+        }
         if audits != nil && database == nil { throw ValidationError("--audits needs --database") }
     }
 
@@ -76,7 +82,8 @@ struct GenerateCommand: ParsableCommand {
         let console = Console.current
         // Everything is checked before anything is written.
         if let database, audits != nil, StoreFactory.exists(database) {
-            console.writeError("caseaudit: error: \(database) exists: generated audits go into a new database (nothing was written)\n")
+            console.writeError(
+                "caseaudit: error: \(database) exists: generated audits go into a new database (nothing was written)\n")
             throw ExitCode(1)
         }
         let date = asOf.flatMap { CalendarDate(parsing: $0) } ?? console.today()
@@ -90,7 +97,8 @@ struct GenerateCommand: ParsableCommand {
             // A board's audit tool in the forms boards issue them, for `checklist import`.
             try FileManager.default.createDirectory(atPath: "\(out)/board", withIntermediateDirectories: true)
             try SyntheticBoardTool.workbook().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.xlsx"))
-            try SyntheticBoardTool.workbook(version: 2).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-v2.xlsx"))
+            try SyntheticBoardTool.workbook(version: 2).write(
+                to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-v2.xlsx"))
             try SyntheticBoardTool.document().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.docx"))
             try Data(SyntheticBoardTool.csv().utf8).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.csv"))
             if let boardQuestions {
@@ -101,7 +109,9 @@ struct GenerateCommand: ParsableCommand {
             console.writeError("caseaudit: error: \(out): cannot write the files: \(WriteFailure.describe(error))\n")
             throw ExitCode(1)
         }
-        console.write("Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date)), and a board's audit tool in \(out)/board/\n")
+        console.write(
+            "Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date)), and a board's audit tool in \(out)/board/\n"
+        )
         if let audits, let database { try generateAudits(audits, into: database, council: council, console: console) }
     }
 
@@ -116,7 +126,8 @@ struct GenerateCommand: ParsableCommand {
         }
         let checklist = loaded.checklist
         let pinned = PinnedChecklist(
-            id: checklist.id, version: checklist.version, hash: (loaded.contentHash ?? ContentHash(of: loaded.xml)).description, xml: loaded.xml)
+            id: checklist.id, version: checklist.version,
+            hash: (loaded.contentHash ?? ContentHash(of: loaded.xml)).description, xml: loaded.xml)
         let end = endMonth?.month ?? AuditMonth.following(console.today()).subtracting(months: 1)
         let teams = max(council.chart.teams.count, 1)
         let perTeam = max(1, (total + months * teams - 1) / (months * teams))
@@ -124,16 +135,20 @@ struct GenerateCommand: ParsableCommand {
         do {
             let store = try StoreFactory.open(path, creating: true)
             try store.replaceOrgChart(council.chart, source: "generated")
-            let snapshot = try store.addCaseSnapshot(CaseList(records: council.cases, format: .csv), source: "generated")
+            let snapshot = try store.addCaseSnapshot(
+                CaseList(records: council.cases, format: .csv), source: "generated")
             for offset in stride(from: months - 1, through: 0, by: -1) {
                 let month = end.subtracting(months: offset)
                 let generated = SyntheticAudits.month(
-                    month, council: council, checklist: checklist, filesPerTeam: perTeam, casesPerTeam: casesPerTeam, seed: seed)
+                    month, council: council, checklist: checklist, filesPerTeam: perTeam, casesPerTeam: casesPerTeam,
+                    seed: seed)
                 let parameters = SampleParameters(
-                    month: month, checklistID: checklist.id, size: .perStratum(perTeam), strata: [.team], caseTypes: checklist.caseTypes,
+                    month: month, checklistID: checklist.id, size: .perStratum(perTeam), strata: [.team],
+                    caseTypes: checklist.caseTypes,
                     seed: seed)
                 let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: generated.cases)
-                try store.loadSubmittedAudits(generated.audits, sampleID: sample.id, checklist: pinned, checklistID: checklist.id)
+                try store.loadSubmittedAudits(
+                    generated.audits, sampleID: sample.id, checklist: pinned, checklistID: checklist.id)
                 console.progress("generated \(month): \(generated.audits.count) audits")
             }
             console.endProgress()
@@ -141,6 +156,7 @@ struct GenerateCommand: ParsableCommand {
             throw console.reject(error)
         }
         console.write(
-            "Wrote \(path): \(perTeam * teams * months) submitted audits (\(perTeam) per team a month, \(months) months to \(end)) against \(checklist.id) (\(checklist.itemCount) questions)\n")
+            "Wrote \(path): \(perTeam * teams * months) submitted audits (\(perTeam) per team a month, \(months) months to \(end)) against \(checklist.id) (\(checklist.itemCount) questions)\n"
+        )
     }
 }

@@ -33,6 +33,8 @@ struct OrgImportCommand: ParsableCommand {
         }
         let levels = Dictionary(grouping: chart.people, by: \.level).mapValues(\.count)
         let summary = ManagerLevel.allCases.compactMap { level in levels[level].map { "\($0) \(level.rawValue)" } }
-        console.write("Imported \(Plural.count(chart.people.count, "person", "people")) (\(summary.joined(separator: ", "))) and \(Plural.count(chart.teams.count, "team")) into \(database.location)\n")
+        console.write(
+            "Imported \(Plural.count(chart.people.count, "person", "people")) (\(summary.joined(separator: ", "))) and \(Plural.count(chart.teams.count, "team")) into \(database.location)\n"
+        )
     }
 }

@@ -29,7 +29,8 @@ struct ReportMonthlyCommand: ParsableCommand {
     @Option(help: "The folder of report templates (default: $CASEAUDIT_TEMPLATES, else Reports/templates).")
     var templates: String?
 
-    @Option(name: .customLong("min-cell"), help: "Cells based on fewer files than this show \"<N\" in published formats.")
+    @Option(
+        name: .customLong("min-cell"), help: "Cells based on fewer files than this show \"<N\" in published formats.")
     var minimumCell: Int = 5
 
     @Flag(help: "Show every figure, small numbers included (for internal use only).")
@@ -65,15 +66,18 @@ struct ReportMonthlyCommand: ParsableCommand {
         }
         let summary: MonthlySummary
         do {
-            summary = try Self.summary(month: month, database: database, today: console.today(), detail: detail, console: console)
+            summary = try Self.summary(
+                month: month, database: database, today: console.today(), detail: detail, console: console)
         } catch let error as StoreError {
             throw console.reject(error)
         }
-        let files = MonthlyReport.files(summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
+        let files = MonthlyReport.files(
+            summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
         do {
             try ReportFolder.write(files, to: folder)
         } catch {
-            console.writeError("caseaudit: error: \(folder): cannot write the report: \(WriteFailure.describe(error))\n")
+            console.writeError(
+                "caseaudit: error: \(folder): cannot write the report: \(WriteFailure.describe(error))\n")
             throw ExitCode(1)
         }
         if summary.audited == 0 {
@@ -82,14 +86,18 @@ struct ReportMonthlyCommand: ParsableCommand {
             console.write(MonthlyReport.councilLines(summary))
         }
         let main = files.first { $0.path == "summary.html" } ?? files.first
-        console.write("Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n")
+        console.write(
+            "Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n"
+        )
     }
 
     /// Everything the month's summary needs, from the store's roll-ups. Item figures by group
     /// are read only for `--detail` (the published tables show the council's). (Reading on a
     /// second connection in parallel was measured slower: a second open and thread cost more
     /// than the few milliseconds of reads they overlapped.)
-    static func summary(month: AuditMonth, database: any CaseAuditStore, today: CalendarDate, detail: Bool = true, console: Console) throws
+    static func summary(
+        month: AuditMonth, database: any CaseAuditStore, today: CalendarDate, detail: Bool = true, console: Console
+    ) throws
         -> MonthlySummary
     {
         let grades = try database.gradeCells(months: month...month)
@@ -101,7 +109,8 @@ struct ReportMonthlyCommand: ParsableCommand {
         }
         let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
         return MonthlySummary(
-            month: month, today: today, grades: grades, items: try database.itemCells(month: month, byGroup: detail), itemsByGroup: detail,
+            month: month, today: today, grades: grades, items: try database.itemCells(month: month, byGroup: detail),
+            itemsByGroup: detail,
             trendGrades: trend, sampled: try database.sampledCounts(month: month),
             actions: try database.actionRecords(months: month.subtracting(months: 11)...month), checklists: checklists,
             chart: try database.orgChart(levels: managers))

@@ -33,19 +33,28 @@ struct SampleDrawCommand: ParsableCommand {
     @Option(name: .customLong("per-worker"), help: "Files from each worker (the strata are then workers).")
     var perWorker: Int?
 
-    @Option(help: "How strata are formed: team, case-type, worker, or a combination such as team,case-type (default: team).")
+    @Option(
+        help: "How strata are formed: team, case-type, worker, or a combination such as team,case-type (default: team)."
+    )
     var strata: String?
 
-    @Flag(help: "Draw the month's sample afresh, while none of its files has an audit begun; the old one is kept, marked replaced.")
+    @Flag(
+        help:
+            "Draw the month's sample afresh, while none of its files has an audit begun; the old one is kept, marked replaced."
+    )
     var replace = false
 
-    @Option(name: .customLong("top-up"), help: "Add this many files to the month's sample, with its design; none already drawn.")
+    @Option(
+        name: .customLong("top-up"),
+        help: "Add this many files to the month's sample, with its design; none already drawn.")
     var topUp: Int?
 
     @Option(help: "Risk weights by case type, e.g. CP=3,LAC=2 (others 1): files drawn with probability in proportion.")
     var weights: String?
 
-    @Option(name: .customLong("exclude-audited-within"), help: "Leave out cases drawn in a sample in the last N months, e.g. 6m or 1y.")
+    @Option(
+        name: .customLong("exclude-audited-within"),
+        help: "Leave out cases drawn in a sample in the last N months, e.g. 6m or 1y.")
     var excludeWithin: String?
 
     @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
@@ -57,20 +66,26 @@ struct SampleDrawCommand: ParsableCommand {
     @Option(help: "Files per auditor of each level this month, e.g. TM=2,SM=2,AD=1,DCS=1 (the default).")
     var quota: String = AuditorQuota.standard.description
 
-    @Flag(help: "Allow a catch-up draw for a month before this one; needs --reason. Its files are due by that month's end, so they are overdue at once.")
+    @Flag(
+        help:
+            "Allow a catch-up draw for a month before this one; needs --reason. Its files are due by that month's end, so they are overdue at once."
+    )
     var backdate = false
 
     @Option(help: "With --backdate: why the sample is drawn late (recorded with the sample).")
     var reason: String?
 
-    @Flag(name: .customLong("allow-own-line"), help: "Let auditors audit files from teams in their own management line.")
+    @Flag(
+        name: .customLong("allow-own-line"), help: "Let auditors audit files from teams in their own management line.")
     var allowOwnLine = false
 
     @OptionGroup var location: ChecklistDirectoryOption
     @OptionGroup var store: DatabaseOption
 
     func validate() throws {
-        guard AuditMonth(month) != nil else { throw ValidationError("--month \(month): expected YYYY-MM, e.g. 2026-12") }
+        guard AuditMonth(month) != nil else {
+            throw ValidationError("--month \(month): expected YYYY-MM, e.g. 2026-12")
+        }
         let sizes = [size, perTeam, perWorker].compactMap { $0 }
         if let topUp {
             guard !replace else { throw ValidationError("Give --replace or --top-up, not both.") }
@@ -81,26 +96,33 @@ struct SampleDrawCommand: ParsableCommand {
             ].filter(\.1).map(\.0)
             guard design.isEmpty else {
                 throw ValidationError(
-                    "--top-up N draws with the first sample's design, so \(design.joined(separator: ", ")) cannot go with it")
+                    "--top-up N draws with the first sample's design, so \(design.joined(separator: ", ")) cannot go with it"
+                )
             }
             guard (1...SampleParameters.sizeLimit).contains(topUp) else {
                 throw ValidationError("--top-up must be between 1 and \(SampleParameters.sizeLimit).")
             }
         } else {
-            guard sizes.count == 1 else { throw ValidationError("Give one of --size N, --per-team N or --per-worker N.") }
+            guard sizes.count == 1 else {
+                throw ValidationError("Give one of --size N, --per-team N or --per-worker N.")
+            }
             guard (1...SampleParameters.sizeLimit).contains(sizes[0]) else {
                 throw ValidationError("The sample size must be between 1 and \(SampleParameters.sizeLimit).")
             }
         }
         if let weights, SampleParameters.weights(parsing: weights) == nil {
             throw ValidationError(
-                "--weights \(weights): expected TYPE=WEIGHT pairs such as CP=3,LAC=2, each weight above 0 and at most \(Number.format(SampleParameters.weightLimit))")
+                "--weights \(weights): expected TYPE=WEIGHT pairs such as CP=3,LAC=2, each weight above 0 and at most \(Number.format(SampleParameters.weightLimit))"
+            )
         }
         if let excludeWithin, SampleParameters.months(parsing: excludeWithin) == nil {
             throw ValidationError(
-                "--exclude-audited-within \(excludeWithin): expected a number of months or years up to \(SampleParameters.monthLimit / 12) years, e.g. 6m or 1y")
+                "--exclude-audited-within \(excludeWithin): expected a number of months or years up to \(SampleParameters.monthLimit / 12) years, e.g. 6m or 1y"
+            )
         }
-        if backdate && (reason?.nonBlank == nil) { throw ValidationError("--backdate needs --reason TEXT: why the sample is drawn late") }
+        if backdate && (reason?.nonBlank == nil) {
+            throw ValidationError("--backdate needs --reason TEXT: why the sample is drawn late")
+        }
         if !backdate && reason != nil { throw ValidationError("--reason goes with --backdate") }
         if topUp != nil { _ = try parsedQuota(); return }
         _ = try parsedStrata()
@@ -128,13 +150,16 @@ struct SampleDrawCommand: ParsableCommand {
         guard let auditMonth = AuditMonth(month) else { throw ExitCode(2) }
         let latest = AuditMonth.following(console.today())
         if auditMonth > latest {
-            console.writeError("caseaudit: error: --month \(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)\n")
+            console.writeError(
+                "caseaudit: error: --month \(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)\n"
+            )
             throw ExitCode(1)
         }
         let current = latest.subtracting(months: 1)
         if auditMonth < current && !backdate {
             console.writeError(
-                "caseaudit: error: --month \(month) is past: draw this month's or next month's sample (\(current) or \(latest)); for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)\n")
+                "caseaudit: error: --month \(month) is past: draw this month's or next month's sample (\(current) or \(latest)); for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)\n"
+            )
             throw ExitCode(1)
         }
         let tool = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
@@ -142,7 +167,9 @@ struct SampleDrawCommand: ParsableCommand {
         let asked = try CaseTypesArgument.parse(caseTypes)
         if !asked.isEmpty { eligible = eligible.filter(asked.contains) }
         guard !eligible.isEmpty else {
-            console.writeError("caseaudit: error: checklist '\(tool.checklist.id)' applies to \(tool.checklist.caseTypes.map(\.rawValue).joined(separator: ", ")); none of --case-types \(caseTypes ?? "")\n")
+            console.writeError(
+                "caseaudit: error: checklist '\(tool.checklist.id)' applies to \(tool.checklist.caseTypes.map(\.rawValue).joined(separator: ", ")); none of --case-types \(caseTypes ?? "")\n"
+            )
             throw ExitCode(1)
         }
 
@@ -156,7 +183,8 @@ struct SampleDrawCommand: ParsableCommand {
             weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
         parameters.backdateReason = auditMonth < current ? reason?.nonBlank : nil
         let mode: MonthlyDraw.Mode = topUp.map(MonthlyDraw.Mode.topUp) ?? (replace ? .replace : .first)
-        let request = MonthlyDraw.Request(parameters: parameters, mode: mode, quota: try parsedQuota(), allowOwnLine: allowOwnLine)
+        let request = MonthlyDraw.Request(
+            parameters: parameters, mode: mode, quota: try parsedQuota(), allowOwnLine: allowOwnLine)
         let outcome: MonthlyDraw.Outcome
         do {
             outcome = try MonthlyDraw.draw(request, store: database) { step in
@@ -178,12 +206,17 @@ struct SampleDrawCommand: ParsableCommand {
         if outcome.excludedCount > 0 {
             let why = topUp != nil ? "drawn this month already" : "drawn within \(excludeWithin ?? "")"
             console.writeError(
-                "caseaudit: note: \(Plural.count(outcome.excludedCount, "case")) \(Plural.verb(outcome.excludedCount, "was", "were")) left out: \(why)\n")
+                "caseaudit: note: \(Plural.count(outcome.excludedCount, "case")) \(Plural.verb(outcome.excludedCount, "was", "were")) left out: \(why)\n"
+            )
         }
         if !outcome.allocated {
-            console.writeError("caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n")
+            console.writeError(
+                "caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n"
+            )
         }
-        if let unknown = outcome.unknownTeams { console.writeError("caseaudit: warning: \(unknown.message(of: "files drawn"))\n") }
+        if let unknown = outcome.unknownTeams {
+            console.writeError("caseaudit: warning: \(unknown.message(of: "files drawn"))\n")
+        }
         console.write(SampleReport.drawn(stored))
         for line in SampleReport.unallocatedWarnings(stored) { console.writeError("caseaudit: warning: \(line)\n") }
     }

@@ -28,7 +28,9 @@ struct SamplePlanCommand: ParsableCommand {
     @Option(help: "How the files are shared across strata: proportional, equal or neyman.")
     var allocation: SamplePlan.Allocation = .proportional
 
-    @Option(name: .customLong("stratum-rate"), help: "STRATUM=RATE: a stratum's expected rate, for Neyman allocation (repeatable).")
+    @Option(
+        name: .customLong("stratum-rate"),
+        help: "STRATUM=RATE: a stratum's expected rate, for Neyman allocation (repeatable).")
     var stratumRates: [String] = []
 
     @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
@@ -40,9 +42,13 @@ struct SamplePlanCommand: ParsableCommand {
     @OptionGroup var store: DatabaseOption
 
     func validate() throws {
-        guard (0.5...0.999).contains(confidence) else { throw ValidationError("--confidence must be between 0.5 and 0.999") }
+        guard (0.5...0.999).contains(confidence) else {
+            throw ValidationError("--confidence must be between 0.5 and 0.999")
+        }
         guard margin > 0, margin < 0.5 else { throw ValidationError("--margin must be above 0 and below 0.5") }
-        guard expectedRate > 0, expectedRate < 1 else { throw ValidationError("--expected-rate must be between 0 and 1") }
+        guard expectedRate > 0, expectedRate < 1 else {
+            throw ValidationError("--expected-rate must be between 0 and 1")
+        }
         _ = try rates()
         _ = try parsedStrata()
         _ = try CaseTypesArgument.parse(caseTypes)
@@ -72,19 +78,23 @@ struct SamplePlanCommand: ParsableCommand {
         let database = try store.open(console)
         do {
             guard let snapshot = try database.latestCaseSnapshot() else {
-                console.writeError("caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
+                console.writeError(
+                    "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
                 throw ExitCode(1)
             }
             let sizes = StratifiedSampler.strata(
-                of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(), caseTypes: try CaseTypesArgument.parse(caseTypes))
+                of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(),
+                caseTypes: try CaseTypesArgument.parse(caseTypes))
             let unknown = try rates().keys.filter { key in !sizes.contains { $0.key == key } }.sorted()
             guard unknown.isEmpty else {
                 console.writeError(
-                    "caseaudit: error: --stratum-rate: no stratum is called \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (strata: \(sizes.map(\.key).joined(separator: ", ")))\n")
+                    "caseaudit: error: --stratum-rate: no stratum is called \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (strata: \(sizes.map(\.key).joined(separator: ", ")))\n"
+                )
                 throw ExitCode(1)
             }
             let plan = SamplePlan(
-                strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate, stratumRates: try rates(),
+                strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate,
+                stratumRates: try rates(),
                 allocation: allocation)
             switch format {
             case .text: console.write(plan.table())

@@ -24,11 +24,16 @@ struct SampleRedrawCommand: ParsableCommand {
             let outcome = try SampleRedraw.check(recorded, store: database)
             let parameters = recorded.parameters
             console.write(
-                "Sample \(sample) (\(parameters.month), \(parameters.checklistID)): redrawn from snapshot \(recorded.snapshotID) with seed \(parameters.seed)\n")
+                "Sample \(sample) (\(parameters.month), \(parameters.checklistID)): redrawn from snapshot \(recorded.snapshotID) with seed \(parameters.seed)\n"
+            )
             if outcome.isIdentical {
-                console.write("Identical: the same \(Plural.count(recorded.cases.count, "file")) with the same inclusion probabilities.\n")
+                console.write(
+                    "Identical: the same \(Plural.count(recorded.cases.count, "file")) with the same inclusion probabilities.\n"
+                )
             } else {
-                console.write("DIFFERENT: \(outcome.missing.count) recorded files not redrawn, \(outcome.extra.count) redrawn files not recorded.\n")
+                console.write(
+                    "DIFFERENT: \(outcome.missing.count) recorded files not redrawn, \(outcome.extra.count) redrawn files not recorded.\n"
+                )
                 for reference in outcome.missing.prefix(20) { console.write("  - \(reference)\n") }
                 for reference in outcome.extra.prefix(20) { console.write("  + \(reference)\n") }
                 throw ExitCode(1)

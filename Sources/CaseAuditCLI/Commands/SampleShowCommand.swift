@@ -27,13 +27,16 @@ struct SampleShowCommand: ParsableCommand {
         do {
             let samples = try database.samples(month: month.flatMap(AuditMonth.init))
             guard !samples.isEmpty else {
-                console.writeError("caseaudit: error: no sample\(month.map { " for \($0)" } ?? "") yet: draw one with `caseaudit sample draw`\n")
+                console.writeError(
+                    "caseaudit: error: no sample\(month.map { " for \($0)" } ?? "") yet: draw one with `caseaudit sample draw`\n"
+                )
                 throw ExitCode(1)
             }
             var details: [Int64: [String: CaseRecord]] = [:]
             for snapshot in Set(samples.map(\.snapshotID)) {
                 details[snapshot] = Dictionary(
-                    try database.cases(snapshot: snapshot).map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+                    try database.cases(snapshot: snapshot).map { ($0.reference, $0) },
+                    uniquingKeysWith: { first, _ in first })
             }
             switch format {
             case .table:

@@ -12,7 +12,8 @@ struct AuditOpening {
     let begun: StoredAudit?
 
     init(
-        caseReference: String, auditor: String, sample: Int64? = nil, database: any CaseAuditStore, directory: ChecklistDirectoryOption,
+        caseReference: String, auditor: String, sample: Int64? = nil, database: any CaseAuditStore,
+        directory: ChecklistDirectoryOption,
         console: Console
     ) throws {
         let drawn = try database.allocations(auditor: nil, caseReference: caseReference, today: console.today())
@@ -20,7 +21,9 @@ struct AuditOpening {
         switch AllocationChoice.choose(drawn, auditor: auditor, sample: sample) {
         case .chosen(let chosen): allocation = chosen
         case .notAllocated:
-            console.writeError("caseaudit: error: case '\(caseReference)' is not allocated in \(sample.map { "sample \($0)" } ?? "any sample")\n")
+            console.writeError(
+                "caseaudit: error: case '\(caseReference)' is not allocated in \(sample.map { "sample \($0)" } ?? "any sample")\n"
+            )
             throw ExitCode(1)
         case .someoneElse(let others):
             let owners = others.map { "\($0.auditorID) (sample \($0.sampleID), \($0.month))" }.joined(separator: ", ")
@@ -33,8 +36,11 @@ struct AuditOpening {
             )
             throw ExitCode(1)
         }
-        let begun = try database.unfinishedAudit(sampleID: allocation.sampleID, caseReference: caseReference, auditorID: auditor)
-        if begun == nil, let done = try database.latestSubmittedAudit(sampleID: allocation.sampleID, caseReference: caseReference) {
+        let begun = try database.unfinishedAudit(
+            sampleID: allocation.sampleID, caseReference: caseReference, auditorID: auditor)
+        if begun == nil,
+            let done = try database.latestSubmittedAudit(sampleID: allocation.sampleID, caseReference: caseReference)
+        {
             console.writeError(
                 "caseaudit: error: case '\(caseReference)' was audited and submitted on \(done.submittedAt?.prefix(10) ?? "?") (audit \(done.id)); to correct it, use `caseaudit audit amend \(done.id)`\n"
             )
@@ -44,9 +50,11 @@ struct AuditOpening {
         if let begun, let kept = try database.pinnedChecklist(hash: begun.checklistHash) {
             pinned = kept
         } else {
-            let loaded = try ChecklistReference.load(allocation.checklistID, directory: directory.resolved(console), console: console)
+            let loaded = try ChecklistReference.load(
+                allocation.checklistID, directory: directory.resolved(console), console: console)
             let hash = loaded.contentHash ?? ContentHash(of: loaded.xml)
-            pinned = PinnedChecklist(id: loaded.checklist.id, version: loaded.checklist.version, hash: hash.description, xml: loaded.xml)
+            pinned = PinnedChecklist(
+                id: loaded.checklist.id, version: loaded.checklist.version, hash: hash.description, xml: loaded.xml)
         }
         self.allocation = allocation
         self.pinned = pinned
@@ -55,8 +63,11 @@ struct AuditOpening {
     }
 
     /// A recorded audit and the checklist it was scored against; an unknown number is refused.
-    static func recorded(_ id: Int64, database: any CaseAuditStore, console: Console) throws -> (AuditRecord, Checklist) {
-        guard let record = try database.audit(id: id), let pinned = try database.pinnedChecklist(hash: record.audit.checklistHash) else {
+    static func recorded(_ id: Int64, database: any CaseAuditStore, console: Console) throws -> (AuditRecord, Checklist)
+    {
+        guard let record = try database.audit(id: id),
+            let pinned = try database.pinnedChecklist(hash: record.audit.checklistHash)
+        else {
             console.writeError("caseaudit: error: there is no audit \(id)\n")
             throw ExitCode(1)
         }
@@ -65,7 +76,8 @@ struct AuditOpening {
 
     static func load(_ pinned: PinnedChecklist, console: Console) throws -> Checklist {
         do {
-            return try ChecklistLoader().load(bytes: pinned.xml, path: "\(pinned.id) \(pinned.version) (as pinned)").checklist
+            return try ChecklistLoader().load(bytes: pinned.xml, path: "\(pinned.id) \(pinned.version) (as pinned)")
+                .checklist
         } catch {
             DiagnosticPrinter.print(error.diagnostics, to: console)
             throw ExitCode(1)
@@ -82,7 +94,9 @@ struct AuditOpening {
 
     /// The session with everything the audit holds so far.
     func session(of audit: StoredAudit?, _ database: any CaseAuditStore) throws(StoreError) -> ScoringSession {
-        guard let audit, let record = try database.audit(id: audit.id) else { return ScoringSession(checklist: checklist) }
+        guard let audit, let record = try database.audit(id: audit.id) else {
+            return ScoringSession(checklist: checklist)
+        }
         return ScoringSession(
             checklist: checklist, answers: record.content.answers, judgement: record.content.judgement,
             actions: record.content.actions)

@@ -9,7 +9,8 @@ import CaseAudit
 
 /// Where to find checklists by id: `--dir`, else `CASEAUDIT_CHECKLISTS`, else `./Checklists`.
 struct ChecklistDirectoryOption: ParsableArguments {
-    @Option(name: .customLong("dir"), help: "The folder of checklists (default: $CASEAUDIT_CHECKLISTS or ./Checklists).")
+    @Option(
+        name: .customLong("dir"), help: "The folder of checklists (default: $CASEAUDIT_CHECKLISTS or ./Checklists).")
     var directory: String?
 
     func resolved(_ console: Console) -> String {

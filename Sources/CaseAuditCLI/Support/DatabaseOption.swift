@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import CaseAudit
 import CaseAuditStore
+import Foundation
 
 /// `--database PATH`, else `CASEAUDIT_DATABASE`, else `./caseaudit.sqlite`.
 struct DatabaseOption: ParsableArguments {
@@ -17,7 +17,8 @@ struct DatabaseOption: ParsableArguments {
             return try StoreFactory.open(location, creating: creating)
         } catch .noDatabase(let path) {
             console.writeError(
-                "caseaudit: error: there is no database at \(path): check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one\n")
+                "caseaudit: error: there is no database at \(path): check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one\n"
+            )
             throw ExitCode(1)
         } catch {
             console.writeError("caseaudit: error: \(error.message)\n")

@@ -15,14 +15,19 @@ enum PaperAudit {
             var text = AuditProgressText.render(checked.session, recorded: checked.answers.count, audit: audit)
             if !checked.actions.isEmpty || checked.judgement != nil {
                 let count = checked.actions.count
-                text += "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(count) action\(count == 1 ? "" : "s").\n"
+                text +=
+                    "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(count) action\(count == 1 ? "" : "s").\n"
             }
-            if let submitted { text += "Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n" }
+            if let submitted {
+                text += "Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n"
+            }
             return text
         }
     }
 
-    static func keyIn(_ path: String, opening: AuditOpening, database: any CaseAuditStore, submit: Bool, console: Console) throws -> Keyed {
+    static func keyIn(
+        _ path: String, opening: AuditOpening, database: any CaseAuditStore, submit: Bool, console: Console
+    ) throws -> Keyed {
         let sheet: AnswerSheet
         let before = try opening.session(of: opening.begun, database)
         do throws(InputError) {
@@ -41,17 +46,20 @@ enum PaperAudit {
             throw console.reject(error)
         }
         try database.recordSheet(
-            AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions), audit: audit.id)
+            AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions),
+            audit: audit.id)
         guard submit else { return Keyed(audit: audit, checked: checked) }
         let judgement: AuditJudgement
         do throws(ScoringError) {
             judgement = try checked.session.submission()
         } catch {
             console.write(Keyed(audit: audit, checked: checked).summary)
-            console.writeError("caseaudit: error: \(path): not submitted: \(error.message); the answers above are kept\n")
+            console.writeError(
+                "caseaudit: error: \(path): not submitted: \(error.message); the answers above are kept\n")
             throw ExitCode(1)
         }
-        try database.submitAudit(audit.id, judgement: judgement, grade: checked.session.grade, outcomes: checked.session.outcomes)
+        try database.submitAudit(
+            audit.id, judgement: judgement, grade: checked.session.grade, outcomes: checked.session.outcomes)
         return Keyed(audit: audit, checked: checked, submitted: judgement)
     }
 }

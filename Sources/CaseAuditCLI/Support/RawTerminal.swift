@@ -101,7 +101,9 @@ final class RawTerminal {
     /// Columns and rows; 80×24 when the terminal does not say.
     var size: (columns: Int, rows: Int) {
         var window = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 else { return (80, 24) }
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 else {
+            return (80, 24)
+        }
         return (Int(window.ws_col), Int(window.ws_row))
     }
 
@@ -131,7 +133,10 @@ final class RawTerminal {
 
     /// Waits for keys or a resize.
     func read() -> Input {
-        var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0)]
+        var waits = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0),
+        ]
         if stopSignal != 0 { return .stopped(Int32(stopSignal)) }
         let ready = poll(&waits, 2, -1)
         if stopSignal != 0 { return .stopped(Int32(stopSignal)) }

@@ -39,7 +39,8 @@ struct ReportFormats: ExpressibleByArgument {
 
 /// An option whose values are a library enum's raw values (the library stays free of
 /// ArgumentParser).
-struct ArgumentChoice<Value: RawRepresentable & CaseIterable & Sendable>: ExpressibleByArgument where Value.RawValue == String {
+struct ArgumentChoice<Value: RawRepresentable & CaseIterable & Sendable>: ExpressibleByArgument
+where Value.RawValue == String {
     let value: Value
 
     init?(argument: String) {

@@ -46,7 +46,8 @@ struct ScoringScreenDriver {
                         case .addAction(let action): try database.addAction(action, audit: audit.id)
                         case .submit(let judgement):
                             try database.submitAudit(
-                                audit.id, judgement: judgement, grade: screen.session.grade, outcomes: screen.session.outcomes)
+                                audit.id, judgement: judgement, grade: screen.session.grade,
+                                outcomes: screen.session.outcomes)
                             submitted = judgement
                         case .quit: break reading
                         }

@@ -8,7 +8,8 @@ enum WriteFailure {
         let nsError = error as NSError
         let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
         var reason = nsError.localizedDescription
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             reason = String(cString: strerror(Int32(underlying.code)))
         } else if nsError.domain == NSPOSIXErrorDomain {
             reason = String(cString: strerror(Int32(nsError.code)))

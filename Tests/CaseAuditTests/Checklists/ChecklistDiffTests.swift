@@ -17,7 +17,8 @@ import Testing
         .replacingOccurrences(of: "Was the child seen?", with: "Was the child seen by the worker?")
         .replacingOccurrences(of: "weight=\"2\"", with: "weight=\"3\"")
         .replacingOccurrences(
-            of: "<item id=\"seen-alone\" when=\"seen = yes\">\n      <prompt>Was the child seen alone?</prompt>\n    </item>\n",
+            of:
+                "<item id=\"seen-alone\" when=\"seen = yes\">\n      <prompt>Was the child seen alone?</prompt>\n    </item>\n",
             with: "")
         let diff = ChecklistDiff(old: old, new: try load(newXML))
         #expect(diff.oldVersion == "1.0.0")
@@ -40,7 +41,9 @@ import Testing
 
     @Test func reportsChecklistLevelChanges() throws {
         let old = try load(ChecklistSamples.minimal())
-        let new = try load(ChecklistSamples.minimal().replacingOccurrences(of: "<band grade=\"good\" min=\"0.8\"/>", with: "<band grade=\"good\" min=\"0.7\"/>"))
+        let new = try load(
+            ChecklistSamples.minimal().replacingOccurrences(
+                of: "<band grade=\"good\" min=\"0.8\"/>", with: "<band grade=\"good\" min=\"0.7\"/>"))
         let diff = ChecklistDiff(old: old, new: new)
         #expect(diff.checklistChanges.map(\.field) == ["grading"])
         #expect(diff.changed.isEmpty)
@@ -48,7 +51,8 @@ import Testing
 
     @Test func rendersForPeople() throws {
         let old = try load(ChecklistSamples.minimal())
-        let new = try load(ChecklistSamples.minimal(extraItems: "    <item id=\"new-one\"><prompt>New?</prompt></item>\n"))
+        let new = try load(
+            ChecklistSamples.minimal(extraItems: "    <item id=\"new-one\"><prompt>New?</prompt></item>\n"))
         let text = ChecklistDiffText.render(ChecklistDiff(old: old, new: new), oldPath: "a.xml", newPath: "b.xml")
         #expect(text.contains("Added: 1\n  + new-one: New?\n"))
         #expect(text.contains("Removed: 0\n"))

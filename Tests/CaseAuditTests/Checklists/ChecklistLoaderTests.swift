@@ -14,38 +14,50 @@ import Testing
 
     static let badInputs: [Expected] = [
         Expected(file: "not-well-formed.xml", stage: .syntax, errors: [(6, 45, "Opening and ending tag mismatch")]),
-        Expected(file: "wrong-namespace.xml", stage: .schema, errors: [(2, 1, "namespace 'urn:caseaudit:checklist:2'")]),
+        Expected(
+            file: "wrong-namespace.xml", stage: .schema, errors: [(2, 1, "namespace 'urn:caseaudit:checklist:2'")]),
         Expected(file: "no-namespace.xml", stage: .schema, errors: [(2, 1, "has no namespace")]),
         Expected(file: "billion-laughs.xml", stage: .syntax, errors: [(2, 21, "a DOCTYPE is not allowed")]),
-        Expected(file: "schema-violations.xml", stage: .schema, errors: [
-            (2, 58, "attribute 'version'"), (2, 87, "The value 'XX' is not an element of the set"),
-            (2, 87, "'CIN XX' is not a valid value"), (6, 45, "'maybe' is not a valid value of the atomic type 'xs:boolean'"),
-            (9, 26, "The attribute 'colour' is not allowed"), (13, 7, "Element 'guidance': This element is not expected. Expected is ( prompt )"),
-            (17, 24, "greater than the maximum value allowed ('1')"),
-        ]),
-        Expected(file: "dangling-references.xml", stage: .rules, errors: [
-            (9, 26, "uses scale 'grade4', which is not defined (defined: ynp)"),
-            (12, 21, "refers to 'visited', which is not an item"),
-            (15, 27, "expects 'seen' to be 'maybe', which is not an answer"),
-            (15, 47, "noteRequired names 'perhaps'"),
-            (22, 31, "the cap names grade 'awful', which is not a band"),
-        ]),
-        Expected(file: "duplicate-ids.xml", stage: .rules, errors: [
-            (6, 5, "key 'y' on scale 'ynp' is used by both 'yes' and 'yesish'"),
-            (14, 12, "duplicate section id 's' (first used on line 9)"),
-            (15, 11, "duplicate item id 'allocated' (first used on line 10)"),
-            (21, 11, "duplicate grade 'good' (first used on line 20)"),
-        ]),
-        Expected(file: "when-forward.xml", stage: .rules, errors: [(9, 27, "refers to 'seen', which comes later (line 12)")]),
+        Expected(
+            file: "schema-violations.xml", stage: .schema,
+            errors: [
+                (2, 58, "attribute 'version'"), (2, 87, "The value 'XX' is not an element of the set"),
+                (2, 87, "'CIN XX' is not a valid value"),
+                (6, 45, "'maybe' is not a valid value of the atomic type 'xs:boolean'"),
+                (9, 26, "The attribute 'colour' is not allowed"),
+                (13, 7, "Element 'guidance': This element is not expected. Expected is ( prompt )"),
+                (17, 24, "greater than the maximum value allowed ('1')"),
+            ]),
+        Expected(
+            file: "dangling-references.xml", stage: .rules,
+            errors: [
+                (9, 26, "uses scale 'grade4', which is not defined (defined: ynp)"),
+                (12, 21, "refers to 'visited', which is not an item"),
+                (15, 27, "expects 'seen' to be 'maybe', which is not an answer"),
+                (15, 47, "noteRequired names 'perhaps'"),
+                (22, 31, "the cap names grade 'awful', which is not a band"),
+            ]),
+        Expected(
+            file: "duplicate-ids.xml", stage: .rules,
+            errors: [
+                (6, 5, "key 'y' on scale 'ynp' is used by both 'yes' and 'yesish'"),
+                (14, 12, "duplicate section id 's' (first used on line 9)"),
+                (15, 11, "duplicate item id 'allocated' (first used on line 10)"),
+                (21, 11, "duplicate grade 'good' (first used on line 20)"),
+            ]),
+        Expected(
+            file: "when-forward.xml", stage: .rules, errors: [(9, 27, "refers to 'seen', which comes later (line 12)")]),
         Expected(file: "when-self.xml", stage: .rules, errors: [(9, 21, "refers to the item itself")]),
-        Expected(file: "grading-and-weights.xml", stage: .rules, errors: [
-            (7, 5, "key 'n' on scale 'ynp' is used by both 'no' and 'na'"),
-            (7, 47, "takes no score"),
-            (10, 26, "weight must be greater than 0 (found 0)"),
-            (10, 37, "critical item 'allocated' can never fail"),
-            (16, 31, "band 'outstanding' (min 0.9) must start below the band before it"),
-            (17, 24, "no band covers a score of 0"),
-        ]),
+        Expected(
+            file: "grading-and-weights.xml", stage: .rules,
+            errors: [
+                (7, 5, "key 'n' on scale 'ynp' is used by both 'no' and 'na'"),
+                (7, 47, "takes no score"),
+                (10, 26, "weight must be greater than 0 (found 0)"),
+                (10, 37, "critical item 'allocated' can never fail"),
+                (16, 31, "band 'outstanding' (min 0.9) must start below the band before it"),
+                (17, 24, "no band covers a score of 0"),
+            ]),
         Expected(file: "condition-syntax.xml", stage: .rules, errors: [(13, 11, "expected '=' or '!=' after 'seen'")]),
     ]
 
@@ -95,7 +107,8 @@ import Testing
             items += "<guidance>\(String(repeating: "Check the file. ", count: 10))</guidance></item>\n"
         }
         items += "    <item id=\"bulk-7\" colour=\"red\"><prompt>A duplicate id and a stray attribute</prompt></item>\n"
-        items += "    <item id=\"late\" when=\"bulk-1 = maybe\"><prompt>A condition on an answer that is not there</prompt></item>\n"
+        items +=
+            "    <item id=\"late\" when=\"bulk-1 = maybe\"><prompt>A condition on an answer that is not there</prompt></item>\n"
         let xml = ChecklistSamples.minimal(extraItems: items)
         #expect(xml.utf8.count > ChecklistLoader.parallelThreshold)
         let failure = try #require(throws: ChecklistLoadError.self) {
@@ -115,7 +128,9 @@ import Testing
             of: "<section id=\"two\" title=\"Second\">", with: "<section id=\"two\" title=\"Second\" scale=\"alt\">"
         ).replacingOccurrences(
             of: "  <section id=\"one\"",
-            with: "  <scale id=\"alt\"><option value=\"yes\" label=\"Y\" score=\"1\"/><option value=\"no\" label=\"N\" score=\"0\"/></scale>\n  <section id=\"one\"")
+            with:
+                "  <scale id=\"alt\"><option value=\"yes\" label=\"Y\" score=\"1\"/><option value=\"no\" label=\"N\" score=\"0\"/></scale>\n  <section id=\"one\""
+        )
         let checklist = try ChecklistLoader().load(bytes: Array(xml.utf8), path: "mem.xml").checklist
         #expect(checklist.items.map(\.scaleID) == ["ynp", "ynp", "alt"])
     }
@@ -131,7 +146,8 @@ import Testing
 
     @Test func reportsFileProblemsBeforeParsing() throws {
         let folder = try TemporaryDirectory()
-        let binary = try folder.write("binary.xml", .init([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
+        let binary = try folder.write(
+            "binary.xml", .init([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
         let cases: [(String, String)] = [
             (Fixtures.checklist("empty.xml"), "the file is empty"),
             (binary, "is not a text file"),

@@ -5,15 +5,18 @@ import Testing
 @Suite struct ItemConditionTests {
     @Test func parsesTheDocumentedForms() throws {
         #expect(try ItemCondition.parse("seen-alone = no").clauses == [.init(itemID: "seen-alone", values: ["no"])])
-        #expect(try ItemCondition.parse("seen=yes|partly").clauses == [.init(itemID: "seen", values: ["yes", "partly"])])
+        #expect(
+            try ItemCondition.parse("seen=yes|partly").clauses == [.init(itemID: "seen", values: ["yes", "partly"])])
         let both = try ItemCondition.parse("seen = yes and alone != yes")
-        #expect(both.clauses == [
-            .init(itemID: "seen", values: ["yes"]), .init(itemID: "alone", isNegated: true, values: ["yes"]),
-        ])
+        #expect(
+            both.clauses == [
+                .init(itemID: "seen", values: ["yes"]), .init(itemID: "alone", isNegated: true, values: ["yes"]),
+            ])
         #expect(both.text == "seen = yes and alone != yes")
     }
 
-    @Test(arguments: ["", "seen", "seen yes", "seen = ", "= yes", "seen = yes or x = y", "seen = yes and", "seen ! yes",
+    @Test(arguments: [
+        "", "seen", "seen yes", "seen = ", "= yes", "seen = yes or x = y", "seen = yes and", "seen ! yes",
         "seen = yes|",
     ])
     func refusesMalformedConditions(text: String) {

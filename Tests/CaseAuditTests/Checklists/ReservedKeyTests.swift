@@ -7,7 +7,8 @@ import Testing
 @Suite struct ReservedKeyTests {
     @Test func anUpperCaseOptionKeyIsRefusedWithItsLine() {
         // A value starting with a capital gets that capital as its default key.
-        let xml = ChecklistSamples.minimal().replacingOccurrences(of: "value=\"yes\" label=\"Yes\"", with: "value=\"Yes\" label=\"Yes\"")
+        let xml = ChecklistSamples.minimal().replacingOccurrences(
+            of: "value=\"yes\" label=\"Yes\"", with: "value=\"Yes\" label=\"Yes\"")
         #expect(xml.contains("value=\"Yes\""))
         do {
             _ = try ChecklistLoader().load(bytes: Array(xml.utf8), path: "keys.xml")

@@ -34,10 +34,13 @@ import Testing
     }
 
     @Test func climbieComplianceCoversPeterboroughItemTwo() throws {
-        let checklist = try ChecklistLoader().load(file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml")
-            .checklist
+        let checklist = try ChecklistLoader().load(
+            file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml"
+        )
+        .checklist
         let prompts = checklist.items.map { $0.prompt.lowercased() }.joined(separator: " ")
-        for topic in ["allocated", "decision", "referrer", "chronology", "wishes and feelings", "supervision", "24 hours",
+        for topic in [
+            "allocated", "decision", "referrer", "chronology", "wishes and feelings", "supervision", "24 hours",
             "7 working days", "seen alone",
         ] {
             #expect(prompts.contains(topic), "no item about \(topic)")
@@ -45,7 +48,8 @@ import Testing
     }
 
     @Test func embeddedSchemaIsTheShippedFile() throws {
-        let shipped = try Fixtures.text("\(Fixtures.shippedChecklistsDirectory)/schema/\(ChecklistFormat.schemaFileName)")
+        let shipped = try Fixtures.text(
+            "\(Fixtures.shippedChecklistsDirectory)/schema/\(ChecklistFormat.schemaFileName)")
         #expect(ChecklistFormat.schemaText == shipped, "run `make schema` after editing the XSD")
     }
 

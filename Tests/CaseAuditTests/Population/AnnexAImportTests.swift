@@ -44,8 +44,10 @@ import Testing
         #expect(mismatches.isEmpty, "first mismatch: \(mismatches.first.map { "\($0.0) vs \($0.1)" } ?? "")")
     }
 
-    @Test(arguments: [(1.0, "1900-01-01"), (59.0, "1900-02-28"), (61.0, "1900-03-01"), (44197.0, "2021-01-01"),
-        (44197.75, "2021-01-01")])
+    @Test(arguments: [
+        (1.0, "1900-01-01"), (59.0, "1900-02-28"), (61.0, "1900-03-01"), (44197.0, "2021-01-01"),
+        (44197.75, "2021-01-01"),
+    ])
     func convertsExcelSerials(serial: Double, iso: String) {
         #expect(CheckedNumber.excelDate(serial)?.description == iso)
     }
@@ -62,29 +64,35 @@ import Testing
 
     @Test func namesTheSheetsWhenTheListsAreMissing() throws {
         let folder = try TemporaryDirectory()
-        let path = try workbook([.init(name: "Sheet1", rows: [[.text("x")]]), .init(name: "Summary", rows: [])], in: folder)
+        let path = try workbook(
+            [.init(name: "Sheet1", rows: [[.text("x")]]), .init(name: "Summary", rows: [])], in: folder)
         let error = try #require(throws: InputError.self) { try AnnexAImport.read(file: path) }
-        #expect(error.diagnostics.map(\.message) == [
-            Messages.AnnexA.noLists(["List 6", "List 7", "List 8", "List 9"], sheets: ["Sheet1", "Summary"])
-        ])
+        #expect(
+            error.diagnostics.map(\.message) == [
+                Messages.AnnexA.noLists(["List 6", "List 7", "List 8", "List 9"], sheets: ["Sheet1", "Summary"])
+            ])
     }
 
     @Test func reportsBadDatesAndDuplicatesWithSheetRowAndColumn() throws {
         let folder = try TemporaryDirectory()
-        let path = try workbook([
-            .init(name: "List 6", rows: [
-                [.text("Child Unique ID"), .text("CIN Start Date"), .text("Allocated Team")],
-                [.text("A1"), .text("31/02/2025"), .text("Team A")],
-                [.text("A2"), .text("01/03/2025"), .text("Team A")],
-                [.text("A2"), .number(45000), .text("Team B")],
-            ])
-        ], in: folder)
+        let path = try workbook(
+            [
+                .init(
+                    name: "List 6",
+                    rows: [
+                        [.text("Child Unique ID"), .text("CIN Start Date"), .text("Allocated Team")],
+                        [.text("A1"), .text("31/02/2025"), .text("Team A")],
+                        [.text("A2"), .text("01/03/2025"), .text("Team A")],
+                        [.text("A2"), .number(45000), .text("Team B")],
+                    ])
+            ], in: folder)
         let error = try #require(throws: InputError.self) { try AnnexAImport.read(file: path) }
         let found = error.diagnostics.map { "\($0.location.description) \($0.message)" }
-        #expect(found == [
-            "\(path)[List 6]:2:2 '31/02/2025' in 'CIN Start Date' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)",
-            "\(path)[List 6]:4:1 case reference 'A2' appears twice (first on line 3)",
-        ])
+        #expect(
+            found == [
+                "\(path)[List 6]:2:2 '31/02/2025' in 'CIN Start Date' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)",
+                "\(path)[List 6]:4:1 case reference 'A2' appears twice (first on line 3)",
+            ])
     }
 
     @Test func usesACellsCachedValueAndNeverAFormula() throws {
@@ -98,7 +106,10 @@ import Testing
             """
         let path = try folder.write("formula.xlsx", try Self.package(sheet: sheet))
         let list = try AnnexAImport.read(file: path, lists: [6])
-        #expect(list.records == [CaseRecord(reference: "A9", caseType: .childInNeed, opened: CalendarDate(year: 2025, month: 1, day: 1))])
+        #expect(
+            list.records == [
+                CaseRecord(reference: "A9", caseType: .childInNeed, opened: CalendarDate(year: 2025, month: 1, day: 1))
+            ])
     }
 
     @Test func refusesADoctypeInsideAPart() throws {
@@ -145,13 +156,24 @@ import Testing
     /// A one-sheet package around a worksheet written by hand.
     static func package(sheet: String) throws -> Data {
         return try XLSXWriter.zip([
-            ("[Content_Types].xml", Data("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)),
-            ("xl/workbook.xml", Data("""
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="List 6" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """.utf8)),
-            ("xl/_rels/workbook.xml.rels", Data("""
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
-                """.utf8)),
+            (
+                "[Content_Types].xml",
+                Data("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)
+            ),
+            (
+                "xl/workbook.xml",
+                Data(
+                    """
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="List 6" sheetId="1" r:id="rId1"/></sheets></workbook>
+                    """.utf8)
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                Data(
+                    """
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+                    """.utf8)
+            ),
             ("xl/worksheets/sheet1.xml", Data(sheet.utf8)),
         ])
     }

@@ -8,12 +8,17 @@ import Testing
 
     @Test func readsOpenEpisodesAsCasesAndPlansAsChildProtection() throws {
         let list = try CINCensusImport.read(
-            file: Fixtures.population("census-small.xml"), schema: Self.xsd, teams: Fixtures.population("census-teams.csv"))
-        #expect(list.records == [
-            CaseRecord(reference: "TEST001", caseType: .childProtection, team: "Child Protection 1", worker: "Robin Example (demo)",
-                opened: CalendarDate(year: 2025, month: 6, day: 1)),
-            CaseRecord(reference: "TEST002", caseType: .childInNeed, opened: CalendarDate(year: 2025, month: 2, day: 1)),
-        ])
+            file: Fixtures.population("census-small.xml"), schema: Self.xsd,
+            teams: Fixtures.population("census-teams.csv"))
+        #expect(
+            list.records == [
+                CaseRecord(
+                    reference: "TEST001", caseType: .childProtection, team: "Child Protection 1",
+                    worker: "Robin Example (demo)",
+                    opened: CalendarDate(year: 2025, month: 6, day: 1)),
+                CaseRecord(
+                    reference: "TEST002", caseType: .childInNeed, opened: CalendarDate(year: 2025, month: 2, day: 1)),
+            ])
         #expect(list.format == .cin)
         #expect(list.notes == [Messages.Census.closedChildren(1), Messages.Census.unknownInTeams(1)])
     }
@@ -34,7 +39,9 @@ import Testing
 
     @Test func reportsSchemaViolationsWithTheirLines() throws {
         let path = Fixtures.population("census-schema-violation.xml")
-        let error = try #require(throws: InputError.self) { try CINCensusImport.read(file: path, schema: Self.xsd, teams: nil) }
+        let error = try #require(throws: InputError.self) {
+            try CINCensusImport.read(file: path, schema: Self.xsd, teams: nil)
+        }
         #expect(error.diagnostics.first?.location.line == 17)
         #expect(error.diagnostics.first?.message.contains("Colour") == true)
         #expect(error.diagnostics.allSatisfy { $0.stage == .schema })
@@ -42,7 +49,9 @@ import Testing
 
     @Test func refusesADuplicateChild() throws {
         let path = Fixtures.population("census-duplicate-id.xml")
-        let error = try #require(throws: InputError.self) { try CINCensusImport.read(file: path, schema: nil, teams: nil) }
+        let error = try #require(throws: InputError.self) {
+            try CINCensusImport.read(file: path, schema: nil, teams: nil)
+        }
         #expect(error.diagnostics.map(\.message) == ["case reference 'TEST001' appears twice (first on line 7)"])
     }
 

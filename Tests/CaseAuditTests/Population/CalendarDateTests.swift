@@ -3,8 +3,10 @@ import Testing
 @testable import CaseAudit
 
 @Suite struct CalendarDateTests {
-    @Test(arguments: [("2025-03-31", "2025-03-31"), ("31/03/2025", "2025-03-31"), ("1/2/2024", "2024-02-01"),
-        ("2024-02-29T10:00:00", "2024-02-29"), ("2024-02-29 10:00", "2024-02-29")])
+    @Test(arguments: [
+        ("2025-03-31", "2025-03-31"), ("31/03/2025", "2025-03-31"), ("1/2/2024", "2024-02-01"),
+        ("2024-02-29T10:00:00", "2024-02-29"), ("2024-02-29 10:00", "2024-02-29"),
+    ])
     func parsesTheFormsExportsUse(text: String, iso: String) {
         #expect(CalendarDate(parsing: text)?.description == iso)
     }

@@ -40,12 +40,13 @@ import Testing
         let path = Fixtures.population("cases-bad-rows.csv")
         let error = try #require(throws: InputError.self) { try CaseListCSVImport.read(file: path) }
         let found = error.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
-        #expect(found == [
-            "2:4 '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)",
-            "3:2 " + Messages.Cases.unknownCaseType("Adoption"),
-            "4:1 case reference 'C1' appears twice (first on line 2)",
-            "5:1 the case reference is empty",
-        ])
+        #expect(
+            found == [
+                "2:4 '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)",
+                "3:2 " + Messages.Cases.unknownCaseType("Adoption"),
+                "4:1 case reference 'C1' appears twice (first on line 2)",
+                "5:1 the case reference is empty",
+            ])
     }
 
     @Test func namesTheMissingColumnAndTheHeadersItSaw() throws {
@@ -70,7 +71,9 @@ import Testing
         ("cases-unclosed-quote.csv", "a quoted field is never closed"),
     ])
     func refusesFilesWithNothingToImport(file: String, says: String) throws {
-        let error = try #require(throws: InputError.self) { try CaseListCSVImport.read(file: Fixtures.population(file)) }
+        let error = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: Fixtures.population(file))
+        }
         #expect(error.diagnostics.count == 1)
         #expect(error.diagnostics[0].message.contains(says))
     }
@@ -78,7 +81,9 @@ import Testing
     @Test func parsesMappingArguments() throws {
         let mapping = try CSVMapping.parse(["team=Where", "case-type=Kind"], as: CaseListCSVImport.Field.self)
         #expect(mapping == [.team: "Where", .caseType: "Kind"])
-        #expect(throws: CSVMapping.Failure.self) { try CSVMapping.parse(["colour=X"], as: CaseListCSVImport.Field.self) }
+        #expect(throws: CSVMapping.Failure.self) {
+            try CSVMapping.parse(["colour=X"], as: CaseListCSVImport.Field.self)
+        }
         #expect(throws: CSVMapping.Failure.self) { try CSVMapping.parse(["team"], as: CaseListCSVImport.Field.self) }
     }
 }

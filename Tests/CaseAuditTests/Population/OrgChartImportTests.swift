@@ -23,13 +23,18 @@ import Testing
     static let badFiles: [Bad] = [
         Bad(file: "org-duplicate-id.csv", errors: [(5, 1, "the id 'tm1' is used twice (first on line 4)")]),
         Bad(file: "org-cycle.csv", errors: [(3, 6, "reporting lines go round in a circle: sm1 → tm1 → sm1")]),
-        Bad(file: "org-unknown-manager-and-level.csv", errors: [
-            (3, 3, "'Boss' is not a level"), (4, 6, "'tm1' reports to 'sm9', who is not in the org chart"),
-        ]),
+        Bad(
+            file: "org-unknown-manager-and-level.csv",
+            errors: [
+                (3, 3, "'Boss' is not a level"), (4, 6, "'tm1' reports to 'sm9', who is not in the org chart"),
+            ]),
         Bad(file: "org-team-without-manager.csv", errors: [(5, 4, "team 'Duty' (lines 5) has no manager")]),
-        Bad(file: "org-missing-columns.csv", errors: [
-            (1, 0, "no column for the id"), (1, 0, "no column for the level"), (1, 0, "no column for the reports_to"),
-        ]),
+        Bad(
+            file: "org-missing-columns.csv",
+            errors: [
+                (1, 0, "no column for the id"), (1, 0, "no column for the level"),
+                (1, 0, "no column for the reports_to"),
+            ]),
     ]
 
     @Test(arguments: badFiles)
@@ -49,8 +54,9 @@ import Testing
             "org.csv",
             "id,name,level,team,manages,reports_to\nsm1,Sid (demo),SM,,,\ntm1,Tam (demo),TM,A,A,sm1\n")
         let error = try #require(throws: InputError.self) { try OrgChartImport.read(file: path) }
-        #expect(error.diagnostics.map(\.message) == [
-            "team 'A' rolls up to 'sm1' (SM), who reports to no one: every team must roll up to the DCS"
-        ])
+        #expect(
+            error.diagnostics.map(\.message) == [
+                "team 'A' rolls up to 'sm1' (SM), who reports to no one: every team must roll up to the DCS"
+            ])
     }
 }

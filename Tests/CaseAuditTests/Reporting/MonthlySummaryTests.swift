@@ -16,22 +16,30 @@ import Testing
         _ answers: [String: String], month: AuditMonth = month, hash: String = hash, type: CaseType = .childInNeed
     ) -> QualityRecord {
         QualityRecord(
-            auditID: id, month: month, checklistID: "test", checklistHash: hash, caseReference: "C\(id)", team: team, caseType: type,
-            auditorID: auditor, judgement: judgement, computedGrade: computed, inclusionProbability: probability, answers: answers)
+            auditID: id, month: month, checklistID: "test", checklistHash: hash, caseReference: "C\(id)", team: team,
+            caseType: type,
+            auditorID: auditor, judgement: judgement, computedGrade: computed, inclusionProbability: probability,
+            answers: answers)
     }
 
     /// Team A: three files (π = 0.5), audited by tmB; team B: two files (π = 0.25), by sm1.
     static let records = [
-        record(1, team: "A", auditor: "tmB", judgement: "outstanding", computed: "outstanding", probability: 0.5,
+        record(
+            1, team: "A", auditor: "tmB", judgement: "outstanding", computed: "outstanding", probability: 0.5,
             ["seen": "yes", "seen-alone": "yes", "plan": "yes"]),
-        record(2, team: "A", auditor: "tmB", judgement: "good", computed: "good", probability: 0.5,
+        record(
+            2, team: "A", auditor: "tmB", judgement: "good", computed: "good", probability: 0.5,
             ["seen": "partly", "seen-alone": "no", "plan": "yes", "voice": "yes"]),
         // seen = no hides seen-alone: its stale answer must not count.
-        record(3, team: "A", auditor: "tmB", judgement: "requires-improvement", computed: "requires-improvement", probability: 0.5,
+        record(
+            3, team: "A", auditor: "tmB", judgement: "requires-improvement", computed: "requires-improvement",
+            probability: 0.5,
             ["seen": "no", "seen-alone": "yes", "plan": "partly"]),
-        record(4, team: "B", auditor: "sm1", judgement: "inadequate", computed: "requires-improvement", probability: 0.25,
+        record(
+            4, team: "B", auditor: "sm1", judgement: "inadequate", computed: "requires-improvement", probability: 0.25,
             ["seen": "yes", "seen-alone": "na", "plan": "no"], type: .childProtection),
-        record(5, team: "B", auditor: "sm1", judgement: "good", computed: "outstanding", probability: 0.25,
+        record(
+            5, team: "B", auditor: "sm1", judgement: "good", computed: "outstanding", probability: 0.25,
             ["seen": "yes", "seen-alone": "yes", "plan": "yes"], type: .childProtection),
     ]
 
@@ -60,7 +68,8 @@ import Testing
         let cells = QualityCells.from(records, checklists: checklists, levels: Self.levels)
         let trendCells = QualityCells.from(trend ?? records, checklists: checklists, levels: Self.levels).grades
         return MonthlySummary(
-            month: Self.month, today: Self.today, grades: cells.grades, items: cells.items, trendGrades: trendCells, sampled: sampled,
+            month: Self.month, today: Self.today, grades: cells.grades, items: cells.items, trendGrades: trendCells,
+            sampled: sampled,
             actions: actions, checklists: checklists, chart: Self.chart)
     }
 
@@ -87,10 +96,12 @@ import Testing
 
     @Test func groupsByTeamManagementLineAuditorLevelAndCaseType() throws {
         let section = try #require(summary().sections.first)
-        #expect(section.teams.map { "\($0.name) \($0.audited)/\($0.sampled) \($0.goodOrBetter)" } == ["A 3/4 2", "B 2/2 1"])
-        #expect(section.managementLines.map { "\($0.level) \($0.managerID) \($0.teams) \($0.figures.audited)" } == [
-            "TM tmA [\"A\"] 3", "TM tmB [\"B\"] 2", "SM sm1 [\"A\", \"B\"] 5", "AD ad1 [\"A\", \"B\"] 5",
-        ])
+        #expect(
+            section.teams.map { "\($0.name) \($0.audited)/\($0.sampled) \($0.goodOrBetter)" } == ["A 3/4 2", "B 2/2 1"])
+        #expect(
+            section.managementLines.map { "\($0.level) \($0.managerID) \($0.teams) \($0.figures.audited)" } == [
+                "TM tmA [\"A\"] 3", "TM tmB [\"B\"] 2", "SM sm1 [\"A\", \"B\"] 5", "AD ad1 [\"A\", \"B\"] 5",
+            ])
         #expect(section.auditorLevels.map { "\($0.name) \($0.audited) \($0.goodOrBetter)" } == ["TM 3 2", "SM 2 1"])
         #expect(section.caseTypes.map { "\($0.name) \($0.audited)/\($0.sampled)" } == ["CIN 3/4", "CP 2/2"])
     }
@@ -107,11 +118,13 @@ import Testing
     @Test func twoVersionsOfAChecklistAreReportedApart() throws {
         var version2 = Self.checklist
         version2.version = "2"
-        let records = Self.records.prefix(3) + Self.records.suffix(2).map { record in
-            var record = record
-            record.checklistHash = "sha256:v2"
-            return record
-        }
+        let records =
+            Self.records.prefix(3)
+            + Self.records.suffix(2).map { record in
+                var record = record
+                record.checklistHash = "sha256:v2"
+                return record
+            }
         let summary = summary(Array(records), checklists: [Self.hash: Self.checklist, "sha256:v2": version2])
         #expect(summary.sections.map { "\($0.version) \($0.council.audited)" } == ["1 3", "2 2"])
         let context = MonthlyReport.context(summary, summary.tables(Suppression()), Suppression(), html: true)
@@ -149,9 +162,15 @@ import Testing
 
     @Test func actionsAreCountedRaisedDoneAndOverdue() {
         let actions = [
-            ActionRecord(auditID: 1, checklistID: "test", team: "A", due: CalendarDate(year: 2026, month: 12, day: 1)!, done: false),
-            ActionRecord(auditID: 1, checklistID: "test", team: "A", due: CalendarDate(year: 2026, month: 12, day: 1)!, done: true),
-            ActionRecord(auditID: 4, checklistID: "test", team: "B", due: CalendarDate(year: 2026, month: 12, day: 31)!, done: false),
+            ActionRecord(
+                auditID: 1, checklistID: "test", team: "A", due: CalendarDate(year: 2026, month: 12, day: 1)!,
+                done: false),
+            ActionRecord(
+                auditID: 1, checklistID: "test", team: "A", due: CalendarDate(year: 2026, month: 12, day: 1)!,
+                done: true),
+            ActionRecord(
+                auditID: 4, checklistID: "test", team: "B", due: CalendarDate(year: 2026, month: 12, day: 31)!,
+                done: false),
         ]
         let figures = summary(actions: actions)
         #expect(figures.actions == MonthlySummary.ActionFigures(raised: 3, done: 1, overdue: 1, open: 2))
@@ -193,12 +212,16 @@ import Testing
 
     @Test func actionsOfEarlierMonthsCountInTheYearNotTheMonth() {
         let actions = [
-            ActionRecord(auditID: 1, month: Self.month, checklistID: "test", team: "A", due: Self.today.adding(days: 5), done: false),
             ActionRecord(
-                auditID: 9, month: Self.month.subtracting(months: 2), checklistID: "test", team: "A", due: Self.today.adding(days: -20),
+                auditID: 1, month: Self.month, checklistID: "test", team: "A", due: Self.today.adding(days: 5),
                 done: false),
             ActionRecord(
-                auditID: 8, month: Self.month.subtracting(months: 2), checklistID: "test", team: "B", due: Self.today.adding(days: -20),
+                auditID: 9, month: Self.month.subtracting(months: 2), checklistID: "test", team: "A",
+                due: Self.today.adding(days: -20),
+                done: false),
+            ActionRecord(
+                auditID: 8, month: Self.month.subtracting(months: 2), checklistID: "test", team: "B",
+                due: Self.today.adding(days: -20),
                 done: true),
         ]
         let figures = summary(actions: actions)

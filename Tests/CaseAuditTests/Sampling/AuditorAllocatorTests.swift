@@ -18,7 +18,8 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func independenceAndQuotasAlwaysHold(seed: UInt64) {
         let (files, cases) = Self.draw(perTeam: 2, seed: seed)
-        let allocations = AuditorAllocator.allocate(files, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
+        let allocations = AuditorAllocator.allocate(
+            files, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
         #expect(allocations.count == files.count)
         var load: [String: Int] = [:]
         for allocation in allocations {
@@ -28,7 +29,9 @@ import Testing
             }
             load[auditor, default: 0] += 1
             if person.level != .director, let team = cases[allocation.reference]?.team {
-                #expect(!Self.council.chart.managementLine(ofTeam: team).contains { $0.id == auditor }, "\(auditor) audits \(team)")
+                #expect(
+                    !Self.council.chart.managementLine(ofTeam: team).contains { $0.id == auditor },
+                    "\(auditor) audits \(team)")
             }
         }
         for (auditor, count) in load {
@@ -39,7 +42,8 @@ import Testing
 
     @Test func spreadsWorkBeforeDoublingUp() {
         let (files, cases) = Self.draw(perTeam: 1, seed: 11)
-        let allocations = AuditorAllocator.allocate(files, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
+        let allocations = AuditorAllocator.allocate(
+            files, chart: Self.council.chart, quota: .standard, allowOwnLine: false)
         let load = Dictionary(grouping: allocations.compactMap(\.auditorID), by: { $0 }).mapValues(\.count)
         // 13 files and 19 auditors: nobody should have two.
         #expect(load.values.allSatisfy { $0 == 1 })
@@ -51,24 +55,33 @@ import Testing
         let allocations = AuditorAllocator.allocate(files, chart: Self.council.chart, quota: tight, allowOwnLine: false)
         let unallocated = allocations.filter { $0.auditorID == nil }
         #expect(unallocated.count == files.count - 12)
-        #expect(unallocated.allSatisfy { $0.reason == Messages.Allocation.quotasUsedUp || $0.reason?.contains("--allow-own-line") == true })
+        #expect(
+            unallocated.allSatisfy {
+                $0.reason == Messages.Allocation.quotasUsedUp || $0.reason?.contains("--allow-own-line") == true
+            })
     }
 
     @Test func ownLineIsAllowedOnlyWhenAsked() throws {
         let chart = try OrgChartImport.read(file: Fixtures.population("org-valid.csv"))
-        let file = SampledCase(reference: "C1", stratum: "Assessment", inclusionProbability: 1, caseType: .childInNeed, team: "Assessment")
+        let file = SampledCase(
+            reference: "C1", stratum: "Assessment", inclusionProbability: 1, caseType: .childInNeed, team: "Assessment")
         let quota = AuditorQuota([.teamManager: 1, .serviceManager: 1])
         let strict = AuditorAllocator.allocate([file], chart: chart, quota: quota, allowOwnLine: false)
         #expect(strict.first?.auditorID == "tm2")
-        let onlyOwn = AuditorAllocator.allocate([file], chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: false)
+        let onlyOwn = AuditorAllocator.allocate(
+            [file], chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: false)
         #expect(onlyOwn.first?.auditorID == nil)
         #expect(onlyOwn.first?.reason?.contains("team 'Assessment'") == true)
-        let allowed = AuditorAllocator.allocate([file], chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: true)
+        let allowed = AuditorAllocator.allocate(
+            [file], chart: chart, quota: AuditorQuota([.serviceManager: 1]), allowOwnLine: true)
         #expect(allowed.first?.auditorID == "sm1")
     }
 
     @Test func readsQuotas() throws {
-        #expect(try AuditorQuota(parsing: "TM=2, SM=2,ad=1").filesPerAuditor == [.teamManager: 2, .serviceManager: 2, .assistantDirector: 1])
+        #expect(
+            try AuditorQuota(parsing: "TM=2, SM=2,ad=1").filesPerAuditor == [
+                .teamManager: 2, .serviceManager: 2, .assistantDirector: 1,
+            ])
         for bad in ["TM", "XX=1", "SW=2", "TM=two", "TM=-1", ""] {
             #expect(throws: AuditorQuota.SyntaxError.self, "\(bad)") { try AuditorQuota(parsing: bad) }
         }

@@ -3,8 +3,10 @@ import Testing
 @testable import CaseAudit
 
 @Suite struct SamplePlanTests {
-    @Test(arguments: [(0.975, 1.959963984540054), (0.995, 2.5758293035489004), (0.95, 1.6448536269514722),
-        (0.5, 0.0), (0.025, -1.959963984540054), (1e-10, -6.361340902404056)])
+    @Test(arguments: [
+        (0.975, 1.959963984540054), (0.995, 2.5758293035489004), (0.95, 1.6448536269514722),
+        (0.5, 0.0), (0.025, -1.959963984540054), (1e-10, -6.361340902404056),
+    ])
     func normalQuantilesMatchPublishedValues(p: Double, z: Double) {
         #expect(abs(NormalQuantile.z(p) - z) < 1e-12)
     }
@@ -25,7 +27,8 @@ import Testing
 
     @Test func sharesAcrossStrataAddUpToThePlan() {
         let strata = [(key: "A", population: 600), (key: "B", population: 300), (key: "C", population: 100)]
-        let plan = SamplePlan(strata: strata, confidence: 0.95, margin: 0.10, expectedRate: 0.5, allocation: .proportional)
+        let plan = SamplePlan(
+            strata: strata, confidence: 0.95, margin: 0.10, expectedRate: 0.5, allocation: .proportional)
         #expect(plan.sampleSize == 88)
         #expect(plan.strata.map(\.proportional) == [53, 26, 9])
         #expect(plan.strata.map(\.equal) == [30, 29, 29])
@@ -40,14 +43,16 @@ import Testing
     @Test func neymanGivesFewerFilesToAStratumWhoseRateIsNearlyCertain() {
         let strata = [(key: "A", population: 500), (key: "B", population: 500)]
         let plan = SamplePlan(
-            strata: strata, confidence: 0.95, margin: 0.10, expectedRate: 0.5, stratumRates: ["A": 0.95], allocation: .neyman)
+            strata: strata, confidence: 0.95, margin: 0.10, expectedRate: 0.5, stratumRates: ["A": 0.95],
+            allocation: .neyman)
         #expect(plan.strata[0].neyman < plan.strata[1].neyman)
         #expect(plan.strata[0].neyman + plan.strata[1].neyman == plan.sampleSize)
     }
 
     @Test func neverAsksForMoreThanAStratumHas() {
         let plan = SamplePlan(
-            strata: [(key: "A", population: 3), (key: "B", population: 1000)], confidence: 0.95, margin: 0.10, expectedRate: 0.5,
+            strata: [(key: "A", population: 3), (key: "B", population: 1000)], confidence: 0.95, margin: 0.10,
+            expectedRate: 0.5,
             allocation: .equal)
         #expect(plan.strata[0].equal == 3)
         #expect(plan.strata[0].equal + plan.strata[1].equal == plan.sampleSize)

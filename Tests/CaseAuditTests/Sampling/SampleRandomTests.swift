@@ -7,14 +7,20 @@ import Testing
     @Test func matchesPublishedXoshiro256StarStarOutputs() {
         var random = SampleRandom(state: (1, 2, 3, 4))
         let outputs = (0..<6).map { _ in random.next() }
-        #expect(outputs == [11520, 0, 1_509_978_240, 1_215_971_899_390_074_240, 1_216_172_134_540_287_360, 607_988_272_756_665_600])
+        #expect(
+            outputs == [
+                11520, 0, 1_509_978_240, 1_215_971_899_390_074_240, 1_216_172_134_540_287_360, 607_988_272_756_665_600,
+            ])
     }
 
     /// Seeding runs SplitMix64; the expected values come from an independent implementation
     /// of both algorithms (Python, in the commit that added this test).
     @Test func seedsThroughSplitMix64() {
         var random = SampleRandom(seed: 42)
-        #expect((0..<3).map { _ in random.next() } == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009])
+        #expect(
+            (0..<3).map { _ in random.next() } == [
+                1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009,
+            ])
     }
 
     @Test func boundedIntegersStayInRangeAndAreUniform() {

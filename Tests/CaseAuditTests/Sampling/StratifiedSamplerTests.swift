@@ -7,14 +7,18 @@ import Testing
         var cases: [CaseRecord] = []
         let teams = [("Alpha", 40, CaseType.childInNeed), ("Beta", 25, .childProtection), ("Gamma", 10, .lookedAfter)]
         for (team, size, type) in teams {
-            for index in 0..<size { cases.append(CaseRecord(reference: "\(team)-\(index)", caseType: type, team: team)) }
+            for index in 0..<size {
+                cases.append(CaseRecord(reference: "\(team)-\(index)", caseType: type, team: team))
+            }
         }
         cases.append(CaseRecord(reference: "Orphan-1", caseType: .childInNeed))
         return cases
     }
 
-    static func parameters(_ size: SampleParameters.Size, seed: UInt64 = 1, types: [CaseType] = []) -> SampleParameters {
-        SampleParameters(month: AuditMonth(year: 2026, month: 12)!, checklistID: "x", size: size, caseTypes: types, seed: seed)
+    static func parameters(_ size: SampleParameters.Size, seed: UInt64 = 1, types: [CaseType] = []) -> SampleParameters
+    {
+        SampleParameters(
+            month: AuditMonth(year: 2026, month: 12)!, checklistID: "x", size: size, caseTypes: types, seed: seed)
     }
 
     @Test func sameSeedSameSampleWhateverTheInputOrder() {
@@ -45,7 +49,8 @@ import Testing
     }
 
     @Test func onlyEligibleCaseTypesAreDrawn() {
-        let drawn = StratifiedSampler.draw(Self.population(), parameters: Self.parameters(.perStratum(5), types: [.childProtection]))
+        let drawn = StratifiedSampler.draw(
+            Self.population(), parameters: Self.parameters(.perStratum(5), types: [.childProtection]))
         #expect(Set(drawn.map(\.stratum)) == ["Beta"])
         #expect(drawn.count == 5)
     }

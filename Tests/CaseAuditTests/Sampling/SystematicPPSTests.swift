@@ -4,15 +4,18 @@ import Testing
 
 @Suite struct SystematicPPSTests {
     static let units: [CaseRecord] = (0..<20).map {
-        CaseRecord(reference: String(format: "C%02d", $0), caseType: $0 < 5 ? .childProtection : .childInNeed, team: "T")
+        CaseRecord(
+            reference: String(format: "C%02d", $0), caseType: $0 < 5 ? .childProtection : .childInNeed, team: "T")
     }
 
     static func parameters(seed: UInt64, weights: [CaseType: Double]) -> SampleParameters {
-        SampleParameters(month: AuditMonth("2026-12")!, checklistID: "x", size: .perStratum(4), seed: seed, weights: weights)
+        SampleParameters(
+            month: AuditMonth("2026-12")!, checklistID: "x", size: .perStratum(4), seed: seed, weights: weights)
     }
 
     @Test func drawsExactlyNWithProbabilitiesInProportionToWeight() {
-        let drawn = StratifiedSampler.draw(Self.units, parameters: Self.parameters(seed: 3, weights: [.childProtection: 3]))
+        let drawn = StratifiedSampler.draw(
+            Self.units, parameters: Self.parameters(seed: 3, weights: [.childProtection: 3]))
         #expect(drawn.count == 4)
         #expect(Set(drawn.map(\.reference)).count == 4)
         // W = 5·3 + 15·1 = 30; π = 4·w/30.
@@ -24,7 +27,8 @@ import Testing
 
     @Test func takesAHeavyUnitWithCertainty() {
         var random = SampleRandom(seed: 1)
-        let picked = SystematicPPS.draw(Self.units, count: 3, weight: { $0.reference == "C00" ? 100 : 1 }, random: &random)
+        let picked = SystematicPPS.draw(
+            Self.units, count: 3, weight: { $0.reference == "C00" ? 100 : 1 }, random: &random)
         #expect(picked.count == 3)
         #expect(picked.contains { $0.0.reference == "C00" && $0.1 == 1 })
         #expect(picked.filter { $0.1 < 1 }.allSatisfy { abs($0.1 - 2.0 / 19) < 1e-12 })
@@ -36,7 +40,9 @@ import Testing
         var probability: [String: Double] = [:]
         let runs = 4_000
         for seed in 0..<UInt64(runs) {
-            for file in StratifiedSampler.draw(Self.units, parameters: Self.parameters(seed: seed, weights: [.childProtection: 3])) {
+            for file in StratifiedSampler.draw(
+                Self.units, parameters: Self.parameters(seed: seed, weights: [.childProtection: 3]))
+            {
                 counts[file.reference, default: 0] += 1
                 probability[file.reference] = file.inclusionProbability
             }

@@ -44,7 +44,10 @@ import Testing
         #expect(checked.answers.map(\.itemID) == ["seen", "seen-alone", "plan"])
         #expect(checked.session.isComplete)
         #expect(checked.judgement == AuditJudgement(grade: "good", reason: "Seen only at school"))
-        #expect(checked.actions == [AuditAction(what: "See the child at home", who: "sw1", due: CalendarDate(parsing: "2026-12-15")!)])
+        #expect(
+            checked.actions == [
+                AuditAction(what: "See the child at home", who: "sw1", due: CalendarDate(parsing: "2026-12-15")!)
+            ])
     }
 
     @Test func reportsEveryProblemWithItsLineAndColumn() throws {
@@ -78,8 +81,12 @@ import Testing
     }
 
     @Test func anActionDueInThePastIsRefused() throws {
-        let path = try file("past.csv", "item,answer,note,who,due\nseen,yes,,,\nseen-alone,yes,,,\n#action,Update,,tm1,2026-11-20\n")
-        #expect(problems(try AnswerSheetCSV.read(file: path)) == ["4:5: the action is due 2026-11-20, which is in the past (today is 2026-11-21)"])
+        let path = try file(
+            "past.csv", "item,answer,note,who,due\nseen,yes,,,\nseen-alone,yes,,,\n#action,Update,,tm1,2026-11-20\n")
+        #expect(
+            problems(try AnswerSheetCSV.read(file: path)) == [
+                "4:5: the action is due 2026-11-20, which is in the past (today is 2026-11-21)"
+            ])
     }
 
     @Test func readsJSONAndNamesTheLineOfEachEntry() throws {
@@ -125,6 +132,9 @@ import Testing
         let broken = try file("broken.json", "{ \"answers\": [ { \"item\": \"seen\", ")
         #expect(throws: InputError.self) { try AnswerSheetJSON.read(file: broken) }
         let empty = try file("empty.json", "{}")
-        #expect(problems(try AnswerSheetJSON.read(file: empty)) == ["1:0: the file has none of \"answers\", \"judgement\" and \"actions\""])
+        #expect(
+            problems(try AnswerSheetJSON.read(file: empty)) == [
+                "1:0: the file has none of \"answers\", \"judgement\" and \"actions\""
+            ])
     }
 }

@@ -17,14 +17,21 @@ import Testing
     @Test func aJudgementThatDiffersFromTheComputedGradeNeedsAReason() throws {
         var session = try complete()
         #expect(session.grade.band?.grade == "outstanding")
-        #expect(throws: ScoringError.reasonRequired(judged: "good", computed: "outstanding")) { try session.judge("good") }
-        #expect(throws: ScoringError.reasonRequired(judged: "good", computed: "outstanding")) { try session.judge("good", reason: "   ") }
+        #expect(throws: ScoringError.reasonRequired(judged: "good", computed: "outstanding")) {
+            try session.judge("good")
+        }
+        #expect(throws: ScoringError.reasonRequired(judged: "good", computed: "outstanding")) {
+            try session.judge("good", reason: "   ")
+        }
         #expect(session.judgement == nil)
         try session.judge("good", reason: "Plans are thin")
         #expect(session.judgement == AuditJudgement(grade: "good", reason: "Plans are thin"))
         try session.judge("outstanding")
         #expect(session.judgement == AuditJudgement(grade: "outstanding"))
-        #expect(throws: ScoringError.unknownGrade("great", allowed: ["outstanding", "good", "requires-improvement", "inadequate"])) {
+        #expect(
+            throws: ScoringError.unknownGrade(
+                "great", allowed: ["outstanding", "good", "requires-improvement", "inadequate"])
+        ) {
             try session.judge("great", reason: "x")
         }
     }
@@ -32,8 +39,12 @@ import Testing
     @Test func anActionNeedsWhatWhoAndADueDateNotInThePast() throws {
         var session = try complete()
         let due = Self.today.adding(days: 14)
-        #expect(throws: ScoringError.actionIncomplete(.what)) { try session.addAction(AuditAction(what: " ", who: "tm1", due: due), today: Self.today) }
-        #expect(throws: ScoringError.actionIncomplete(.who)) { try session.addAction(AuditAction(what: "Update", who: "", due: due), today: Self.today) }
+        #expect(throws: ScoringError.actionIncomplete(.what)) {
+            try session.addAction(AuditAction(what: " ", who: "tm1", due: due), today: Self.today)
+        }
+        #expect(throws: ScoringError.actionIncomplete(.who)) {
+            try session.addAction(AuditAction(what: "Update", who: "", due: due), today: Self.today)
+        }
         let yesterday = Self.today.adding(days: -1)
         #expect(throws: ScoringError.actionDueInPast(due: yesterday, today: Self.today)) {
             try session.addAction(AuditAction(what: "Update", who: "tm1", due: yesterday), today: Self.today)
@@ -56,7 +67,9 @@ import Testing
         try session.judge("outstanding")
         try session.answer("plan", value: "partly")
         #expect(session.grade.band?.grade == "requires-improvement")
-        #expect(throws: ScoringError.reasonRequired(judged: "outstanding", computed: "requires-improvement")) { try session.submission() }
+        #expect(throws: ScoringError.reasonRequired(judged: "outstanding", computed: "requires-improvement")) {
+            try session.submission()
+        }
     }
 
     @Test func whenNoAnswerCountsTheAuditorMustJudge() throws {

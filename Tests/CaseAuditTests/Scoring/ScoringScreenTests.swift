@@ -6,7 +6,8 @@ import Testing
 /// is tested in CaseAuditCLITests).
 @Suite struct ScoringScreenTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 21)!
-    static let context = ScreenContext(caseReference: "C-1", team: "North", worker: "Worker One", auditID: 7, auditorID: "tm1")
+    static let context = ScreenContext(
+        caseReference: "C-1", team: "North", worker: "Worker One", auditID: 7, auditorID: "tm1")
 
     func screen(_ session: ScoringSession = ScoringSession(checklist: ScoringSessionTests.checklist)) -> ScoringScreen {
         ScoringScreen(session: session, context: Self.context, today: Self.today)
@@ -26,7 +27,10 @@ import Testing
         #expect(screen.mode == .note(item: "seen", value: "partly", text: ""))
         #expect(screen.handle(.enter) == .none)
         #expect(screen.message == "item 'seen' needs a note when the answer is 'partly'")
-        #expect(type("At school\r", into: &screen) == [.record(ItemAnswer(itemID: "seen", value: "partly", note: "At school"))])
+        #expect(
+            type("At school\r", into: &screen) == [
+                .record(ItemAnswer(itemID: "seen", value: "partly", note: "At school"))
+            ])
         #expect(screen.mode == .question("seen-alone"))
         // Unknown keys are refused with the keys that work.
         #expect(screen.handle(.character("x")) == .none)
@@ -104,7 +108,8 @@ import Testing
     func everyFrameFitsTheTerminal(columns: Int, rows: Int) {
         var screen = screen()
         screen.size = (columns, rows)
-        let keys = "G?xpA long note that goes on and on, well past the edge of any narrow terminal window\ryyRJ2Reason\rAWhat\rWho\r"
+        let keys =
+            "G?xpA long note that goes on and on, well past the edge of any narrow terminal window\ryyRJ2Reason\rAWhat\rWho\r"
         for character in keys {
             _ = screen.handle(character == "\r" ? .enter : .character(character))
             let lines = ScoringScreenText.render(screen)

@@ -17,13 +17,19 @@ import Testing
             ])
         func condition(_ text: String) -> ItemCondition? { try? ItemCondition.parse(text) }
         let items = [
-            ChecklistItem(id: "seen", prompt: "Was the child seen?", scaleID: "ypn", critical: true, noteRequiredFor: ["partly", "no"]),
-            ChecklistItem(id: "seen-alone", prompt: "Seen alone?", scaleID: "ypn", condition: condition("seen = yes|partly")),
+            ChecklistItem(
+                id: "seen", prompt: "Was the child seen?", scaleID: "ypn", critical: true,
+                noteRequiredFor: ["partly", "no"]),
+            ChecklistItem(
+                id: "seen-alone", prompt: "Seen alone?", scaleID: "ypn", condition: condition("seen = yes|partly")),
             ChecklistItem(id: "plan", prompt: "Is there a plan?", scaleID: "ypn", weight: 5),
-            ChecklistItem(id: "voice", prompt: "Is the child's voice recorded?", scaleID: "ypn", condition: condition("seen-alone = no")),
+            ChecklistItem(
+                id: "voice", prompt: "Is the child's voice recorded?", scaleID: "ypn",
+                condition: condition("seen-alone = no")),
         ]
         return Checklist(
-            id: "test", version: "1", title: "Test", caseTypes: [.childInNeed], source: ChecklistSource(issuer: "test", text: "test"),
+            id: "test", version: "1", title: "Test", caseTypes: [.childInNeed],
+            source: ChecklistSource(issuer: "test", text: "test"),
             scales: [scale], sections: [ChecklistSection(id: "s", title: "S", items: items)],
             grading: Grading(
                 bands: [
@@ -52,7 +58,10 @@ import Testing
     @Test func resumesAtTheFirstUnansweredItem() {
         let session = ScoringSession(
             checklist: Self.checklist,
-            answers: [ItemAnswer(itemID: "seen", value: "partly", note: "seen at school"), ItemAnswer(itemID: "plan", value: "no")])
+            answers: [
+                ItemAnswer(itemID: "seen", value: "partly", note: "seen at school"),
+                ItemAnswer(itemID: "plan", value: "no"),
+            ])
         #expect(session.nextItem?.id == "seen-alone")
         #expect(session.progress == (answered: 2, asked: 3))
     }
@@ -86,8 +95,12 @@ import Testing
         #expect(throws: ScoringError.unknownAnswer("y", item: "seen", allowed: ["yes", "partly", "no", "na"])) {
             try session.answer("seen", value: "y")
         }
-        #expect(throws: ScoringError.noteRequired("partly", item: "seen")) { try session.answer("seen", value: "partly") }
-        #expect(throws: ScoringError.noteRequired("no", item: "seen")) { try session.answer("seen", value: "no", note: "  ") }
+        #expect(throws: ScoringError.noteRequired("partly", item: "seen")) {
+            try session.answer("seen", value: "partly")
+        }
+        #expect(throws: ScoringError.noteRequired("no", item: "seen")) {
+            try session.answer("seen", value: "no", note: "  ")
+        }
         #expect(throws: ScoringError.hidden("seen-alone")) { try session.answer("seen-alone", value: "yes") }
         #expect(session.answers.isEmpty)
         #expect(ScoringError.unknownAnswer("y", item: "seen", allowed: ["yes", "no"]).message.contains("'y'"))

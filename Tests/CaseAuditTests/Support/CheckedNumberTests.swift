@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct CheckedNumberTests {
     /// Every value `Int(someDouble)` traps on gets nil instead.
-    @Test(arguments: [Double.nan, .infinity, -.infinity, 4.57e44, 9.223372036854775807e18, -9.3e18, .greatestFiniteMagnitude])
+    @Test(arguments: [
+        Double.nan, .infinity, -.infinity, 4.57e44, 9.223372036854775807e18, -9.3e18, .greatestFiniteMagnitude,
+    ])
     func unrepresentableDoublesAreNil(value: Double) {
         #expect(CheckedNumber.integer(value) == nil)
         #expect(CheckedNumber.integer(value, rounding: .up) == nil)
@@ -23,10 +25,12 @@ import Testing
         #expect(CheckedNumber.integer(-9.223372036854775808e18) == Int.min)
     }
 
-    @Test(arguments: [
-        ("12", 12), (" -3 ", -3), ("+5", 5), ("007", 7), ("1e3", nil), ("0x10", nil), ("nan", nil), ("12.0", nil), ("", nil),
-        ("-", nil), ("99999999999999999999", nil), ("1 2", nil),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("12", 12), (" -3 ", -3), ("+5", 5), ("007", 7), ("1e3", nil), ("0x10", nil), ("nan", nil), ("12.0", nil),
+            ("", nil),
+            ("-", nil), ("99999999999999999999", nil), ("1 2", nil),
+        ] as [(String, Int?)])
     func readsDecimalIntegersOnly(text: String, expected: Int?) {
         #expect(CheckedNumber.integer(text: text) == expected)
     }
@@ -47,7 +51,9 @@ import Testing
         #expect(CheckedNumber.finite(text: "1e-3") == 0.001)
     }
 
-    @Test(arguments: [(1.0, "1900-01-01"), (59, "1900-02-28"), (61, "1900-03-01"), (45_627.75, "2024-12-01"), (401_768, "2999-12-31")])
+    @Test(arguments: [
+        (1.0, "1900-01-01"), (59, "1900-02-28"), (61, "1900-03-01"), (45_627.75, "2024-12-01"), (401_768, "2999-12-31"),
+    ])
     func excelSerialsAreDays(serial: Double, iso: String) {
         #expect(CheckedNumber.excelDate(serial)?.description == iso)
     }
@@ -66,9 +72,12 @@ import Testing
     @Test func aMarginTooSmallToSquarePlansTheWholePopulation() {
         #expect(SamplePlan.size(population: 1500, confidence: 0.95, margin: 1e-300, expectedRate: 0.5) == 1500)
         #expect(SamplePlan.size(population: nil, confidence: 0.95, margin: 1e-300, expectedRate: 0.5) == nil)
-        #expect((SamplePlan.size(population: nil, confidence: 0.95, margin: 1e-9, expectedRate: 0.5) ?? 0) > 960_000_000_000_000_000)
+        #expect(
+            (SamplePlan.size(population: nil, confidence: 0.95, margin: 1e-9, expectedRate: 0.5) ?? 0)
+                > 960_000_000_000_000_000)
         let plan = SamplePlan(
-            strata: [(key: "A", population: 700), (key: "B", population: 800)], confidence: 0.95, margin: 1e-300, expectedRate: 0.5,
+            strata: [(key: "A", population: 700), (key: "B", population: 800)], confidence: 0.95, margin: 1e-300,
+            expectedRate: 0.5,
             allocation: .neyman)
         #expect(plan.sampleSize == 1500)
         #expect(plan.strata.map(\.neyman) == [700, 800])

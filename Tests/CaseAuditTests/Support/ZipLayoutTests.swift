@@ -5,10 +5,14 @@ import Testing
 
 /// caseaudit's own zip reading: every part where the zip says, inflated within its bounds.
 @Suite struct ZipLayoutTests {
-    static let text = String(repeating: "<row><c t=\"inlineStr\"><is><t>Is the child seen?</t></is></c></row>", count: 200)
+    static let text = String(
+        repeating: "<row><c t=\"inlineStr\"><is><t>Is the child seen?</t></is></c></row>", count: 200)
 
     func zip() throws -> [UInt8] {
-        Array(try XLSXWriter.zip([("xl/worksheets/sheet1.xml", Data(Self.text.utf8)), ("xl/workbook.xml", Data("<workbook/>".utf8))]))
+        Array(
+            try XLSXWriter.zip([
+                ("xl/worksheets/sheet1.xml", Data(Self.text.utf8)), ("xl/workbook.xml", Data("<workbook/>".utf8)),
+            ]))
     }
 
     @Test func readsEveryPartBack() throws {
@@ -17,13 +21,16 @@ import Testing
         #expect(entries.keys.sorted() == ["xl/workbook.xml", "xl/worksheets/sheet1.xml"])
         let sheet = try #require(entries["xl/worksheets/sheet1.xml"])
         #expect(sheet.method == 8)
-        #expect(String(decoding: try ZipInflate.data(of: sheet, in: bytes, budget: 1 << 20), as: UTF8.self) == Self.text)
+        #expect(
+            String(decoding: try ZipInflate.data(of: sheet, in: bytes, budget: 1 << 20), as: UTF8.self) == Self.text)
     }
 
     @Test func aChangedByteIsDamageNotAHang() throws {
         var bytes = try zip()
         let sheet = try #require(try ZipLayout.entries(bytes)["xl/worksheets/sheet1.xml"])
-        for offset in [sheet.dataStart, sheet.dataStart + sheet.compressedSize / 2, sheet.dataStart + sheet.compressedSize - 1] {
+        for offset in [
+            sheet.dataStart, sheet.dataStart + sheet.compressedSize / 2, sheet.dataStart + sheet.compressedSize - 1,
+        ] {
             let original = bytes[offset]
             bytes[offset] ^= 0x5A
             #expect(throws: ZipInflate.Failure.self) { _ = try ZipInflate.data(of: sheet, in: bytes, budget: 1 << 20) }
@@ -47,7 +54,10 @@ import Testing
         let bytes = try zip()
         #expect(throws: ZipLayout.Damage.self) { _ = try ZipLayout.entries(Array(bytes.prefix(bytes.count / 2))) }
         // The first entry's compressed size (central directory, offset 20) made huge.
-        guard let directory = (0..<(bytes.count - 4)).last(where: { bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 1 && bytes[$0 + 3] == 2 })
+        guard
+            let directory = (0..<(bytes.count - 4)).last(where: {
+                bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 1 && bytes[$0 + 3] == 2
+            })
         else {
             Issue.record("no central directory")
             return

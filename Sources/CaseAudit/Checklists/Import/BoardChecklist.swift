@@ -12,7 +12,8 @@ public enum BoardChecklist {
         public var importedOn: CalendarDate
 
         public init(
-            id: String, title: String, version: String, scale: ImportScale?, issuer: String, document: String, importedOn: CalendarDate
+            id: String, title: String, version: String, scale: ImportScale?, issuer: String, document: String,
+            importedOn: CalendarDate
         ) {
             self.id = id
             self.title = title
@@ -33,7 +34,9 @@ public enum BoardChecklist {
         public var matching: IDMatching?
     }
 
-    public static func make(_ board: BoardImport, options: Options, previous: Checklist? = nil) throws(InputError) -> Result {
+    public static func make(_ board: BoardImport, options: Options, previous: Checklist? = nil) throws(InputError)
+        -> Result
+    {
         let scale: ImportScale
         var scaleNote: String
         if let chosen = options.scale {
@@ -49,7 +52,8 @@ public enum BoardChecklist {
             scale = .ynp
             scaleNote =
                 board.hadRatingColumn
-                ? "scale ynp assumed: the rating column names no known scale" : "scale ynp assumed: the document has no rating column"
+                ? "scale ynp assumed: the rating column names no known scale"
+                : "scale ynp assumed: the document has no rating column"
         }
         let matching = IDMatching(board, previous: previous)
         var xml = """
@@ -79,7 +83,9 @@ public enum BoardChecklist {
                 if question.weight != 1 { attributes += " weight=\"\(Number.format(question.weight))\"" }
                 if question.critical { attributes += " critical=\"true\"" }
                 xml += "    <item \(attributes)>\n      <prompt>\(XMLEscape.escape(question.prompt))</prompt>\n"
-                if let guidance = question.guidance { xml += "      <guidance>\(XMLEscape.escape(guidance))</guidance>\n" }
+                if let guidance = question.guidance {
+                    xml += "      <guidance>\(XMLEscape.escape(guidance))</guidance>\n"
+                }
                 xml += "    </item>\n"
             }
             xml += "  </section>\n"

@@ -45,9 +45,13 @@ public struct BoardImport: Sendable {
         let header = start > 0 ? table.rows[start - 1] : nil
         let headerNames = header.map { $0.cells.map(BoardColumn.normalise) }
         let above = table.rows[..<start]
-        title = (above.first { $0.heading == 0 } ?? above.first { $0.filled.count == 1 && $0.heading == nil })?.filled.first?.trimmingWhitespace
+        title =
+            (above.first { $0.heading == 0 } ?? above.first { $0.filled.count == 1 && $0.heading == nil })?.filled
+            .first?.trimmingWhitespace
         // A Word heading just above the first table is that table's section.
-        if let heading = above.last(where: { ($0.heading ?? 0) > 0 })?.filled.first { current.title = heading.trimmingWhitespace }
+        if let heading = above.last(where: { ($0.heading ?? 0) > 0 })?.filled.first {
+            current.title = heading.trimmingWhitespace
+        }
         for row in table.rows[start...] {
             let filled = row.filled
             if filled.isEmpty { continue }
@@ -88,26 +92,36 @@ public struct BoardImport: Sendable {
                 if let value = CheckedNumber.finite(text: weightCell), value > 0, value <= ChecklistRules.numberLimit {
                     weight = value
                 } else {
-                    problems.append(Diagnostic(.rules, at: table.location(row.line, column: columns[.weight]), Messages.BoardImport.badWeight(weightCell)))
+                    problems.append(
+                        Diagnostic(
+                            .rules, at: table.location(row.line, column: columns[.weight]),
+                            Messages.BoardImport.badWeight(weightCell)))
                 }
             }
             let rating = row.cell(columns[.rating]).trimmingWhitespace
             if !rating.isEmpty { ratings.append(rating) }
             let guidance = row.cell(columns[.guidance]).trimmingWhitespace
-            for (text, column, limit) in [(prompt, columns[.prompt], InputLimits.prompt), (guidance, columns[.guidance], InputLimits.guidance)]
+            for (text, column, limit) in [
+                (prompt, columns[.prompt], InputLimits.prompt), (guidance, columns[.guidance], InputLimits.guidance),
+            ]
             where text.count > limit {
                 problems.append(
-                    Diagnostic(.rules, at: table.location(row.line, column: column), Messages.BoardImport.tooLong(text.count, limit: limit)))
+                    Diagnostic(
+                        .rules, at: table.location(row.line, column: column),
+                        Messages.BoardImport.tooLong(text.count, limit: limit)))
             }
             current.questions.append(
                 Question(
-                    line: row.line, number: number.isEmpty ? nil : number, prompt: prompt, guidance: guidance.isEmpty ? nil : guidance,
-                    weight: weight, critical: Self.isYes(row.cell(columns[.critical])), rating: rating.isEmpty ? nil : rating))
+                    line: row.line, number: number.isEmpty ? nil : number, prompt: prompt,
+                    guidance: guidance.isEmpty ? nil : guidance,
+                    weight: weight, critical: Self.isYes(row.cell(columns[.critical])),
+                    rating: rating.isEmpty ? nil : rating))
         }
         if !current.questions.isEmpty { sections.append(current) }
         sections = sections.filter { !$0.questions.isEmpty }
         guard problems.isEmpty else {
-            throw InputError(problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+            throw InputError(
+                problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
         guard !sections.isEmpty else {
             throw InputError(.rules, at: table.location(layout.headerLine ?? 1), Messages.BoardImport.noQuestions)
@@ -128,7 +142,8 @@ public struct BoardImport: Sendable {
         guard !core.isEmpty else { return nil }
         let isNumbering =
             core.allSatisfy { $0.isNumber || $0 == "." }
-            || (core.count <= 4 && core.allSatisfy { $0.isLetter } && (head.hasSuffix(")") || head.hasSuffix(".")) && core == core.lowercased())
+            || (core.count <= 4 && core.allSatisfy { $0.isLetter } && (head.hasSuffix(")") || head.hasSuffix("."))
+                && core == core.lowercased())
             || (head.hasPrefix("Q") && core.dropFirst().allSatisfy(\.isNumber) && core.count > 1)
         return isNumbering ? (core, rest) : nil
     }
@@ -142,6 +157,7 @@ public struct BoardImport: Sendable {
     }
 
     static func isYes(_ text: String) -> Bool {
-        ["yes", "y", "true", "x", "✓", "✔", "critical", "key", "1", "mandatory"].contains(text.trimmingWhitespace.lowercased())
+        ["yes", "y", "true", "x", "✓", "✔", "critical", "key", "1", "mandatory"].contains(
+            text.trimmingWhitespace.lowercased())
     }
 }

@@ -28,14 +28,20 @@ public struct BoardLayout: Sendable {
             .rules, at: table.location(header?.line ?? 1), Messages.BoardImport.noQuestionColumn(seen: seen))
     }
 
-    private mutating func apply(_ mapping: [BoardColumn: String], header: BoardTable.Row?, table: BoardTable) throws(InputError) {
+    private mutating func apply(_ mapping: [BoardColumn: String], header: BoardTable.Row?, table: BoardTable)
+        throws(InputError)
+    {
         for (role, target) in mapping {
             if let index = Self.letterIndex(target) {
                 columns[role] = index
-            } else if let index = header?.cells.firstIndex(where: { BoardColumn.normalise($0) == BoardColumn.normalise(target) }) {
+            } else if let index = header?.cells.firstIndex(where: {
+                BoardColumn.normalise($0) == BoardColumn.normalise(target)
+            }) {
                 columns[role] = index
             } else {
-                throw InputError(.rules, at: table.location(header?.line ?? 1), Messages.BoardImport.unknownMapTarget(target, role: role.rawValue))
+                throw InputError(
+                    .rules, at: table.location(header?.line ?? 1),
+                    Messages.BoardImport.unknownMapTarget(target, role: role.rawValue))
             }
         }
     }

@@ -18,7 +18,9 @@ public enum BoardReader {
         let rows = (0..<table.recordCount).map { record in
             BoardTable.Row(
                 line: table.line(ofRecord: record),
-                cells: (0..<table.fieldCount(ofRecord: record)).map { table.field($0, ofRecord: record)?.trimmingWhitespace ?? "" })
+                cells: (0..<table.fieldCount(ofRecord: record)).map {
+                    table.field($0, ofRecord: record)?.trimmingWhitespace ?? ""
+                })
         }
         return BoardTable(file: path, part: nil, rows: rows)
     }
@@ -29,7 +31,9 @@ public enum BoardReader {
             throw InputError(.file, at: SourceLocation(file: path), Messages.Office.notAWorkbook)
         }
         guard let rows = try workbook.rows(ofSheet: name) else {
-            throw InputError(.file, at: SourceLocation(file: path), Messages.Office.noSheet(name, sheets: workbook.sheets.map(\.name)))
+            throw InputError(
+                .file, at: SourceLocation(file: path),
+                Messages.Office.noSheet(name, sheets: workbook.sheets.map(\.name)))
         }
         // Rows are made dense below: a cell far to the right would cost memory for every row.
         if let far = rows.first(where: { ($0.cells.keys.max() ?? 0) >= BoardTable.columnLimit }) {
@@ -65,10 +69,14 @@ public enum BoardReader {
         } catch {
             throw InputError(
                 error.diagnostics.map {
-                    Diagnostic(.syntax, at: SourceLocation(file: "\(path)[\(part)]", line: $0.line, column: $0.column), $0.message)
+                    Diagnostic(
+                        .syntax, at: SourceLocation(file: "\(path)[\(part)]", line: $0.line, column: $0.column),
+                        $0.message)
                 })
         }
-        guard let body = document.rootElement?.firstChild(named: "body") else { return BoardTable(file: path, part: part, rows: []) }
+        guard let body = document.rootElement?.firstChild(named: "body") else {
+            return BoardTable(file: path, part: part, rows: [])
+        }
         var rows: [BoardTable.Row] = []
         var numbered: [BoardTable.Row] = []
         var hasTable = false
@@ -80,7 +88,9 @@ public enum BoardReader {
                 guard !text.isEmpty else { continue }
                 counter += 1
                 let properties = element.firstChild(named: "pPr")
-                let style = properties?.firstChild(named: "pStyle").flatMap { $0.attribute("val", namespace: wordNamespace) } ?? ""
+                let style =
+                    properties?.firstChild(named: "pStyle").flatMap { $0.attribute("val", namespace: wordNamespace) }
+                    ?? ""
                 if let level = headingLevel(style) {
                     let heading = BoardTable.Row(line: counter, cells: [text], heading: level)
                     rows.append(heading)
@@ -89,7 +99,9 @@ public enum BoardReader {
                     let number = BoardImport.leadingNumber(text)
                     questions += 1
                     let sequence = questions
-                    numbered.append(BoardTable.Row(line: counter, cells: [number?.number ?? String(sequence), number?.rest ?? text]))
+                    numbered.append(
+                        BoardTable.Row(
+                            line: counter, cells: [number?.number ?? String(sequence), number?.rest ?? text]))
                 }
             } else if element.isNamed("tbl") {
                 hasTable = true
@@ -104,7 +116,8 @@ public enum BoardReader {
         }
         if hasTable { return BoardTable(file: path, part: part, rows: rows) }
         // No table: the numbered paragraphs are the questions, under their headings.
-        return BoardTable(file: path, part: part, rows: [BoardTable.Row(line: 0, cells: ["No.", "Question"])] + numbered)
+        return BoardTable(
+            file: path, part: part, rows: [BoardTable.Row(line: 0, cells: ["No.", "Question"])] + numbered)
     }
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -126,7 +139,9 @@ public enum BoardReader {
                     text += child.text
                 } else if child.isNamed("tab") {
                     text += " "
-                } else if child.isNamed("r") || child.isNamed("hyperlink") || child.isNamed("ins") || child.isNamed("smartTag") {
+                } else if child.isNamed("r") || child.isNamed("hyperlink") || child.isNamed("ins")
+                    || child.isNamed("smartTag")
+                {
                     walk(child)
                 }
             }

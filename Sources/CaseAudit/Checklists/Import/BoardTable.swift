@@ -38,10 +38,10 @@ public struct BoardTable: Sendable {
     }
 
     /// "file[part]" for diagnostics.
-    var where_: String { part.map { "\(file)[\($0)]" } ?? file }
+    var place: String { part.map { "\(file)[\($0)]" } ?? file }
 
     func location(_ line: Int, column: Int? = nil) -> SourceLocation {
-        SourceLocation(file: where_, line: line, column: column.map { $0 + 1 } ?? 0)
+        SourceLocation(file: place, line: line, column: column.map { $0 + 1 } ?? 0)
     }
 }
 
@@ -54,11 +54,17 @@ public enum BoardColumn: String, Sendable, CaseIterable {
         switch self {
         case .number: ["no", "ref", "reference", "number", "item", "q", "qno", "question number", "standard no", "id"]
         case .prompt:
-            ["question", "questions", "standard", "standards", "criteria", "criterion", "audit question", "requirement",
-                "indicator", "prompt", "audit standard", "quality standard"]
+            [
+                "question", "questions", "standard", "standards", "criteria", "criterion", "audit question",
+                "requirement",
+                "indicator", "prompt", "audit standard", "quality standard",
+            ]
         case .guidance:
-            ["guidance", "evidence", "evidence to look for", "what to look for", "notes for auditors", "prompts", "guidance notes",
-                "auditor guidance"]
+            [
+                "guidance", "evidence", "evidence to look for", "what to look for", "notes for auditors", "prompts",
+                "guidance notes",
+                "auditor guidance",
+            ]
         case .section: ["section", "area", "theme", "domain", "category", "heading"]
         case .weight: ["weight", "weighting", "points"]
         case .critical: ["critical", "key", "key standard", "mandatory", "must"]

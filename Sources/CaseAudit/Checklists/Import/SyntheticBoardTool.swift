@@ -17,39 +17,75 @@ public enum SyntheticBoardTool {
         (
             "1. Allocation and management oversight",
             [
-                Question(number: "1.1", prompt: "Is the case allocated to a named, qualified social worker?", guidance: "Check the allocation record on the case management system.", critical: true),
-                Question(number: "1.2", prompt: "Is there a recorded management decision on the referral, with reasons?", guidance: "The manager's name, decision and reasons on the contact record.", critical: true),
-                Question(number: "1.3", prompt: "Has the case been discussed in supervision in the last month?", guidance: "A supervision note on the child's own file.", critical: false),
-                Question(number: "1.4", prompt: "Are supervision decisions followed up by the next visit?", guidance: "Compare the actions in supervision with the next visit record.", critical: false),
+                Question(
+                    number: "1.1", prompt: "Is the case allocated to a named, qualified social worker?",
+                    guidance: "Check the allocation record on the case management system.", critical: true),
+                Question(
+                    number: "1.2", prompt: "Is there a recorded management decision on the referral, with reasons?",
+                    guidance: "The manager's name, decision and reasons on the contact record.", critical: true),
+                Question(
+                    number: "1.3", prompt: "Has the case been discussed in supervision in the last month?",
+                    guidance: "A supervision note on the child's own file.", critical: false),
+                Question(
+                    number: "1.4", prompt: "Are supervision decisions followed up by the next visit?",
+                    guidance: "Compare the actions in supervision with the next visit record.", critical: false),
             ]
         ),
         (
             "2. Seeing and hearing the child",
             [
-                Question(number: "2.1", prompt: "Was the child seen within the timescale set by the plan?", guidance: "Dates of visits against the plan's visiting frequency.", critical: true),
-                Question(number: "2.2", prompt: "Was the child seen alone, or is the reason recorded?", guidance: "The visit record says seen alone, or why not.", critical: false),
-                Question(number: "2.3", prompt: "Are the child's wishes and feelings recorded in their own words?", guidance: "Direct quotes or the child's own work on file.", critical: false),
-                Question(number: "2.4", prompt: "Has the child's view changed what the plan says?", guidance: "The plan refers to what the child said.", critical: false),
-                Question(number: "2.5", prompt: "Is the child's identity and culture considered in the assessment?", guidance: "Identity, language, faith and culture in the assessment.", critical: false),
+                Question(
+                    number: "2.1", prompt: "Was the child seen within the timescale set by the plan?",
+                    guidance: "Dates of visits against the plan's visiting frequency.", critical: true),
+                Question(
+                    number: "2.2", prompt: "Was the child seen alone, or is the reason recorded?",
+                    guidance: "The visit record says seen alone, or why not.", critical: false),
+                Question(
+                    number: "2.3", prompt: "Are the child's wishes and feelings recorded in their own words?",
+                    guidance: "Direct quotes or the child's own work on file.", critical: false),
+                Question(
+                    number: "2.4", prompt: "Has the child's view changed what the plan says?",
+                    guidance: "The plan refers to what the child said.", critical: false),
+                Question(
+                    number: "2.5", prompt: "Is the child's identity and culture considered in the assessment?",
+                    guidance: "Identity, language, faith and culture in the assessment.", critical: false),
             ]
         ),
         (
             "3. Assessment and planning",
             [
-                Question(number: "3.1", prompt: "Is the assessment up to date (within the last 12 months)?", guidance: "The date of the latest authorised assessment.", critical: false),
-                Question(number: "3.2", prompt: "Does the plan have outcomes that are specific and measurable?", guidance: "SMART outcomes in the plan.", critical: false),
-                Question(number: "3.3", prompt: "Are contingency arrangements recorded in the plan?", guidance: "What happens if the plan does not work.", critical: false),
-                Question(number: "3.4", prompt: "Are other agencies' contributions recorded in the plan?", guidance: "Health, school and police actions named.", critical: false),
-                Question(number: "3.5", prompt: "Is there an up-to-date chronology?", guidance: "A chronology with entries in the last three months.", critical: false),
+                Question(
+                    number: "3.1", prompt: "Is the assessment up to date (within the last 12 months)?",
+                    guidance: "The date of the latest authorised assessment.", critical: false),
+                Question(
+                    number: "3.2", prompt: "Does the plan have outcomes that are specific and measurable?",
+                    guidance: "SMART outcomes in the plan.", critical: false),
+                Question(
+                    number: "3.3", prompt: "Are contingency arrangements recorded in the plan?",
+                    guidance: "What happens if the plan does not work.", critical: false),
+                Question(
+                    number: "3.4", prompt: "Are other agencies' contributions recorded in the plan?",
+                    guidance: "Health, school and police actions named.", critical: false),
+                Question(
+                    number: "3.5", prompt: "Is there an up-to-date chronology?",
+                    guidance: "A chronology with entries in the last three months.", critical: false),
             ]
         ),
         (
             "4. Recording",
             [
-                Question(number: "a)", prompt: "Are case notes written within 5 working days of the event?", guidance: "Event dates against recording dates.", critical: false),
-                Question(number: "b)", prompt: "Is the recording clear about risk and what is being done about it?", guidance: "A reader can tell the risks and the response.", critical: false),
-                Question(number: "c)", prompt: "Is the file free of jargon the family would not understand?", guidance: "Read a page as the family would.", critical: false),
-                Question(number: "d)", prompt: "Are letters to the family on file?", guidance: "Copies of letters sent.", critical: false),
+                Question(
+                    number: "a)", prompt: "Are case notes written within 5 working days of the event?",
+                    guidance: "Event dates against recording dates.", critical: false),
+                Question(
+                    number: "b)", prompt: "Is the recording clear about risk and what is being done about it?",
+                    guidance: "A reader can tell the risks and the response.", critical: false),
+                Question(
+                    number: "c)", prompt: "Is the file free of jargon the family would not understand?",
+                    guidance: "Read a page as the family would.", critical: false),
+                Question(
+                    number: "d)", prompt: "Are letters to the family on file?", guidance: "Copies of letters sent.",
+                    critical: false),
             ]
         ),
     ]
@@ -70,7 +106,8 @@ public enum SyntheticBoardTool {
             if section.title.hasPrefix("3.") {
                 questions.append(
                     Question(
-                        number: "3.6", prompt: "Is the plan reviewed at every statutory review?", guidance: "Review minutes refer to the plan.",
+                        number: "3.6", prompt: "Is the plan reviewed at every statutory review?",
+                        guidance: "Review minutes refer to the plan.",
                         critical: false))
             }
             return (section.title, questions)
@@ -121,7 +158,8 @@ public enum SyntheticBoardTool {
     }
 
     public static func csv() -> String {
-        CSVWriter.render(rows(sections, version: "1.0").map { $0 + Array(repeating: "", count: max(0, header.count - $0.count)) })
+        CSVWriter.render(
+            rows(sections, version: "1.0").map { $0 + Array(repeating: "", count: max(0, header.count - $0.count)) })
     }
 
     /// A Word document: the title, a heading per section and a table of its questions.
@@ -135,9 +173,13 @@ public enum SyntheticBoardTool {
         body += paragraph("Complete one tool per case file. Answer each standard from what is recorded.")
         for section in sections {
             body += paragraph(section.title, style: "Heading1")
-            body += "<w:tbl><w:tr>" + ["No.", "Standard", "Evidence to look for", "Critical"].map(cell).joined() + "</w:tr>"
+            body +=
+                "<w:tbl><w:tr>" + ["No.", "Standard", "Evidence to look for", "Critical"].map(cell).joined() + "</w:tr>"
             for question in section.questions {
-                body += "<w:tr>" + [question.number, question.prompt, question.guidance, question.critical ? "Yes" : ""].map(cell).joined()
+                body +=
+                    "<w:tr>"
+                    + [question.number, question.prompt, question.guidance, question.critical ? "Yes" : ""].map(cell)
+                    .joined()
                     + "</w:tr>"
             }
             body += "</w:tbl>"
@@ -155,7 +197,8 @@ public enum SyntheticBoardTool {
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
             """
         return try XLSXWriter.zip([
-            ("[Content_Types].xml", Data(types.utf8)), ("_rels/.rels", Data(relationships.utf8)), ("word/document.xml", Data(document.utf8)),
+            ("[Content_Types].xml", Data(types.utf8)), ("_rels/.rels", Data(relationships.utf8)),
+            ("word/document.xml", Data(document.utf8)),
         ])
     }
 

@@ -64,11 +64,15 @@ public struct CSVColumns<Field: CSVField>: Sendable {
             }
             let matches = normalised.indices.filter { field.aliases.map(normalise).contains(normalised[$0]) }
             if matches.count > 1 {
-                problem(matches[1] + 1, Messages.CSV.ambiguousColumn(field.name, headers: matches.map { header[$0] }, mappable: mappable))
+                problem(
+                    matches[1] + 1,
+                    Messages.CSV.ambiguousColumn(field.name, headers: matches.map { header[$0] }, mappable: mappable))
             } else if let column = matches.first {
                 index[field] = column
             } else if field.isRequired {
-                problem(0, Messages.CSV.missingColumn(field.name, aliases: field.aliases, headers: header, mappable: mappable))
+                problem(
+                    0,
+                    Messages.CSV.missingColumn(field.name, aliases: field.aliases, headers: header, mappable: mappable))
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
@@ -82,7 +86,8 @@ public enum CSVMapping {
         public var message: String
     }
 
-    public static func parse<Field: CSVField>(_ arguments: [String], as: Field.Type) throws(Failure) -> [Field: String] {
+    public static func parse<Field: CSVField>(_ arguments: [String], as: Field.Type) throws(Failure) -> [Field: String]
+    {
         var mapping: [Field: String] = [:]
         for argument in arguments {
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)

@@ -66,7 +66,8 @@ public struct CSVTable: Sendable {
                 continue
             }
             unquoted.append(bytes[index])
-            if bytes[index] == UInt8(ascii: "\""), index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "\"") {
+            if bytes[index] == UInt8(ascii: "\""), index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "\"")
+            {
                 skipNext = true
             }
         }
@@ -115,7 +116,9 @@ public struct CSVTable: Sendable {
                         if byte == lf { line += 1 }
                         index += 1
                     }
-                    if index - start > InputLimits.field { throw Failure(line: startLine, message: Messages.CSV.fieldTooLong(index - start)) }
+                    if index - start > InputLimits.field {
+                        throw Failure(line: startLine, message: Messages.CSV.fieldTooLong(index - start))
+                    }
                     doubledQuotes.append(doubled)
                     fieldRanges.append(start..<index)
                     index += 1  // the closing quote
@@ -124,12 +127,16 @@ public struct CSVTable: Sendable {
                 } else {
                     let start = index
                     while index < count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr { index += 1 }
-                    if index - start > InputLimits.field { throw Failure(line: line, message: Messages.CSV.fieldTooLong(index - start)) }
+                    if index - start > InputLimits.field {
+                        throw Failure(line: line, message: Messages.CSV.fieldTooLong(index - start))
+                    }
                     doubledQuotes.append(false)
                     fieldRanges.append(start..<index)
                 }
                 if fieldRanges.count - recordStarts[recordStarts.count - 1] > InputLimits.columns {
-                    throw Failure(line: line, message: Messages.CSV.tooManyColumns(fieldRanges.count - recordStarts[recordStarts.count - 1]))
+                    throw Failure(
+                        line: line,
+                        message: Messages.CSV.tooManyColumns(fieldRanges.count - recordStarts[recordStarts.count - 1]))
                 }
                 if index >= count {
                     endOfRecord = true

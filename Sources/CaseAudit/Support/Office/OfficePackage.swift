@@ -25,7 +25,8 @@ struct OfficePackage {
         do throws(ZipLayout.Damage) {
             entries = try ZipLayout.entries(bytes)
         } catch {
-            throw InputError(.file, at: SourceLocation(file: error.entry.map { "\(path)[\($0)]" } ?? path), Messages.Office.corrupt)
+            throw InputError(
+                .file, at: SourceLocation(file: error.entry.map { "\(path)[\($0)]" } ?? path), Messages.Office.corrupt)
         }
     }
 
@@ -38,7 +39,8 @@ struct OfficePackage {
             throw InputError(.file, at: location, Messages.Office.tooBig(declared))
         }
         // The declared size can lie: the inflater counts what actually comes out.
-        let budget = min(Self.partLimit, Self.ratioLimit * UInt64(max(entry.compressedSize, 1)), Self.totalLimit - extracted)
+        let budget = min(
+            Self.partLimit, Self.ratioLimit * UInt64(max(entry.compressedSize, 1)), Self.totalLimit - extracted)
         let part: [UInt8]
         do throws(ZipInflate.Failure) {
             part = try ZipInflate.data(of: entry, in: bytes, budget: budget)

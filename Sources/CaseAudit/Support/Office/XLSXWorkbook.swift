@@ -37,7 +37,8 @@ struct XLSXWorkbook {
                 }
             }
         }
-        sheets = (workbook.rootElement?.firstChild(named: "sheets")?.children(named: "sheet") ?? []).compactMap { sheet in
+        sheets = (workbook.rootElement?.firstChild(named: "sheets")?.children(named: "sheet") ?? []).compactMap {
+            sheet in
             guard let name = sheet.attribute("name"), let id = sheet.attribute("id", namespace: Self.relationships),
                 let part = targets[id]
             else { return nil }
@@ -85,14 +86,19 @@ struct XLSXWorkbook {
                 case "b":
                     if let value { cells[column] = .text(value == "1" ? "TRUE" : "FALSE") }
                 default:
-                    if let value, let number = CheckedNumber.finite(text: value) { cells[column] = .number(number) } else if let value {
+                    if let value, let number = CheckedNumber.finite(text: value) {
+                        cells[column] = .number(number)
+                    } else if let value {
                         cells[column] = .text(value)
                     }
                 }
                 // Excel's own limit: a longer cell was not written by a spreadsheet.
-                if case .text(let text) = cells[column], text.utf8.count > InputLimits.cell, text.utf16.count > InputLimits.cell {
+                if case .text(let text) = cells[column], text.utf8.count > InputLimits.cell,
+                    text.utf16.count > InputLimits.cell
+                {
                     throw InputError(
-                        .rules, at: SourceLocation(file: "\(package.path)[\(name)]", line: rowNumber, column: column + 1),
+                        .rules,
+                        at: SourceLocation(file: "\(package.path)[\(name)]", line: rowNumber, column: column + 1),
                         Messages.Office.cellTooLong(text.utf16.count))
                 }
             }
@@ -120,8 +126,12 @@ struct XLSXWorkbook {
     }
 
     /// A row's number: its `r`, else the one after the row before; within Excel's rows.
-    private static func rowNumber(_ row: XMLElementRef, after previous: Int, part: String, in path: String) throws(InputError) -> Int {
-        let number = row.attribute("r").map { CheckedNumber.integer(text: $0, in: 1...rowLimit) } ?? (previous < rowLimit ? previous + 1 : nil)
+    private static func rowNumber(_ row: XMLElementRef, after previous: Int, part: String, in path: String)
+        throws(InputError) -> Int
+    {
+        let number =
+            row.attribute("r").map { CheckedNumber.integer(text: $0, in: 1...rowLimit) }
+            ?? (previous < rowLimit ? previous + 1 : nil)
         guard let number else {
             throw InputError(
                 .rules, at: SourceLocation(file: "\(path)[\(part)]", line: row.line),
@@ -159,9 +169,12 @@ struct XLSXWorkbook {
         do {
             return try SafeXMLParser.parse(bytes, name: part)
         } catch {
-            throw InputError(error.diagnostics.map {
-                Diagnostic(.syntax, at: SourceLocation(file: "\(path)[\(part)]", line: $0.line, column: $0.column), $0.message)
-            })
+            throw InputError(
+                error.diagnostics.map {
+                    Diagnostic(
+                        .syntax, at: SourceLocation(file: "\(path)[\(part)]", line: $0.line, column: $0.column),
+                        $0.message)
+                })
         }
     }
 }

@@ -30,9 +30,13 @@ enum ZipInflate {
         return output
     }
 
-    private static func inflate(_ input: ArraySlice<UInt8>, expecting declared: UInt64, budget: UInt64) throws(Failure) -> [UInt8] {
+    private static func inflate(_ input: ArraySlice<UInt8>, expecting declared: UInt64, budget: UInt64) throws(Failure)
+        -> [UInt8]
+    {
         var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .damaged
+        }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
         // The declared size is a hint, never trusted beyond the budget.

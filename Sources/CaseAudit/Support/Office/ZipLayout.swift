@@ -76,7 +76,9 @@ enum ZipLayout {
                 extra += 4 + length
             }
             // The local header, and the compressed data after it, must lie inside the file.
-            guard offset <= UInt64(max(0, size - 30)), u32(Int(offset)) == 0x0403_4B50 else { throw Damage(entry: name) }
+            guard offset <= UInt64(max(0, size - 30)), u32(Int(offset)) == 0x0403_4B50 else {
+                throw Damage(entry: name)
+            }
             let local = Int(offset)
             let dataStart = UInt64(local + 30 + u16(local + 26) + u16(local + 28))
             guard compressed <= UInt64(size), dataStart + compressed <= UInt64(size) else { throw Damage(entry: name) }
