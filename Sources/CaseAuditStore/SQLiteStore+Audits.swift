@@ -12,8 +12,8 @@ extension SQLiteStore: AuditStore {
             {
                 return audit
             }
-            try Self.pin(checklist, db)
-            let startedAt = Self.now()
+            try pin(checklist, db)
+            let startedAt = now()
             try db.execute(
                 sql:
                     "INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at) VALUES (?, ?, ?, ?, ?)",
@@ -24,7 +24,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    private static func pin(_ checklist: PinnedChecklist, _ db: Database) throws {
+    private func pin(_ checklist: PinnedChecklist, _ db: Database) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO pinned_checklist (hash, checklist_id, version, xml) VALUES (?, ?, ?, ?)",
             arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
@@ -93,7 +93,7 @@ extension SQLiteStore: AuditStore {
         // The hot path (one commit per key press): the triggers refuse a submitted audit
         // without a separate look-up first.
         do {
-            try write { db in try Self.insertAnswers(answers, audit: audit, db) }
+            try write { db in try insertAnswers(answers, audit: audit, db) }
         } catch .failed(let reason) where reason.contains(Self.submittedMessage) {
             throw .submitted(audit: audit)
         }
@@ -102,7 +102,7 @@ extension SQLiteStore: AuditStore {
     /// What the migration's triggers say when a submitted audit is changed.
     static let submittedMessage = "the audit is submitted"
 
-    private static func insertAnswers(_ answers: [ItemAnswer], audit: Int64, _ db: Database) throws {
+    private func insertAnswers(_ answers: [ItemAnswer], audit: Int64, _ db: Database) throws {
         // A changed answer keeps its place in the order answers were first given.
         let statement = try db.cachedStatement(
             sql: """
@@ -111,14 +111,14 @@ extension SQLiteStore: AuditStore {
                 ON CONFLICT (audit_id, item_id) DO UPDATE SET value = excluded.value, note = excluded.note,
                     answered_at = excluded.answered_at
                 """)
-        let now = Self.now()
+        let now = now()
         for answer in answers {
             try statement.execute(arguments: [audit, answer.itemID, answer.value, answer.note, now])
         }
     }
 
     /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction.
-    private static func requireOpen(_ audit: Int64, _ db: Database) throws {
+    private func requireOpen(_ audit: Int64, _ db: Database) throws {
         let submitted = try Row.fetchOne(
             db, sql: "SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = ?", arguments: [audit])
         guard let submitted else { throw StoreError.failed(reason: "there is no audit \(audit)") }
@@ -138,12 +138,12 @@ extension SQLiteStore: AuditStore {
 
     public func recordJudgement(_ judgement: AuditJudgement?, audit: Int64) throws(StoreError) {
         try write { db in
-            try Self.requireOpen(audit, db)
-            try Self.setJudgement(judgement, audit: audit, db)
+            try requireOpen(audit, db)
+            try setJudgement(judgement, audit: audit, db)
         }
     }
 
-    private static func setJudgement(_ judgement: AuditJudgement?, audit: Int64, _ db: Database) throws {
+    private func setJudgement(_ judgement: AuditJudgement?, audit: Int64, _ db: Database) throws {
         try db.execute(
             sql: "UPDATE audit SET judgement = ?, judgement_reason = ? WHERE id = ?",
             arguments: [judgement?.grade, judgement?.reason, audit])
@@ -151,17 +151,17 @@ extension SQLiteStore: AuditStore {
 
     public func addAction(_ action: AuditAction, audit: Int64) throws(StoreError) {
         try write { db in
-            try Self.requireOpen(audit, db)
-            try Self.insertActions([action], audit: audit, db)
+            try requireOpen(audit, db)
+            try insertActions([action], audit: audit, db)
         }
     }
 
     /// Inserts an audit's actions. With `carriedFrom`, an action the earlier version has too
     /// (same what, who and due date) keeps its identity, when it was raised, and whether it is done.
-    private static func insertActions(
+    private func insertActions(
         _ actions: [AuditAction], audit: Int64, carriedFrom earlier: Int64? = nil, _ db: Database
     ) throws {
-        let now = Self.now()
+        let now = now()
         var previous =
             try earlier.map { id in
                 try Row.fetchAll(
@@ -192,10 +192,10 @@ extension SQLiteStore: AuditStore {
 
     public func recordSheet(_ content: AuditContent, audit: Int64) throws(StoreError) {
         try write { db in
-            try Self.requireOpen(audit, db)
-            try Self.insertAnswers(content.answers, audit: audit, db)
-            if let judgement = content.judgement { try Self.setJudgement(judgement, audit: audit, db) }
-            try Self.insertActions(content.actions, audit: audit, db)
+            try requireOpen(audit, db)
+            try insertAnswers(content.answers, audit: audit, db)
+            if let judgement = content.judgement { try setJudgement(judgement, audit: audit, db) }
+            try insertActions(content.actions, audit: audit, db)
         }
     }
 
@@ -203,19 +203,19 @@ extension SQLiteStore: AuditStore {
         throws(StoreError)
     {
         try write { db in
-            try Self.requireOpen(audit, db)
-            try Self.submit(audit, judgement: judgement, grade: grade, db)
+            try requireOpen(audit, db)
+            try submit(audit, judgement: judgement, grade: grade, db)
             try QualityRollup.add(audit, outcomes: outcomes, by: 1, db)
         }
     }
 
-    private static func submit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
+    private func submit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
         try db.execute(
             sql: """
                 UPDATE audit SET judgement = ?, judgement_reason = ?, computed_grade = ?, score = ?, submitted_at = ?,
                     auditor_level = (SELECT level FROM person WHERE person.id = audit.auditor_id)
                 WHERE id = ?
-                """, arguments: [judgement.grade, judgement.reason, grade.band?.grade, grade.score, Self.now(), audit])
+                """, arguments: [judgement.grade, judgement.reason, grade.band?.grade, grade.score, now(), audit])
     }
 
     public func amendAudit(
@@ -236,7 +236,7 @@ extension SQLiteStore: AuditStore {
                 throw StoreError.failed(
                     reason: "audit \(audit) was already amended by audit \(later): amend the latest version")
             }
-            let startedAt = Self.now()
+            let startedAt = now()
             try db.execute(
                 sql: """
                     INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
@@ -249,10 +249,10 @@ extension SQLiteStore: AuditStore {
                     reason,
                 ])
             let id = db.lastInsertedRowID
-            try Self.insertAnswers(content.answers, audit: id, db)
-            try Self.insertActions(content.actions, audit: id, carriedFrom: audit, db)
+            try insertAnswers(content.answers, audit: id, db)
+            try insertActions(content.actions, audit: id, carriedFrom: audit, db)
             try QualityRollup.add(audit, outcomes: previous, by: -1, db)
-            try Self.submit(id, judgement: judgement, grade: grade, db)
+            try submit(id, judgement: judgement, grade: grade, db)
             try QualityRollup.add(id, outcomes: outcomes, by: 1, db)
             guard
                 let amended = try Row.fetchOne(
@@ -325,7 +325,7 @@ extension SQLiteStore: AuditStore {
                     UPDATE audit_action SET done_at = ?
                     WHERE action_key = (SELECT action_key FROM audit_action WHERE id = ? OR action_key = ? LIMIT 1) AND done_at IS NULL
                     """,
-                arguments: [Self.now(), id, id])
+                arguments: [now(), id, id])
             return db.changesCount > 0
         }
     }

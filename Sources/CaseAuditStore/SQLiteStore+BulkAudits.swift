@@ -15,7 +15,7 @@ extension SQLiteStore: BulkAuditStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO pinned_checklist (hash, checklist_id, version, xml) VALUES (?, ?, ?, ?)",
                 arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
-            let now = Self.now()
+            let now = now()
             let auditStatement = try db.makeStatement(
                 sql: """
                     INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, judgement,

@@ -25,7 +25,7 @@ extension SQLiteStore: PopulationStore {
             }
             try db.execute(
                 sql: "INSERT INTO org_import (imported_at, source, people, teams) VALUES (?, ?, ?, ?)",
-                arguments: [Self.now(), source, chart.people.count, chart.teams.count])
+                arguments: [now(), source, chart.people.count, chart.teams.count])
         }
     }
 
@@ -65,7 +65,7 @@ extension SQLiteStore: PopulationStore {
     public func addCaseSnapshot(
         source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
-        let importedAt = Self.now()
+        let importedAt = now()
         var inputFailure: InputError?
         do throws(StoreError) {
             return try write { db -> CaseSnapshot in
@@ -173,15 +173,8 @@ extension SQLiteStore: PopulationStore {
         }
     }
 
-    /// The current time in UTC, ISO 8601 to the second.
-    static func now() -> String {
-        var seconds = time(nil)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
+    /// The time now, from the store's clock.
+    func now() -> String { clock.timestamp() }
 }
 
 /// SQLite's "copy the value now" destructor, which the C macro spells as -1.

@@ -92,7 +92,7 @@ extension SQLiteStore: SampleStore {
     public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64])
         throws(StoreError) -> StoredSample
     {
-        let drawnAt = Self.now()
+        let drawnAt = now()
         let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
         return try write { db -> StoredSample in
             try db.execute(

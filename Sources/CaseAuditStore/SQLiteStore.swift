@@ -15,11 +15,14 @@ public final class SQLiteStore: Sendable {
 
     let queue: DatabaseQueue
     public let path: String
+    /// What the store stamps its records with.
+    let clock: StoreClock
 
     /// Opens (creating if needed) and migrates the database at `path`. A database written by
     /// a newer caseaudit is refused rather than half-understood.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, clock: StoreClock = .system) throws(StoreError) {
         self.path = path
+        self.clock = clock
         do {
             try Self.createOwnerOnly(path)
             var configuration = Configuration()

@@ -72,7 +72,7 @@ import Testing
         let folder = demo.directory
         let result = demo.result
         #expect(result.status == 0, "\(result.errors)")
-        let month = AuditMonth.following(CalendarDate.today()).subtracting(months: 1)
+        let month = String(Fixtures.today.prefix(7))
         #expect(result.output.contains("== climbie-compliance, as an auditor reads it"))
         #expect(result.output.contains("== This month's sample"))
         #expect(result.output.contains("== Scoring this month's sample from paper audits"))
@@ -86,6 +86,7 @@ import Testing
         let files = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
         let statuses = files.compactMap { $0["status"] as? String }
         #expect(statuses.count == files.count && !files.isEmpty)
+        #expect(!statuses.isEmpty)
         #expect(statuses.allSatisfy { $0 == "submitted" || $0 == "in-progress" })
         #expect(statuses.filter { $0 == "submitted" }.count > statuses.count / 2)
         let months = try FileManager.default.contentsOfDirectory(atPath: "\(folder.path)/answers")

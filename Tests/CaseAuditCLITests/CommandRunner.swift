@@ -25,7 +25,7 @@ enum CommandRunner {
             write: { text in output.withLock { $0 += text } },
             writeError: { text in errors.withLock { $0 += text } },
             environment: environment)
-        if let today, let date = CalendarDate(parsing: today) { console.today = { date } }
+        if let date = CalendarDate(parsing: today ?? Fixtures.today) { console.fix(today: date) }
         console.errorIsTerminal = terminal
         let status = Console.$current.withValue(console) { CaseAuditMain.run(arguments) }
         return CommandResult(status: status, output: output.withLock { $0 }, errors: errors.withLock { $0 })
@@ -51,7 +51,10 @@ enum BinaryRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binaryPath)
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        // The binary runs as of the tests' day unless told otherwise.
+        var variables = environment ?? ProcessInfo.processInfo.environment
+        if variables["CASEAUDIT_TODAY"] == nil { variables["CASEAUDIT_TODAY"] = Fixtures.today }
+        process.environment = variables
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -331,6 +331,7 @@ import Testing
         #expect(replaced.errors.contains("sample 1 is kept, marked replaced by sample 2"))
         let current = try allocations()
         #expect(current.count == 26)
+        #expect(!current.isEmpty)
         #expect(current.allSatisfy { $0["sampleID"] as? Int == 2 })
         let shown = run(["sample", "show", "--month", "2026-12", "--format", "json"])
         let samples = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [[String: Any]])

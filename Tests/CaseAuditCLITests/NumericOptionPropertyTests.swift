@@ -33,10 +33,8 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let month: String = {
-        let today = CalendarDate.today()
-        return "\(today.year)-\(today.month < 10 ? "0" : "")\(today.month)"
-    }()
+    /// This month, as of the tests' day.
+    static let month = String(Fixtures.today.prefix(7))
 
     static let cases: [Case] = [
         Case(name: "sample plan --confidence") { value, _ in ["sample", "plan", "--confidence", value] },

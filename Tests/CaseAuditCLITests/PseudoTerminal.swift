@@ -1,3 +1,4 @@
+import CaseAuditTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -55,7 +56,10 @@ final class PseudoTerminal {
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(&attributes, setSID | Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        var variables = ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        var variables = [
+            "TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(),
+            "CASEAUDIT_TODAY": Fixtures.today,
+        ]
         variables.merge(environment) { _, given in given }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -10,7 +10,7 @@ import Testing
 
 /// The scoring screen as an auditor uses it: the real binary on a real pseudo-terminal, keys
 /// typed, the screen read back, the process killed at any point and started again.
-@Suite(.serialized) struct ScoringScreenTerminalTests {
+@Suite(.serialized, .tags(.terminal)) struct ScoringScreenTerminalTests {
     let folder: TemporaryDirectory
     let database: String
     let checklist: Checklist
@@ -240,6 +240,7 @@ import Testing
         let narrow = try terminal.waitUntil("a 50-column redraw") { screen in
             screen.contains("0 of 10 answered") && !screen.contains(String(repeating: "─", count: 51))
         }
+        #expect(!narrow.split(separator: "\n").isEmpty)
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 50 })
         terminal.type("y")
         try terminal.waitFor("1 of 10 answered")

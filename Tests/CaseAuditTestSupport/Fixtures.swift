@@ -2,6 +2,9 @@ import Foundation
 
 /// Paths into the repository for tests: fixtures, the shipped checklists, the built binary.
 public enum Fixtures {
+    /// The day every test runs as: the binary gets it as CASEAUDIT_TODAY, in-process commands
+    /// as their console's date, so no test reads the real date.
+    public static let today = "2026-12-01"
     /// The package root, found from this file's own path (Tests/CaseAuditTestSupport/…).
     public static let packageRoot: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

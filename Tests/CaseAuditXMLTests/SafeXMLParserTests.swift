@@ -100,6 +100,7 @@ import Testing
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(results.count == 16)
+        #expect(!results.isEmpty)
         #expect(results.allSatisfy { $0 })
     }
 }

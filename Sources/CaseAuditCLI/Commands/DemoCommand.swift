@@ -230,7 +230,9 @@ struct DemoCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            return database == nil ? try StoreFactory.fresh(path) : try StoreFactory.open(path, creating: true)
+            return database == nil
+                ? try StoreFactory.fresh(path, clock: console.clock)
+                : try StoreFactory.open(path, creating: true, clock: console.clock)
         } catch {
             throw console.reject(error)
         }

@@ -133,7 +133,7 @@ struct GenerateCommand: ParsableCommand {
         let perTeam = max(1, (total + months * teams - 1) / (months * teams))
         let casesPerTeam = max(perTeam, council.cases.count / teams)
         do {
-            let store = try StoreFactory.open(path, creating: true)
+            let store = try StoreFactory.open(path, creating: true, clock: console.clock)
             try store.replaceOrgChart(council.chart, source: "generated")
             let snapshot = try store.addCaseSnapshot(
                 CaseList(records: council.cases, format: .csv), source: "generated")

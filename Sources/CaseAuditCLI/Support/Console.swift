@@ -17,6 +17,14 @@ public struct Console: Sendable {
     public var errorIsTerminal = false
     /// Today's date (UTC); injected so that tests fix the clock.
     public var today: @Sendable () -> CalendarDate = { CalendarDate.today() }
+    /// What the store stamps records with: the system clock, or the fixed day's.
+    public var clock: StoreClock = .system
+
+    /// Runs as of `day`: today is that day and the store stamps records on it.
+    public mutating func fix(today day: CalendarDate) {
+        today = { day }
+        clock = .on(day)
+    }
 
     public init(
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
@@ -41,6 +49,10 @@ public struct Console: Sendable {
             writeError: { writeAll($0, to: STDERR_FILENO) },
             environment: { name in getenv(name).map { String(cString: $0) } })
         console.errorIsTerminal = isatty(STDERR_FILENO) == 1
+        // For training sessions and tests: the tool runs as of this day (YYYY-MM-DD).
+        if let fixed = getenv("CASEAUDIT_TODAY").flatMap({ CalendarDate(parsing: String(cString: $0)) }) {
+            console.fix(today: fixed)
+        }
         return console
     }()
 

@@ -14,7 +14,7 @@ struct DatabaseOption: ParsableArguments {
     func open(_ console: Console, creating: Bool = false) throws -> any CaseAuditStore {
         let location = database ?? console.environment("CASEAUDIT_DATABASE") ?? StoreFactory.defaultLocation
         do {
-            return try StoreFactory.open(location, creating: creating)
+            return try StoreFactory.open(location, creating: creating, clock: console.clock)
         } catch .noDatabase(let path) {
             console.writeError(
                 "caseaudit: error: there is no database at \(path): check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one\n"

@@ -141,6 +141,7 @@ import Testing
             try ChecklistLoader().load(bytes: Array(xml.utf8), path: "mem.xml")
         }
         #expect(failure.diagnostics.count == 3)
+        #expect(!failure.diagnostics.isEmpty)
         #expect(failure.diagnostics.allSatisfy { $0.message.contains("has no scale") })
     }
 

@@ -14,6 +14,7 @@ import Testing
         #expect(types == [.childInNeed: 5, .childProtection: 2, .lookedAfter: 4, .careLeaver: 6])
         #expect(list.records.first { $0.caseType == .careLeaver }?.team == "Care Leavers Team")
         // "#N/A" in the team column is no team.
+        #expect(!list.records.filter { $0.caseType == .childInNeed }.isEmpty)
         #expect(list.records.filter { $0.caseType == .childInNeed }.allSatisfy { $0.team == nil })
         #expect(list.notes == [Messages.AnnexA.closedRows(6)])
         #expect(try AnnexAImport.read(file: Self.sample, lists: [3, 6, 7, 8, 9]).records.count == 23)

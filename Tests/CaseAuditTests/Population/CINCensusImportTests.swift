@@ -44,6 +44,7 @@ import Testing
         }
         #expect(error.diagnostics.first?.location.line == 17)
         #expect(error.diagnostics.first?.message.contains("Colour") == true)
+        #expect(!error.diagnostics.isEmpty)
         #expect(error.diagnostics.allSatisfy { $0.stage == .schema })
     }
 

@@ -37,6 +37,7 @@ import Testing
         #expect(drawn.first { $0.stratum == "Alpha" }?.inclusionProbability == 3.0 / 40)
         #expect(drawn.first { $0.stratum == "(unallocated)" }?.inclusionProbability == 1)
         #expect(Set(drawn.map(\.reference)).count == drawn.count)
+        #expect(!drawn.isEmpty)
         #expect(drawn.allSatisfy { $0.reference.hasPrefix($0.stratum == "(unallocated)" ? "Orphan" : $0.stratum) })
     }
 

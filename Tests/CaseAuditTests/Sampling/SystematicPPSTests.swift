@@ -31,6 +31,7 @@ import Testing
             Self.units, count: 3, weight: { $0.reference == "C00" ? 100 : 1 }, random: &random)
         #expect(picked.count == 3)
         #expect(picked.contains { $0.0.reference == "C00" && $0.1 == 1 })
+        #expect(!picked.filter { $0.1 < 1 }.isEmpty)
         #expect(picked.filter { $0.1 < 1 }.allSatisfy { abs($0.1 - 2.0 / 19) < 1e-12 })
     }
 

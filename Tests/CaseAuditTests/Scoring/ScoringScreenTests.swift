@@ -114,6 +114,7 @@ import Testing
             _ = screen.handle(character == "\r" ? .enter : .character(character))
             let lines = ScoringScreenText.render(screen)
             #expect(lines.count <= rows)
+            #expect(!lines.isEmpty)
             #expect(lines.allSatisfy { $0.text.count <= columns }, "\(screen.mode)")
         }
         let header = ScoringScreenText.render(screen).prefix(3).map(\.text).joined(separator: " ")

@@ -23,6 +23,7 @@ import Testing
             #expect(checked.session.isComplete)
             #expect(checked.session.grade.band?.grade == sheet.computedGrade)
             #expect(throws: Never.self) { try checked.session.submission() }
+            #expect(!checked.answers.isEmpty)
             #expect(checked.answers.allSatisfy { $0.note.map { $0.hasPrefix("Demo data") } ?? true })
             sheet.computedGrade.map { _ = grades.insert($0) }
             // The same seed and case give the same sheet.
