@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseAudit
 
 /// Runs the command line and returns the exit status, printing through `Console.current`.
 ///
@@ -21,6 +22,9 @@ public enum CaseAuditMain {
             var command = try CaseAuditCommand.parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let error as any ReportableError {
+            report(error, to: console)
+            return 1
         } catch {
             let code = CaseAuditCommand.exitCode(for: error)
             let message = CaseAuditCommand.fullMessage(for: error)
@@ -29,6 +33,15 @@ public enum CaseAuditMain {
                 if code == .success { console.write(text) } else { console.writeError(text) }
             }
             return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+
+    /// The one place a refusal is printed: its located problems, or its message.
+    static func report(_ error: any ReportableError, to console: Console) {
+        if error.diagnostics.isEmpty {
+            console.writeError("caseaudit: error: \(error.message)\n")
+        } else {
+            DiagnosticPrinter.print(error.diagnostics, to: console)
         }
     }
 

@@ -26,39 +26,36 @@ struct AuditActionsCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        do {
-            if let markDone {
-                guard try database.markActionDone(markDone) else {
-                    console.writeError("caseaudit: error: there is no open action \(markDone)\n")
-                    throw ExitCode(1)
-                }
-                console.write("Action \(markDone) is done.\n")
+        if let markDone {
+            guard try database.markActionDone(markDone) else {
+                console.writeError("caseaudit: error: there is no open action \(markDone)\n")
+                throw ExitCode(1)
+            }
+            console.write("Action \(markDone) is done.\n")
+            return
+        }
+        let today = console.today()
+        let actions = try database.actionListings().filter { action in
+            status.map { $0.value.matches(action, today: today) } ?? true
+        }
+        switch format {
+        case .json: console.write(JSONOutput.render(actions))
+        case .text:
+            guard !actions.isEmpty else {
+                console.write("No\(status.map { " \($0.value.rawValue)" } ?? "") actions.\n")
                 return
             }
-            let today = console.today()
-            let actions = try database.actionListings().filter { action in
-                status.map { $0.value.matches(action, today: today) } ?? true
+            let rows = actions.map { action in
+                [
+                    String(action.id), action.due.description,
+                    action.doneAt.map { "done \($0.prefix(10))" }
+                        ?? (action.isOverdue(today: today) ? "OVERDUE" : "open"),
+                    action.caseReference, action.team ?? "", action.who, action.what,
+                ]
             }
-            switch format {
-            case .json: console.write(JSONOutput.render(actions))
-            case .text:
-                guard !actions.isEmpty else {
-                    console.write("No\(status.map { " \($0.value.rawValue)" } ?? "") actions.\n")
-                    return
-                }
-                let rows = actions.map { action in
-                    [
-                        String(action.id), action.due.description,
-                        action.doneAt.map { "done \($0.prefix(10))" }
-                            ?? (action.isOverdue(today: today) ? "OVERDUE" : "open"),
-                        action.caseReference, action.team ?? "", action.who, action.what,
-                    ]
-                }
-                console.write(
-                    TextTable(headers: ["ACTION", "DUE", "STATUS", "CASE", "TEAM", "WHO", "WHAT"], rows: rows).render())
-            }
-        } catch let error as StoreError {
-            throw console.reject(error)
+            console.write(
+                TextTable(headers: ["ACTION", "DUE", "STATUS", "CASE", "TEAM", "WHO", "WHAT"], rows: rows).render())
         }
+
     }
 }

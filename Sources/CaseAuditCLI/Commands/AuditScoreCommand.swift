@@ -63,25 +63,22 @@ struct AuditScoreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let database = try store.open(console)
-        do {
-            let opening = try AuditOpening(
-                caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location,
-                console: console)
-            if let answers {
-                let keyed = try PaperAudit.keyIn(
-                    answers, opening: opening, database: database, submit: submit, console: console)
-                console.write(keyed.summary)
-            } else {
-                let (audit, claim) = try opening.start(database)
-                try ScoringScreenDriver(
-                    audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database),
-                    database: database,
-                    console: console, resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
-                ).run()
-                withExtendedLifetime(claim) {}
-            }
-        } catch let error as StoreError {
-            throw console.reject(error)
+        let opening = try AuditOpening(
+            caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location,
+            console: console)
+        if let answers {
+            let keyed = try PaperAudit.keyIn(
+                answers, opening: opening, database: database, submit: submit, console: console)
+            console.write(keyed.summary)
+        } else {
+            let (audit, claim) = try opening.start(database)
+            try ScoringScreenDriver(
+                audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database),
+                database: database,
+                console: console, resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
+            ).run()
+            withExtendedLifetime(claim) {}
         }
+
     }
 }

@@ -16,12 +16,9 @@ struct AuditShowCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        do {
-            let (record, checklist) = try AuditOpening.recorded(audit, database: database, console: console)
-            let report = AuditReport(record, checklist: checklist)
-            console.write(format == .json ? JSONOutput.render(report) : report.text)
-        } catch let error as StoreError {
-            throw console.reject(error)
-        }
+        let (record, checklist) = try AuditOpening.recorded(audit, database: database, console: console)
+        let report = AuditReport(record, checklist: checklist)
+        console.write(format == .json ? JSONOutput.render(report) : report.text)
+
     }
 }

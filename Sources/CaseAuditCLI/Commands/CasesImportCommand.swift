@@ -78,22 +78,16 @@ struct CasesImportCommand: ParsableCommand {
         }
         let database = try store.open(console, creating: true)
         if resolvedFormat != .csv {
-            do {
-                let cases =
-                    resolvedFormat == .cin
-                    ? try CINCensusImport.read(file: file, schema: schema, teams: teams)
-                    : try AnnexAImport.read(file: file, lists: try parsedLists())
-                let snapshot = try database.addCaseSnapshot(cases, source: file)
-                for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-                console.write(
-                    "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
-                )
-                try warnAboutTeams(of: snapshot, in: database, console: console)
-            } catch let error as InputError {
-                throw console.reject(error)
-            } catch let error as StoreError {
-                throw console.reject(error)
-            }
+            let cases =
+                resolvedFormat == .cin
+                ? try CINCensusImport.read(file: file, schema: schema, teams: teams)
+                : try AnnexAImport.read(file: file, lists: try parsedLists())
+            let snapshot = try database.addCaseSnapshot(cases, source: file)
+            for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
+            console.write(
+                "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
+            )
+            try warnAboutTeams(of: snapshot, in: database, console: console)
             return
         }
         let result: CaseListImporter.Result
@@ -106,8 +100,8 @@ struct CasesImportCommand: ParsableCommand {
         } catch {
             console.endProgress()
             switch error {
-            case .input(let input): throw console.reject(input)
-            case .store(let failure): throw console.reject(failure)
+            case .input(let input): throw input
+            case .store(let failure): throw failure
             }
         }
         let snapshot = result.snapshot
@@ -115,11 +109,8 @@ struct CasesImportCommand: ParsableCommand {
         console.write(
             "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
         )
-        do {
-            try warnAboutTeams(of: snapshot, in: database, console: console)
-        } catch let error as StoreError {
-            throw console.reject(error)
-        }
+        try warnAboutTeams(of: snapshot, in: database, console: console)
+
     }
 
     /// Says which of the case list's teams the org chart lacks, and an empty list.

@@ -14,16 +14,13 @@ struct CasesSummaryCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let summary: CaseSummary
-        do {
-            guard let snapshot = try database.latestCaseSnapshot() else {
-                console.writeError(
-                    "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
-                throw ExitCode(1)
-            }
-            summary = CaseSummary(snapshot: snapshot, counts: try database.caseCounts(snapshot: snapshot.id))
-        } catch let error as StoreError {
-            throw console.reject(error)
+        guard let snapshot = try database.latestCaseSnapshot() else {
+            console.writeError(
+                "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
+            throw ExitCode(1)
         }
+        summary = CaseSummary(snapshot: snapshot, counts: try database.caseCounts(snapshot: snapshot.id))
+
         switch format {
         case .text: console.write(summary.table())
         case .json: console.write(JSONOutput.render(summary))

@@ -52,21 +52,18 @@ struct ChecklistImportCommand: ParsableCommand {
         let result: BoardChecklist.Result
         let previous: LoadedChecklist?
         let options: BoardChecklist.Options
-        do throws(InputError) {
-            let mapping = try map.map { text throws(InputError) in try BoardColumn.mapping(text).get() } ?? [:]
-            previous = try update.map { path throws(InputError) in try Self.load(path) }
-            let board = try BoardImport(BoardReader.read(file, sheet: sheet), mapping: mapping)
-            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            options = BoardChecklist.Options(
-                id: id ?? previous?.checklist.id ?? BoardChecklist.slug(name, fallback: "imported"),
-                title: title ?? previous?.checklist.title ?? board.title ?? name,
-                version: version ?? previous.map { Self.nextVersion($0.checklist.version) } ?? "1.0.0",
-                scale: scale?.value, issuer: issuer, document: URL(fileURLWithPath: file).lastPathComponent,
-                importedOn: console.today())
-            result = try BoardChecklist.make(board, options: options, previous: previous?.checklist)
-        } catch {
-            throw console.reject(error)
-        }
+        let mapping = try map.map { text throws(InputError) in try BoardColumn.mapping(text).get() } ?? [:]
+        previous = try update.map { path throws(InputError) in try Self.load(path) }
+        let board = try BoardImport(BoardReader.read(file, sheet: sheet), mapping: mapping)
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        options = BoardChecklist.Options(
+            id: id ?? previous?.checklist.id ?? BoardChecklist.slug(name, fallback: "imported"),
+            title: title ?? previous?.checklist.title ?? board.title ?? name,
+            version: version ?? previous.map { Self.nextVersion($0.checklist.version) } ?? "1.0.0",
+            scale: scale?.value, issuer: issuer, document: URL(fileURLWithPath: file).lastPathComponent,
+            importedOn: console.today())
+        result = try BoardChecklist.make(board, options: options, previous: previous?.checklist)
+
         do {
             try Data(result.xml.utf8).write(to: URL(fileURLWithPath: out))
         } catch {

@@ -46,50 +46,44 @@ struct DemoCommand: ParsableCommand {
         let store = try freshStore(console)
 
         console.write("\n== The demo council (\(samples)/): org chart and case list into \(store.location)\n\n")
-        do {
-            let chart = try OrgChartImport.read(file: "\(samples)/org.csv")
-            try store.replaceOrgChart(chart, source: "\(samples)/org.csv")
-            console.write("Org chart: \(chart.people.count) people, \(chart.teams.count) teams\n")
-            let cases = try CaseListCSVImport.read(file: "\(samples)/cases.csv")
-            let snapshot = try store.addCaseSnapshot(cases, source: "\(samples)/cases.csv")
-            console.write(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
+        let chart = try OrgChartImport.read(file: "\(samples)/org.csv")
+        try store.replaceOrgChart(chart, source: "\(samples)/org.csv")
+        console.write("Org chart: \(chart.people.count) people, \(chart.teams.count) teams\n")
+        let cases = try CaseListCSVImport.read(file: "\(samples)/cases.csv")
+        let snapshot = try store.addCaseSnapshot(cases, source: "\(samples)/cases.csv")
+        console.write(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
 
-            // Six months of audits, so the summary has a trend: each month's sample drawn with the
-            // demo's seed and scored from generated sheets; this month's left partly unfinished.
-            let month = AuditMonth.following(console.today()).subtracting(months: 1)
-            let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-            var sampled: Set<String> = []
-            for offset in stride(from: Self.months - 1, through: 0, by: -1) {
-                let when = month.subtracting(months: offset)
-                let parameters = SampleParameters(
-                    month: when, checklistID: shown.checklist.id, size: .perStratum(Self.perTeam), strata: [.team],
-                    caseTypes: shown.checklist.caseTypes, seed: Self.seed &+ UInt64(offset),
-                    excludeSampledWithinMonths: Self.months)
-                let drawn = StratifiedSampler.draw(cases.records, parameters: parameters, excluded: sampled)
-                let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: Self.quota, allowOwnLine: false)
-                let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
-                sampled.formUnion(sample.cases.map(\.reference))
-                if offset == 0 {
-                    console.write(
-                        "\n== This month's sample (caseaudit sample draw --month \(when) --checklist \(shown.checklist.id) --per-team \(Self.perTeam) --seed \(parameters.seed) --quota \(Self.quota.description) --exclude-audited-within \(Self.months)m)\n\n"
-                    )
-                    console.write(SampleReport.drawn(sample))
-                    console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
-                }
-                try score(
-                    sample, checklist: shown.checklist, month: when, store: store, console: console,
-                    current: offset == 0)
+        // Six months of audits, so the summary has a trend: each month's sample drawn with the
+        // demo's seed and scored from generated sheets; this month's left partly unfinished.
+        let month = AuditMonth.following(console.today()).subtracting(months: 1)
+        let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        var sampled: Set<String> = []
+        for offset in stride(from: Self.months - 1, through: 0, by: -1) {
+            let when = month.subtracting(months: offset)
+            let parameters = SampleParameters(
+                month: when, checklistID: shown.checklist.id, size: .perStratum(Self.perTeam), strata: [.team],
+                caseTypes: shown.checklist.caseTypes, seed: Self.seed &+ UInt64(offset),
+                excludeSampledWithinMonths: Self.months)
+            let drawn = StratifiedSampler.draw(cases.records, parameters: parameters, excluded: sampled)
+            let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: Self.quota, allowOwnLine: false)
+            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
+            sampled.formUnion(sample.cases.map(\.reference))
+            if offset == 0 {
+                console.write(
+                    "\n== This month's sample (caseaudit sample draw --month \(when) --checklist \(shown.checklist.id) --per-team \(Self.perTeam) --seed \(parameters.seed) --quota \(Self.quota.description) --exclude-audited-within \(Self.months)m)\n\n"
+                )
+                console.write(SampleReport.drawn(sample))
+                console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
             }
-            // Workers have done most of the earlier months' actions; the rest stay open (some overdue).
-            for action in try store.actionListings() where action.due < month.lastDay && action.id % 3 != 0 {
-                _ = try store.markActionDone(action.id)
-            }
-            try report(month, store: store, console: console)
-        } catch let error as InputError {
-            throw console.reject(error)
-        } catch let error as StoreError {
-            throw console.reject(error)
+            try score(
+                sample, checklist: shown.checklist, month: when, store: store, console: console,
+                current: offset == 0)
         }
+        // Workers have done most of the earlier months' actions; the rest stay open (some overdue).
+        for action in try store.actionListings() where action.due < month.lastDay && action.id % 3 != 0 {
+            _ = try store.markActionDone(action.id)
+        }
+        try report(month, store: store, console: console)
         console.write(
             "\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
     }
@@ -162,11 +156,8 @@ struct DemoCommand: ParsableCommand {
     private func report(_ month: AuditMonth, store: any CaseAuditStore, console: Console) throws {
         let folder = (store.location as NSString).deletingLastPathComponent + "/report/\(month)"
         let templates: MonthlyReport.Templates
-        do {
-            templates = try MonthlyReport.Templates(directory: "\(reportTemplates)")
-        } catch {
-            throw console.reject(error)
-        }
+        templates = try MonthlyReport.Templates(directory: "\(reportTemplates)")
+
         let summary = try ReportMonthlyCommand.summary(
             month: month, database: store, today: console.today(), console: console)
         let files = MonthlyReport.files(
@@ -229,12 +220,9 @@ struct DemoCommand: ParsableCommand {
             console.writeError("caseaudit: error: \(path) exists: the demo only writes to a new database\n")
             throw ExitCode(1)
         }
-        do {
-            return database == nil
-                ? try StoreFactory.fresh(path, clock: console.clock)
-                : try StoreFactory.open(path, creating: true, clock: console.clock)
-        } catch {
-            throw console.reject(error)
-        }
+        return database == nil
+            ? try StoreFactory.fresh(path, clock: console.clock)
+            : try StoreFactory.open(path, creating: true, clock: console.clock)
+
     }
 }

@@ -40,11 +40,8 @@ struct ExportCommand: ParsableCommand {
         let database = try store.open(console)
         let range = month.map { $0.month...$0.month } ?? AuditMonth.all
         let records: [QualityRecord]
-        do throws(StoreError) {
-            records = try database.qualityRecords(months: range, withAnswers: kind == .answers)
-        } catch {
-            throw console.reject(error)
-        }
+        records = try database.qualityRecords(months: range, withAnswers: kind == .answers)
+
         let table = AuditExport.table(records, kind: kind == .audits ? .audits : .answers)
         console.write(format == .csv ? CSVWriter.render(table.csvRows) : JSONOutput.render(table.objects))
     }

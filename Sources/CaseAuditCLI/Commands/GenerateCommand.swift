@@ -132,29 +132,26 @@ struct GenerateCommand: ParsableCommand {
         let teams = max(council.chart.teams.count, 1)
         let perTeam = max(1, (total + months * teams - 1) / (months * teams))
         let casesPerTeam = max(perTeam, council.cases.count / teams)
-        do {
-            let store = try StoreFactory.open(path, creating: true, clock: console.clock)
-            try store.replaceOrgChart(council.chart, source: "generated")
-            let snapshot = try store.addCaseSnapshot(
-                CaseList(records: council.cases, format: .csv), source: "generated")
-            for offset in stride(from: months - 1, through: 0, by: -1) {
-                let month = end.subtracting(months: offset)
-                let generated = SyntheticAudits.month(
-                    month, council: council, checklist: checklist, filesPerTeam: perTeam, casesPerTeam: casesPerTeam,
-                    seed: seed)
-                let parameters = SampleParameters(
-                    month: month, checklistID: checklist.id, size: .perStratum(perTeam), strata: [.team],
-                    caseTypes: checklist.caseTypes,
-                    seed: seed)
-                let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: generated.cases)
-                try store.loadSubmittedAudits(
-                    generated.audits, sampleID: sample.id, checklist: pinned, checklistID: checklist.id)
-                console.progress("generated \(month): \(generated.audits.count) audits")
-            }
-            console.endProgress()
-        } catch {
-            throw console.reject(error)
+        let store = try StoreFactory.open(path, creating: true, clock: console.clock)
+        try store.replaceOrgChart(council.chart, source: "generated")
+        let snapshot = try store.addCaseSnapshot(
+            CaseList(records: council.cases, format: .csv), source: "generated")
+        for offset in stride(from: months - 1, through: 0, by: -1) {
+            let month = end.subtracting(months: offset)
+            let generated = SyntheticAudits.month(
+                month, council: council, checklist: checklist, filesPerTeam: perTeam, casesPerTeam: casesPerTeam,
+                seed: seed)
+            let parameters = SampleParameters(
+                month: month, checklistID: checklist.id, size: .perStratum(perTeam), strata: [.team],
+                caseTypes: checklist.caseTypes,
+                seed: seed)
+            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: generated.cases)
+            try store.loadSubmittedAudits(
+                generated.audits, sampleID: sample.id, checklist: pinned, checklistID: checklist.id)
+            console.progress("generated \(month): \(generated.audits.count) audits")
         }
+        console.endProgress()
+
         console.write(
             "Wrote \(path): \(perTeam * teams * months) submitted audits (\(perTeam) per team a month, \(months) months to \(end)) against \(checklist.id) (\(checklist.itemCount) questions)\n"
         )

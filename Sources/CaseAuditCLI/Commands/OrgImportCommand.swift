@@ -20,17 +20,11 @@ struct OrgImportCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let chart: OrgChart
-        do {
-            chart = try OrgChartImport.read(file: file)
-        } catch {
-            throw console.reject(error)
-        }
+        chart = try OrgChartImport.read(file: file)
+
         let database = try store.open(console, creating: true)
-        do {
-            try database.replaceOrgChart(chart, source: file)
-        } catch {
-            throw console.reject(error)
-        }
+        try database.replaceOrgChart(chart, source: file)
+
         let levels = Dictionary(grouping: chart.people, by: \.level).mapValues(\.count)
         let summary = ManagerLevel.allCases.compactMap { level in levels[level].map { "\($0) \(level.rawValue)" } }
         console.write(

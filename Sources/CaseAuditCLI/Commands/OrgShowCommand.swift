@@ -14,11 +14,8 @@ struct OrgShowCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let chart: OrgChart?
-        do {
-            chart = try database.orgChart()
-        } catch {
-            throw console.reject(error)
-        }
+        chart = try database.orgChart()
+
         guard let chart else {
             console.writeError("caseaudit: error: no org chart yet: import one with `caseaudit org import ORG.csv`\n")
             throw ExitCode(1)

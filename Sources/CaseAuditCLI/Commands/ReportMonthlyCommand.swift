@@ -58,19 +58,13 @@ struct ReportMonthlyCommand: ParsableCommand {
         var loadedTemplates: MonthlyReport.Templates?
         if format.formats.contains(where: { $0 == .html || $0 == .md }) {
             let directory = templates ?? console.environment("CASEAUDIT_TEMPLATES") ?? "Reports/templates"
-            do {
-                loadedTemplates = try MonthlyReport.Templates(directory: directory)
-            } catch {
-                throw console.reject(error)
-            }
+            loadedTemplates = try MonthlyReport.Templates(directory: directory)
+
         }
         let summary: MonthlySummary
-        do {
-            summary = try Self.summary(
-                month: month, database: database, today: console.today(), detail: detail, console: console)
-        } catch let error as StoreError {
-            throw console.reject(error)
-        }
+        summary = try Self.summary(
+            month: month, database: database, today: console.today(), detail: detail, console: console)
+
         let files = MonthlyReport.files(
             summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
         do {

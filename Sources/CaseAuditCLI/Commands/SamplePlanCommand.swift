@@ -76,33 +76,30 @@ struct SamplePlanCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        do {
-            guard let snapshot = try database.latestCaseSnapshot() else {
-                console.writeError(
-                    "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
-                throw ExitCode(1)
-            }
-            let sizes = StratifiedSampler.strata(
-                of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(),
-                caseTypes: try CaseTypesArgument.parse(caseTypes))
-            let unknown = try rates().keys.filter { key in !sizes.contains { $0.key == key } }.sorted()
-            guard unknown.isEmpty else {
-                console.writeError(
-                    "caseaudit: error: --stratum-rate: no stratum is called \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (strata: \(sizes.map(\.key).joined(separator: ", ")))\n"
-                )
-                throw ExitCode(1)
-            }
-            let plan = SamplePlan(
-                strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate,
-                stratumRates: try rates(),
-                allocation: allocation)
-            switch format {
-            case .text: console.write(plan.table())
-            case .json: console.write(JSONOutput.render(plan))
-            }
-        } catch let error as StoreError {
-            throw console.reject(error)
+        guard let snapshot = try database.latestCaseSnapshot() else {
+            console.writeError(
+                "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
+            throw ExitCode(1)
         }
+        let sizes = StratifiedSampler.strata(
+            of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(),
+            caseTypes: try CaseTypesArgument.parse(caseTypes))
+        let unknown = try rates().keys.filter { key in !sizes.contains { $0.key == key } }.sorted()
+        guard unknown.isEmpty else {
+            console.writeError(
+                "caseaudit: error: --stratum-rate: no stratum is called \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (strata: \(sizes.map(\.key).joined(separator: ", ")))\n"
+            )
+            throw ExitCode(1)
+        }
+        let plan = SamplePlan(
+            strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate,
+            stratumRates: try rates(),
+            allocation: allocation)
+        switch format {
+        case .text: console.write(plan.table())
+        case .json: console.write(JSONOutput.render(plan))
+        }
+
     }
 }
 

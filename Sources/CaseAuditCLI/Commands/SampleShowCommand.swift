@@ -24,31 +24,28 @@ struct SampleShowCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        do {
-            let samples = try database.samples(month: month.flatMap(AuditMonth.init))
-            guard !samples.isEmpty else {
-                console.writeError(
-                    "caseaudit: error: no sample\(month.map { " for \($0)" } ?? "") yet: draw one with `caseaudit sample draw`\n"
-                )
-                throw ExitCode(1)
-            }
-            var details: [Int64: [String: CaseRecord]] = [:]
-            for snapshot in Set(samples.map(\.snapshotID)) {
-                details[snapshot] = Dictionary(
-                    try database.cases(snapshot: snapshot).map { ($0.reference, $0) },
-                    uniquingKeysWith: { first, _ in first })
-            }
-            switch format {
-            case .table:
-                let chart = try database.orgChart()
-                console.write(
-                    samples.map { SampleReport.table($0, cases: details[$0.snapshotID] ?? [:], chart: chart) }
-                        .joined(separator: "\n"))
-            case .csv: console.write(SampleReport.csv(samples, cases: details))
-            case .json: console.write(JSONOutput.render(samples))
-            }
-        } catch let error as StoreError {
-            throw console.reject(error)
+        let samples = try database.samples(month: month.flatMap(AuditMonth.init))
+        guard !samples.isEmpty else {
+            console.writeError(
+                "caseaudit: error: no sample\(month.map { " for \($0)" } ?? "") yet: draw one with `caseaudit sample draw`\n"
+            )
+            throw ExitCode(1)
         }
+        var details: [Int64: [String: CaseRecord]] = [:]
+        for snapshot in Set(samples.map(\.snapshotID)) {
+            details[snapshot] = Dictionary(
+                try database.cases(snapshot: snapshot).map { ($0.reference, $0) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        switch format {
+        case .table:
+            let chart = try database.orgChart()
+            console.write(
+                samples.map { SampleReport.table($0, cases: details[$0.snapshotID] ?? [:], chart: chart) }
+                    .joined(separator: "\n"))
+        case .csv: console.write(SampleReport.csv(samples, cases: details))
+        case .json: console.write(JSONOutput.render(samples))
+        }
+
     }
 }

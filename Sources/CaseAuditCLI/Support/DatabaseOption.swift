@@ -26,16 +26,3 @@ struct DatabaseOption: ParsableArguments {
         }
     }
 }
-
-extension Console {
-    /// Prints an input error's diagnostics and ends the command with exit status 1.
-    func reject(_ error: InputError) -> ExitCode {
-        DiagnosticPrinter.print(error.diagnostics, to: self)
-        return ExitCode(1)
-    }
-
-    func reject(_ error: StoreError) -> ExitCode {
-        writeError("caseaudit: error: \(error.message)\n")
-        return ExitCode(1)
-    }
-}

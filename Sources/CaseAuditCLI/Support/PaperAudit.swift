@@ -30,21 +30,15 @@ enum PaperAudit {
     ) throws -> Keyed {
         let sheet: AnswerSheet
         let before = try opening.session(of: opening.begun, database)
-        do throws(InputError) {
-            sheet = try AnswerSheet.read(file: path)
-            _ = try sheet.check(against: before, today: console.today())
-        } catch {
-            throw console.reject(error)
-        }
+        sheet = try AnswerSheet.read(file: path)
+        _ = try sheet.check(against: before, today: console.today())
+
         let (audit, claim) = try opening.start(database)
         defer { withExtendedLifetime(claim) {} }
         let current = try opening.session(of: audit, database)
         let checked: AnswerSheet.Checked
-        do {
-            checked = try sheet.check(against: current, today: console.today())
-        } catch {
-            throw console.reject(error)
-        }
+        checked = try sheet.check(against: current, today: console.today())
+
         try database.recordSheet(
             AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions),
             audit: audit.id)

@@ -60,7 +60,7 @@ struct ScoringScreenDriver {
             terminal.write(ScoringScreenText.frame(screen, colour: colour))
         }
         terminal.restore()
-        if let failure { throw console.reject(failure) }
+        if let failure { throw failure }
         let progress = screen.session.progress
         if let submitted {
             console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n")
