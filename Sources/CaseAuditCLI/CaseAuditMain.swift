@@ -39,7 +39,7 @@ public enum CaseAuditMain {
     /// The one place a refusal is printed: its located problems, or its message.
     static func report(_ error: any ReportableError, to console: Console) {
         if error.diagnostics.isEmpty {
-            console.writeError("caseaudit: error: \(error.message)\n")
+            console.writeError("caseaudit: error: \(error.message)\(CommandHint.hint(for: error))\n")
         } else {
             DiagnosticPrinter.print(error.diagnostics, to: console)
         }

@@ -39,3 +39,4 @@ extension CaseImportError: ReportableError {
         }
     }
 }
+extension ScoringError: ReportableError {}

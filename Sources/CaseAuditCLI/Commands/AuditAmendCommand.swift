@@ -37,37 +37,10 @@ struct AuditAmendCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let (record, checklist) = try AuditOpening.recorded(audit, database: database, console: console)
-        if let chart = try database.orgChart(), chart.person(id: by) == nil {
-            console.writeError("caseaudit: error: '\(by)' is not in the org chart\n")
-            throw ExitCode(1)
-        }
-        // A judgement given with a reason stands; one without a reason was the computed grade
-        // and follows the amended answers (unless the sheet gives a judgement).
-        let base = ScoringSession(
-            checklist: checklist, answers: record.content.answers,
-            judgement: record.content.judgement.flatMap { $0.reason == nil ? nil : $0 },
-            actions: record.content.actions)
-        let checked: AnswerSheet.Checked
-        checked = try AnswerSheet.read(file: answers).check(against: base, today: console.today())
-
-        let session = checked.session
-        let judgement: AuditJudgement
-        do throws(ScoringError) {
-            judgement = try session.submission()
-        } catch {
-            console.writeError(
-                "caseaudit: error: \(answers): the amended audit cannot be submitted: \(error.message)\n")
-            throw ExitCode(1)
-        }
-        let content = AuditContent(
-            answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement,
-            actions: session.actions)
-        let previous = ScoringSession(checklist: checklist, answers: record.content.answers).outcomes
-        let amended = try database.amendAudit(
-            audit, by: by, reason: reason, content: content, judgement: judgement, grade: session.grade,
-            outcomes: session.outcomes,
-            previous: previous)
+        let amendment = try AuditAmendment.amend(
+            audit, by: by, reason: reason, sheetAt: answers, store: database, today: console.today())
+        let amended = amendment.audit
+        let judgement = amendment.judgement
         console.write(
             "Amended audit \(audit) of case \(amended.caseReference): version \(amended.version) is audit \(amended.id) (by \(by): \(reason)); judgement \(judgement.grade).\n"
         )

@@ -63,13 +63,18 @@ struct AuditScoreCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let database = try store.open(console)
-        let opening = try AuditOpening(
+        let opening = try AuditOpening.open(
             caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location,
             console: console)
         if let answers {
             let keyed = try PaperAudit.keyIn(
-                answers, opening: opening, database: database, submit: submit, console: console)
+                answers, opening: opening, store: database, submit: submit, today: console.today())
             console.write(keyed.summary)
+            if let refused = keyed.notSubmitted {
+                console.writeError(
+                    "caseaudit: error: \(answers): not submitted: \(refused.message); the answers above are kept\n")
+                throw ExitCode(1)
+            }
         } else {
             let (audit, claim) = try opening.start(database)
             try ScoringScreenDriver(

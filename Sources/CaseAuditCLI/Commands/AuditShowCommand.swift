@@ -16,7 +16,7 @@ struct AuditShowCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let (record, checklist) = try AuditOpening.recorded(audit, database: database, console: console)
+        let (record, checklist) = try AuditOpening.recorded(audit, store: database)
         let report = AuditReport(record, checklist: checklist)
         console.write(format == .json ? JSONOutput.render(report) : report.text)
 

@@ -107,15 +107,14 @@ struct DemoCommand: ParsableCommand {
                 seed: Self.seed, complete: complete)
             let path = "\(folder)/demo-\(drawn.reference).csv"
             try Data(sheet.csv.utf8).write(to: URL(fileURLWithPath: path))
-            let opening = try AuditOpening(
+            let opening = try AuditOpening.open(
                 caseReference: drawn.reference, auditor: drawn.auditorID ?? "", database: store, directory: location,
                 console: console)
             // A past month's audits were keyed in during that month: their actions were due
             // after that, not after today.
-            var then = console
             let keyedOn = min(month.lastDay, console.today())
-            then.today = { keyedOn }
-            let keyed = try PaperAudit.keyIn(path, opening: opening, database: store, submit: complete, console: then)
+            let keyed = try PaperAudit.keyIn(path, opening: opening, store: store, submit: complete, today: keyedOn)
+            if let refused = keyed.notSubmitted { throw refused }
             let progress = keyed.checked.session.progress
             if !complete && unfinished == nil { unfinished = opening.allocation }
             if keyed.checked.judgement != nil && shown == nil { shown = keyed.audit.id }

@@ -99,7 +99,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         var checklists: [String: Checklist] = [:]
         for hash in Set(trend.map(\.checklistHash)) {
             guard let pinned = try database.pinnedChecklist(hash: hash) else { continue }
-            checklists[hash] = try AuditOpening.load(pinned, console: console)
+            checklists[hash] = try AuditOpening.checklist(of: pinned)
         }
         let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
         return MonthlySummary(

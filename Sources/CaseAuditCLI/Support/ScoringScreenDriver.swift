@@ -39,18 +39,9 @@ struct ScoringScreenDriver {
                 for key in decoder.decode(bytes) {
                     let effect = screen.handle(key)
                     do {
-                        switch effect {
-                        case .none: break
-                        case .record(let answer): try database.recordAnswer(answer, audit: audit.id)
-                        case .judge(let judgement): try database.recordJudgement(judgement, audit: audit.id)
-                        case .addAction(let action): try database.addAction(action, audit: audit.id)
-                        case .submit(let judgement):
-                            try database.submitAudit(
-                                audit.id, judgement: judgement, grade: screen.session.grade,
-                                outcomes: screen.session.outcomes)
-                            submitted = judgement
-                        case .quit: break reading
-                        }
+                        try effect.keep(audit: audit.id, session: screen.session, in: database)
+                        if case .submit(let judgement) = effect { submitted = judgement }
+                        if effect == .quit { break reading }
                     } catch {
                         failure = error
                         break reading

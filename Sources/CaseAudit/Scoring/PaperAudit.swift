@@ -1,22 +1,21 @@
-import ArgumentParser
-import CaseAudit
-
 /// Keying in a paper audit: the sheet is checked whole before the audit is even started, then
 /// checked again against what the audit holds once this session has it to itself, and kept in
-/// one transaction; optionally submitted.
-enum PaperAudit {
-    struct Keyed {
-        var audit: StoredAudit
-        var checked: AnswerSheet.Checked
-        var submitted: AuditJudgement?
+/// one transaction; optionally submitted. The use case behind `audit score --answers`.
+public enum PaperAudit {
+    public struct Keyed: Sendable {
+        public var audit: StoredAudit
+        public var checked: AnswerSheet.Checked
+        public var submitted: AuditJudgement?
+        /// Why the audit was kept but not submitted, when submission was asked for.
+        public var notSubmitted: ScoringError?
 
         /// What `audit score --answers` prints.
-        var summary: String {
+        public var summary: String {
             var text = AuditProgressText.render(checked.session, recorded: checked.answers.count, audit: audit)
             if !checked.actions.isEmpty || checked.judgement != nil {
                 let count = checked.actions.count
                 text +=
-                    "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(count) action\(count == 1 ? "" : "s").\n"
+                    "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(Plural.count(count, "action")).\n"
             }
             if let submitted {
                 text += "Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n"
@@ -25,19 +24,21 @@ enum PaperAudit {
         }
     }
 
-    static func keyIn(
-        _ path: String, opening: AuditOpening, database: any CaseAuditStore, submit: Bool, console: Console
+    /// Keys the sheet at `path` into the opened audit, as of `today` (actions may not be due
+    /// before it).
+    public static func keyIn(
+        _ path: String, opening: AuditOpening, store database: some CaseAuditStore, submit: Bool, today: CalendarDate
     ) throws -> Keyed {
         let sheet: AnswerSheet
         let before = try opening.session(of: opening.begun, database)
         sheet = try AnswerSheet.read(file: path)
-        _ = try sheet.check(against: before, today: console.today())
+        _ = try sheet.check(against: before, today: today)
 
         let (audit, claim) = try opening.start(database)
         defer { withExtendedLifetime(claim) {} }
         let current = try opening.session(of: audit, database)
         let checked: AnswerSheet.Checked
-        checked = try sheet.check(against: current, today: console.today())
+        checked = try sheet.check(against: current, today: today)
 
         try database.recordSheet(
             AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions),
@@ -47,10 +48,7 @@ enum PaperAudit {
         do throws(ScoringError) {
             judgement = try checked.session.submission()
         } catch {
-            console.write(Keyed(audit: audit, checked: checked).summary)
-            console.writeError(
-                "caseaudit: error: \(path): not submitted: \(error.message); the answers above are kept\n")
-            throw ExitCode(1)
+            return Keyed(audit: audit, checked: checked, notSubmitted: error)
         }
         try database.submitAudit(
             audit.id, judgement: judgement, grade: checked.session.grade, outcomes: checked.session.outcomes)

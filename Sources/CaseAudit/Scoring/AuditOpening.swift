@@ -1,0 +1,107 @@
+/// Opening a file to score: the allocation (refused when it is someone else's, ambiguous, or
+/// already submitted), the checklist the audit is pinned to, and what was recorded before. The
+/// use case behind `audit score`, on the screen and from a paper sheet, and the demo's keying.
+public struct AuditOpening: Sendable {
+    public let allocation: AuditAllocation
+    public let pinned: PinnedChecklist
+    public let checklist: Checklist
+    /// The audit under way, if one was started.
+    public let begun: StoredAudit?
+
+    /// `loadChecklist`: the current checklist with an id, for an audit not begun yet (an audit
+    /// under way keeps the version it began with).
+    public static func open(
+        caseReference: String, auditor: String, sample: Int64?, store: some CaseAuditStore, today: CalendarDate,
+        loadChecklist: (String) throws -> LoadedChecklist
+    ) throws -> AuditOpening {
+        let drawn = try store.allocations(auditor: nil, caseReference: caseReference, today: today)
+        let allocation: AuditAllocation
+        switch AllocationChoice.choose(drawn, auditor: auditor, sample: sample) {
+        case .chosen(let chosen): allocation = chosen
+        case .notAllocated: throw AuditOpeningError.notAllocated(caseReference, sample: sample)
+        case .someoneElse(let others):
+            throw AuditOpeningError.someoneElse(caseReference, auditor: auditor, allocations: others)
+        case .ambiguous(let open): throw AuditOpeningError.ambiguous(caseReference, auditor: auditor, allocations: open)
+        }
+        let begun = try store.unfinishedAudit(
+            sampleID: allocation.sampleID, caseReference: caseReference, auditorID: auditor)
+        if begun == nil,
+            let done = try store.latestSubmittedAudit(sampleID: allocation.sampleID, caseReference: caseReference)
+        {
+            throw AuditOpeningError.submitted(caseReference, audit: done)
+        }
+        let pinned: PinnedChecklist
+        if let begun, let kept = try store.pinnedChecklist(hash: begun.checklistHash) {
+            pinned = kept
+        } else {
+            let loaded = try loadChecklist(allocation.checklistID)
+            let hash = loaded.contentHash ?? ContentHash(of: loaded.xml)
+            pinned = PinnedChecklist(
+                id: loaded.checklist.id, version: loaded.checklist.version, hash: hash.description, xml: loaded.xml)
+        }
+        return AuditOpening(allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun)
+    }
+
+    /// A recorded audit and the checklist it was scored against.
+    public static func recorded(_ id: Int64, store: some CaseAuditStore) throws -> (AuditRecord, Checklist) {
+        guard let record = try store.audit(id: id),
+            let pinned = try store.pinnedChecklist(hash: record.audit.checklistHash)
+        else {
+            throw AuditOpeningError.noAudit(id)
+        }
+        return (record, try checklist(of: pinned))
+    }
+
+    /// The checklist a pinned version holds.
+    public static func checklist(of pinned: PinnedChecklist) throws(ChecklistLoadError) -> Checklist {
+        try ChecklistLoader().load(bytes: pinned.xml, path: "\(pinned.id) \(pinned.version) (as pinned)").checklist
+    }
+
+    /// Starts the audit (or resumes it) and claims it for this session.
+    public func start(_ store: some CaseAuditStore) throws(StoreError) -> (audit: StoredAudit, claim: AuditClaim) {
+        let audit = try store.startOrResumeAudit(
+            sampleID: allocation.sampleID, caseReference: allocation.caseReference, auditorID: allocation.auditorID,
+            checklist: pinned)
+        return (audit, try store.claimAudit(audit.id))
+    }
+
+    /// The session with everything the audit holds so far.
+    public func session(of audit: StoredAudit?, _ store: some CaseAuditStore) throws(StoreError) -> ScoringSession {
+        guard let audit, let record = try store.audit(id: audit.id) else { return ScoringSession(checklist: checklist) }
+        return ScoringSession(
+            checklist: checklist, answers: record.content.answers, judgement: record.content.judgement,
+            actions: record.content.actions)
+    }
+}
+
+/// Why a file cannot be opened for scoring. The messages say what is so; the command line adds
+/// which command or flag goes on from there.
+public enum AuditOpeningError: ReportableError, Hashable {
+    case notAllocated(String, sample: Int64?)
+    case someoneElse(String, auditor: String, allocations: [AuditAllocation])
+    /// The case is the auditor's in more than one sample still to audit.
+    case ambiguous(String, auditor: String, allocations: [AuditAllocation])
+    case submitted(String, audit: StoredAudit)
+    case noAudit(Int64)
+
+    public var message: String {
+        switch self {
+        case .notAllocated(let reference, let sample):
+            return "case '\(reference)' is not allocated in \(sample.map { "sample \($0)" } ?? "any sample")"
+        case .someoneElse(let reference, let auditor, let allocations):
+            let owners = allocations.map { "\($0.auditorID) (sample \($0.sampleID), \($0.month))" }.joined(
+                separator: ", ")
+            return "case '\(reference)' is allocated to \(owners), not \(auditor)"
+        case .ambiguous(let reference, let auditor, let allocations):
+            let listed = allocations.map { "sample \($0.sampleID) (\($0.month), \($0.checklistID))" }.joined(
+                separator: ", ")
+            return
+                "case '\(reference)' is allocated to \(auditor) in \(allocations.count) samples still to audit: \(listed)"
+        case .submitted(let reference, let audit):
+            return
+                "case '\(reference)' was audited and submitted on \(audit.submittedAt?.prefix(10) ?? "?") (audit \(audit.id))"
+        case .noAudit(let id):
+            return "there is no audit \(id)"
+        }
+    }
+}
