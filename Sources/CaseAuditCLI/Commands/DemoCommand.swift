@@ -17,10 +17,6 @@ struct DemoCommand: ParsableCommand {
     )
 
     static let defaultDatabase = "Reports/out/demo/caseaudit.sqlite"
-    static let seed: UInt64 = 20_261_201
-    static let months = 6
-    static let perTeam = 6
-    static let quota = AuditorQuota([.teamManager: 6, .serviceManager: 4, .assistantDirector: 2, .director: 1])
 
     @OptionGroup var location: ChecklistDirectoryOption
 
@@ -55,80 +51,54 @@ struct DemoCommand: ParsableCommand {
 
         // Six months of audits, so the summary has a trend: each month's sample drawn with the
         // demo's seed and scored from generated sheets; this month's left partly unfinished.
-        let month = AuditMonth.following(console.today()).subtracting(months: 1)
         let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-        var sampled: Set<String> = []
-        for offset in stride(from: Self.months - 1, through: 0, by: -1) {
-            let when = month.subtracting(months: offset)
-            let parameters = SampleParameters(
-                month: when, checklistID: shown.checklist.id, size: .perStratum(Self.perTeam), strata: [.team],
-                caseTypes: shown.checklist.caseTypes, seed: Self.seed &+ UInt64(offset),
-                excludeSampledWithinMonths: Self.months)
-            let drawn = StratifiedSampler.draw(cases.records, parameters: parameters, excluded: sampled)
-            let allocations = AuditorAllocator.allocate(drawn, chart: chart, quota: Self.quota, allowOwnLine: false)
-            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: drawn.allocated(allocations))
-            sampled.formUnion(sample.cases.map(\.reference))
-            if offset == 0 {
-                console.write(
-                    "\n== This month's sample (caseaudit sample draw --month \(when) --checklist \(shown.checklist.id) --per-team \(Self.perTeam) --seed \(parameters.seed) --quota \(Self.quota.description) --exclude-audited-within \(Self.months)m)\n\n"
-                )
-                console.write(SampleReport.drawn(sample))
-                console.write("\n" + SampleReport.table(sample, cases: details, chart: chart))
+        let folder = (store.location as NSString).deletingLastPathComponent + "/answers"
+        var current: AuditMonth?
+        try DemoProgramme.run(
+            store: store, chart: chart, cases: cases, snapshot: snapshot, checklist: shown, today: console.today(),
+            sheetPath: { month, reference in "\(folder)/\(month)/demo-\(reference).csv" },
+            writeSheet: { path, text in
+                try? FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             }
-            try score(
-                sample, checklist: shown.checklist, month: when, store: store, console: console,
-                current: offset == 0)
+        ) { month in
+            if month.isCurrent {
+                current = month.month
+                let parameters = month.sample.parameters
+                console.write(
+                    "\n== This month's sample (caseaudit sample draw --month \(month.month) --checklist \(shown.checklist.id) --per-team \(DemoProgramme.perTeam) --seed \(parameters.seed) --quota \(DemoProgramme.quota.description) --exclude-audited-within \(DemoProgramme.months)m)\n\n"
+                )
+                console.write(SampleReport.drawn(month.sample))
+                console.write("\n" + SampleReport.table(month.sample, cases: details, chart: chart))
+            }
+            try show(
+                month, checklist: shown.checklist, folder: "\(folder)/\(month.month)", store: store, console: console)
         }
-        // Workers have done most of the earlier months' actions; the rest stay open (some overdue).
-        for action in try store.actionListings() where action.due < month.lastDay && action.id % 3 != 0 {
-            _ = try store.markActionDone(action.id)
-        }
-        try report(month, store: store, console: console)
+        if let current { try report(current, store: store, console: console) }
         console.write(
             "\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
     }
 
-    /// Keys in a generated paper audit for every allocated file, as `audit score --answers`
-    /// does; one file in eight is left half-done, as an interrupted auditor leaves it.
-    private func score(
-        _ sample: StoredSample, checklist: Checklist, month: AuditMonth, store: any CaseAuditStore, console: Console,
-        current: Bool
+    /// What a month's keying came to: a line for a past month; this month's files in a table,
+    /// an audit whose judgement differs, and how to finish a half-done one.
+    private func show(
+        _ month: DemoProgramme.Month, checklist: Checklist, folder: String, store: any CaseAuditStore, console: Console
     ) throws {
-        let folder = (store.location as NSString).deletingLastPathComponent + "/answers/\(month)"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var rows: [[String]] = []
-        var unfinished: AuditAllocation?
-        var shown: Int64?
-        for (index, drawn) in sample.cases.filter({ $0.auditorID != nil }).enumerated() {
-            let complete = !current || index % 8 != 7
-            let sheet = SyntheticAnswers.sheet(
-                for: checklist, caseReference: drawn.reference, worker: drawn.worker,
-                due: month.lastDay.adding(days: 30),
-                seed: Self.seed, complete: complete)
-            let path = "\(folder)/demo-\(drawn.reference).csv"
-            try Data(sheet.csv.utf8).write(to: URL(fileURLWithPath: path))
-            let opening = try AuditOpening.open(
-                caseReference: drawn.reference, auditor: drawn.auditorID ?? "", database: store, directory: location,
-                console: console)
-            // A past month's audits were keyed in during that month: their actions were due
-            // after that, not after today.
-            let keyedOn = min(month.lastDay, console.today())
-            let keyed = try PaperAudit.keyIn(path, opening: opening, store: store, submit: complete, today: keyedOn)
-            if let refused = keyed.notSubmitted { throw refused }
+        let rows = month.files.map { file -> [String] in
+            let keyed = file.keyed
             let progress = keyed.checked.session.progress
-            if !complete && unfinished == nil { unfinished = opening.allocation }
-            if keyed.checked.judgement != nil && shown == nil { shown = keyed.audit.id }
-            rows.append([
-                drawn.reference, drawn.team ?? "", drawn.auditorID ?? "", "\(progress.answered) of \(progress.asked)",
-                keyed.checked.session.grade.band?.grade ?? "", keyed.submitted?.grade ?? "",
-                String(keyed.checked.actions.count),
+            return [
+                file.allocation.caseReference, file.allocation.team ?? "", file.allocation.auditorID,
+                "\(progress.answered) of \(progress.asked)", keyed.checked.session.grade.band?.grade ?? "",
+                keyed.submitted?.grade ?? "", String(keyed.checked.actions.count),
                 keyed.submitted == nil ? "in-progress" : "submitted",
-            ])
+            ]
         }
-        guard current else {
-            let done = rows.count { $0.last == "submitted" }
+        guard month.isCurrent else {
+            let done = month.files.count { $0.keyed.submitted != nil }
             console.write(
-                "\(month): \(done) of \(rows.count) files scored and submitted from the sheets in \(folder)/\n")
+                "\(month.month): \(done) of \(rows.count) files scored and submitted from the sheets in \(folder)/\n")
             return
         }
         console.write(
@@ -138,13 +108,16 @@ struct DemoCommand: ParsableCommand {
             TextTable(
                 headers: ["CASE", "TEAM", "AUDITOR", "ANSWERED", "COMPUTED", "JUDGEMENT", "ACTIONS", "STATUS"],
                 rows: rows
-            ).render())
-        if let shown, let record = try store.audit(id: shown) {
+            )
+            .render())
+        if let shown = month.files.first(where: { $0.keyed.checked.judgement != nil })?.keyed.audit.id,
+            let record = try store.audit(id: shown)
+        {
             console.write(
                 "\n== An audit whose judgement differs from its computed grade (caseaudit audit show \(shown))\n\n")
             console.write(AuditReport(record, checklist: checklist).text)
         }
-        if let unfinished {
+        if let unfinished = month.files.first(where: { $0.keyed.submitted == nil })?.allocation {
             console.write(
                 "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --auditor \(unfinished.auditorID) --database \(store.location)\n"
             )
@@ -157,8 +130,7 @@ struct DemoCommand: ParsableCommand {
         let templates: MonthlyReport.Templates
         templates = try MonthlyReport.Templates(directory: "\(reportTemplates)")
 
-        let summary = try ReportMonthlyCommand.summary(
-            month: month, database: store, today: console.today(), console: console)
+        let summary = try MonthlySummary.build(month: month, store: store, today: console.today())
         let files = MonthlyReport.files(
             summary, formats: MonthlyReport.Format.allCases, suppression: Suppression(), templates: templates)
         try ReportFolder.write(files, to: folder)

@@ -62,8 +62,7 @@ struct ReportMonthlyCommand: ParsableCommand {
 
         }
         let summary: MonthlySummary
-        summary = try Self.summary(
-            month: month, database: database, today: console.today(), detail: detail, console: console)
+        summary = try MonthlySummary.build(month: month, store: database, today: console.today(), detail: detail)
 
         let files = MonthlyReport.files(
             summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
@@ -83,30 +82,5 @@ struct ReportMonthlyCommand: ParsableCommand {
         console.write(
             "Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n"
         )
-    }
-
-    /// Everything the month's summary needs, from the store's roll-ups. Item figures by group
-    /// are read only for `--detail` (the published tables show the council's). (Reading on a
-    /// second connection in parallel was measured slower: a second open and thread cost more
-    /// than the few milliseconds of reads they overlapped.)
-    static func summary(
-        month: AuditMonth, database: any CaseAuditStore, today: CalendarDate, detail: Bool = true, console: Console
-    ) throws
-        -> MonthlySummary
-    {
-        let grades = try database.gradeCells(months: month...month)
-        let trend = try database.trendCells(months: month.subtracting(months: 11)...month)
-        var checklists: [String: Checklist] = [:]
-        for hash in Set(trend.map(\.checklistHash)) {
-            guard let pinned = try database.pinnedChecklist(hash: hash) else { continue }
-            checklists[hash] = try AuditOpening.checklist(of: pinned)
-        }
-        let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
-        return MonthlySummary(
-            month: month, today: today, grades: grades, items: try database.itemCells(month: month, byGroup: detail),
-            itemsByGroup: detail,
-            trendGrades: trend, sampled: try database.sampledCounts(month: month),
-            actions: try database.actionRecords(months: month.subtracting(months: 11)...month), checklists: checklists,
-            chart: try database.orgChart(levels: managers))
     }
 }
