@@ -50,6 +50,18 @@ public enum MonthlyDraw {
         case drawing(cases: Int)
     }
 
+    /// Whether `month` may be drawn as of `today`: this month or next; an earlier month only as
+    /// a catch-up draw (`backdated`), whose files are overdue at once. Returns whether it is one.
+    public static func checkMonth(_ month: AuditMonth, today: CalendarDate, backdated: Bool) throws(SampleDrawError)
+        -> Bool
+    {
+        let latest = AuditMonth.following(today)
+        let current = latest.subtracting(months: 1)
+        if month > latest { throw .futureMonth(month, latest: latest) }
+        if month < current && !backdated { throw .pastMonth(month, current: current) }
+        return month < current
+    }
+
     public static func draw(
         _ request: Request, store: some PopulationStore & SampleStore, progress: (Step) -> Void = { _ in }
     ) throws(SampleDrawError) -> Outcome {
@@ -161,6 +173,10 @@ public enum MonthlyDraw {
 /// Why a draw was refused. The messages say what exists; the command line adds how to go on.
 public enum SampleDrawError: Error, Sendable {
     case store(StoreError)
+    /// After next month: too early to draw.
+    case futureMonth(AuditMonth, latest: AuditMonth)
+    /// Before this month, and not drawn as a catch-up.
+    case pastMonth(AuditMonth, current: AuditMonth)
     case noCaseList
     /// The month has a sample of the checklist already (with its top-ups).
     case alreadyDrawn([StoredSample])
@@ -174,6 +190,11 @@ public enum SampleDrawError: Error, Sendable {
     public var message: String {
         switch self {
         case .store(let error): return error.message
+        case .futureMonth(let month, let latest):
+            return "\(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)"
+        case .pastMonth(let month, let current):
+            return
+                "\(month) is past: draw this month's or next month's sample (\(current) or \(current.subtracting(months: -1)))"
         case .noCaseList: return "no case list yet"
         case .alreadyDrawn(let samples):
             guard let first = samples.first else { return "the month has a sample already" }

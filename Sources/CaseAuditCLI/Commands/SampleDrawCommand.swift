@@ -148,18 +148,11 @@ struct SampleDrawCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         guard let auditMonth = AuditMonth(month) else { throw ExitCode(2) }
-        let latest = AuditMonth.following(console.today())
-        if auditMonth > latest {
-            console.writeError(
-                "caseaudit: error: --month \(month) is in the future: draw this month's or next month's sample (\(latest) at the latest)\n"
-            )
-            throw ExitCode(1)
-        }
-        let current = latest.subtracting(months: 1)
-        if auditMonth < current && !backdate {
-            console.writeError(
-                "caseaudit: error: --month \(month) is past: draw this month's or next month's sample (\(current) or \(latest)); for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)\n"
-            )
+        let catchUp: Bool
+        do {
+            catchUp = try MonthlyDraw.checkMonth(auditMonth, today: console.today(), backdated: backdate)
+        } catch {
+            console.writeError("caseaudit: error: --month \(error.message)\(hint(for: error))\n")
             throw ExitCode(1)
         }
         let tool = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
@@ -181,7 +174,7 @@ struct SampleDrawCommand: ParsableCommand {
             strata: perWorker != nil ? [.worker] : try parsedStrata(), caseTypes: eligible,
             seed: seed ?? UInt64.random(in: 0...UInt64.max),
             weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
-        parameters.backdateReason = auditMonth < current ? reason?.nonBlank : nil
+        parameters.backdateReason = catchUp ? reason?.nonBlank : nil
         let mode: MonthlyDraw.Mode = topUp.map(MonthlyDraw.Mode.topUp) ?? (replace ? .replace : .first)
         let request = MonthlyDraw.Request(
             parameters: parameters, mode: mode, quota: try parsedQuota(), allowOwnLine: allowOwnLine)
@@ -229,6 +222,8 @@ struct SampleDrawCommand: ParsableCommand {
             ". See it with `caseaudit sample show --month \(month)`; to draw it afresh while none of its files is audited add --replace; to add files, --top-up N"
         case .nothingToReplace, .nothingToTopUp: ": draw it without --replace or --top-up"
         case .scored: ": add files with --top-up N instead"
+        case .pastMonth: "; for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)"
+        case .futureMonth: ""
         case .store, .quotaUnstaffed: ""
         }
     }
