@@ -17,7 +17,7 @@ enum QualityRollup {
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE a.id = ? AND a.submitted_at IS NOT NULL
                     """, arguments: [audit])
-        else { throw StoreError.failed(reason: "audit \(audit) is not submitted") }
+        else { throw StoreError.notSubmitted(audit: audit) }
         let month: String = row["month"]
         let hash: String = row["checklist_hash"]
         let team: String = row["team"]

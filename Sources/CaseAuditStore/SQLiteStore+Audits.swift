@@ -12,6 +12,16 @@ extension SQLiteStore: AuditStore {
             {
                 return audit
             }
+            // Only the auditor the file is allocated to, in a current sample, may start its audit.
+            let allocated = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT c.auditor_id FROM sample_case c JOIN sample s ON s.id = c.sample_id
+                    WHERE c.sample_id = ? AND c.case_reference = ? AND s.replaced_by IS NULL
+                    """, arguments: [sampleID, caseReference])
+            guard allocated == auditorID else {
+                throw StoreError.notAllocated(sample: sampleID, caseReference: caseReference, auditor: auditorID)
+            }
             try pin(checklist, db)
             let startedAt = now()
             try db.execute(
@@ -121,7 +131,7 @@ extension SQLiteStore: AuditStore {
     private func requireOpen(_ audit: Int64, _ db: Database) throws {
         let submitted = try Row.fetchOne(
             db, sql: "SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = ?", arguments: [audit])
-        guard let submitted else { throw StoreError.failed(reason: "there is no audit \(audit)") }
+        guard let submitted else { throw StoreError.noAudit(audit) }
         if submitted["done"] as Bool { throw StoreError.submitted(audit: audit) }
     }
 
@@ -227,14 +237,11 @@ extension SQLiteStore: AuditStore {
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [audit])
-            else { throw StoreError.failed(reason: "there is no audit \(audit)") }
+            else { throw StoreError.noAudit(audit) }
             let old = Self.storedAudit(row)
-            guard old.submittedAt != nil else {
-                throw StoreError.failed(reason: "audit \(audit) is not submitted yet: score it instead")
-            }
+            guard old.submittedAt != nil else { throw StoreError.notSubmitted(audit: audit) }
             if let later = try Int64.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
-                throw StoreError.failed(
-                    reason: "audit \(audit) was already amended by audit \(later): amend the latest version")
+                throw StoreError.alreadyAmended(audit: audit, by: later)
             }
             let startedAt = now()
             try db.execute(

@@ -105,9 +105,22 @@ public enum StoreConformance {
                 "seen 0/1"
             ])
         #expect(try store.trendCells(months: month...month).map { "\($0.judgement) \($0.files)" } == ["poor 1"])
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.alreadyAmended(audit: audit.id, by: amended.id)) {
             try store.amendAudit(
                 audit.id, by: "dcs", reason: "again", content: content, judgement: AuditJudgement(grade: "poor"),
+                grade: ConformanceCouncil.grade, outcomes: [], previous: [])
+        }
+        #expect(throws: StoreError.noAudit(999)) {
+            try store.amendAudit(
+                999, by: "dcs", reason: "none", content: content, judgement: AuditJudgement(grade: "poor"),
+                grade: ConformanceCouncil.grade, outcomes: [], previous: [])
+        }
+        // An audit still being scored is not amended but scored.
+        let other = try store.startOrResumeAudit(
+            sampleID: sample.id, caseReference: "C3", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
+        #expect(throws: StoreError.notSubmitted(audit: other.id)) {
+            try store.amendAudit(
+                other.id, by: "dcs", reason: "early", content: content, judgement: AuditJudgement(grade: "poor"),
                 grade: ConformanceCouncil.grade, outcomes: [], previous: [])
         }
         // The action is the same action in the new version, and still done.

@@ -79,6 +79,14 @@ public enum StoreError: Error, Sendable, Hashable {
     /// A sample cannot be replaced: one of its files has an audit begun or submitted, or
     /// another draw replaced it first.
     case sampleInUse(sample: Int64)
+    /// There is no audit with this number.
+    case noAudit(Int64)
+    /// The audit is not submitted, so it cannot be amended (it is still being scored).
+    case notSubmitted(audit: Int64)
+    /// Only the latest version of an audit can be amended; `by` is the version that amends it.
+    case alreadyAmended(audit: Int64, by: Int64)
+    /// The file is not in that current sample, or not allocated to that auditor.
+    case notAllocated(sample: Int64, caseReference: String, auditor: String)
 
     public var message: String {
         switch self {
@@ -88,6 +96,12 @@ public enum StoreError: Error, Sendable, Hashable {
             "audit \(audit) is submitted and cannot change: use `caseaudit audit amend \(audit)`"
         case .sampleInUse(let sample):
             "sample \(sample) can no longer be replaced: an audit of one of its files has begun, or it was replaced already; nothing was written"
+        case .noAudit(let audit): "there is no audit \(audit)"
+        case .notSubmitted(let audit): "audit \(audit) is not submitted yet: score it instead"
+        case .alreadyAmended(let audit, let later):
+            "audit \(audit) was already amended by audit \(later): amend the latest version"
+        case .notAllocated(let sample, let reference, let auditor):
+            "case '\(reference)' is not allocated to \(auditor) in sample \(sample)"
         case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
         case .noDatabase(let path): "there is no database at \(path)"
         case .newerDatabase(let path):
