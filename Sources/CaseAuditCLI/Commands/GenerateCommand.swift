@@ -116,44 +116,14 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func generateAudits(_ total: Int, into path: String, council: SyntheticCouncil, console: Console) throws {
-        let xml = SyntheticAudits.checklistXML(items: items)
-        let loaded: LoadedChecklist
-        do {
-            loaded = try ChecklistLoader().load(bytes: Array(xml.utf8), path: "generated checklist")
-        } catch {
-            DiagnosticPrinter.print(error.diagnostics, to: console)
-            throw ExitCode(1)
-        }
-        let checklist = loaded.checklist
-        let pinned = PinnedChecklist(
-            id: checklist.id, version: checklist.version,
-            hash: (loaded.contentHash ?? ContentHash(of: loaded.xml)).description, xml: loaded.xml)
         let end = endMonth?.month ?? AuditMonth.following(console.today()).subtracting(months: 1)
-        let teams = max(council.chart.teams.count, 1)
-        let perTeam = max(1, (total + months * teams - 1) / (months * teams))
-        let casesPerTeam = max(perTeam, council.cases.count / teams)
         let store = try StoreFactory.open(path, creating: true, clock: console.clock)
-        try store.replaceOrgChart(council.chart, source: "generated")
-        let snapshot = try store.addCaseSnapshot(
-            CaseList(records: council.cases, format: .csv), source: "generated")
-        for offset in stride(from: months - 1, through: 0, by: -1) {
-            let month = end.subtracting(months: offset)
-            let generated = SyntheticAudits.month(
-                month, council: council, checklist: checklist, filesPerTeam: perTeam, casesPerTeam: casesPerTeam,
-                seed: seed)
-            let parameters = SampleParameters(
-                month: month, checklistID: checklist.id, size: .perStratum(perTeam), strata: [.team],
-                caseTypes: checklist.caseTypes,
-                seed: seed)
-            let sample = try store.addSample(parameters, snapshot: snapshot.id, cases: generated.cases)
-            try store.loadSubmittedAudits(
-                generated.audits, sampleID: sample.id, checklist: pinned, checklistID: checklist.id)
-            console.progress("generated \(month): \(generated.audits.count) audits")
-        }
+        let loaded = try SyntheticHistory.load(
+            total, months: months, end: end, items: items, council: council, seed: seed, into: store
+        ) { month, audits in console.progress("generated \(month): \(audits) audits") }
         console.endProgress()
-
         console.write(
-            "Wrote \(path): \(perTeam * teams * months) submitted audits (\(perTeam) per team a month, \(months) months to \(end)) against \(checklist.id) (\(checklist.itemCount) questions)\n"
+            "Wrote \(path): \(loaded.audits) submitted audits (\(loaded.perTeam) per team a month, \(months) months to \(end)) against \(loaded.checklist.id) (\(loaded.checklist.itemCount) questions)\n"
         )
     }
 }
