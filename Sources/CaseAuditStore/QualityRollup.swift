@@ -6,36 +6,48 @@ import GRDB
 enum QualityRollup {
     /// Adds (`sign` 1) or takes away (`sign` -1) a submitted audit's grade and item outcomes.
     static func add(_ audit: Int64, outcomes: [ItemOutcome], by sign: Int, _ db: Database) throws {
+        try persist(RollupContribution(try key(of: audit, db), outcomes: outcomes, sign: sign), db)
+    }
+
+    /// The grade cell a submitted audit counts in.
+    static func key(of audit: Int64, _ db: Database) throws -> RollupContribution.GradeKey {
         guard
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT s.month, s.checklist_id, a.checklist_hash, COALESCE(c.team, '') AS team,
-                        COALESCE(c.case_type, '') AS case_type, COALESCE(a.auditor_level, '') AS auditor_level, a.judgement,
-                        COALESCE(a.computed_grade, '') AS computed_grade, c.inclusion_probability
+                    SELECT s.month, s.checklist_id, a.checklist_hash, c.team, c.case_type, a.auditor_level, a.judgement,
+                        a.computed_grade, c.inclusion_probability
                     FROM audit a JOIN sample s ON s.id = a.sample_id
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE a.id = ? AND a.submitted_at IS NOT NULL
                     """, arguments: [audit])
         else { throw StoreError.notSubmitted(audit: audit) }
-        let month: String = row["month"]
-        let hash: String = row["checklist_hash"]
-        let team: String = row["team"]
-        let caseType: String = row["case_type"]
-        let level: String = row["auditor_level"]
-        try addGrade(
-            month: month, hash: hash, checklistID: row["checklist_id"], team: team, caseType: caseType, level: level,
-            judgement: row["judgement"], computed: row["computed_grade"], probability: row["inclusion_probability"],
-            files: sign, db)
-        for outcome in outcomes {
+        return RollupContribution.GradeKey(
+            month: row["month"], checklistID: row["checklist_id"], checklistHash: row["checklist_hash"],
+            team: row["team"],
+            caseType: row["case_type"], auditorLevel: row["auditor_level"], judgement: row["judgement"],
+            computedGrade: row["computed_grade"], inclusionProbability: row["inclusion_probability"])
+    }
+
+    /// Writes a contribution the library computed: the store only keeps the sums.
+    static func persist(_ contribution: RollupContribution, _ db: Database) throws {
+        for (key, files) in contribution.grades where files != 0 {
+            try addGrade(
+                month: key.month, hash: key.checklistHash, checklistID: key.checklistID, team: key.team,
+                caseType: key.caseType,
+                level: key.auditorLevel, judgement: key.judgement, computed: key.computedGrade,
+                probability: key.inclusionProbability, files: files, db)
+        }
+        for (key, count) in contribution.items where count.answered != 0 || count.compliant != 0 {
             try addItem(
-                month: month, hash: hash, team: team, caseType: caseType, level: level, item: outcome.item,
-                compliant: outcome.compliant ? sign : 0, answered: sign, db)
+                month: key.month, hash: key.checklistHash, team: key.team, caseType: key.caseType,
+                level: key.auditorLevel,
+                item: key.item, compliant: count.compliant, answered: count.answered, db)
         }
     }
 
     /// Files with one grade, in their cell and in the month's trend.
-    static func addGrade(
+    private static func addGrade(
         month: String, hash: String, checklistID: String, team: String, caseType: String, level: String,
         judgement: String,
         computed: String, probability: Double, files: Int, _ db: Database
@@ -55,7 +67,7 @@ enum QualityRollup {
     }
 
     /// One item's counts, by group and for the council.
-    static func addItem(
+    private static func addItem(
         month: String, hash: String, team: String, caseType: String, level: String, item: String, compliant: Int,
         answered: Int,
         _ db: Database
