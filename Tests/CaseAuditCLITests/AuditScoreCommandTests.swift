@@ -20,12 +20,7 @@ import Testing
 
     /// Imports the demo council, draws December's sample and returns one allocated file.
     func drawnFile() throws -> (reference: String, auditor: String) {
-        #expect(
-            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
-                .status == 0)
-        #expect(
-            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
-                .status == 0)
+        CommandRunner.importSampleCouncil(into: database)
         #expect(
             run([
                 "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1",

@@ -303,12 +303,7 @@ import Testing
             ])
             .status == 0)
         let database = "\(folder.path)/db.sqlite"
-        #expect(
-            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
-                .status == 0)
-        #expect(
-            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
-                .status == 0)
+        CommandRunner.importSampleCouncil(into: database)
         let drawn = CommandRunner.run([
             "sample", "draw", "--month", "2026-12", "--checklist", "board-tool", "--per-team", "1", "--seed", "5",
             "--database", database,

@@ -2,6 +2,7 @@ import CaseAudit
 import CaseAuditTestSupport
 import Foundation
 import Synchronization
+import Testing
 
 @testable import CaseAuditCLI
 
@@ -29,6 +30,15 @@ enum CommandRunner {
         console.errorIsTerminal = terminal
         let status = Console.$current.withValue(console) { CaseAuditMain.run(arguments) }
         return CommandResult(status: status, output: output.withLock { $0 }, errors: errors.withLock { $0 })
+    }
+}
+
+extension CommandRunner {
+    /// The demo council of `Samples/` (org chart, then case list) into `database`.
+    static func importSampleCouncil(into database: String) {
+        #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)
+        #expect(
+            run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
     }
 }
 

@@ -24,12 +24,7 @@ import Testing
     }
 
     func importCouncil() {
-        #expect(
-            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
-                .status == 0)
-        #expect(
-            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
-                .status == 0)
+        CommandRunner.importSampleCouncil(into: database)
     }
 
     func allocations() throws -> [[String: Any]] {

@@ -25,12 +25,7 @@ import Testing
     /// The demo council with December's Climbié sample drawn: the allocated files.
     func drawnFiles() throws -> [(reference: String, auditor: String, team: String)] {
         // Files with a team (the header shows it), drawn from the teams' strata.
-        #expect(
-            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
-                .status == 0)
-        #expect(
-            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
-                .status == 0)
+        CommandRunner.importSampleCouncil(into: database)
         let drawn = CommandRunner.run([
             "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
             "3",

@@ -90,12 +90,7 @@ import Testing
 
     /// With --per-team 500 most files cannot be allocated: one line says so, not one per file.
     @Test func unallocatedFilesAreSummedUpInOneLine() throws {
-        #expect(
-            CommandRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database])
-                .status == 0)
-        #expect(
-            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database])
-                .status == 0)
+        CommandRunner.importSampleCouncil(into: database)
         let drawn = try BinaryRunner.run(
             [
                 "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "500",
