@@ -19,7 +19,11 @@ extension AuditOpening {
 /// do not).
 enum CommandHint {
     static func hint(for error: any ReportableError) -> String {
-        switch error as? AuditOpeningError {
+        if case .noDatabase = error as? StoreError {
+            return
+                ": check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one"
+        }
+        return switch error as? AuditOpeningError {
         case .ambiguous: "; say which with --sample N"
         case .submitted(_, let audit): "; to correct it, use `caseaudit audit amend \(audit.id)`"
         default: ""

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditStore
-import Foundation
 
 /// `--database PATH`, else `CASEAUDIT_DATABASE`, else `./caseaudit.sqlite`.
 struct DatabaseOption: ParsableArguments {
@@ -13,16 +12,6 @@ struct DatabaseOption: ParsableArguments {
     /// database to make.
     func open(_ console: Console, creating: Bool = false) throws -> any CaseAuditStore {
         let location = database ?? console.environment("CASEAUDIT_DATABASE") ?? StoreFactory.defaultLocation
-        do {
-            return try StoreFactory.open(location, creating: creating, clock: console.clock)
-        } catch .noDatabase(let path) {
-            console.writeError(
-                "caseaudit: error: there is no database at \(path): check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one\n"
-            )
-            throw ExitCode(1)
-        } catch {
-            console.writeError("caseaudit: error: \(error.message)\n")
-            throw ExitCode(1)
-        }
+        return try StoreFactory.open(location, creating: creating, clock: console.clock)
     }
 }
