@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "caseaudit", targets: ["caseaudit"]),
-        .library(name: "CaseAudit", targets: ["CaseAudit"]),
+        .library(
+            name: "CaseAudit",
+            targets: ["CaseAudit", "CaseAuditFormats", "CaseAuditReports", "CaseAuditScreen", "CaseAuditSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,17 +31,32 @@ let package = Package(
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Safe parsing, XSD validation and canonicalisation over libxml2; no domain types.
         .target(name: "CaseAuditXML", dependencies: ["CLibXML2"]),
-        // The domain: checklists now; population, sampling, scoring, grading, reports later.
+        // The domain core: checklists (the product's own XML format), the population, sampling,
+        // scoring, grading, the store protocols and the use cases over them. No file format of
+        // anyone else's, no rendering, no terminal.
         .target(
             name: "CaseAudit",
+            dependencies: ["CaseAuditXML", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Other people's file formats, read and written: CSV, Office (xlsx, docx), the board's
+        // audit tools, Annex A, the CIN census, org charts and paper answer sheets.
+        .target(
+            name: "CaseAuditFormats",
             dependencies: [
-                "CaseAuditXML",
-                "CLibZ",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "CaseAudit", "CaseAuditXML", "CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // What people read: text tables, the monthly summary (Mustache, SVG charts, Markdown,
+        // CSV, JSON), audit and sample reports.
+        .target(
+            name: "CaseAuditReports",
+            dependencies: ["CaseAudit", "CaseAuditFormats", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // The scoring screen: a pure state machine, its frames, and the terminal it runs on
+        // (behind the Terminal protocol, so a session can be driven in-process).
+        .target(name: "CaseAuditScreen", dependencies: ["CaseAudit"]),
+        // Synthetic councils and audit histories, for `generate`, the demo and the benchmarks.
+        .target(name: "CaseAuditSynthetic", dependencies: ["CaseAudit", "CaseAuditFormats", "CaseAuditReports"]),
         // Persistence: GRDB over SQLite (the embedded store). A server store comes later
         // behind the same protocols.
         .target(
@@ -54,7 +71,7 @@ let package = Package(
         .target(
             name: "CaseAuditCLI",
             dependencies: [
-                "CaseAudit",
+                "CaseAudit", "CaseAuditFormats", "CaseAuditReports", "CaseAuditScreen", "CaseAuditSynthetic",
                 "CaseAuditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -62,26 +79,43 @@ let package = Package(
         .executableTarget(name: "caseaudit", dependencies: ["CaseAuditCLI"]),
         // Issue 4's benchmark: one answer's commit latency against write+fsync (Benchmarks/commit.sh).
         .executableTarget(
-            name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/CommitLatency"),
+            name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditSynthetic", "CaseAuditStore"],
+            path: "Benchmarks/CommitLatency"),
 
         // Fuzz targets for every reader of outside input (make fuzz builds them with libFuzzer).
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
             name: "caseaudit-fuzz",
-            dependencies: ["CaseAudit", "CLibFuzzer", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CaseAudit", "CaseAuditFormats", "CLibFuzzer",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Fuzz/Harness"),
 
         .target(name: "CaseAuditTestSupport", dependencies: ["CaseAudit"], path: "Tests/CaseAuditTestSupport"),
         .testTarget(name: "CaseAuditXMLTests", dependencies: ["CaseAuditXML", "CaseAuditTestSupport"]),
         .testTarget(
-            name: "CaseAuditTests", dependencies: ["CaseAudit", "CaseAuditTestSupport"], exclude: ["Fixtures"]),
+            name: "CaseAuditTests",
+            dependencies: [
+                "CaseAudit", "CaseAuditFormats", "CaseAuditReports", "CaseAuditSynthetic", "CaseAuditTestSupport",
+            ],
+            exclude: ["Fixtures"]),
+        // The fixtures these read are under Tests/CaseAuditTests/Fixtures, shared with the core's tests.
+        .testTarget(
+            name: "CaseAuditFormatsTests",
+            dependencies: ["CaseAuditFormats", "CaseAuditSynthetic", "CaseAuditTestSupport"]),
+        .testTarget(name: "CaseAuditScreenTests", dependencies: ["CaseAuditScreen", "CaseAuditTestSupport"]),
+        .testTarget(name: "CaseAuditSyntheticTests", dependencies: ["CaseAuditSynthetic", "CaseAuditTestSupport"]),
         // What every store must do, written once: each engine's tests run it against that engine.
         .target(
             name: "CaseAuditStoreConformance", dependencies: ["CaseAudit", "CaseAuditTestSupport"],
             path: "Tests/CaseAuditStoreConformance"),
         .testTarget(
             name: "CaseAuditStoreTests",
-            dependencies: ["CaseAuditStore", "CaseAuditTestSupport", "CaseAuditStoreConformance"]),
+            dependencies: [
+                "CaseAuditStore", "CaseAuditFormats", "CaseAuditSynthetic", "CaseAuditTestSupport",
+                "CaseAuditStoreConformance",
+            ]),
         .testTarget(
             name: "CaseAuditCLITests",
             dependencies: [

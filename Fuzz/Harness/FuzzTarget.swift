@@ -1,5 +1,6 @@
 import CaseAudit
 import Foundation
+import CaseAuditFormats
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import CaseAudit
 import Foundation
+import CaseAuditFormats
 
 /// Mutating a zip mostly breaks its checksums, so a fuzzer that feeds whole workbooks rarely
 /// reaches the sheet parser. An input that is not a zip is therefore taken as the XML of the

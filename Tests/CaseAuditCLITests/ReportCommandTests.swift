@@ -1,4 +1,6 @@
 import CaseAudit
+import CaseAuditFormats
+import CaseAuditReports
 import CaseAuditStore
 import CaseAuditTestSupport
 import Foundation

@@ -1,4 +1,5 @@
 import CaseAudit
+import CaseAuditFormats
 import CaseAuditTestSupport
 import Foundation
 import GRDB

@@ -1,9 +1,9 @@
 /// The rules a checklist must keep that its XSD cannot express.
-enum ChecklistRules {
+package enum ChecklistRules {
     /// The largest weight or score: grades are ratios of sums of these, which must stay finite.
-    static let numberLimit = 1000.0
+    package static let numberLimit = 1000.0
 
-    static func check(_ checklist: Checklist) -> [RuleViolation] {
+    package static func check(_ checklist: Checklist) -> [RuleViolation] {
         var violations: [RuleViolation] = []
         checkScales(checklist, into: &violations)
         checkSections(checklist, into: &violations)
@@ -211,11 +211,11 @@ private struct FirstUse<Key: Hashable> {
     private var lines: [Key: Int] = [:]
 
     /// The line `key` was first used on; nil the first time, which records `line`.
-    mutating func earlier(_ key: Key, line: Int) -> Int? {
+    package mutating func earlier(_ key: Key, line: Int) -> Int? {
         if let first = lines[key] { return first }
         lines[key] = line
         return nil
     }
 
-    func contains(_ key: Key) -> Bool { lines[key] != nil }
+    package func contains(_ key: Key) -> Bool { lines[key] != nil }
 }

@@ -17,6 +17,11 @@ public struct AnswerSheet: Sendable {
     public struct Entry<Value: Sendable>: Sendable {
         public var value: Value
         public var place: Place
+
+        package init(value: Value, place: Place) {
+            self.value = value
+            self.place = place
+        }
     }
 
     /// An action as written: the due date is checked with everything else.
@@ -24,6 +29,12 @@ public struct AnswerSheet: Sendable {
         public var what: String
         public var who: String
         public var due: String
+
+        package init(what: String, who: String, due: String) {
+            self.what = what
+            self.who = who
+            self.due = due
+        }
     }
 
     public var path: String
@@ -35,13 +46,7 @@ public struct AnswerSheet: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// Reads a sheet: JSON when the file name ends in .json, else CSV.
-    public static func read(file path: String) throws(InputError) -> AnswerSheet {
-        path.lowercased().hasSuffix(".json")
-            ? try AnswerSheetJSON.read(file: path) : try AnswerSheetCSV.read(file: path)
-    }
-
-    mutating func problem(_ place: Place, _ field: Field, _ message: String) {
+    package mutating func problem(_ place: Place, _ field: Field, _ message: String) {
         problems.append(
             Diagnostic(
                 .rules, at: SourceLocation(file: path, line: place.line, column: place.columns[field] ?? 0), message))

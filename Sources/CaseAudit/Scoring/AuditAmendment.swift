@@ -11,7 +11,7 @@ public enum AuditAmendment {
     /// stands; one without a reason was the computed grade and follows the amended answers
     /// (unless the sheet gives a judgement).
     public static func amend(
-        _ id: Int64, by person: String, reason: String, sheetAt path: String, store: some CaseAuditStore,
+        _ id: Int64, by person: String, reason: String, sheet: AnswerSheet, store: some CaseAuditStore,
         today: CalendarDate
     ) throws -> Amended {
         let (record, checklist) = try AuditOpening.recorded(id, store: store)
@@ -22,12 +22,12 @@ public enum AuditAmendment {
             checklist: checklist, answers: record.content.answers,
             judgement: record.content.judgement.flatMap { $0.reason == nil ? nil : $0 }, actions: record.content.actions
         )
-        let session = try AnswerSheet.read(file: path).check(against: base, today: today).session
+        let session = try sheet.check(against: base, today: today).session
         let judgement: AuditJudgement
         do throws(ScoringError) {
             judgement = try session.submission()
         } catch {
-            throw AuditAmendmentError.cannotSubmit(path: path, error)
+            throw AuditAmendmentError.cannotSubmit(path: sheet.path, error)
         }
         let content = AuditContent(
             answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement,

@@ -8,30 +8,15 @@ public enum PaperAudit {
         public var submitted: AuditJudgement?
         /// Why the audit was kept but not submitted, when submission was asked for.
         public var notSubmitted: ScoringError?
-
-        /// What `audit score --answers` prints.
-        public var summary: String {
-            var text = AuditProgressText.render(checked.session, recorded: checked.answers.count, audit: audit)
-            if !checked.actions.isEmpty || checked.judgement != nil {
-                let count = checked.actions.count
-                text +=
-                    "Kept \(checked.judgement.map { "the judgement '\($0.grade)'" } ?? "no judgement") and \(Plural.count(count, "action")).\n"
-            }
-            if let submitted {
-                text += "Submitted audit \(audit.id) of case \(audit.caseReference): \(submitted.grade).\n"
-            }
-            return text
-        }
     }
 
-    /// Keys the sheet at `path` into the opened audit, as of `today` (actions may not be due
+    /// Keys the sheet (read by a reader in CaseAuditFormats) into the opened audit, as of `today` (actions may not be due
     /// before it).
     public static func keyIn(
-        _ path: String, opening: AuditOpening, store database: some CaseAuditStore, submit: Bool, today: CalendarDate
+        _ sheet: AnswerSheet, opening: AuditOpening, store database: some CaseAuditStore, submit: Bool,
+        today: CalendarDate
     ) throws -> Keyed {
-        let sheet: AnswerSheet
         let before = try opening.session(of: opening.begun, database)
-        sheet = try AnswerSheet.read(file: path)
         _ = try sheet.check(against: before, today: today)
 
         let (audit, claim) = try opening.start(database)

@@ -4,7 +4,7 @@ import Synchronization
 /// Hands batches from one thread to another, at most `capacity` waiting, so that reading a file
 /// and writing it to the database overlap. The sender ends with `finish()` or `fail(_:)`; the
 /// receiver sees the batches, then nil, or the failure.
-final class BatchChannel<Batch: Sendable, Failure: Error & Sendable>: Sendable {
+package final class BatchChannel<Batch: Sendable, Failure: Error & Sendable>: Sendable {
     private struct State {
         var queue: [Batch] = []
         var finished = false
@@ -15,22 +15,22 @@ final class BatchChannel<Batch: Sendable, Failure: Error & Sendable>: Sendable {
     private let items = DispatchSemaphore(value: 0)
     private let spaces: DispatchSemaphore
 
-    init(capacity: Int = 4) {
+    package init(capacity: Int = 4) {
         spaces = DispatchSemaphore(value: capacity)
     }
 
-    func send(_ batch: Batch) {
+    package func send(_ batch: Batch) {
         spaces.wait()
         state.withLock { $0.queue.append(batch) }
         items.signal()
     }
 
-    func finish() {
+    package func finish() {
         state.withLock { $0.finished = true }
         items.signal()
     }
 
-    func fail(_ failure: Failure) {
+    package func fail(_ failure: Failure) {
         state.withLock {
             $0.failure = failure
             $0.finished = true
@@ -39,7 +39,7 @@ final class BatchChannel<Batch: Sendable, Failure: Error & Sendable>: Sendable {
     }
 
     /// The next batch; nil once the sender has finished; throws the sender's failure.
-    func receive() throws(Failure) -> Batch? {
+    package func receive() throws(Failure) -> Batch? {
         while true {
             items.wait()
             let next: Result<Batch?, Failure>? = state.withLock { state in

@@ -56,7 +56,7 @@ public enum CheckedNumber {
     }
 
     /// 2999-12-31, the last day a CalendarDate holds, as an Excel serial.
-    static let excelLastSerial = 401_768
+    package static let excelLastSerial = 401_768
 
     /// A count to set aside space for, from a size an input declared (a zip entry's length, a
     /// row count): at most `cap`, so a lying header cannot make an allocation of its own.

@@ -29,10 +29,10 @@ public enum FileContents {
     }
 
     /// How much is read at a time when lines are checked as the file is read.
-    static let chunkLength = 4 * 1024 * 1024
+    package static let chunkLength = 4 * 1024 * 1024
 
     /// How much of a file is looked at to tell text from binary.
-    static let sniffLength = 8192
+    package static let sniffLength = 8192
 
     /// An open, checked text file; closed when the value goes away.
     public final class OpenFile: @unchecked Sendable {
@@ -121,7 +121,7 @@ public enum FileContents {
 
     /// The same, with a failure reported as an input error located at the file; with a
     /// `lineLimit`, a line longer than that is refused before the rest is read.
-    static func readInput(_ path: String, limit: Int, lineLimit: Int? = nil) throws(InputError) -> [UInt8] {
+    package static func readInput(_ path: String, limit: Int, lineLimit: Int? = nil) throws(InputError) -> [UInt8] {
         do throws(Failure) {
             let file = try openText(path, limit: limit)
             if let lineLimit { return try file.readAll(lineLimit: lineLimit) }
@@ -132,7 +132,7 @@ public enum FileContents {
     }
 
     /// Up to `count` bytes from `offset`, filled by pread(2) directly (no zeroing pass first).
-    static func read(_ descriptor: Int32, from offset: Int, count: Int) throws(Failure) -> [UInt8] {
+    package static func read(_ descriptor: Int32, from offset: Int, count: Int) throws(Failure) -> [UInt8] {
         var readFailure: Failure?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
             filled = 0

@@ -60,7 +60,7 @@ public struct StringInterner {
 
     /// A multiply-rotate hash over eight bytes at a time (names are 10 to 40 bytes; the table
     /// only needs a good spread, not resistance to chosen collisions).
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+    package static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         var offset = 0
         while offset + 8 <= bytes.count {
@@ -79,7 +79,7 @@ public struct StringInterner {
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
-    static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+    package static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
         guard left.count == right.count else { return false }
         guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
         return memcmp(leftStart, rightStart, left.count) == 0
@@ -91,18 +91,18 @@ extension UInt64 {
 }
 
 /// A slice of bytes as a dictionary key, hashed in one call rather than byte by byte.
-struct ByteKey: Hashable {
-    let bytes: ArraySlice<UInt8>
+package struct ByteKey: Hashable {
+    package let bytes: ArraySlice<UInt8>
 
-    init(_ bytes: ArraySlice<UInt8>) {
+    package init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
     }
 
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
-    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+    package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
         lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { right in StringInterner.equal(left, right) } }
     }
 }

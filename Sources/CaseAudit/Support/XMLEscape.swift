@@ -1,6 +1,6 @@
 /// Text made safe to write inside XML (and HTML/SVG) content or a double-quoted attribute.
-enum XMLEscape {
-    static func escape(_ text: String) -> String {
+package enum XMLEscape {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
             switch character {

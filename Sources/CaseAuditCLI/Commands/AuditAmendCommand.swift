@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
 
 struct AuditAmendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,8 @@ struct AuditAmendCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let amendment = try AuditAmendment.amend(
-            audit, by: by, reason: reason, sheetAt: answers, store: database, today: console.today())
+            audit, by: by, reason: reason, sheet: AnswerSheet.read(file: answers), store: database,
+            today: console.today())
         let amended = amendment.audit
         let judgement = amendment.judgement
         console.write(

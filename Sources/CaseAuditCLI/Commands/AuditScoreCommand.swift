@@ -1,5 +1,7 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
+import CaseAuditReports
 
 struct AuditScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,8 +70,9 @@ struct AuditScoreCommand: ParsableCommand {
             console: console)
         if let answers {
             let keyed = try PaperAudit.keyIn(
-                answers, opening: opening, store: database, submit: submit, today: console.today())
-            console.write(keyed.summary)
+                AnswerSheet.read(file: answers), opening: opening, store: database, submit: submit,
+                today: console.today())
+            console.write(PaperAuditText.summary(keyed))
             if let refused = keyed.notSubmitted {
                 console.writeError(
                     "caseaudit: error: \(answers): not submitted: \(refused.message); the answers above are kept\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
 import Foundation
 
 struct CasesImportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct CasesSummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

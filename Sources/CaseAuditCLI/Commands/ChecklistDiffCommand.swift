@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct ChecklistDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
+import CaseAuditReports
 import Foundation
 
 struct ChecklistImportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct ChecklistValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

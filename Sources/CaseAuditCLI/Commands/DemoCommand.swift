@@ -1,6 +1,9 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
+import CaseAuditReports
 import CaseAuditStore
+import CaseAuditSynthetic
 import Foundation
 
 struct DemoCommand: ParsableCommand {

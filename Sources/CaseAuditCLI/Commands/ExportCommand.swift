@@ -1,5 +1,7 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
+import CaseAuditReports
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

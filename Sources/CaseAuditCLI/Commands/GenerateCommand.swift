@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditStore
+import CaseAuditSynthetic
 import Foundation
 
 struct GenerateCommand: ParsableCommand {

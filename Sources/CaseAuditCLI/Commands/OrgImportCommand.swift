@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditFormats
 
 struct OrgImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 import Foundation
 
 struct ReportMonthlyCommand: ParsableCommand {

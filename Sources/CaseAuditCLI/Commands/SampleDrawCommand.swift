@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct SampleDrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct SamplePlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct SampleShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

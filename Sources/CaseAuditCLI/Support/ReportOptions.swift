@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 /// `--month YYYY-MM`, checked as the command line is read (a bad month exits 2).
 struct MonthArgument: ExpressibleByArgument {

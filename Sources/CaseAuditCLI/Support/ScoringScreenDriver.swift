@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditScreen
 
 /// Runs the scoring screen on the terminal: raw keys in, each effect kept in the store at once
 /// (its own transaction), the frame redrawn after every key and every resize.

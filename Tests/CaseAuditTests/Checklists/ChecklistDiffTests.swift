@@ -2,6 +2,7 @@ import CaseAuditTestSupport
 import Testing
 
 @testable import CaseAudit
+@testable import CaseAuditReports
 
 @Suite struct ChecklistDiffTests {
     func load(_ xml: String) throws -> Checklist {

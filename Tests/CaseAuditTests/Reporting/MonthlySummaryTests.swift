@@ -3,12 +3,13 @@ import Foundation
 import Testing
 
 @testable import CaseAudit
+@testable import CaseAuditReports
 
 /// The summary's figures against a small fixture worked out by hand.
 @Suite struct MonthlySummaryTests {
     static let month = AuditMonth("2026-11")!
     static let today = CalendarDate(year: 2026, month: 12, day: 10)!
-    static let checklist = ScoringSessionTests.checklist
+    static let checklist = ChecklistSamples.scoring
     static let hash = "sha256:v1"
 
     static func record(

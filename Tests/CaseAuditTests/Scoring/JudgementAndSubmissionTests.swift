@@ -1,3 +1,4 @@
+import CaseAuditTestSupport
 import Testing
 
 @testable import CaseAudit
@@ -7,7 +8,7 @@ import Testing
 
     /// All four asked items answered "yes": outstanding.
     func complete() throws -> ScoringSession {
-        var session = ScoringSession(checklist: ScoringSessionTests.checklist)
+        var session = ScoringSession(checklist: ChecklistSamples.scoring)
         try session.answer("seen", value: "yes")
         try session.answer("seen-alone", value: "yes")
         try session.answer("plan", value: "yes")
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func submissionNeedsEveryAskedAnswerAndUsesTheComputedGradeUnlessJudged() throws {
-        var partial = ScoringSession(checklist: ScoringSessionTests.checklist)
+        var partial = ScoringSession(checklist: ChecklistSamples.scoring)
         try partial.answer("seen", value: "yes")
         #expect(throws: ScoringError.unanswered("seen-alone", remaining: 2)) { try partial.submission() }
 
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func whenNoAnswerCountsTheAuditorMustJudge() throws {
-        var session = ScoringSession(checklist: ScoringSessionTests.checklist)
+        var session = ScoringSession(checklist: ChecklistSamples.scoring)
         try session.answer("seen", value: "na")
         try session.answer("plan", value: "na")
         #expect(session.isComplete)

@@ -1,0 +1,90 @@
+import CaseAuditTestSupport
+import Testing
+
+@testable import CaseAudit
+@testable import CaseAuditFormats
+
+@Suite struct CaseListCSVImportTests {
+    @Test func readsQuotedFieldsCRLFAndBothDateStyles() throws {
+        let list = try CaseListCSVImport.read(file: Fixtures.population("cases-valid.csv"))
+        #expect(list.records.map(\.reference) == ["C1", "C2", "C3"])
+        #expect(list.records.map(\.caseType) == [.childInNeed, .lookedAfter, .careLeaver])
+        #expect(list.records[0].worker == "Worker, Sue")
+        #expect(list.records[1].worker == "Sal \"the\" Worker")
+        #expect(list.records[0].opened?.description == "2025-02-01")
+        #expect(list.records[0].lastVisit?.description == "2026-10-01")
+        #expect(list.records[1].opened?.description == "2025-03-04")
+        #expect(list.records[2].team == nil)
+        #expect(list.unallocatedCount == 1)
+        #expect(list.notes.isEmpty)
+    }
+
+    @Test func skipsAByteOrderMark() throws {
+        let list = try CaseListCSVImport.read(file: Fixtures.population("cases-bom.csv"))
+        #expect(list.records == [CaseRecord(reference: "C1", caseType: .childInNeed)])
+    }
+
+    @Test func readsWindows1252AndSaysSo() throws {
+        let list = try CaseListCSVImport.read(file: Fixtures.population("cases-windows-1252.csv"))
+        #expect(list.records.first?.team == "Equipe été – Nord")
+        #expect(list.notes == [FormatMessages.Cases.readAsWindows1252])
+    }
+
+    @Test func mapsColumnsTheUserNames() throws {
+        let path = Fixtures.population("cases-custom-headers.csv")
+        #expect(throws: InputError.self) { try CaseListCSVImport.read(file: path) }
+        let list = try CaseListCSVImport.read(file: path, mapping: [.caseType: "Kind", .team: "3"])
+        #expect(list.records == [CaseRecord(reference: "C1", caseType: .childInNeed, team: "Assessment")])
+    }
+
+    @Test func reportsEveryBadRowWithLineAndColumn() throws {
+        let path = Fixtures.population("cases-bad-rows.csv")
+        let error = try #require(throws: InputError.self) { try CaseListCSVImport.read(file: path) }
+        let found = error.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(
+            found == [
+                "2:4 '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)",
+                "3:2 " + FormatMessages.Cases.unknownCaseType("Adoption"),
+                "4:1 case reference 'C1' appears twice (first on line 2)",
+                "5:1 the case reference is empty",
+            ])
+    }
+
+    @Test func namesTheMissingColumnAndTheHeadersItSaw() throws {
+        let error = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: Fixtures.population("cases-missing-type.csv"))
+        }
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics[0].message.contains("no column for the case-type"))
+        #expect(error.diagnostics[0].message.contains("'Case Reference', 'Team', 'Worker'"))
+        #expect(error.diagnostics[0].message.contains("--map case-type=HEADER"))
+    }
+
+    @Test func refusesADuplicatedColumn() throws {
+        let error = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: Fixtures.population("cases-duplicated-column.csv"))
+        }
+        #expect(error.diagnostics.map(\.message).contains("the column 'Team' appears twice (columns 3 and 4)"))
+    }
+
+    @Test(arguments: [
+        ("cases-empty.csv", "the file is empty"), ("cases-header-only.csv", "header row but no data rows"),
+        ("cases-unclosed-quote.csv", "a quoted field is never closed"),
+    ])
+    func refusesFilesWithNothingToImport(file: String, says: String) throws {
+        let error = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: Fixtures.population(file))
+        }
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics[0].message.contains(says))
+    }
+
+    @Test func parsesMappingArguments() throws {
+        let mapping = try CSVMapping.parse(["team=Where", "case-type=Kind"], as: CaseListCSVImport.Field.self)
+        #expect(mapping == [.team: "Where", .caseType: "Kind"])
+        #expect(throws: CSVMapping.Failure.self) {
+            try CSVMapping.parse(["colour=X"], as: CaseListCSVImport.Field.self)
+        }
+        #expect(throws: CSVMapping.Failure.self) { try CSVMapping.parse(["team"], as: CaseListCSVImport.Field.self) }
+    }
+}
