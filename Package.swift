@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "CaseAuditSyntheticTests", dependencies: ["CaseAuditSynthetic", "CaseAuditTestSupport"]),
         // What every store must do, written once: each engine's tests run it against that engine.
         .target(
-            name: "CaseAuditStoreConformance", dependencies: ["CaseAudit", "CaseAuditTestSupport"],
+            name: "CaseAuditStoreConformance", dependencies: ["CaseAudit", "CaseAuditScreen", "CaseAuditTestSupport"],
             path: "Tests/CaseAuditStoreConformance"),
         .testTarget(
             name: "CaseAuditStoreTests",

@@ -21,6 +21,10 @@ enum Engines {
         try StoreConformance.resumeKeepsThePinnedVersion(engine)
     }
 
+    @Test(arguments: Engines.all) func aScoringSessionKeepsEveryKey(_ engine: StoreEngine) throws {
+        try StoreConformance.aScoringSessionKeepsEveryKey(engine)
+    }
+
     @Test(arguments: Engines.all) func submittedIsFinal(_ engine: StoreEngine) throws {
         try StoreConformance.submittedIsFinal(engine)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseAudit
 import CaseAuditFormats
 import CaseAuditReports
+import CaseAuditScreen
 
 struct AuditScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -80,10 +81,13 @@ struct AuditScoreCommand: ParsableCommand {
             }
         } else {
             let (audit, claim) = try opening.start(database)
+            let colour = RawTerminal.outputIsTerminal && (console.environment("NO_COLOR") ?? "").isEmpty
+            let run = ScoringRun(
+                audit: audit, allocation: opening.allocation, session: try opening.session(of: audit, database),
+                today: console.today(), colour: colour)
             try ScoringScreenDriver(
-                audit: audit, allocation: opening.allocation, session: opening.session(of: audit, database),
-                database: database,
-                console: console, resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
+                session: run, database: database, console: console,
+                resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
             ).run()
             withExtendedLifetime(claim) {}
         }

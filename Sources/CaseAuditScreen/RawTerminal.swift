@@ -51,15 +51,16 @@ private func noteWindowChange(_: Int32) {
     _ = write(wakeWriter, &byte, 1)
 }
 
-/// The terminal in raw mode for the scoring screen: keys arrive one at a time without echo,
-/// the screen is the alternate one, and every way out (return, error, signal) restores it.
-final class RawTerminal {
-    static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
-    static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+/// The process's own terminal in raw mode for the scoring screen: keys arrive one at a time
+/// without echo, the screen is the alternate one, and every way out (return, error, signal)
+/// restores it.
+public final class RawTerminal: Terminal {
+    public static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    public static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     private let wakeReader: Int32
 
-    init?() {
+    public init?() {
         guard tcgetattr(STDIN_FILENO, &savedSettings) == 0 else { return nil }
         var pipeEnds: [Int32] = [-1, -1]
         guard pipe(&pipeEnds) == 0 else { return nil }
@@ -86,7 +87,7 @@ final class RawTerminal {
 
     deinit { restore() }
 
-    func restore() {
+    public func restore() {
         restoreTerminal()
     }
 
@@ -99,7 +100,7 @@ final class RawTerminal {
     }
 
     /// Columns and rows; 80×24 when the terminal does not say.
-    var size: (columns: Int, rows: Int) {
+    public var size: (columns: Int, rows: Int) {
         var window = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 else {
             return (80, 24)
@@ -108,31 +109,21 @@ final class RawTerminal {
     }
 
     /// True once after each resize.
-    func takeResize() -> Bool {
+    public func takeResize() -> Bool {
         guard windowChanged != 0 else { return false }
         windowChanged = 0
         return true
     }
 
-    enum Input {
-        case bytes([UInt8])
-        /// A signal (a resize) interrupted the wait.
-        case interrupted
-        /// The terminal has gone (closed window, hung-up line).
-        case closed
-        /// A signal asked the process to stop.
-        case stopped(Int32)
-    }
-
     /// After the screen has said what was saved: dies of the signal that stopped it, if one did.
-    func dieOfStopSignal() {
+    public func dieOfStopSignal() {
         guard stopSignal != 0 else { return }
         restoreTerminal()
         dieOf(Int32(stopSignal))
     }
 
     /// Waits for keys or a resize.
-    func read() -> Input {
+    public func read() -> TerminalInput {
         var waits = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0),
@@ -153,5 +144,5 @@ final class RawTerminal {
         return .closed
     }
 
-    func write(_ text: String) { writeAll(text, to: STDOUT_FILENO) }
+    public func write(_ text: String) { writeAll(text, to: STDOUT_FILENO) }
 }
