@@ -27,9 +27,10 @@ public enum StoreFactory {
         return try SQLiteStore(path: location, clock: clock)
     }
 
-    /// Whether a store exists at `location`.
-    public static func exists(_ location: String) -> Bool {
-        FileManager.default.fileExists(atPath: location)
+    /// Refuses a location where something already is (`.exists`): for commands that fill a
+    /// database of their own and must never add to real data. Checked before anything is written.
+    public static func requireNew(_ location: String) throws(StoreError) {
+        if FileManager.default.fileExists(atPath: location) { throw .exists(path: location) }
     }
 }
 

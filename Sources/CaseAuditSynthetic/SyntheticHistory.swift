@@ -9,6 +9,11 @@ public enum SyntheticHistory {
         public var months: Int
         public var end: AuditMonth
         public var checklist: Checklist
+
+        /// What `generate --audits` says it loaded into `location`.
+        public func written(to location: String) -> String {
+            "Wrote \(location): \(audits) submitted audits (\(perTeam) per team a month, \(months) months to \(end)) against \(checklist.id) (\(checklist.itemCount) questions)\n"
+        }
     }
 
     /// About `total` audits over `months` months ending with `end`, against a generated

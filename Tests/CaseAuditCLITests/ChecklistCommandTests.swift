@@ -212,7 +212,7 @@ import Testing
             "\(folder.path)/demo.sqlite",
         ])
         #expect(again.status == 1)
-        #expect(again.errors.contains("exists: the demo only writes to a new database"))
+        #expect(again.errors.contains("exists: only a new database is written to (nothing was written)"))
     }
 
     @Test func unknownCommandIsAUsageError() {

@@ -160,7 +160,7 @@ import Testing
             ["generate", "--out", out, "--audits", "10", "--database", database], today: Self.today)
         #expect(result.status == 1)
         #expect(
-            result.errors.contains("\(database) exists: generated audits go into a new database (nothing was written)"))
+            result.errors.contains("\(database) exists: only a new database is written to (nothing was written)"))
         #expect(!FileManager.default.fileExists(atPath: "\(out)/org.csv"))
         // A folder that cannot be made names the part in the way.
         let blocked = CommandRunner.run(["generate", "--out", "\(database)/inside"], today: Self.today)

@@ -20,7 +20,7 @@ public struct ChecklistCatalog: Sendable {
         public var message: String {
             switch self {
             case .noSuchDirectory(let directory):
-                "\(directory): no such folder of checklists (give one with --dir, or set CASEAUDIT_CHECKLISTS)"
+                "\(directory): no such folder of checklists"
             case .notFound(let id, let directory, let known):
                 "no checklist with id '\(id)' in \(directory) (found: \(Messages.list(known)))"
             case .sameVersionTwice(let id, let version, let files):
@@ -92,5 +92,18 @@ public struct Version: Comparable, Sendable {
             if left != right { return left < right }
         }
         return false
+    }
+}
+
+extension ChecklistCatalog {
+    /// A checklist named by file path or by id: a file when it exists or looks like a path
+    /// (it ends in .xml or has a slash), else the id in the folder.
+    public func resolve(_ reference: String) throws -> LoadedChecklist {
+        if FileManager.default.fileExists(atPath: reference) || reference.hasSuffix(".xml")
+            || reference.contains(where: { $0 == "/" })
+        {
+            return try ChecklistLoader().load(file: reference)
+        }
+        return try checklist(id: reference)
     }
 }

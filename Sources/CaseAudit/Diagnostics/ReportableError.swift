@@ -40,3 +40,5 @@ extension CaseImportError: ReportableError {
     }
 }
 extension ScoringError: ReportableError {}
+
+extension ChecklistCatalog.LookupError: ReportableError {}

@@ -70,6 +70,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case cannotOpen(path: String, reason: String)
     /// Nothing is there: only the commands that load data may create a database.
     case noDatabase(path: String)
+    /// Something is there, where only a new database may be made.
+    case exists(path: String)
     case newerDatabase(path: String)
     case failed(reason: String)
     /// Another session holds the audit (scoring it on another terminal, or keying a sheet).
@@ -93,7 +95,7 @@ public enum StoreError: Error, Sendable, Hashable {
         case .auditBusy(let audit):
             "audit \(audit) is open in another session (another terminal, or a sheet being keyed); nothing was written. Finish or quit that session first"
         case .submitted(let audit):
-            "audit \(audit) is submitted and cannot change: use `caseaudit audit amend \(audit)`"
+            "audit \(audit) is submitted and cannot change"
         case .sampleInUse(let sample):
             "sample \(sample) can no longer be replaced: an audit of one of its files has begun, or it was replaced already; nothing was written"
         case .noAudit(let audit): "there is no audit \(audit)"
@@ -104,6 +106,7 @@ public enum StoreError: Error, Sendable, Hashable {
             "case '\(reference)' is not allocated to \(auditor) in sample \(sample)"
         case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
         case .noDatabase(let path): "there is no database at \(path)"
+        case .exists(let path): "\(path) exists: only a new database is written to (nothing was written)"
         case .newerDatabase(let path):
             "\(path): this database was written by a newer version of caseaudit; upgrade caseaudit to use it"
         case .failed(let reason): "the database refused the change (nothing was written): \(reason)"

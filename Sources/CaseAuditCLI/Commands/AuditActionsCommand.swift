@@ -28,10 +28,7 @@ struct AuditActionsCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         if let markDone {
-            guard try database.markActionDone(markDone) else {
-                console.writeError("caseaudit: error: there is no open action \(markDone)\n")
-                throw ExitCode(1)
-            }
+            guard try database.markActionDone(markDone) else { throw MissingData.noOpenAction(markDone) }
             console.write("Action \(markDone) is done.\n")
             return
         }
@@ -41,21 +38,7 @@ struct AuditActionsCommand: ParsableCommand {
         }
         switch format {
         case .json: console.write(JSONOutput.render(actions))
-        case .text:
-            guard !actions.isEmpty else {
-                console.write("No\(status.map { " \($0.value.rawValue)" } ?? "") actions.\n")
-                return
-            }
-            let rows = actions.map { action in
-                [
-                    String(action.id), action.due.description,
-                    action.doneAt.map { "done \($0.prefix(10))" }
-                        ?? (action.isOverdue(today: today) ? "OVERDUE" : "open"),
-                    action.caseReference, action.team ?? "", action.who, action.what,
-                ]
-            }
-            console.write(
-                TextTable(headers: ["ACTION", "DUE", "STATUS", "CASE", "TEAM", "WHO", "WHAT"], rows: rows).render())
+        case .text: console.write(ListingText.actions(actions, state: status?.value.rawValue, today: today))
         }
 
     }

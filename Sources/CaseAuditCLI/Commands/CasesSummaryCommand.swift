@@ -14,14 +14,7 @@ struct CasesSummaryCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let summary: CaseSummary
-        guard let snapshot = try database.latestCaseSnapshot() else {
-            console.writeError(
-                "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
-            throw ExitCode(1)
-        }
-        summary = CaseSummary(snapshot: snapshot, counts: try database.caseCounts(snapshot: snapshot.id))
-
+        let summary = try database.latestCaseSummary()
         switch format {
         case .text: console.write(summary.table())
         case .json: console.write(JSONOutput.render(summary))

@@ -23,8 +23,8 @@ struct ChecklistDiffCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let directory = location.resolved(console)
-        let before = try ChecklistReference.load(old, directory: directory, console: console)
-        let after = try ChecklistReference.load(new, directory: directory, console: console)
+        let before = try ChecklistCatalog(directory: directory).resolve(old)
+        let after = try ChecklistCatalog(directory: directory).resolve(new)
         let diff = ChecklistDiff(old: before.checklist, new: after.checklist)
         switch format {
         case .text: console.write(ChecklistDiffText.render(diff, oldPath: before.path, newPath: after.path))

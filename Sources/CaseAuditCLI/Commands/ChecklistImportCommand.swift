@@ -2,7 +2,6 @@ import ArgumentParser
 import CaseAudit
 import CaseAuditFormats
 import CaseAuditReports
-import Foundation
 
 struct ChecklistImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,52 +50,10 @@ struct ChecklistImportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let result: BoardChecklist.Result
-        let previous: LoadedChecklist?
-        let options: BoardChecklist.Options
-        let mapping = try map.map { text throws(InputError) in try BoardColumn.mapping(text).get() } ?? [:]
-        previous = try update.map { path throws(InputError) in try Self.load(path) }
-        let board = try BoardImport(BoardReader.read(file, sheet: sheet), mapping: mapping)
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        options = BoardChecklist.Options(
-            id: id ?? previous?.checklist.id ?? BoardChecklist.slug(name, fallback: "imported"),
-            title: title ?? previous?.checklist.title ?? board.title ?? name,
-            version: version ?? previous.map { Self.nextVersion($0.checklist.version) } ?? "1.0.0",
-            scale: scale?.value, issuer: issuer, document: URL(fileURLWithPath: file).lastPathComponent,
-            importedOn: console.today())
-        result = try BoardChecklist.make(board, options: options, previous: previous?.checklist)
-
-        do {
-            try Data(result.xml.utf8).write(to: URL(fileURLWithPath: out))
-        } catch {
-            console.writeError(
-                "caseaudit: error: \(out): cannot write the checklist: \(WriteFailure.describe(error))\n")
-            throw ExitCode(1)
-        }
-        console.write("Wrote \(out) (\(options.id) \(options.version)): \(result.summary).\n")
-        if let previous, let matching = result.matching {
-            console.write(
-                "Kept the ids of \(matching.kept.count) question\(matching.kept.count == 1 ? "" : "s") (\(matching.kept.count { $0.similarity < 1 }) reworded); \(matching.added.count) new; \(matching.dropped.count) dropped.\n\n"
-            )
-            let diff = ChecklistDiff(old: previous.checklist, new: result.loaded.checklist)
-            console.write(ChecklistDiffText.render(diff, oldPath: previous.path, newPath: out))
-        }
-    }
-
-    private static func load(_ path: String) throws(InputError) -> LoadedChecklist {
-        do {
-            return try ChecklistLoader().load(file: path)
-        } catch {
-            throw InputError(error.diagnostics)
-        }
-    }
-
-    /// "1.0.0" → "1.1.0"; "2" → "2.1".
-    static func nextVersion(_ version: String) -> String {
-        var parts = version.split(separator: ".").map { Int($0) ?? 0 }
-        if parts.count == 1 { parts.append(0) }
-        parts[1] += 1
-        for index in parts.indices.dropFirst(2) { parts[index] = 0 }
-        return parts.map(String.init).joined(separator: ".")
+        let request = BoardChecklistImport.Request(
+            file: file, out: out, sheet: sheet, map: map, update: update, id: id, title: title, version: version,
+            scale: scale?.value, issuer: issuer)
+        let imported = try BoardChecklistImport.run(request, today: console.today())
+        console.write(BoardImportText.render(imported, out: out))
     }
 }

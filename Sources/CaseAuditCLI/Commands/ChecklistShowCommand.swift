@@ -19,7 +19,7 @@ struct ChecklistShowCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let loaded = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
+        let loaded = try location.load(checklist, console)
         switch format {
         case .text: console.write(ChecklistOutline.render(loaded))
         case .json: console.write(JSONOutput.render(ChecklistReports.Shown(loaded)))

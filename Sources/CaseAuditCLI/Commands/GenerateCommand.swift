@@ -2,7 +2,6 @@ import ArgumentParser
 import CaseAudit
 import CaseAuditStore
 import CaseAuditSynthetic
-import Foundation
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -82,49 +81,19 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         // Everything is checked before anything is written.
-        if let database, audits != nil, StoreFactory.exists(database) {
-            console.writeError(
-                "caseaudit: error: \(database) exists: generated audits go into a new database (nothing was written)\n")
-            throw ExitCode(1)
-        }
+        if let database, audits != nil { try StoreFactory.requireNew(database) }
         let date = asOf.flatMap { CalendarDate(parsing: $0) } ?? console.today()
         let council = SyntheticCouncil(
             .init(teams: teams, cases: cases, workersPerTeam: workersPerTeam, asOf: date, seed: seed))
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try Data(council.orgCSV().utf8).write(to: URL(fileURLWithPath: "\(out)/org.csv"))
-            try Data(council.casesCSV().utf8).write(to: URL(fileURLWithPath: "\(out)/cases.csv"))
-            try council.annexAWorkbook().write(to: URL(fileURLWithPath: "\(out)/annex-a.xlsx"))
-            // A board's audit tool in the forms boards issue them, for `checklist import`.
-            try FileManager.default.createDirectory(atPath: "\(out)/board", withIntermediateDirectories: true)
-            try SyntheticBoardTool.workbook().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.xlsx"))
-            try SyntheticBoardTool.workbook(version: 2).write(
-                to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-v2.xlsx"))
-            try SyntheticBoardTool.document().write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.docx"))
-            try Data(SyntheticBoardTool.csv().utf8).write(to: URL(fileURLWithPath: "\(out)/board/board-audit-tool.csv"))
-            if let boardQuestions {
-                try SyntheticBoardTool.workbook(questions: boardQuestions).write(
-                    to: URL(fileURLWithPath: "\(out)/board/board-audit-tool-\(boardQuestions).xlsx"))
-            }
-        } catch {
-            console.writeError("caseaudit: error: \(out): cannot write the files: \(WriteFailure.describe(error))\n")
-            throw ExitCode(1)
-        }
-        console.write(
-            "Wrote \(out)/org.csv (\(council.chart.people.count) people, \(council.chart.teams.count) teams), \(out)/cases.csv and \(out)/annex-a.xlsx (\(council.cases.count) cases, as of \(date)), and a board's audit tool in \(out)/board/\n"
-        )
-        if let audits, let database { try generateAudits(audits, into: database, council: council, console: console) }
-    }
-
-    private func generateAudits(_ total: Int, into path: String, council: SyntheticCouncil, console: Console) throws {
+        try council.write(to: out, boardQuestions: boardQuestions)
+        console.write(council.written(to: out, asOf: date))
+        guard let audits, let database else { return }
         let end = endMonth?.month ?? AuditMonth.following(console.today()).subtracting(months: 1)
-        let store = try StoreFactory.open(path, creating: true, clock: console.clock)
+        let store = try StoreFactory.open(database, creating: true, clock: console.clock)
         let loaded = try SyntheticHistory.load(
-            total, months: months, end: end, items: items, council: council, seed: seed, into: store
+            audits, months: months, end: end, items: items, council: council, seed: seed, into: store
         ) { month, audits in console.progress("generated \(month): \(audits) audits") }
         console.endProgress()
-        console.write(
-            "Wrote \(path): \(loaded.audits) submitted audits (\(loaded.perTeam) per team a month, \(months) months to \(end)) against \(loaded.checklist.id) (\(loaded.checklist.itemCount) questions)\n"
-        )
+        console.write(loaded.written(to: database))
     }
 }

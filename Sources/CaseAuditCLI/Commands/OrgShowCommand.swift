@@ -14,13 +14,7 @@ struct OrgShowCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let chart: OrgChart?
-        chart = try database.orgChart()
-
-        guard let chart else {
-            console.writeError("caseaudit: error: no org chart yet: import one with `caseaudit org import ORG.csv`\n")
-            throw ExitCode(1)
-        }
+        let chart = try database.requiredOrgChart()
         switch format {
         case .text: console.write(OrgChartTree.render(chart))
         case .json: console.write(JSONOutput.render(chart))

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditReports
-import Foundation
 
 struct ReportMonthlyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,13 +38,6 @@ struct ReportMonthlyCommand: ParsableCommand {
 
     @OptionGroup var store: DatabaseOption
 
-    /// The folder as given, without trailing slashes (so messages say `board-papers/summary.md`).
-    static func folder(_ path: String) -> String {
-        var path = path
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return path
-    }
-
     func validate() throws {
         if minimumCell < 1 { throw ValidationError("--min-cell must be at least 1") }
     }
@@ -53,35 +45,10 @@ struct ReportMonthlyCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let month = month.month
-        let folder = Self.folder(out ?? "Reports/out/\(month)")
-        let suppression = Suppression(minimum: minimumCell, detail: detail)
-        var loadedTemplates: MonthlyReport.Templates?
-        if format.formats.contains(where: { $0 == .html || $0 == .md }) {
-            let directory = templates ?? console.environment("CASEAUDIT_TEMPLATES") ?? "Reports/templates"
-            loadedTemplates = try MonthlyReport.Templates(directory: directory)
-
-        }
-        let summary: MonthlySummary
-        summary = try MonthlySummary.build(month: month, store: database, today: console.today(), detail: detail)
-
-        let files = MonthlyReport.files(
-            summary, formats: format.formats, suppression: suppression, templates: loadedTemplates)
-        do {
-            try ReportFolder.write(files, to: folder)
-        } catch {
-            console.writeError(
-                "caseaudit: error: \(folder): cannot write the report: \(WriteFailure.describe(error))\n")
-            throw ExitCode(1)
-        }
-        if summary.audited == 0 {
-            console.write("No audits were submitted for files drawn in \(month): the report says so.\n")
-        } else {
-            console.write(MonthlyReport.councilLines(summary))
-        }
-        let main = files.first { $0.path == "summary.html" } ?? files.first
-        console.write(
-            "Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0.path)" } ?? "")\n"
-        )
+        let request = MonthlyPublication.Request(
+            month: month.month, formats: format.formats, folder: out ?? "Reports/out/\(month.month)",
+            templates: templates ?? console.environment("CASEAUDIT_TEMPLATES") ?? "Reports/templates",
+            suppression: Suppression(minimum: minimumCell, detail: detail))
+        console.write(try MonthlyPublication.publish(request, store: database, today: console.today()).text)
     }
 }

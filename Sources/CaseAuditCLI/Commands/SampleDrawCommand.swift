@@ -156,7 +156,7 @@ struct SampleDrawCommand: ParsableCommand {
             console.writeError("caseaudit: error: --month \(error.message)\(hint(for: error))\n")
             throw ExitCode(1)
         }
-        let tool = try ChecklistReference.load(checklist, directory: location.resolved(console), console: console)
+        let tool = try location.load(checklist, console)
         var eligible = tool.checklist.caseTypes
         let asked = try CaseTypesArgument.parse(caseTypes)
         if !asked.isEmpty { eligible = eligible.filter(asked.contains) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
 
 struct SampleRedrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,27 +17,9 @@ struct SampleRedrawCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        guard let recorded = try database.samples(month: nil).first(where: { $0.id == sample }) else {
-            console.writeError("caseaudit: error: there is no sample \(sample)\n")
-            throw ExitCode(1)
-        }
+        let recorded = try database.requiredSample(sample)
         let outcome = try SampleRedraw.check(recorded, store: database)
-        let parameters = recorded.parameters
-        console.write(
-            "Sample \(sample) (\(parameters.month), \(parameters.checklistID)): redrawn from snapshot \(recorded.snapshotID) with seed \(parameters.seed)\n"
-        )
-        if outcome.isIdentical {
-            console.write(
-                "Identical: the same \(Plural.count(recorded.cases.count, "file")) with the same inclusion probabilities.\n"
-            )
-        } else {
-            console.write(
-                "DIFFERENT: \(outcome.missing.count) recorded files not redrawn, \(outcome.extra.count) redrawn files not recorded.\n"
-            )
-            for reference in outcome.missing.prefix(20) { console.write("  - \(reference)\n") }
-            for reference in outcome.extra.prefix(20) { console.write("  + \(reference)\n") }
-            throw ExitCode(1)
-        }
-
+        console.write(ListingText.redraw(outcome, of: recorded))
+        if !outcome.isIdentical { throw ExitCode(1) }
     }
 }

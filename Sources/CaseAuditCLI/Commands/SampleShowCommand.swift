@@ -25,19 +25,8 @@ struct SampleShowCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let samples = try database.samples(month: month.flatMap(AuditMonth.init))
-        guard !samples.isEmpty else {
-            console.writeError(
-                "caseaudit: error: no sample\(month.map { " for \($0)" } ?? "") yet: draw one with `caseaudit sample draw`\n"
-            )
-            throw ExitCode(1)
-        }
-        var details: [Int64: [String: CaseRecord]] = [:]
-        for snapshot in Set(samples.map(\.snapshotID)) {
-            details[snapshot] = Dictionary(
-                try database.cases(snapshot: snapshot).map { ($0.reference, $0) },
-                uniquingKeysWith: { first, _ in first })
-        }
+        let samples = try database.requiredSamples(month: month.flatMap(AuditMonth.init))
+        let details = try database.caseDetails(of: samples)
         switch format {
         case .table:
             let chart = try database.orgChart()

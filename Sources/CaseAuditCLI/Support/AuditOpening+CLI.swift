@@ -10,7 +10,7 @@ extension AuditOpening {
         try open(
             caseReference: caseReference, auditor: auditor, sample: sample, store: database, today: console.today()
         ) { id in
-            try ChecklistReference.load(id, directory: directory.resolved(console), console: console)
+            try directory.load(id, console)
         }
     }
 }
@@ -19,9 +19,21 @@ extension AuditOpening {
 /// do not).
 enum CommandHint {
     static func hint(for error: any ReportableError) -> String {
-        if case .noDatabase = error as? StoreError {
+        switch error as? StoreError {
+        case .noDatabase:
             return
                 ": check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one"
+        case .submitted(let audit): return ": use `caseaudit audit amend \(audit)`"
+        default: break
+        }
+        if case .noSuchDirectory = error as? ChecklistCatalog.LookupError {
+            return " (give one with --dir, or set CASEAUDIT_CHECKLISTS)"
+        }
+        switch error as? MissingData {
+        case .noCaseList: return ": import one with `caseaudit cases import FILE`"
+        case .noOrgChart: return ": import one with `caseaudit org import ORG.csv`"
+        case .noSampleYet: return ": draw one with `caseaudit sample draw`"
+        default: break
         }
         return switch error as? AuditOpeningError {
         case .ambiguous: "; say which with --sample N"

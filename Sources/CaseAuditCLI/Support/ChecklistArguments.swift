@@ -1,12 +1,6 @@
 import ArgumentParser
 import CaseAudit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where to find checklists by id: `--dir`, else `CASEAUDIT_CHECKLISTS`, else `./Checklists`.
 struct ChecklistDirectoryOption: ParsableArguments {
     @Option(
@@ -16,26 +10,9 @@ struct ChecklistDirectoryOption: ParsableArguments {
     func resolved(_ console: Console) -> String {
         directory ?? console.environment("CASEAUDIT_CHECKLISTS") ?? "Checklists"
     }
-}
 
-/// A checklist named by file path or by id.
-enum ChecklistReference {
-    /// Loads `reference` as a file when it exists or looks like a path, else finds the id in
-    /// the folder. Prints what went wrong and throws `ExitCode(1)` when it cannot.
-    static func load(_ reference: String, directory: String, console: Console) throws -> LoadedChecklist {
-        if access(reference, F_OK) == 0 || reference.hasSuffix(".xml") || reference.contains(where: { $0 == "/" }) {
-            do {
-                return try ChecklistLoader().load(file: reference)
-            } catch {
-                DiagnosticPrinter.print(error.diagnostics, to: console)
-                throw ExitCode(1)
-            }
-        }
-        do {
-            return try ChecklistCatalog(directory: directory).checklist(id: reference)
-        } catch {
-            console.writeError("caseaudit: error: \(error.message)\n")
-            throw ExitCode(1)
-        }
+    /// A checklist named by file path or by id in the folder.
+    func load(_ reference: String, _ console: Console) throws -> LoadedChecklist {
+        try ChecklistCatalog(directory: resolved(console)).resolve(reference)
     }
 }
