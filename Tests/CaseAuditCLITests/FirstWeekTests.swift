@@ -108,7 +108,7 @@ import Testing
         #expect(past.status == 1)
         #expect(
             past.errors.contains(
-                "--month 2026-10 is past: draw this month's or next month's sample (2026-11 or 2026-12); for a catch-up draw add --backdate --reason TEXT"
+                "caseaudit: error: 2026-10 is past: draw this month's or next month's sample (2026-11 or 2026-12); for a catch-up draw add --backdate --reason TEXT"
             ))
         let noReason = run([
             "sample", "draw", "--month", "2026-10", "--checklist", "climbie-compliance", "--per-team", "1", "--seed",
@@ -299,7 +299,9 @@ import Testing
         #expect(types.errors.contains("'XX' is not a case type"))
         let stratum = run(["sample", "plan", "--allocation", "neyman", "--stratum-rate", "Nope=0.5"])
         #expect(stratum.status == 1)
-        #expect(stratum.errors.contains("--stratum-rate: no stratum is called 'Nope'"))
+        #expect(
+            stratum.errors.contains("no stratum is called 'Nope' (strata: ")
+                && stratum.errors.contains("): check --stratum-rate"))
         let json = run(["sample", "plan", "--format", "json"])
         #expect(json.status == 0)
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])

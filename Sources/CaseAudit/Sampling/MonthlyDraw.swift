@@ -178,6 +178,8 @@ public enum SampleDrawError: Error, Sendable {
     /// Before this month, and not drawn as a catch-up.
     case pastMonth(AuditMonth, current: AuditMonth)
     case noCaseList
+    /// None of the case types asked for is one the checklist applies to.
+    case noEligibleCaseTypes(checklist: String, appliesTo: [CaseType], asked: [CaseType])
     /// The month has a sample of the checklist already (with its top-ups).
     case alreadyDrawn([StoredSample])
     case nothingToReplace(AuditMonth, String)
@@ -196,6 +198,9 @@ public enum SampleDrawError: Error, Sendable {
             return
                 "\(month) is past: draw this month's or next month's sample (\(current) or \(current.subtracting(months: -1)))"
         case .noCaseList: return "no case list yet"
+        case .noEligibleCaseTypes(let checklist, let applies, let asked):
+            return
+                "checklist '\(checklist)' applies to \(applies.map(\.rawValue).joined(separator: ", ")); none of the case types asked for (\(asked.map(\.rawValue).joined(separator: ",")))"
         case .alreadyDrawn(let samples):
             guard let first = samples.first else { return "the month has a sample already" }
             let files = samples.reduce(0) { $0 + $1.cases.count }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditFormats
-import Foundation
 
 struct CasesImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,17 +15,11 @@ struct CasesImportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv
-        case annexA = "annex-a"
-        case cin
-    }
-
     @Argument(help: "The case list file.")
     var file: String
 
     @Option(help: "The file's format (default: from its extension).")
-    var format: Format?
+    var format: ArgumentChoice<CaseListImport.Format>?
 
     @Option(name: .customLong("map"), help: "FIELD=HEADER: the column that holds a field (repeatable).")
     var mappings: [String] = []
@@ -43,20 +36,15 @@ struct CasesImportCommand: ParsableCommand {
 
     @OptionGroup var store: DatabaseOption
 
-    /// The format given, else the file's extension: .xlsx is Annex A, .xml a census, else CSV.
-    var resolvedFormat: Format {
-        if let format { return format }
-        let name = file.lowercased()
-        return name.hasSuffix(".xlsx") ? .annexA : name.hasSuffix(".xml") ? .cin : .csv
-    }
+    /// The format given, else the file's extension.
+    var resolvedFormat: CaseListImport.Format { format?.value ?? CaseListImport.Format(file: file) }
 
     private func parsedLists() throws -> [Int] {
         guard let lists else { return AnnexAImport.defaultLists }
-        let numbers = lists.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (3...9).contains($0) } ?? false }) else {
+        guard let numbers = CaseListImport.lists(parsing: lists) else {
             throw ValidationError("--lists \(lists): list numbers from 3 to 9, e.g. 6,7,8,9")
         }
-        return numbers.compactMap { $0 }
+        return numbers
     }
 
     func validate() throws {
@@ -78,51 +66,14 @@ struct CasesImportCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         let database = try store.open(console, creating: true)
-        if resolvedFormat != .csv {
-            let cases =
-                resolvedFormat == .cin
-                ? try CINCensusImport.read(file: file, schema: schema, teams: teams)
-                : try AnnexAImport.read(file: file, lists: try parsedLists())
-            let snapshot = try database.addCaseSnapshot(cases, source: file)
-            for note in cases.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-            console.write(
-                "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
-            )
-            try warnAboutTeams(of: snapshot, in: database, console: console)
-            return
-        }
-        let result: CaseListImporter.Result
-        do {
+        let options = CaseListImport.Options(mapping: mapping, schema: schema, teams: teams, lists: try parsedLists())
+        let imported = try console.whileProgressing {
             console.progress("caseaudit: reading \(file)…")
-            result = try CaseListImporter.importCSV(file: file, mapping: mapping, into: database) { stored in
+            return try CaseListImport.run(file, format: resolvedFormat, options: options, into: database) { stored in
                 console.progress("caseaudit: \(file): \(stored) cases stored…")
             }
-            console.endProgress()
-        } catch {
-            console.endProgress()
-            switch error {
-            case .input(let input): throw input
-            case .store(let failure): throw failure
-            }
         }
-        let snapshot = result.snapshot
-        for note in result.notes { console.writeError("caseaudit: note: \(file): \(note)\n") }
-        console.write(
-            "Snapshot \(snapshot.id): \(Plural.count(snapshot.cases, "case")) from \(file), \(snapshot.unallocated) unallocated\n"
-        )
-        try warnAboutTeams(of: snapshot, in: database, console: console)
-
-    }
-
-    /// Says which of the case list's teams the org chart lacks, and an empty list.
-    private func warnAboutTeams(of snapshot: CaseSnapshot, in database: any CaseAuditStore, console: Console) throws {
-        if snapshot.cases == 0 {
-            console.writeError(
-                "caseaudit: warning: \(file): no open cases: the latest case list is now empty, so a draw has nothing to sample\n"
-            )
-        }
-        guard let chart = try database.orgChart() else { return }
-        let unknown = UnknownTeams(counts: try database.caseCounts(snapshot: snapshot.id), chart: chart)
-        if !unknown.isEmpty { console.writeError("caseaudit: warning: \(file): \(unknown.message(of: "cases"))\n") }
+        console.write(imported.summary)
+        console.tell(imported.notices)
     }
 }

@@ -149,83 +149,29 @@ struct SampleDrawCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         guard let auditMonth = AuditMonth(month) else { throw ExitCode(2) }
-        let catchUp: Bool
-        do {
-            catchUp = try MonthlyDraw.checkMonth(auditMonth, today: console.today(), backdated: backdate)
-        } catch {
-            console.writeError("caseaudit: error: --month \(error.message)\(hint(for: error))\n")
-            throw ExitCode(1)
-        }
         let tool = try location.load(checklist, console)
-        var eligible = tool.checklist.caseTypes
-        let asked = try CaseTypesArgument.parse(caseTypes)
-        if !asked.isEmpty { eligible = eligible.filter(asked.contains) }
-        guard !eligible.isEmpty else {
-            console.writeError(
-                "caseaudit: error: checklist '\(tool.checklist.id)' applies to \(tool.checklist.caseTypes.map(\.rawValue).joined(separator: ", ")); none of --case-types \(caseTypes ?? "")\n"
-            )
-            throw ExitCode(1)
-        }
-
-        let database = try store.open(console)
-        let window = excludeWithin.flatMap(SampleParameters.months(parsing:))
-        var parameters = SampleParameters(
-            month: auditMonth, checklistID: tool.checklist.id,
+        let asked = MonthlyDraw.Asked(
+            month: auditMonth,
             size: size.map(SampleParameters.Size.total) ?? .perStratum(perTeam ?? perWorker ?? topUp ?? 1),
-            strata: perWorker != nil ? [.worker] : try parsedStrata(), caseTypes: eligible,
+            strata: perWorker != nil ? [.worker] : try parsedStrata(),
+            caseTypes: try CaseTypesArgument.parse(caseTypes),
+            weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:],
+            excludeSampledWithinMonths: excludeWithin.flatMap(SampleParameters.months(parsing:)),
             seed: seed ?? UInt64.random(in: 0...UInt64.max),
-            weights: weights.flatMap(SampleParameters.weights(parsing:)) ?? [:], excludeSampledWithinMonths: window)
-        parameters.backdateReason = catchUp ? reason?.nonBlank : nil
-        let mode: MonthlyDraw.Mode = topUp.map(MonthlyDraw.Mode.topUp) ?? (replace ? .replace : .first)
-        let request = MonthlyDraw.Request(
-            parameters: parameters, mode: mode, quota: try parsedQuota(), allowOwnLine: allowOwnLine)
-        let outcome: MonthlyDraw.Outcome
-        do {
-            outcome = try MonthlyDraw.draw(request, store: database) { step in
+            mode: topUp.map(MonthlyDraw.Mode.topUp) ?? (replace ? .replace : .first), quota: try parsedQuota(),
+            allowOwnLine: allowOwnLine, backdateReason: backdate ? reason?.nonBlank : nil)
+        let request = try MonthlyDraw.request(asked, checklist: tool.checklist, today: console.today())
+        let database = try store.open(console)
+        let outcome = try console.whileProgressing {
+            try MonthlyDraw.draw(request, store: database) { step in
                 switch step {
                 case .reading(let cases): console.progress("caseaudit: reading \(cases) cases…")
                 case .drawing(let cases): console.progress("caseaudit: drawing from \(cases) cases…")
                 }
             }
-        } catch {
-            console.endProgress()
-            console.writeError("caseaudit: error: \(error.message)\(hint(for: error))\n")
-            throw ExitCode(1)
         }
-        console.endProgress()
-        let stored = outcome.sample
-        for old in outcome.replaced {
-            console.writeError("caseaudit: note: sample \(old.id) is kept, marked replaced by sample \(stored.id)\n")
-        }
-        if outcome.excludedCount > 0 {
-            let why = topUp != nil ? "drawn this month already" : "drawn within \(excludeWithin ?? "")"
-            console.writeError(
-                "caseaudit: note: \(Plural.count(outcome.excludedCount, "case")) \(Plural.verb(outcome.excludedCount, "was", "were")) left out: \(why)\n"
-            )
-        }
-        if !outcome.allocated {
-            console.writeError(
-                "caseaudit: note: no org chart, so the files are not allocated to auditors: import one with `caseaudit org import`\n"
-            )
-        }
-        if let unknown = outcome.unknownTeams {
-            console.writeError("caseaudit: warning: \(unknown.message(of: "files drawn"))\n")
-        }
-        console.write(SampleReport.drawn(stored))
-        for line in SampleReport.unallocatedWarnings(stored) { console.writeError("caseaudit: warning: \(line)\n") }
-    }
-
-    /// How to go on after a refusal.
-    private func hint(for error: SampleDrawError) -> String {
-        switch error {
-        case .noCaseList: ": import one with `caseaudit cases import FILE`"
-        case .alreadyDrawn:
-            ". See it with `caseaudit sample show --month \(month)`; to draw it afresh while none of its files is audited add --replace; to add files, --top-up N"
-        case .nothingToReplace, .nothingToTopUp: ": draw it without --replace or --top-up"
-        case .scored: ": add files with --top-up N instead"
-        case .pastMonth: "; for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)"
-        case .futureMonth: ""
-        case .store, .quotaUnstaffed: ""
-        }
+        console.tell(outcome.notices(lookBack: excludeWithin, topUp: topUp != nil))
+        console.write(SampleReport.drawn(outcome.sample))
+        console.tell(SampleReport.unallocatedWarnings(outcome.sample).map(Notice.warning))
     }
 }

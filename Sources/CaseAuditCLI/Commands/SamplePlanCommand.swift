@@ -56,15 +56,11 @@ struct SamplePlanCommand: ParsableCommand {
     }
 
     private func rates() throws -> [String: Double] {
-        var result: [String: Double] = [:]
-        for entry in stratumRates {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let rate = Double(parts[1]), rate > 0, rate < 1 else {
-                throw ValidationError("--stratum-rate \(entry): expected STRATUM=RATE with RATE between 0 and 1")
-            }
-            result[parts[0]] = rate
+        do {
+            return try SamplePlan.stratumRates(parsing: stratumRates).get()
+        } catch {
+            throw ValidationError("--stratum-rate \(error.entry): expected STRATUM=RATE with RATE between 0 and 1")
         }
-        return result
     }
 
     private func parsedStrata() throws -> [SampleParameters.Stratum] {
@@ -76,31 +72,14 @@ struct SamplePlanCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let database = try store.open(console)
-        guard let snapshot = try database.latestCaseSnapshot() else {
-            console.writeError(
-                "caseaudit: error: no case list yet: import one with `caseaudit cases import FILE`\n")
-            throw ExitCode(1)
-        }
-        let sizes = StratifiedSampler.strata(
-            of: try database.cases(snapshot: snapshot.id), by: try parsedStrata(),
-            caseTypes: try CaseTypesArgument.parse(caseTypes))
-        let unknown = try rates().keys.filter { key in !sizes.contains { $0.key == key } }.sorted()
-        guard unknown.isEmpty else {
-            console.writeError(
-                "caseaudit: error: --stratum-rate: no stratum is called \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (strata: \(sizes.map(\.key).joined(separator: ", ")))\n"
-            )
-            throw ExitCode(1)
-        }
-        let plan = SamplePlan(
-            strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate,
-            stratumRates: try rates(),
+        let plan = try SamplePlan.forLatestCaseList(
+            in: try store.open(console), strata: try parsedStrata(), caseTypes: try CaseTypesArgument.parse(caseTypes),
+            confidence: confidence, margin: margin, expectedRate: expectedRate, stratumRates: try rates(),
             allocation: allocation)
         switch format {
         case .text: console.write(plan.table())
         case .json: console.write(JSONOutput.render(plan))
         }
-
     }
 }
 

@@ -70,5 +70,21 @@ public struct Console: Sendable {
         writeError("\r\u{1B}[K")
     }
 
+    /// Runs `body`, which writes progress lines, and clears the line however it ends.
+    func whileProgressing<T>(_ body: () throws -> T) rethrows -> T {
+        defer { endProgress() }
+        return try body()
+    }
+
+    /// Prints notes and warnings on standard error.
+    func tell(_ notices: [Notice]) {
+        for notice in notices {
+            switch notice {
+            case .note(let text): writeError("caseaudit: note: \(text)\n")
+            case .warning(let text): writeError("caseaudit: warning: \(text)\n")
+            }
+        }
+    }
+
     @TaskLocal public static var current: Console = .standard
 }

@@ -1,0 +1,44 @@
+import CaseAudit
+
+/// How to go on from a refusal, where that names a command or a flag (the library's messages
+/// do not).
+enum CommandHint {
+    static func hint(for error: any ReportableError) -> String {
+        switch error as? StoreError {
+        case .noDatabase:
+            return
+                ": check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one"
+        case .submitted(let audit): return ": use `caseaudit audit amend \(audit)`"
+        default: break
+        }
+        if case .noSuchDirectory = error as? ChecklistCatalog.LookupError {
+            return " (give one with --dir, or set CASEAUDIT_CHECKLISTS)"
+        }
+        if let error = error as? SampleDrawError { return hint(for: error) }
+        if error is SamplePlanError { return ": check --stratum-rate" }
+        switch error as? MissingData {
+        case .noCaseList: return ": import one with `caseaudit cases import FILE`"
+        case .noOrgChart: return ": import one with `caseaudit org import ORG.csv`"
+        case .noSampleYet: return ": draw one with `caseaudit sample draw`"
+        default: break
+        }
+        return switch error as? AuditOpeningError {
+        case .ambiguous: "; say which with --sample N"
+        case .submitted(_, let audit): "; to correct it, use `caseaudit audit amend \(audit.id)`"
+        default: ""
+        }
+    }
+
+    /// How to go on after a refused draw.
+    private static func hint(for error: SampleDrawError) -> String {
+        switch error {
+        case .noCaseList: ": import one with `caseaudit cases import FILE`"
+        case .alreadyDrawn(let samples):
+            ". See it with `caseaudit sample show --month \(samples.first.map { "\($0.parameters.month)" } ?? "YYYY-MM")`; to draw it afresh while none of its files is audited add --replace; to add files, --top-up N"
+        case .nothingToReplace, .nothingToTopUp: ": draw it without --replace or --top-up"
+        case .scored: ": add files with --top-up N instead"
+        case .pastMonth: "; for a catch-up draw add --backdate --reason TEXT (its files are overdue at once)"
+        case .futureMonth, .noEligibleCaseTypes, .store, .quotaUnstaffed: ""
+        }
+    }
+}
