@@ -1,3 +1,5 @@
+import CaseAudit
+
 /// What the scoring screen runs on: keys in, frames out. `RawTerminal` is the process's own
 /// terminal; tests drive a session in-process with a scripted one.
 public protocol Terminal: AnyObject {
@@ -21,4 +23,17 @@ public enum TerminalInput: Sendable, Equatable {
     case closed
     /// A signal asked the process to stop.
     case stopped(Int32)
+}
+
+/// Why the scoring screen cannot run here.
+public enum ScreenUnavailable: ReportableError, Hashable {
+    case inputNotATerminal
+    case noRawMode
+
+    public var message: String {
+        switch self {
+        case .inputNotATerminal: "standard input is not a terminal, so the scoring screen cannot run"
+        case .noRawMode: "cannot put the terminal into raw mode"
+        }
+    }
 }

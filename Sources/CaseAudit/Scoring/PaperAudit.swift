@@ -8,6 +8,8 @@ public enum PaperAudit {
         public var submitted: AuditJudgement?
         /// Why the audit was kept but not submitted, when submission was asked for.
         public var notSubmitted: ScoringError?
+        /// The sheet's path.
+        public var sheet: String
     }
 
     /// Keys the sheet (read by a reader in CaseAuditFormats) into the opened audit, as of `today` (actions may not be due
@@ -28,15 +30,33 @@ public enum PaperAudit {
         try database.recordSheet(
             AuditContent(answers: checked.answers, judgement: checked.judgement, actions: checked.actions),
             audit: audit.id)
-        guard submit else { return Keyed(audit: audit, checked: checked) }
+        guard submit else { return Keyed(audit: audit, checked: checked, sheet: sheet.path) }
         let judgement: AuditJudgement
         do throws(ScoringError) {
             judgement = try checked.session.submission()
         } catch {
-            return Keyed(audit: audit, checked: checked, notSubmitted: error)
+            return Keyed(audit: audit, checked: checked, notSubmitted: error, sheet: sheet.path)
         }
         try database.submitAudit(
             audit.id, judgement: judgement, grade: checked.session.grade, outcomes: checked.session.outcomes)
-        return Keyed(audit: audit, checked: checked, submitted: judgement)
+        return Keyed(audit: audit, checked: checked, submitted: judgement, sheet: sheet.path)
+    }
+}
+
+extension PaperAudit.Keyed {
+    /// Refuses, once the summary is told, a sheet kept but not submitted as asked.
+    public func requireSubmitted() throws(PaperAuditError) {
+        if let notSubmitted { throw .notSubmitted(path: sheet, notSubmitted) }
+    }
+}
+
+public enum PaperAuditError: ReportableError, Hashable {
+    /// The sheet's answers are kept, but the audit could not be submitted.
+    case notSubmitted(path: String, ScoringError)
+
+    public var message: String {
+        switch self {
+        case .notSubmitted(let path, let error): "\(path): not submitted: \(error.message); the answers above are kept"
+        }
     }
 }

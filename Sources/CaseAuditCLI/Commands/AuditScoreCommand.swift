@@ -59,12 +59,7 @@ struct AuditScoreCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        if answers == nil && !RawTerminal.inputIsTerminal {
-            console.writeError(
-                "caseaudit: error: standard input is not a terminal, so the scoring screen cannot run; to key in a paper audit, use --answers FILE (see `caseaudit audit score --help`)\n"
-            )
-            throw ExitCode(1)
-        }
+        if answers == nil && !RawTerminal.inputIsTerminal { throw ScreenUnavailable.inputNotATerminal }
         let database = try store.open(console)
         let opening = try AuditOpening.open(
             caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location,
@@ -74,11 +69,7 @@ struct AuditScoreCommand: ParsableCommand {
                 AnswerSheet.read(file: answers), opening: opening, store: database, submit: submit,
                 today: console.today())
             console.write(PaperAuditText.summary(keyed))
-            if let refused = keyed.notSubmitted {
-                console.writeError(
-                    "caseaudit: error: \(answers): not submitted: \(refused.message); the answers above are kept\n")
-                throw ExitCode(1)
-            }
+            try keyed.requireSubmitted()
         } else {
             let (audit, claim) = try opening.start(database)
             let colour = RawTerminal.outputIsTerminal && (console.environment("NO_COLOR") ?? "").isEmpty

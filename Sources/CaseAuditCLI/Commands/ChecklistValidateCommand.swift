@@ -22,7 +22,7 @@ struct ChecklistValidateCommand: ParsableCommand {
         let console = Console.current
         let loader = ChecklistLoader()
         let results = files.map { path in
-            (path, Result { () throws(ChecklistLoadError) in try loader.validate(file: path) })
+            (path: path, result: Result { () throws(ChecklistLoadError) in try loader.validate(file: path) })
         }
         switch format {
         case .json:
@@ -33,15 +33,8 @@ struct ChecklistValidateCommand: ParsableCommand {
                             ChecklistReports.FileResult(path: $0.0, result: $0.1)
                         })))
         case .text:
-            for (path, result) in results {
-                switch result {
-                case .success(let summary):
-                    console.write(
-                        "\(path): ok (\(summary.id) \(summary.version), \(Plural.count(summary.items, "item")))\n")
-                case .failure(let failure):
-                    DiagnosticPrinter.print(failure.diagnostics, to: console)
-                }
-            }
+            console.write(ChecklistCatalogText.validated(results))
+            for case (_, .failure(let failure)) in results { DiagnosticPrinter.print(failure.diagnostics, to: console) }
         }
         let invalid = results.filter { (try? $0.1.get()) == nil }.count
         if invalid > 0 {

@@ -1,4 +1,5 @@
 import CaseAudit
+import CaseAuditScreen
 
 /// How to go on from a refusal, where that names a command or a flag (the library's messages
 /// do not).
@@ -16,6 +17,12 @@ enum CommandHint {
         }
         if let error = error as? SampleDrawError { return hint(for: error) }
         if error is SamplePlanError { return ": check --stratum-rate" }
+        switch error as? ScreenUnavailable {
+        case .inputNotATerminal:
+            return "; to key in a paper audit, use --answers FILE (see `caseaudit audit score --help`)"
+        case .noRawMode: return "; use --answers FILE instead"
+        case nil: break
+        }
         switch error as? MissingData {
         case .noCaseList: return ": import one with `caseaudit cases import FILE`"
         case .noOrgChart: return ": import one with `caseaudit org import ORG.csv`"

@@ -11,10 +11,7 @@ struct ScoringScreenDriver {
     let resumeCommand: String
 
     func run() throws {
-        guard let terminal = RawTerminal() else {
-            console.writeError("caseaudit: error: cannot put the terminal into raw mode; use --answers FILE instead\n")
-            throw ExitCode(1)
-        }
+        guard let terminal = RawTerminal() else { throw ScreenUnavailable.noRawMode }
         let ending: ScoringRun.Ending
         do {
             ending = try session.run(on: terminal, store: database)
