@@ -273,6 +273,28 @@ enum Migrations {
                     CREATE INDEX sample_month_checklist ON sample(month, checklist_id);
                     """)
         }
+        migrator.registerMigration("v9 each submitted audit's item outcomes") { db in
+            // What a submitted audit added to the item roll-ups, kept with it, so that an
+            // amendment takes away exactly that (the store no longer takes it from its caller).
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_outcome (
+                        audit_id INTEGER NOT NULL REFERENCES audit(id),
+                        item_id TEXT NOT NULL,
+                        compliant INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (audit_id, item_id)
+                    ) WITHOUT ROWID;
+                    CREATE TRIGGER outcome_insert_submitted BEFORE INSERT ON audit_outcome
+                        WHEN (SELECT submitted_at FROM audit WHERE id = NEW.audit_id) IS NULL
+                        BEGIN SELECT RAISE(ABORT, 'outcomes are kept when an audit is submitted'); END;
+                    CREATE TRIGGER outcome_update_final BEFORE UPDATE ON audit_outcome
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    CREATE TRIGGER outcome_delete_final BEFORE DELETE ON audit_outcome
+                        BEGIN SELECT RAISE(ABORT, 'the audit is submitted: amend it instead'); END;
+                    """)
+            try OutcomeBackfill.run(db)
+        }
         return migrator
     }
 }

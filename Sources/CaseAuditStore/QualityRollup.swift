@@ -4,9 +4,32 @@ import GRDB
 /// Keeps the quality roll-ups (`rollup_grade`, `rollup_item`) in step with submitted audits,
 /// inside the transaction that submits or amends one.
 enum QualityRollup {
-    /// Adds (`sign` 1) or takes away (`sign` -1) a submitted audit's grade and item outcomes.
-    static func add(_ audit: Int64, outcomes: [ItemOutcome], by sign: Int, _ db: Database) throws {
-        try persist(RollupContribution(try key(of: audit, db), outcomes: outcomes, sign: sign), db)
+    /// Adds a submitted audit's grade and item outcomes, and keeps the outcomes with it.
+    static func add(_ audit: Int64, outcomes: [ItemOutcome], _ db: Database) throws {
+        try persist(RollupContribution(try key(of: audit, db), outcomes: outcomes, sign: 1), db)
+        try keep(outcomes, of: audit, db)
+    }
+
+    /// Takes away what a submitted audit added: its grade, and the outcomes kept with it.
+    static func remove(_ audit: Int64, _ db: Database) throws {
+        try persist(RollupContribution(try key(of: audit, db), outcomes: try outcomes(of: audit, db), sign: -1), db)
+    }
+
+    /// The item outcomes a submitted audit added, in checklist order.
+    static func outcomes(of audit: Int64, _ db: Database) throws -> [ItemOutcome] {
+        try Row.fetchAll(
+            db, sql: "SELECT item_id, compliant FROM audit_outcome WHERE audit_id = ? ORDER BY position",
+            arguments: [audit]
+        ).map { ItemOutcome(item: $0["item_id"], compliant: $0["compliant"]) }
+    }
+
+    /// Keeps a submitted audit's outcomes with it.
+    static func keep(_ outcomes: [ItemOutcome], of audit: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO audit_outcome (audit_id, item_id, compliant, position) VALUES (?, ?, ?, ?)")
+        for (position, outcome) in outcomes.enumerated() {
+            try statement.execute(arguments: [audit, outcome.item, outcome.compliant, position])
+        }
     }
 
     /// The grade cell a submitted audit counts in.

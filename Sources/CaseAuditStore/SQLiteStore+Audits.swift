@@ -215,7 +215,7 @@ extension SQLiteStore: AuditStore {
         try write { db in
             try requireOpen(audit, db)
             try submit(audit, judgement: judgement, grade: grade, db)
-            try QualityRollup.add(audit, outcomes: outcomes, by: 1, db)
+            try QualityRollup.add(audit, outcomes: outcomes, db)
         }
     }
 
@@ -231,7 +231,7 @@ extension SQLiteStore: AuditStore {
     public func amendAudit(
         _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
         grade: FileGrade,
-        outcomes: [ItemOutcome], previous: [ItemOutcome]
+        outcomes: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit {
         try write { db -> StoredAudit in
             guard
@@ -258,9 +258,10 @@ extension SQLiteStore: AuditStore {
             let id = db.lastInsertedRowID
             try insertAnswers(content.answers, audit: id, db)
             try insertActions(content.actions, audit: id, carriedFrom: audit, db)
-            try QualityRollup.add(audit, outcomes: previous, by: -1, db)
+            // What the version amended added comes from what was kept with it.
+            try QualityRollup.remove(audit, db)
             try submit(id, judgement: judgement, grade: grade, db)
-            try QualityRollup.add(id, outcomes: outcomes, by: 1, db)
+            try QualityRollup.add(id, outcomes: outcomes, db)
             guard
                 let amended = try Row.fetchOne(
                     db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])

@@ -27,6 +27,7 @@ extension SQLiteStore: BulkAuditStore {
                     "INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position) VALUES (?, ?, ?, NULL, ?, ?)"
             )
             var contribution = RollupContribution()
+            var kept: [(Int64, [ItemOutcome])] = []
             for audit in audits {
                 try auditStatement.execute(arguments: [
                     sampleID, audit.caseReference, audit.auditorID, checklist.hash, now, audit.judgement.grade,
@@ -45,12 +46,14 @@ extension SQLiteStore: BulkAuditStore {
                         judgement: audit.judgement.grade, computedGrade: audit.grade.band?.grade,
                         inclusionProbability: audit.inclusionProbability),
                     outcomes: audit.outcomes)
+                kept.append((id, audit.outcomes))
             }
             // Submitted once their answers are in (a submitted audit takes no more answers).
             try db.execute(
                 sql: "UPDATE audit SET submitted_at = ? WHERE sample_id = ? AND submitted_at IS NULL",
                 arguments: [now, sampleID])
             try QualityRollup.persist(contribution, db)
+            for (id, outcomes) in kept { try QualityRollup.keep(outcomes, of: id, db) }
         }
     }
 }

@@ -90,8 +90,7 @@ public enum StoreConformance {
         let amended = try store.amendAudit(
             audit.id, by: "dcs", reason: "Visit record was for a sibling", content: content,
             judgement: AuditJudgement(grade: "poor"),
-            grade: ConformanceCouncil.grade, outcomes: [ItemOutcome(item: "seen", compliant: false)],
-            previous: [ItemOutcome(item: "seen", compliant: true)])
+            grade: ConformanceCouncil.grade, outcomes: [ItemOutcome(item: "seen", compliant: false)])
         #expect(amended.version == 2)
         #expect(amended.amends == audit.id)
         #expect(amended.amendedBy == "dcs")
@@ -108,12 +107,12 @@ public enum StoreConformance {
         #expect(throws: StoreError.alreadyAmended(audit: audit.id, by: amended.id)) {
             try store.amendAudit(
                 audit.id, by: "dcs", reason: "again", content: content, judgement: AuditJudgement(grade: "poor"),
-                grade: ConformanceCouncil.grade, outcomes: [], previous: [])
+                grade: ConformanceCouncil.grade, outcomes: [])
         }
         #expect(throws: StoreError.noAudit(999)) {
             try store.amendAudit(
                 999, by: "dcs", reason: "none", content: content, judgement: AuditJudgement(grade: "poor"),
-                grade: ConformanceCouncil.grade, outcomes: [], previous: [])
+                grade: ConformanceCouncil.grade, outcomes: [])
         }
         // An audit still being scored is not amended but scored.
         let other = try store.startOrResumeAudit(
@@ -121,7 +120,7 @@ public enum StoreConformance {
         #expect(throws: StoreError.notSubmitted(audit: other.id)) {
             try store.amendAudit(
                 other.id, by: "dcs", reason: "early", content: content, judgement: AuditJudgement(grade: "poor"),
-                grade: ConformanceCouncil.grade, outcomes: [], previous: [])
+                grade: ConformanceCouncil.grade, outcomes: [])
         }
         // The action is the same action in the new version, and still done.
         let listed = try store.actionListings()

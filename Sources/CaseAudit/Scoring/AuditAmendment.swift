@@ -32,11 +32,9 @@ public enum AuditAmendment {
         let content = AuditContent(
             answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement,
             actions: session.actions)
-        // What the roll-ups lose: the outcomes of the version amended, from its own answers.
-        let previous = ScoringSession(checklist: checklist, answers: record.content.answers).outcomes
         let amended = try store.amendAudit(
             id, by: person, reason: reason, content: content, judgement: judgement, grade: session.grade,
-            outcomes: session.outcomes, previous: previous)
+            outcomes: session.outcomes)
         return Amended(audit: amended, judgement: judgement)
     }
 }

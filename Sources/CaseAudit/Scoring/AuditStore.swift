@@ -29,12 +29,12 @@ public protocol AuditStore: Sendable {
     func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
         throws(StoreError)
     /// A submitted audit's next version: `content` in full, who amended it and why, submitted
-    /// at once, in one transaction; the roll-ups lose the old version (`previous`: its
-    /// outcomes) and gain the new. Reports use the latest version.
+    /// at once, in one transaction; the roll-ups lose what the old version added (the store
+    /// kept its outcomes when it was submitted) and gain the new. Reports use the latest version.
     func amendAudit(
         _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
         grade: FileGrade,
-        outcomes: [ItemOutcome], previous: [ItemOutcome]
+        outcomes: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit
     /// One audit with everything recorded in it.
     func audit(id: Int64) throws(StoreError) -> AuditRecord?
