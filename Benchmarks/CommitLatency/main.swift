@@ -31,18 +31,22 @@ do {
     let files = (count + perAudit - 1) / perAudit
     let references = (0..<files).map { "BENCH-\($0)" }
     let snapshot = try store.addCaseSnapshot(
-        CaseList(records: references.map { CaseRecord(reference: $0, caseType: .childInNeed, team: "A") }, format: .csv),
+        CaseList(
+            records: references.map { CaseRecord(reference: $0, caseType: .childInNeed, team: "A") }, format: .csv),
         source: "bench")
     guard let month = AuditMonth("2026-12") else { fatalError("month") }
     let parameters = SampleParameters(
-        month: month, checklistID: "bench", size: .perStratum(files), strata: [.team], caseTypes: [.childInNeed], seed: 1)
+        month: month, checklistID: "bench", size: .perStratum(files), strata: [.team], caseTypes: [.childInNeed],
+        seed: 1)
     let sample = try store.addSample(
         parameters, snapshot: snapshot.id,
         cases: references.map {
-            SampledCase(reference: $0, stratum: "A", inclusionProbability: 1, caseType: .childInNeed, team: "A", auditorID: "tm1")
+            SampledCase(
+                reference: $0, stratum: "A", inclusionProbability: 1, caseType: .childInNeed, team: "A",
+                auditorID: "tm1")
         })
     let pinned = PinnedChecklist(id: "bench", version: "1", hash: "sha256:bench", xml: Array("<checklist/>".utf8))
-    var audits: [Int64] = []
+    var audits: [AuditID] = []
 
     let blockPath = "\(directory)/fsync.bin"
     let descriptor = open(blockPath, O_RDWR | O_CREAT | O_TRUNC, 0o600)
@@ -60,7 +64,8 @@ do {
                 sampleID: sample.id, caseReference: references[index / perAudit], auditorID: "tm1", checklist: pinned)
             audits.append(audit.id)
         }
-        let answer = ItemAnswer(itemID: "item-\(index % perAudit)", value: index % 3 == 0 ? "partly" : "yes", note: note)
+        let answer = ItemAnswer(
+            itemID: "item-\(index % perAudit)", value: index % 3 == 0 ? "partly" : "yes", note: note)
         let audit = audits[audits.count - 1]
         let start = nanoseconds()
         try store.recordAnswer(answer, audit: audit)
@@ -89,12 +94,15 @@ do {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
-    print("durability: WAL, synchronous=FULL (every commit syncs the WAL before it returns); \(count) answers to \(files) audits, one transaction each")
+    print(
+        "durability: WAL, synchronous=FULL (every commit syncs the WAL before it returns); \(count) answers to \(files) audits, one transaction each"
+    )
     print(line("commit one answer     ", commits))
     print(line("write+fsync 4 KiB     ", syncs))
     let ratio = percentile(commits, 0.99) / percentile(syncs, 0.99)
     let ratioToMedian = percentile(commits, 0.99) / percentile(syncs, 0.5)
-    print("commit p99 / fsync p99 = \(format(ratio)) (target <= 2.00); commit p99 / fsync p50 = \(format(ratioToMedian))")
+    print(
+        "commit p99 / fsync p99 = \(format(ratio)) (target <= 2.00); commit p99 / fsync p50 = \(format(ratioToMedian))")
 } catch {
     print("commit-latency: \(error)")
     exit(1)

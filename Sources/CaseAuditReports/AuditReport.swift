@@ -12,9 +12,9 @@ public struct AuditReport: Sendable, Encodable {
         public var note: String?
     }
 
-    public var id: Int64
+    public var id: AuditID
     public var caseReference: String
-    public var sampleID: Int64
+    public var sampleID: SampleID
     public var auditorID: String
     public var checklist: String
     public var checklistVersion: String
@@ -22,10 +22,10 @@ public struct AuditReport: Sendable, Encodable {
     /// in-progress, submitted, or superseded (a later version amends it).
     public var status: String
     public var version: Int
-    public var amends: Int64?
+    public var amends: AuditID?
     public var amendedBy: String?
     public var amendedReason: String?
-    public var supersededBy: Int64?
+    public var supersededBy: AuditID?
     public var startedAt: String
     public var submittedAt: String?
     public var progress: String

@@ -6,10 +6,10 @@ public struct ScreenContext: Sendable, Hashable {
     public var caseReference: String
     public var team: String?
     public var worker: String?
-    public var auditID: Int64
+    public var auditID: AuditID
     public var auditorID: String
 
-    public init(caseReference: String, team: String?, worker: String?, auditID: Int64, auditorID: String) {
+    public init(caseReference: String, team: String?, worker: String?, auditID: AuditID, auditorID: String) {
         self.caseReference = caseReference
         self.team = team
         self.worker = worker

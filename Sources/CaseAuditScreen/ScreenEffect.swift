@@ -15,7 +15,7 @@ extension ScreenEffect {
     /// Keeps what the effect says in `store`, at once and in its own transaction, for the
     /// audit the screen is scoring (`session`: the screen's session after the key, whose grade
     /// and outcomes a submission records). `.none` and `.quit` keep nothing.
-    public func keep(audit: Int64, session: ScoringSession, in store: some AuditStore) throws(StoreError) {
+    public func keep(audit: AuditID, session: ScoringSession, in store: some AuditStore) throws(StoreError) {
         switch self {
         case .none, .quit: break
         case .record(let answer): try store.recordAnswer(answer, audit: audit)

@@ -16,7 +16,7 @@ enum AuditLock {
         private static let setLock: Int32 = F_SETLK
     #endif
 
-    static func claim(_ audit: Int64, lockFile: String) throws(StoreError) -> AuditClaim {
+    static func claim(_ audit: AuditID, lockFile: String) throws(StoreError) -> AuditClaim {
         let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw .cannotOpen(path: lockFile, reason: String(cString: strerror(errno)))
@@ -24,7 +24,7 @@ enum AuditLock {
         var lock = flock()
         lock.l_type = Int16(F_WRLCK)
         lock.l_whence = Int16(SEEK_SET)
-        lock.l_start = off_t(audit)
+        lock.l_start = off_t(audit.rawValue)
         lock.l_len = 1
         lock.l_pid = 0
         guard fcntl(descriptor, setLock, &lock) == 0 else {

@@ -11,7 +11,7 @@ enum OutcomeBackfill {
         let audits = try Row.fetchAll(
             db, sql: "SELECT id, checklist_hash FROM audit WHERE submitted_at IS NOT NULL ORDER BY id")
         for row in audits {
-            let audit: Int64 = row["id"]
+            let audit: AuditID = row["id"]
             let hash: String = row["checklist_hash"]
             if checklists[hash] == nil {
                 guard

@@ -5,18 +5,18 @@ import GRDB
 /// inside the transaction that submits or amends one.
 enum QualityRollup {
     /// Adds a submitted audit's grade and item outcomes, and keeps the outcomes with it.
-    static func add(_ audit: Int64, outcomes: [ItemOutcome], _ db: Database) throws {
+    static func add(_ audit: AuditID, outcomes: [ItemOutcome], _ db: Database) throws {
         try persist(RollupContribution(try key(of: audit, db), outcomes: outcomes, sign: 1), db)
         try keep(outcomes, of: audit, db)
     }
 
     /// Takes away what a submitted audit added: its grade, and the outcomes kept with it.
-    static func remove(_ audit: Int64, _ db: Database) throws {
+    static func remove(_ audit: AuditID, _ db: Database) throws {
         try persist(RollupContribution(try key(of: audit, db), outcomes: try outcomes(of: audit, db), sign: -1), db)
     }
 
     /// The item outcomes a submitted audit added, in checklist order.
-    static func outcomes(of audit: Int64, _ db: Database) throws -> [ItemOutcome] {
+    static func outcomes(of audit: AuditID, _ db: Database) throws -> [ItemOutcome] {
         try Row.fetchAll(
             db, sql: "SELECT item_id, compliant FROM audit_outcome WHERE audit_id = ? ORDER BY position",
             arguments: [audit]
@@ -24,7 +24,7 @@ enum QualityRollup {
     }
 
     /// Keeps a submitted audit's outcomes with it.
-    static func keep(_ outcomes: [ItemOutcome], of audit: Int64, _ db: Database) throws {
+    static func keep(_ outcomes: [ItemOutcome], of audit: AuditID, _ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO audit_outcome (audit_id, item_id, compliant, position) VALUES (?, ?, ?, ?)")
         for (position, outcome) in outcomes.enumerated() {
@@ -33,7 +33,7 @@ enum QualityRollup {
     }
 
     /// The grade cell a submitted audit counts in.
-    static func key(of audit: Int64, _ db: Database) throws -> RollupContribution.GradeKey {
+    static func key(of audit: AuditID, _ db: Database) throws -> RollupContribution.GradeKey {
         guard
             let row = try Row.fetchOne(
                 db,

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStore: AuditStore {
     public func startOrResumeAudit(
-        sampleID: Int64, caseReference: String, auditorID: String, checklist: PinnedChecklist
+        sampleID: SampleID, caseReference: String, auditorID: String, checklist: PinnedChecklist
     ) throws(StoreError) -> StoredAudit {
         try write { db -> StoredAudit in
             if let audit = try Self.unfinishedAudit(
@@ -29,7 +29,8 @@ extension SQLiteStore: AuditStore {
                     "INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [sampleID, caseReference, auditorID, checklist.hash, startedAt])
             return StoredAudit(
-                id: db.lastInsertedRowID, sampleID: sampleID, caseReference: caseReference, auditorID: auditorID,
+                id: AuditID(db.lastInsertedRowID), sampleID: sampleID, caseReference: caseReference,
+                auditorID: auditorID,
                 checklistHash: checklist.hash, startedAt: startedAt)
         }
     }
@@ -40,7 +41,7 @@ extension SQLiteStore: AuditStore {
             arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
     }
 
-    public func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError)
+    public func unfinishedAudit(sampleID: SampleID, caseReference: String, auditorID: String) throws(StoreError)
         -> StoredAudit?
     {
         try read { db in
@@ -60,7 +61,7 @@ extension SQLiteStore: AuditStore {
             amendedReason: row["amended_reason"])
     }
 
-    private static func unfinishedAudit(_ db: Database, sampleID: Int64, caseReference: String, auditorID: String)
+    private static func unfinishedAudit(_ db: Database, sampleID: SampleID, caseReference: String, auditorID: String)
         throws
         -> StoredAudit?
     {
@@ -74,7 +75,7 @@ extension SQLiteStore: AuditStore {
         ).map(storedAudit)
     }
 
-    public func latestSubmittedAudit(sampleID: Int64, caseReference: String) throws(StoreError) -> StoredAudit? {
+    public func latestSubmittedAudit(sampleID: SampleID, caseReference: String) throws(StoreError) -> StoredAudit? {
         try read { db in
             try Row.fetchOne(
                 db,
@@ -99,7 +100,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func recordAnswers(_ answers: [ItemAnswer], audit: Int64) throws(StoreError) {
+    public func recordAnswers(_ answers: [ItemAnswer], audit: AuditID) throws(StoreError) {
         // The hot path (one commit per key press): the triggers refuse a submitted audit
         // without a separate look-up first.
         do {
@@ -112,7 +113,7 @@ extension SQLiteStore: AuditStore {
     /// What the migration's triggers say when a submitted audit is changed.
     static let submittedMessage = "the audit is submitted"
 
-    private func insertAnswers(_ answers: [ItemAnswer], audit: Int64, _ db: Database) throws {
+    private func insertAnswers(_ answers: [ItemAnswer], audit: AuditID, _ db: Database) throws {
         // A changed answer keeps its place in the order answers were first given.
         let statement = try db.cachedStatement(
             sql: """
@@ -128,38 +129,38 @@ extension SQLiteStore: AuditStore {
     }
 
     /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction.
-    private func requireOpen(_ audit: Int64, _ db: Database) throws {
+    private func requireOpen(_ audit: AuditID, _ db: Database) throws {
         let submitted = try Row.fetchOne(
             db, sql: "SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = ?", arguments: [audit])
         guard let submitted else { throw StoreError.noAudit(audit) }
         if submitted["done"] as Bool { throw StoreError.submitted(audit: audit) }
     }
 
-    public func answers(audit: Int64) throws(StoreError) -> [ItemAnswer] {
+    public func answers(audit: AuditID) throws(StoreError) -> [ItemAnswer] {
         try read { db in try Self.answers(audit, db) }
     }
 
-    private static func answers(_ audit: Int64, _ db: Database) throws -> [ItemAnswer] {
+    private static func answers(_ audit: AuditID, _ db: Database) throws -> [ItemAnswer] {
         try Row.fetchAll(
             db, sql: "SELECT item_id, value, note FROM audit_answer WHERE audit_id = ? ORDER BY position",
             arguments: [audit]
         ).map { ItemAnswer(itemID: $0["item_id"], value: $0["value"], note: $0["note"]) }
     }
 
-    public func recordJudgement(_ judgement: AuditJudgement?, audit: Int64) throws(StoreError) {
+    public func recordJudgement(_ judgement: AuditJudgement?, audit: AuditID) throws(StoreError) {
         try write { db in
             try requireOpen(audit, db)
             try setJudgement(judgement, audit: audit, db)
         }
     }
 
-    private func setJudgement(_ judgement: AuditJudgement?, audit: Int64, _ db: Database) throws {
+    private func setJudgement(_ judgement: AuditJudgement?, audit: AuditID, _ db: Database) throws {
         try db.execute(
             sql: "UPDATE audit SET judgement = ?, judgement_reason = ? WHERE id = ?",
             arguments: [judgement?.grade, judgement?.reason, audit])
     }
 
-    public func addAction(_ action: AuditAction, audit: Int64) throws(StoreError) {
+    public func addAction(_ action: AuditAction, audit: AuditID) throws(StoreError) {
         try write { db in
             try requireOpen(audit, db)
             try insertActions([action], audit: audit, db)
@@ -169,7 +170,7 @@ extension SQLiteStore: AuditStore {
     /// Inserts an audit's actions. With `carriedFrom`, an action the earlier version has too
     /// (same what, who and due date) keeps its identity, when it was raised, and whether it is done.
     private func insertActions(
-        _ actions: [AuditAction], audit: Int64, carriedFrom earlier: Int64? = nil, _ db: Database
+        _ actions: [AuditAction], audit: AuditID, carriedFrom earlier: AuditID? = nil, _ db: Database
     ) throws {
         let now = now()
         var previous =
@@ -200,7 +201,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func recordSheet(_ content: AuditContent, audit: Int64) throws(StoreError) {
+    public func recordSheet(_ content: AuditContent, audit: AuditID) throws(StoreError) {
         try write { db in
             try requireOpen(audit, db)
             try insertAnswers(content.answers, audit: audit, db)
@@ -209,7 +210,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
+    public func submitAudit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
         throws(StoreError)
     {
         try write { db in
@@ -219,7 +220,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    private func submit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
+    private func submit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
         try db.execute(
             sql: """
                 UPDATE audit SET judgement = ?, judgement_reason = ?, computed_grade = ?, score = ?, submitted_at = ?,
@@ -229,7 +230,7 @@ extension SQLiteStore: AuditStore {
     }
 
     public func amendAudit(
-        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
+        _ audit: AuditID, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
         grade: FileGrade,
         outcomes: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit {
@@ -240,7 +241,7 @@ extension SQLiteStore: AuditStore {
             else { throw StoreError.noAudit(audit) }
             let old = Self.storedAudit(row)
             guard old.submittedAt != nil else { throw StoreError.notSubmitted(audit: audit) }
-            if let later = try Int64.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
+            if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
                 throw StoreError.alreadyAmended(audit: audit, by: later)
             }
             let startedAt = now()
@@ -255,7 +256,7 @@ extension SQLiteStore: AuditStore {
                     audit, person,
                     reason,
                 ])
-            let id = db.lastInsertedRowID
+            let id = AuditID(db.lastInsertedRowID)
             try insertAnswers(content.answers, audit: id, db)
             try insertActions(content.actions, audit: id, carriedFrom: audit, db)
             // What the version amended added comes from what was kept with it.
@@ -270,7 +271,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func audit(id: Int64) throws(StoreError) -> AuditRecord? {
+    public func audit(id: AuditID) throws(StoreError) -> AuditRecord? {
         try read { db -> AuditRecord? in
             guard
                 let row = try Row.fetchOne(
@@ -290,7 +291,7 @@ extension SQLiteStore: AuditStore {
                 AuditJudgement(grade: $0, reason: row["judgement_reason"])
             }
             let audit = Self.storedAudit(row)
-            let latest = try Int64.fetchOne(
+            let latest = try AuditID.fetchOne(
                 db,
                 sql:
                     "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL ORDER BY version DESC LIMIT 1",
@@ -338,7 +339,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    public func claimAudit(_ audit: Int64) throws(StoreError) -> AuditClaim {
+    public func claimAudit(_ audit: AuditID) throws(StoreError) -> AuditClaim {
         try AuditLock.claim(audit, lockFile: path + "-lock")
     }
 }

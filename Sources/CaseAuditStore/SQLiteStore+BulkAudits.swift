@@ -7,7 +7,7 @@ extension SQLiteStore: BulkAuditStore {
     /// answers and the quality roll-ups (for benchmarks and demos at scale: one roll-up write per
     /// cell instead of one per audit).
     public func loadSubmittedAudits(
-        _ audits: [BulkAudit], sampleID: Int64, checklist: PinnedChecklist, checklistID: String
+        _ audits: [BulkAudit], sampleID: SampleID, checklist: PinnedChecklist, checklistID: String
     )
         throws(StoreError)
     {
@@ -27,14 +27,14 @@ extension SQLiteStore: BulkAuditStore {
                     "INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position) VALUES (?, ?, ?, NULL, ?, ?)"
             )
             var contribution = RollupContribution()
-            var kept: [(Int64, [ItemOutcome])] = []
+            var kept: [(AuditID, [ItemOutcome])] = []
             for audit in audits {
                 try auditStatement.execute(arguments: [
                     sampleID, audit.caseReference, audit.auditorID, checklist.hash, now, audit.judgement.grade,
                     audit.judgement.reason,
                     audit.grade.band?.grade, audit.grade.score, audit.auditorLevel?.rawValue,
                 ])
-                let id = db.lastInsertedRowID
+                let id = AuditID(db.lastInsertedRowID)
                 for (position, answer) in audit.answers.enumerated() {
                     try answerStatement.execute(arguments: [id, answer.itemID, answer.value, now, position])
                 }

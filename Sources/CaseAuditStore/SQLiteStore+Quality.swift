@@ -56,7 +56,7 @@ extension SQLiteStore: QualityStore {
                 return record
             }
             guard withAnswers else { return records }
-            var index: [Int64: Int] = [:]
+            var index: [AuditID: Int] = [:]
             for (position, record) in records.enumerated() { index[record.auditID] = position }
             let answers = try Row.fetchCursor(
                 db,

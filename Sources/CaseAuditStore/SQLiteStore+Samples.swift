@@ -89,7 +89,7 @@ extension SQLiteStore: SampleStore {
         return records
     }
 
-    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64])
+    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID])
         throws(StoreError) -> StoredSample
     {
         let drawnAt = now()
@@ -104,7 +104,7 @@ extension SQLiteStore: SampleStore {
                     parameters.month.description, parameters.checklistID, snapshot, String(parameters.seed), encoded,
                     SampleRandom.algorithm, drawnAt,
                 ])
-            let id = db.lastInsertedRowID
+            let id = SampleID(db.lastInsertedRowID)
             for old in replacing {
                 let inUse = try Bool.fetchOne(
                     db,
@@ -154,7 +154,7 @@ extension SQLiteStore: SampleStore {
                     """,
                 arguments: [month?.description])
             return try rows.map { row in
-                let id: Int64 = row["id"]
+                let id: SampleID = row["id"]
                 let parameters = try JSONDecoder().decode(
                     SampleParameters.self, from: Data((row["parameters"] as String).utf8))
                 let cases = try Row.fetchAll(
@@ -199,8 +199,8 @@ extension SQLiteStore: SampleStore {
                     """, arguments: [auditor, caseReference]
             ).compactMap { row -> AuditAllocation? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
-                let open: Int64? = row["open_audit"]
-                let submitted: Int64? = row["submitted_audit"]
+                let open: AuditID? = row["open_audit"]
+                let submitted: AuditID? = row["submitted_audit"]
                 let status: AuditAllocation.Status =
                     open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
                 return AuditAllocation(
@@ -213,7 +213,7 @@ extension SQLiteStore: SampleStore {
         }
     }
 
-    public func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String> {
+    public func sampledReferences(since: AuditMonth, before: SampleID?) throws(StoreError) -> Set<String> {
         try read { db in
             Set(
                 try String.fetchAll(

@@ -10,8 +10,8 @@ extension StoreConformance {
         let (store, sample) = try ConformanceCouncil.store(engine, in: folder)
         var random = SampleRandom(seed: seed)
         /// Per case: the audit under way, and the latest submitted version with its outcomes.
-        var open: [String: Int64] = [:]
-        var latest: [String: (id: Int64, outcomes: [ItemOutcome])] = [:]
+        var open: [String: AuditID] = [:]
+        var latest: [String: (id: AuditID, outcomes: [ItemOutcome])] = [:]
         let items = ["seen", "plan", "chronology"]
         func outcomes() -> [ItemOutcome] {
             items.filter { _ in random.next(below: 4) > 0 }.map {

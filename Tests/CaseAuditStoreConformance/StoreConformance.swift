@@ -139,7 +139,7 @@ public enum StoreConformance {
         var claim: AuditClaim? = try store.claimAudit(audit.id)
         let other = try engine.connectAgain(store)
         #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
-        #expect(throws: Never.self) { _ = try other.claimAudit(audit.id + 1) }
+        #expect(throws: Never.self) { _ = try other.claimAudit(AuditID(audit.id.rawValue + 1)) }
         withExtendedLifetime(claim) {}
         claim = nil
         #expect(throws: Never.self) { _ = try other.claimAudit(audit.id) }

@@ -11,7 +11,7 @@ import Testing
     static let pinned = PinnedChecklist(id: "test", version: "1", hash: "sha256:abc", xml: Array("<checklist/>".utf8))
 
     /// A store with one drawn file, C1, allocated to tm1.
-    static func storeWithAllocation(_ folder: TemporaryDirectory) throws -> (SQLiteStore, sampleID: Int64) {
+    static func storeWithAllocation(_ folder: TemporaryDirectory) throws -> (SQLiteStore, sampleID: SampleID) {
         let store = try SQLiteStore(path: "\(folder.path)/audits.sqlite")
         let snapshot = try store.addCaseSnapshot(
             CaseList(records: [CaseRecord(reference: "C1", caseType: .childInNeed, team: "A")], format: .csv),

@@ -75,20 +75,20 @@ public enum StoreError: Error, Sendable, Hashable {
     case newerDatabase(path: String)
     case failed(reason: String)
     /// Another session holds the audit (scoring it on another terminal, or keying a sheet).
-    case auditBusy(audit: Int64)
+    case auditBusy(audit: AuditID)
     /// The audit is submitted and so cannot change.
-    case submitted(audit: Int64)
+    case submitted(audit: AuditID)
     /// A sample cannot be replaced: one of its files has an audit begun or submitted, or
     /// another draw replaced it first.
-    case sampleInUse(sample: Int64)
+    case sampleInUse(sample: SampleID)
     /// There is no audit with this number.
-    case noAudit(Int64)
+    case noAudit(AuditID)
     /// The audit is not submitted, so it cannot be amended (it is still being scored).
-    case notSubmitted(audit: Int64)
+    case notSubmitted(audit: AuditID)
     /// Only the latest version of an audit can be amended; `by` is the version that amends it.
-    case alreadyAmended(audit: Int64, by: Int64)
+    case alreadyAmended(audit: AuditID, by: AuditID)
     /// The file is not in that current sample, or not allocated to that auditor.
-    case notAllocated(sample: Int64, caseReference: String, auditor: String)
+    case notAllocated(sample: SampleID, caseReference: String, auditor: String)
 
     public var message: String {
         switch self {

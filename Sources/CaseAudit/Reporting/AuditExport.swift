@@ -58,8 +58,8 @@ public enum AuditExport {
     static func auditCells(_ record: QualityRecord) -> [Value] {
         let provenance = record.provenance
         return [
-            .integer(record.auditID), provenance.map { .integer(Int64($0.version)) } ?? .null,
-            provenance.map { .integer($0.sampleID) } ?? .null, .text(record.month.description),
+            .integer(record.auditID.rawValue), provenance.map { .integer(Int64($0.version)) } ?? .null,
+            provenance.map { .integer($0.sampleID.rawValue) } ?? .null, .text(record.month.description),
             .text(record.checklistID),
             .optional(provenance?.checklistVersion), .text(record.checklistHash), .text(record.caseReference),
             .optional(record.team), .optional(record.caseType?.rawValue), .text(record.auditorID),

@@ -1,7 +1,7 @@
 /// One submitted audit as the quality reports see it: its latest version, the file as drawn,
 /// who audited it, the judgement and the answers.
 public struct QualityRecord: Sendable, Hashable {
-    public var auditID: Int64
+    public var auditID: AuditID
     public var month: AuditMonth
     public var checklistID: String
     public var checklistHash: String
@@ -22,7 +22,7 @@ public struct QualityRecord: Sendable, Hashable {
 
     /// Where a submitted audit came from, for a quality lead's own analysis.
     public struct Provenance: Sendable, Hashable {
-        public var sampleID: Int64
+        public var sampleID: SampleID
         public var checklistVersion: String
         public var auditorLevel: String?
         public var startedAt: String
@@ -37,7 +37,7 @@ public struct QualityRecord: Sendable, Hashable {
         public var score: Double?
 
         public init(
-            sampleID: Int64, checklistVersion: String, auditorLevel: String?, startedAt: String, submittedAt: String,
+            sampleID: SampleID, checklistVersion: String, auditorLevel: String?, startedAt: String, submittedAt: String,
             version: Int,
             amendedBy: String?, amendedReason: String?, judgementReason: String?, score: Double?
         ) {
@@ -55,7 +55,7 @@ public struct QualityRecord: Sendable, Hashable {
     }
 
     public init(
-        auditID: Int64, month: AuditMonth, checklistID: String, checklistHash: String, caseReference: String,
+        auditID: AuditID, month: AuditMonth, checklistID: String, checklistHash: String, caseReference: String,
         team: String?,
         caseType: CaseType?, auditorID: String, judgement: String, computedGrade: String?, inclusionProbability: Double,
         answers: [String: String] = [:]
@@ -92,7 +92,7 @@ public struct SampledCount: Sendable, Hashable {
 
 /// An action raised in a submitted audit, and whether it is done.
 public struct ActionRecord: Sendable, Hashable {
-    public var auditID: Int64
+    public var auditID: AuditID
     /// The month of the sample the audited file was drawn in.
     public var month: AuditMonth?
     public var checklistID: String
@@ -101,7 +101,7 @@ public struct ActionRecord: Sendable, Hashable {
     public var done: Bool
 
     public init(
-        auditID: Int64, month: AuditMonth? = nil, checklistID: String, team: String?, due: CalendarDate, done: Bool
+        auditID: AuditID, month: AuditMonth? = nil, checklistID: String, team: String?, due: CalendarDate, done: Bool
     ) {
         self.auditID = auditID
         self.month = month

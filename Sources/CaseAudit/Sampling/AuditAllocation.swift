@@ -7,7 +7,7 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
         case submitted
     }
 
-    public var sampleID: Int64
+    public var sampleID: SampleID
     public var month: AuditMonth
     public var checklistID: String
     public var caseReference: String
@@ -17,16 +17,16 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
     public var auditorID: String
     public var status: Status
     /// The audit under way, else the latest submitted version; nil before scoring starts.
-    public var auditID: Int64?
+    public var auditID: AuditID?
     /// The month's last day.
     public var due: CalendarDate
     /// Not submitted and past its due date (as of the day `audit list` ran).
     public var overdue: Bool
 
     public init(
-        sampleID: Int64, month: AuditMonth, checklistID: String, caseReference: String, caseType: CaseType?,
+        sampleID: SampleID, month: AuditMonth, checklistID: String, caseReference: String, caseType: CaseType?,
         team: String?,
-        worker: String?, auditorID: String, status: Status = .allocated, auditID: Int64? = nil,
+        worker: String?, auditorID: String, status: Status = .allocated, auditID: AuditID? = nil,
         today: CalendarDate? = nil
     ) {
         self.sampleID = sampleID

@@ -146,7 +146,7 @@ public enum MonthlyDraw {
 
     /// A top-up's parameters: the first sample's design, `files` in all, the seed and catch-up
     /// reason asked for.
-    static func topUp(of design: SampleParameters, files: Int, asked: SampleParameters, first: Int64)
+    static func topUp(of design: SampleParameters, files: Int, asked: SampleParameters, first: SampleID)
         -> SampleParameters
     {
         var parameters = design
@@ -185,7 +185,7 @@ public enum SampleDrawError: Error, Sendable {
     case nothingToReplace(AuditMonth, String)
     case nothingToTopUp(AuditMonth, String)
     /// Files of the sample have audits begun or submitted, so it cannot be drawn afresh.
-    case scored(sample: Int64, files: Int)
+    case scored(sample: SampleID, files: Int)
     /// The quota gives files to a level nobody in the org chart holds.
     case quotaUnstaffed([ManagerLevel], AuditorQuota)
 

@@ -42,7 +42,7 @@ public struct SampleParameters: Sendable, Hashable, Codable {
     public var backdateReason: String?
     /// For a top-up (`sample draw --top-up N`): the month's first sample, whose design it
     /// follows. Its files leave out every file the month's samples of the checklist hold.
-    public var topUpOf: Int64?
+    public var topUpOf: SampleID?
 
     public init(
         month: AuditMonth, checklistID: String, size: Size, strata: [Stratum] = [.team], caseTypes: [CaseType] = [],

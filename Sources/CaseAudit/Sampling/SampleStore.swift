@@ -5,7 +5,7 @@ public protocol SampleStore: Sendable {
     func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord]
     /// Records a sample; in the same transaction, marks the samples of `replacing` as replaced
     /// by it, refusing (`.sampleInUse`) when any of them has an audit or was replaced already.
-    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [Int64])
+    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID])
         throws(StoreError)
         -> StoredSample
     /// The samples drawn for a month, oldest first, replaced ones included (marked); every
@@ -14,7 +14,7 @@ public protocol SampleStore: Sendable {
     /// Case references drawn in a current sample for `since` or a later month. With `before`,
     /// as they stood when sample `before` was drawn (what a redraw of it excluded): samples
     /// recorded before it, and not replaced by then.
-    func sampledReferences(since: AuditMonth, before: Int64?) throws(StoreError) -> Set<String>
+    func sampledReferences(since: AuditMonth, before: SampleID?) throws(StoreError) -> Set<String>
     /// Allocated files of current samples, of one auditor and of one case when given (all
     /// when nil), in month and reference order.
     func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError)
@@ -44,18 +44,18 @@ extension SampleStore {
 
 /// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.
 public struct StoredSample: Sendable, Codable {
-    public var id: Int64
+    public var id: SampleID
     public var parameters: SampleParameters
     public var snapshotID: Int64
     public var algorithm: String
     public var drawnAt: String
     public var cases: [SampledCase]
     /// The sample that replaced this one (`sample draw --replace`); nil while it is current.
-    public var replacedBy: Int64?
+    public var replacedBy: SampleID?
 
     public init(
-        id: Int64, parameters: SampleParameters, snapshotID: Int64, algorithm: String, drawnAt: String,
-        cases: [SampledCase], replacedBy: Int64? = nil
+        id: SampleID, parameters: SampleParameters, snapshotID: Int64, algorithm: String, drawnAt: String,
+        cases: [SampledCase], replacedBy: SampleID? = nil
     ) {
         self.replacedBy = replacedBy
         self.id = id
@@ -70,7 +70,7 @@ public struct StoredSample: Sendable, Codable {
 extension StoredSample {
     /// Whether this sample counted when sample `other` was drawn: recorded before it and not
     /// replaced by then.
-    public func wasCurrent(whenDrawing other: Int64) -> Bool {
+    public func wasCurrent(whenDrawing other: SampleID) -> Bool {
         id < other && (replacedBy.map { $0 > other } ?? true)
     }
 }

@@ -1,7 +1,7 @@
 /// An action as `audit actions` lists it: the audit and file it came from, and where it stands.
 public struct ActionListing: Sendable, Hashable, Codable {
     public var id: Int64
-    public var auditID: Int64
+    public var auditID: AuditID
     public var caseReference: String
     public var team: String?
     public var what: String
@@ -11,7 +11,7 @@ public struct ActionListing: Sendable, Hashable, Codable {
     public var doneAt: String?
 
     public init(
-        id: Int64, auditID: Int64, caseReference: String, team: String?, what: String, who: String, due: CalendarDate,
+        id: Int64, auditID: AuditID, caseReference: String, team: String?, what: String, who: String, due: CalendarDate,
         doneAt: String?
     ) {
         self.id = id

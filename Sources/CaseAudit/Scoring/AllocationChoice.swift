@@ -15,7 +15,7 @@ public enum AllocationChoice {
     }
 
     /// `allocations`: the case's allocations in current samples; `sample`: the one named, if any.
-    public static func choose(_ allocations: [AuditAllocation], auditor: String, sample: Int64?) -> Outcome {
+    public static func choose(_ allocations: [AuditAllocation], auditor: String, sample: SampleID?) -> Outcome {
         let named = allocations.filter { sample == nil || $0.sampleID == sample }
         guard !named.isEmpty else { return .notAllocated }
         let mine = named.filter { $0.auditorID == auditor }

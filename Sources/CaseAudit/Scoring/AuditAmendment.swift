@@ -11,7 +11,7 @@ public enum AuditAmendment {
     /// stands; one without a reason was the computed grade and follows the amended answers
     /// (unless the sheet gives a judgement).
     public static func amend(
-        _ id: Int64, by person: String, reason: String, sheet: AnswerSheet, store: some CaseAuditStore,
+        _ id: AuditID, by person: String, reason: String, sheet: AnswerSheet, store: some CaseAuditStore,
         today: CalendarDate
     ) throws -> Amended {
         let (record, checklist) = try AuditOpening.recorded(id, store: store)

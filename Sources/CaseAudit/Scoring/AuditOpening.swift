@@ -11,7 +11,7 @@ public struct AuditOpening: Sendable {
     /// `loadChecklist`: the current checklist with an id, for an audit not begun yet (an audit
     /// under way keeps the version it began with).
     public static func open(
-        caseReference: String, auditor: String, sample: Int64?, store: some CaseAuditStore, today: CalendarDate,
+        caseReference: String, auditor: String, sample: SampleID?, store: some CaseAuditStore, today: CalendarDate,
         loadChecklist: (String) throws -> LoadedChecklist
     ) throws -> AuditOpening {
         let drawn = try store.allocations(auditor: nil, caseReference: caseReference, today: today)
@@ -43,7 +43,7 @@ public struct AuditOpening: Sendable {
     }
 
     /// A recorded audit and the checklist it was scored against.
-    public static func recorded(_ id: Int64, store: some CaseAuditStore) throws -> (AuditRecord, Checklist) {
+    public static func recorded(_ id: AuditID, store: some CaseAuditStore) throws -> (AuditRecord, Checklist) {
         guard let record = try store.audit(id: id),
             let pinned = try store.pinnedChecklist(hash: record.audit.checklistHash)
         else {
@@ -77,12 +77,12 @@ public struct AuditOpening: Sendable {
 /// Why a file cannot be opened for scoring. The messages say what is so; the command line adds
 /// which command or flag goes on from there.
 public enum AuditOpeningError: ReportableError, Hashable {
-    case notAllocated(String, sample: Int64?)
+    case notAllocated(String, sample: SampleID?)
     case someoneElse(String, auditor: String, allocations: [AuditAllocation])
     /// The case is the auditor's in more than one sample still to audit.
     case ambiguous(String, auditor: String, allocations: [AuditAllocation])
     case submitted(String, audit: StoredAudit)
-    case noAudit(Int64)
+    case noAudit(AuditID)
 
     public var message: String {
         switch self {

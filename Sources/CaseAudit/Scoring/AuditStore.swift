@@ -5,39 +5,40 @@ public protocol AuditStore: Sendable {
     /// `checklist` (its XML is kept by content hash, so a resumed audit uses the version it
     /// began with, whatever is on disk by then).
     func startOrResumeAudit(
-        sampleID: Int64, caseReference: String, auditorID: String, checklist: PinnedChecklist
+        sampleID: SampleID, caseReference: String, auditorID: String, checklist: PinnedChecklist
     ) throws(StoreError) -> StoredAudit
     /// The checklist an audit was pinned to.
     func pinnedChecklist(hash: String) throws(StoreError) -> PinnedChecklist?
     /// The unsubmitted audit of this file by this auditor, if one was started.
-    func unfinishedAudit(sampleID: Int64, caseReference: String, auditorID: String) throws(StoreError) -> StoredAudit?
+    func unfinishedAudit(sampleID: SampleID, caseReference: String, auditorID: String) throws(StoreError)
+        -> StoredAudit?
     /// The latest submitted version of this file's audit, if there is one.
-    func latestSubmittedAudit(sampleID: Int64, caseReference: String) throws(StoreError) -> StoredAudit?
+    func latestSubmittedAudit(sampleID: SampleID, caseReference: String) throws(StoreError) -> StoredAudit?
     /// Records (or replaces) answers, all in one transaction.
-    func recordAnswers(_ answers: [ItemAnswer], audit: Int64) throws(StoreError)
+    func recordAnswers(_ answers: [ItemAnswer], audit: AuditID) throws(StoreError)
     /// The answers recorded so far, in the order they were first given.
-    func answers(audit: Int64) throws(StoreError) -> [ItemAnswer]
+    func answers(audit: AuditID) throws(StoreError) -> [ItemAnswer]
     /// Records (or clears) the auditor's judgement.
-    func recordJudgement(_ judgement: AuditJudgement?, audit: Int64) throws(StoreError)
+    func recordJudgement(_ judgement: AuditJudgement?, audit: AuditID) throws(StoreError)
     /// Adds an action.
-    func addAction(_ action: AuditAction, audit: Int64) throws(StoreError)
+    func addAction(_ action: AuditAction, audit: AuditID) throws(StoreError)
     /// Records a paper audit's answers, judgement and actions, all in one transaction.
-    func recordSheet(_ content: AuditContent, audit: Int64) throws(StoreError)
+    func recordSheet(_ content: AuditContent, audit: AuditID) throws(StoreError)
     /// Marks the audit submitted with its final judgement and the grade its answers compute,
     /// and adds it to the quality roll-ups (`outcomes`: its asked items' answers that count);
     /// from then on it cannot change.
-    func submitAudit(_ audit: Int64, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
+    func submitAudit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
         throws(StoreError)
     /// A submitted audit's next version: `content` in full, who amended it and why, submitted
     /// at once, in one transaction; the roll-ups lose what the old version added (the store
     /// kept its outcomes when it was submitted) and gain the new. Reports use the latest version.
     func amendAudit(
-        _ audit: Int64, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
+        _ audit: AuditID, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
         grade: FileGrade,
         outcomes: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit
     /// One audit with everything recorded in it.
-    func audit(id: Int64) throws(StoreError) -> AuditRecord?
+    func audit(id: AuditID) throws(StoreError) -> AuditRecord?
     /// The actions raised in the latest versions of submitted audits.
     func actionListings() throws(StoreError) -> [ActionListing]
     /// Marks an action done (the one change a submitted audit takes); false when there is no
@@ -45,12 +46,12 @@ public protocol AuditStore: Sendable {
     func markActionDone(_ id: Int64) throws(StoreError) -> Bool
     /// Claims the audit for this session until the claim is released (or the process ends,
     /// however it ends); refused with `.auditBusy` while another session holds it.
-    func claimAudit(_ audit: Int64) throws(StoreError) -> AuditClaim
+    func claimAudit(_ audit: AuditID) throws(StoreError) -> AuditClaim
 }
 
 extension AuditStore {
     /// Records (or replaces) one answer, in its own transaction: the moment it is given.
-    public func recordAnswer(_ answer: ItemAnswer, audit: Int64) throws(StoreError) {
+    public func recordAnswer(_ answer: ItemAnswer, audit: AuditID) throws(StoreError) {
         try recordAnswers([answer], audit: audit)
     }
 }

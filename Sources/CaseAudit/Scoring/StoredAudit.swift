@@ -1,7 +1,7 @@
 /// One version of the audit of one allocated file.
 public struct StoredAudit: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var sampleID: Int64
+    public var id: AuditID
+    public var sampleID: SampleID
     public var caseReference: String
     public var auditorID: String
     public var checklistHash: String
@@ -12,13 +12,14 @@ public struct StoredAudit: Sendable, Hashable, Codable {
     /// 1 for the audit as first submitted; each amendment adds one.
     public var version: Int
     /// The version this one amends, who amended it and why.
-    public var amends: Int64?
+    public var amends: AuditID?
     public var amendedBy: String?
     public var amendedReason: String?
 
     public init(
-        id: Int64, sampleID: Int64, caseReference: String, auditorID: String, checklistHash: String, startedAt: String,
-        submittedAt: String? = nil, version: Int = 1, amends: Int64? = nil, amendedBy: String? = nil,
+        id: AuditID, sampleID: SampleID, caseReference: String, auditorID: String, checklistHash: String,
+        startedAt: String,
+        submittedAt: String? = nil, version: Int = 1, amends: AuditID? = nil, amendedBy: String? = nil,
         amendedReason: String? = nil
     ) {
         self.id = id
@@ -43,10 +44,11 @@ public struct AuditRecord: Sendable, Hashable {
     public var computedGrade: String?
     public var score: Double?
     /// The id of the file's latest version, when this one has been amended since.
-    public var supersededBy: Int64?
+    public var supersededBy: AuditID?
 
-    public init(audit: StoredAudit, content: AuditContent, computedGrade: String?, score: Double?, supersededBy: Int64?)
-    {
+    public init(
+        audit: StoredAudit, content: AuditContent, computedGrade: String?, score: Double?, supersededBy: AuditID?
+    ) {
         self.audit = audit
         self.content = content
         self.computedGrade = computedGrade

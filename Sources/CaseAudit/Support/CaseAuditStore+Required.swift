@@ -12,7 +12,7 @@ extension CaseAuditStore {
     }
 
     /// A recorded sample by its number.
-    public func requiredSample(_ id: Int64) throws -> StoredSample {
+    public func requiredSample(_ id: SampleID) throws -> StoredSample {
         guard let sample = try samples(month: nil).first(where: { $0.id == id }) else {
             throw MissingData.noSample(id)
         }

@@ -10,6 +10,6 @@ public protocol CaseAuditStore: PopulationStore, SampleStore, AuditStore, Qualit
 /// the benchmarks and demos at scale).
 public protocol BulkAuditStore: Sendable {
     /// The audits into sample `sampleID` in one transaction, against the checklist pinned.
-    func loadSubmittedAudits(_ audits: [BulkAudit], sampleID: Int64, checklist: PinnedChecklist, checklistID: String)
+    func loadSubmittedAudits(_ audits: [BulkAudit], sampleID: SampleID, checklist: PinnedChecklist, checklistID: String)
         throws(StoreError)
 }

@@ -3,7 +3,7 @@
 public enum MissingData: ReportableError, Hashable {
     case noCaseList
     case noOrgChart
-    case noSample(Int64)
+    case noSample(SampleID)
     /// No sample at all, or none for the month.
     case noSampleYet(month: AuditMonth?)
     case noOpenAction(Int64)

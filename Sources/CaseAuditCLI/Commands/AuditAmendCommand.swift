@@ -16,7 +16,7 @@ struct AuditAmendCommand: ParsableCommand {
     )
 
     @Argument(help: "The submitted audit to amend (its latest version).")
-    var audit: Int64
+    var audit: AuditID
 
     @Option(help: "Who is making the change: their id in the org chart.")
     var by: String

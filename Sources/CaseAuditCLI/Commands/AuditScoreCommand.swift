@@ -31,7 +31,7 @@ struct AuditScoreCommand: ParsableCommand {
     var auditor: String
 
     @Option(help: "The sample the file is in, when the case is allocated to you in more than one (see `audit list`).")
-    var sample: Int64?
+    var sample: SampleID?
 
     @Option(help: "A paper audit's answers: CSV (item,answer,note,who,due) or JSON (by extension).")
     var answers: String?
@@ -43,7 +43,7 @@ struct AuditScoreCommand: ParsableCommand {
     @OptionGroup var store: DatabaseOption
 
     /// This command again, with what it needs to find the same audit.
-    private func resumeCommand(sample chosen: Int64) -> String {
+    private func resumeCommand(sample chosen: SampleID) -> String {
         var words = ["caseaudit", "audit", "score", caseReference, "--auditor", auditor]
         if sample != nil { words += ["--sample", String(chosen)] }
         if let directory = location.directory { words += ["--dir", directory] }

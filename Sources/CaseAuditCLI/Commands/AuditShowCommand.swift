@@ -7,7 +7,7 @@ struct AuditShowCommand: ParsableCommand {
         commandName: "show", abstract: "An audit with its answers, notes, grade, judgement, actions and versions.")
 
     @Argument(help: "The audit's number (as `audit list` and `audit score` print it).")
-    var audit: Int64
+    var audit: AuditID
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text

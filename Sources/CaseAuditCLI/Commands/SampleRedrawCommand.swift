@@ -10,7 +10,7 @@ struct SampleRedrawCommand: ParsableCommand {
     )
 
     @Argument(help: "The sample's number (see `sample show`).")
-    var sample: Int64
+    var sample: SampleID
 
     @OptionGroup var store: DatabaseOption
 

@@ -4,7 +4,7 @@ extension AuditOpening {
     /// Opens the file from the command line: the checklist from `--dir` (or its defaults), as
     /// of the console's day.
     static func open(
-        caseReference: String, auditor: String, sample: Int64? = nil, database: any CaseAuditStore,
+        caseReference: String, auditor: String, sample: SampleID? = nil, database: any CaseAuditStore,
         directory: ChecklistDirectoryOption, console: Console
     ) throws -> AuditOpening {
         try open(

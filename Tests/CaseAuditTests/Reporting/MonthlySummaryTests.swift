@@ -13,7 +13,7 @@ import Testing
     static let hash = "sha256:v1"
 
     static func record(
-        _ id: Int64, team: String, auditor: String, judgement: String, computed: String, probability: Double,
+        _ id: AuditID, team: String, auditor: String, judgement: String, computed: String, probability: Double,
         _ answers: [String: String], month: AuditMonth = month, hash: String = hash, type: CaseType = .childInNeed
     ) -> QualityRecord {
         QualityRecord(

@@ -19,7 +19,7 @@ import Testing
         #expect(try MonthlyDraw.checkMonth(AuditMonth("2026-10")!, today: today, backdated: true) == true)
     }
 
-    func allocation(_ sample: Int64, _ auditor: String, _ status: AuditAllocation.Status) -> AuditAllocation {
+    func allocation(_ sample: SampleID, _ auditor: String, _ status: AuditAllocation.Status) -> AuditAllocation {
         AuditAllocation(
             sampleID: sample, month: AuditMonth("2026-12")!, checklistID: "c", caseReference: "C1",
             caseType: .childInNeed,

@@ -1,0 +1,7 @@
+import ArgumentParser
+import CaseAudit
+
+/// An audit's or a sample's number on the command line.
+extension EntityID: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
