@@ -295,6 +295,23 @@ enum Migrations {
                     """)
             try OutcomeBackfill.run(db)
         }
+        migrator.registerMigration("v10 commit order of snapshots and samples") { db in
+            // "The latest case list" and "drawn before this sample" follow the order the
+            // snapshots and samples were committed in, not their ids: a counter row taken inside
+            // the writing transaction (on a server its row lock orders concurrent writers).
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_sequence (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+                    INSERT INTO store_sequence VALUES ('case_snapshot', COALESCE((SELECT MAX(id) FROM case_snapshot), 0));
+                    INSERT INTO store_sequence VALUES ('sample', COALESCE((SELECT MAX(id) FROM sample), 0));
+                    ALTER TABLE case_snapshot ADD COLUMN sequence INTEGER;
+                    UPDATE case_snapshot SET sequence = id;
+                    CREATE UNIQUE INDEX case_snapshot_sequence ON case_snapshot(sequence);
+                    ALTER TABLE sample ADD COLUMN sequence INTEGER;
+                    UPDATE sample SET sequence = id;
+                    CREATE UNIQUE INDEX sample_sequence ON sample(sequence);
+                    """)
+        }
         return migrator
     }
 }

@@ -71,8 +71,8 @@ extension SQLiteStore: PopulationStore {
             return try write { db -> CaseSnapshot in
                 try db.execute(
                     sql:
-                        "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count) VALUES (?, ?, ?, 0, 0)",
-                    arguments: [importedAt, source, format.rawValue])
+                        "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count, sequence) VALUES (?, ?, ?, 0, 0, ?)",
+                    arguments: [importedAt, source, format.rawValue, try StoreSequence.next("case_snapshot", db)])
                 let snapshot = db.lastInsertedRowID
                 // A council's export can have a million rows: bind through the C API, into a
                 // table with no index, remembering the rowid range the snapshot occupies.
@@ -135,7 +135,7 @@ extension SQLiteStore: PopulationStore {
                 let row = try Row.fetchOne(
                     db,
                     sql:
-                        "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY id DESC LIMIT 1"
+                        "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY sequence DESC LIMIT 1"
                 )
             else { return nil }
             return CaseSnapshot(

@@ -95,14 +95,15 @@ extension SQLiteStore: SampleStore {
         let drawnAt = now()
         let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
         return try write { db -> StoredSample in
+            let sequence = try StoreSequence.next("sample", db)
             try db.execute(
                 sql: """
-                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at, sequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     parameters.month.description, parameters.checklistID, snapshot, String(parameters.seed), encoded,
-                    SampleRandom.algorithm, drawnAt,
+                    SampleRandom.algorithm, drawnAt, sequence,
                 ])
             let id = SampleID(db.lastInsertedRowID)
             for old in replacing {
@@ -138,9 +139,8 @@ extension SQLiteStore: SampleStore {
                     sql: "INSERT INTO sample_tally VALUES (?, ?, ?, ?)", arguments: [id, key[0], key[1], files])
             }
             return StoredSample(
-                id: id, parameters: parameters, snapshotID: snapshot, algorithm: SampleRandom.algorithm,
-                drawnAt: drawnAt,
-                cases: cases)
+                id: id, sequence: sequence, parameters: parameters, snapshotID: snapshot,
+                algorithm: SampleRandom.algorithm, drawnAt: drawnAt, cases: cases)
         }
     }
 
@@ -149,8 +149,9 @@ extension SQLiteStore: SampleStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, parameters, snapshot_id, algorithm, drawn_at, replaced_by FROM sample
-                    WHERE ?1 IS NULL OR month = ?1 ORDER BY id
+                    SELECT id, sequence, parameters, snapshot_id, algorithm, drawn_at, replaced_by,
+                        (SELECT r.sequence FROM sample r WHERE r.id = sample.replaced_by) AS replaced_by_sequence
+                    FROM sample WHERE ?1 IS NULL OR month = ?1 ORDER BY sequence
                     """,
                 arguments: [month?.description])
             return try rows.map { row in
@@ -173,8 +174,9 @@ extension SQLiteStore: SampleStore {
                         worker: $0["worker"], auditorID: $0["auditor_id"], unallocatedReason: $0["unallocated_reason"])
                 }
                 return StoredSample(
-                    id: id, parameters: parameters, snapshotID: row["snapshot_id"], algorithm: row["algorithm"],
-                    drawnAt: row["drawn_at"], cases: cases, replacedBy: row["replaced_by"])
+                    id: id, sequence: row["sequence"], parameters: parameters, snapshotID: row["snapshot_id"],
+                    algorithm: row["algorithm"], drawnAt: row["drawn_at"], cases: cases,
+                    replacedBy: row["replaced_by"], replacedBySequence: row["replaced_by_sequence"])
             }
         }
     }
@@ -187,7 +189,7 @@ extension SQLiteStore: SampleStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker,
+                    SELECT s.id, s.sequence, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker,
                         (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
                             AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL ORDER BY a.id DESC LIMIT 1) AS open_audit,
                         (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
@@ -195,7 +197,7 @@ extension SQLiteStore: SampleStore {
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
                     WHERE c.auditor_id IS NOT NULL AND s.replaced_by IS NULL AND (?1 IS NULL OR c.auditor_id = ?1) AND (?2 IS NULL OR c.case_reference = ?2)
-                    ORDER BY s.month, s.id, c.case_reference
+                    ORDER BY s.month, s.sequence, c.case_reference
                     """, arguments: [auditor, caseReference]
             ).compactMap { row -> AuditAllocation? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
@@ -204,7 +206,8 @@ extension SQLiteStore: SampleStore {
                 let status: AuditAllocation.Status =
                     open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
                 return AuditAllocation(
-                    sampleID: row["id"], month: month, checklistID: row["checklist_id"],
+                    sampleID: row["id"], sampleSequence: row["sequence"], month: month,
+                    checklistID: row["checklist_id"],
                     caseReference: row["case_reference"],
                     caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
                     team: row["team"], worker: row["worker"], auditorID: row["auditor_id"], status: status,
@@ -221,7 +224,11 @@ extension SQLiteStore: SampleStore {
                     sql: """
                         SELECT DISTINCT c.case_reference FROM sample_case c JOIN sample s ON s.id = c.sample_id
                         WHERE s.month >= ?1
-                            AND (?2 IS NULL AND s.replaced_by IS NULL OR s.id < ?2 AND (s.replaced_by IS NULL OR s.replaced_by > ?2))
+                            AND (?2 IS NULL AND s.replaced_by IS NULL
+                                OR s.sequence < (SELECT sequence FROM sample WHERE id = ?2)
+                                AND (s.replaced_by IS NULL
+                                    OR (SELECT sequence FROM sample r WHERE r.id = s.replaced_by)
+                                        > (SELECT sequence FROM sample WHERE id = ?2)))
                         """,
                     arguments: [since.description, before]))
         }

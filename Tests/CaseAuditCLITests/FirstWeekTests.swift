@@ -377,8 +377,9 @@ import Testing
         try queue.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at)
-                    SELECT month, checklist_id, snapshot_id, '5', parameters, algorithm, drawn_at FROM sample WHERE id = 1;
+                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at, sequence)
+                    SELECT month, checklist_id, snapshot_id, '5', parameters, algorithm, drawn_at, sequence + 1
+                    FROM sample WHERE id = 1;
                     INSERT INTO sample_case (sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker,
                         auditor_id, unallocated_reason)
                     SELECT 2, case_reference, stratum, inclusion_probability, case_type, team, worker, auditor_id, unallocated_reason

@@ -180,6 +180,14 @@ public enum StoreConformance {
         let replacement = try store.addSample(
             original.parameters, snapshot: original.snapshotID, cases: original.cases, replacing: [original.id])
         #expect(try store.samples(month: month).map(\.replacedBy) == [replacement.id, nil])
+        // Samples and snapshots are ordered as they were committed: the replacement comes
+        // after the sample it replaced, and the latest case list is the last one imported.
+        let kept = try store.samples(month: month)
+        #expect(kept.count == 2 && kept[0].sequence < kept[1].sequence)
+        #expect(kept[0].replacedBySequence == kept[1].sequence)
+        #expect(kept[0].wasCurrent(whenDrawing: kept[1]) == false)
+        let later = try store.addCaseSnapshot(CaseList(records: [], format: .csv), source: "later.csv")
+        #expect(try store.latestCaseSnapshot()?.id == later.id)
         #expect(Set(try store.allocations(auditor: nil, today: nil).map(\.sampleID)) == [replacement.id])
         #expect(try store.sampledCounts(month: month).reduce(0) { $0 + $1.files } == ConformanceCouncil.cases.count)
         #expect(try store.sampledReferences(since: month, before: replacement.id).isEmpty)

@@ -8,6 +8,8 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
     }
 
     public var sampleID: SampleID
+    /// The sample's place in the order samples were committed in.
+    public var sampleSequence: Int64
     public var month: AuditMonth
     public var checklistID: String
     public var caseReference: String
@@ -24,12 +26,15 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
     public var overdue: Bool
 
     public init(
-        sampleID: SampleID, month: AuditMonth, checklistID: String, caseReference: String, caseType: CaseType?,
+        sampleID: SampleID, sampleSequence: Int64? = nil, month: AuditMonth, checklistID: String, caseReference: String,
+        caseType: CaseType?,
         team: String?,
         worker: String?, auditorID: String, status: Status = .allocated, auditID: AuditID? = nil,
         today: CalendarDate? = nil
     ) {
         self.sampleID = sampleID
+        // Without a store's sequence (a value made in memory), samples are taken in id order.
+        self.sampleSequence = sampleSequence ?? sampleID.rawValue
         self.month = month
         self.checklistID = checklistID
         self.caseReference = caseReference

@@ -164,7 +164,7 @@ public enum MonthlyDraw {
     > {
         guard sample.parameters.topUpOf != nil else { return [] }
         let earlier = try store.samples(month: sample.parameters.month).filter {
-            $0.parameters.checklistID == sample.parameters.checklistID && $0.wasCurrent(whenDrawing: sample.id)
+            $0.parameters.checklistID == sample.parameters.checklistID && $0.wasCurrent(whenDrawing: sample)
         }
         return Set(earlier.flatMap { $0.cases.map(\.reference) })
     }

@@ -45,6 +45,9 @@ extension SampleStore {
 /// A sample as recorded: its parameters (seed included), the snapshot it came from, its files.
 public struct StoredSample: Sendable, Codable {
     public var id: SampleID
+    /// Where the sample stands in the order samples were committed in (ids are not that order
+    /// when several people draw at once).
+    public var sequence: Int64
     public var parameters: SampleParameters
     public var snapshotID: Int64
     public var algorithm: String
@@ -52,12 +55,16 @@ public struct StoredSample: Sendable, Codable {
     public var cases: [SampledCase]
     /// The sample that replaced this one (`sample draw --replace`); nil while it is current.
     public var replacedBy: SampleID?
+    /// The sequence of the sample that replaced this one.
+    public var replacedBySequence: Int64?
 
     public init(
-        id: SampleID, parameters: SampleParameters, snapshotID: Int64, algorithm: String, drawnAt: String,
-        cases: [SampledCase], replacedBy: SampleID? = nil
+        id: SampleID, sequence: Int64, parameters: SampleParameters, snapshotID: Int64, algorithm: String,
+        drawnAt: String, cases: [SampledCase], replacedBy: SampleID? = nil, replacedBySequence: Int64? = nil
     ) {
         self.replacedBy = replacedBy
+        self.replacedBySequence = replacedBySequence
+        self.sequence = sequence
         self.id = id
         self.parameters = parameters
         self.snapshotID = snapshotID
@@ -70,7 +77,7 @@ public struct StoredSample: Sendable, Codable {
 extension StoredSample {
     /// Whether this sample counted when sample `other` was drawn: recorded before it and not
     /// replaced by then.
-    public func wasCurrent(whenDrawing other: SampleID) -> Bool {
-        id < other && (replacedBy.map { $0 > other } ?? true)
+    public func wasCurrent(whenDrawing other: StoredSample) -> Bool {
+        sequence < other.sequence && (replacedBySequence.map { $0 > other.sequence } ?? true)
     }
 }

@@ -22,7 +22,7 @@ public enum AllocationChoice {
         guard !mine.isEmpty else { return .someoneElse(named) }
         let open = mine.filter { $0.status != .submitted }
         switch open.count {
-        case 0: return .chosen(mine.max { $0.sampleID < $1.sampleID } ?? mine[0])
+        case 0: return .chosen(mine.max { $0.sampleSequence < $1.sampleSequence } ?? mine[0])
         case 1: return .chosen(open[0])
         default: return .ambiguous(open)
         }
