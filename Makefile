@@ -10,7 +10,7 @@ demo: build
 	$(BIN) demo
 
 test: deps
-	@scripts/ensure-deps.sh chromium
+	@scripts/ensure-deps.sh chromium postgresql
 	$(SWIFT) test
 
 # Coverage-guided fuzzing of every reader (libFuzzer + AddressSanitizer): FUZZ_SECONDS per

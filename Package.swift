@@ -29,6 +29,8 @@ let package = Package(
         ),
         // The system zlib (apt: zlib1g-dev): Office parts are inflated with bounds of our own.
         .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // PostgreSQL's own client library (apt: libpq-dev), for the server store.
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Safe parsing, XSD validation and canonicalisation over libxml2; no domain types.
         .target(name: "CaseAuditXML", dependencies: ["CLibXML2"]),
         // The domain core: checklists (the product's own XML format), the population, sampling,
@@ -57,12 +59,12 @@ let package = Package(
         .target(name: "CaseAuditScreen", dependencies: ["CaseAudit"]),
         // Synthetic councils and audit histories, for `generate`, the demo and the benchmarks.
         .target(name: "CaseAuditSynthetic", dependencies: ["CaseAudit", "CaseAuditFormats", "CaseAuditReports"]),
-        // Persistence: GRDB over SQLite (the embedded store). A server store comes later
-        // behind the same protocols.
+        // Persistence behind the library's protocols: GRDB over SQLite (the embedded store) and
+        // libpq to PostgreSQL (the server store); StoreFactory chooses by `--database`.
         .target(
             name: "CaseAuditStore",
             dependencies: [
-                "CaseAudit",
+                "CaseAudit", "CLibPQ",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

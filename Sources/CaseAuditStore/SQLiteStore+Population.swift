@@ -48,20 +48,6 @@ extension SQLiteStore: PopulationStore {
         }
     }
 
-    public func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot {
-        var batches = [cases.records]
-        do {
-            return try addCaseSnapshot(source: source, format: cases.format) { () throws(InputError) in
-                batches.popLast()
-            }
-        } catch {
-            switch error {
-            case .store(let failure): throw failure
-            case .input: throw .failed(reason: "unexpected input error")  // the batches above cannot fail
-            }
-        }
-    }
-
     public func addCaseSnapshot(
         source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {

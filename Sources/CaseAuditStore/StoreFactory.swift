@@ -1,8 +1,9 @@
 import CaseAudit
 import Foundation
 
-/// Opens the store a `--database` value names. Today every location is a SQLite file; the
-/// server store will be chosen here by its connection string, and nowhere else.
+/// Opens the store a `--database` value names: a PostgreSQL connection string (a
+/// `postgresql://` URI or libpq's `key=value` pairs) is the server store; anything else is the
+/// path of a SQLite file. This is the one place an engine is chosen.
 public enum StoreFactory {
     /// The location when none is given (nor `CASEAUDIT_DATABASE`).
     public static let defaultLocation = SQLiteStore.defaultPath
@@ -13,6 +14,7 @@ public enum StoreFactory {
     public static func open(_ location: String, creating: Bool, clock: StoreClock = .system) throws(StoreError)
         -> any CaseAuditStore
     {
+        if ConnectionString.isServer(location) { return try PostgreSQLStore(conninfo: location, clock: clock) }
         if !creating && !FileManager.default.fileExists(atPath: location) { throw .noDatabase(path: location) }
         return try SQLiteStore(path: location, clock: clock)
     }
@@ -30,6 +32,10 @@ public enum StoreFactory {
     /// Refuses a location where something already is (`.exists`): for commands that fill a
     /// database of their own and must never add to real data. Checked before anything is written.
     public static func requireNew(_ location: String) throws(StoreError) {
+        if ConnectionString.isServer(location) {
+            if try PostgreSQLStore.hasSchema(location) { throw .exists(path: ConnectionString.redacted(location)) }
+            return
+        }
         if FileManager.default.fileExists(atPath: location) { throw .exists(path: location) }
     }
 }

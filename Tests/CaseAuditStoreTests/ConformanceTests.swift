@@ -5,14 +5,20 @@ import Testing
 
 @testable import CaseAuditStore
 
-/// The engines this build has; the server store joins them in issue 13.
+/// The engines this build has: every conformance check runs against each.
 enum Engines {
     static let sqlite = StoreEngine(
         name: "SQLite",
         make: { folder in try SQLiteStore(path: "\(folder.path)/conformance.sqlite") },
         connectAgain: { store in try SQLiteStore(path: store.location) })
 
-    static let all = [sqlite]
+    /// A fresh database on the tests' throwaway server for each store.
+    static let postgresql = StoreEngine(
+        name: "PostgreSQL",
+        make: { _ in try PostgreSQLStore(conninfo: try PostgresServer.freshDatabase()) },
+        connectAgain: { store in try PostgreSQLStore(conninfo: store.location) })
+
+    static let all = [sqlite, postgresql]
 }
 
 /// The store conformance suite, run against every engine.

@@ -1,13 +1,11 @@
-/// Where the org chart and the population snapshots are kept. The embedded SQLite store
-/// implements it today; a server store will later.
+/// Where the org chart and the population snapshots are kept: the embedded SQLite store and
+/// the PostgreSQL server store implement it.
 public protocol PopulationStore: Sendable {
     /// Replaces the whole org chart in one transaction.
     func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError)
     /// The current org chart with only the people at `levels` (all when nil: the reports need
     /// the management lines, not the thousands of workers), or nil before the first import.
     func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart?
-    /// Stores a case list as a new dated snapshot, in one transaction; returns its id.
-    func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot
     /// The same, taking the records in batches from `next` (nil at the end) inside the one
     /// transaction; if `next` throws, nothing is stored and the error is passed on.
     func addCaseSnapshot(
@@ -23,6 +21,21 @@ extension PopulationStore {
     /// The whole org chart, or nil before the first import.
     public func orgChart() throws(StoreError) -> OrgChart? {
         try orgChart(levels: nil)
+    }
+
+    /// Stores a case list as a new dated snapshot, in one transaction.
+    public func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot {
+        var batches = [cases.records]
+        do {
+            return try addCaseSnapshot(source: source, format: cases.format) { () throws(InputError) in
+                batches.popLast()
+            }
+        } catch {
+            switch error {
+            case .store(let failure): throw failure
+            case .input: throw .failed(reason: "unexpected input error")  // the one batch cannot fail
+            }
+        }
     }
 }
 

@@ -2,9 +2,12 @@ import ArgumentParser
 import CaseAudit
 import CaseAuditStore
 
-/// `--database PATH`, else `CASEAUDIT_DATABASE`, else `./caseaudit.sqlite`.
+/// `--database PATH|CONNECTION`, else `CASEAUDIT_DATABASE`, else `./caseaudit.sqlite`.
 struct DatabaseOption: ParsableArguments {
-    @Option(help: "The database file (default: $CASEAUDIT_DATABASE or ./caseaudit.sqlite).")
+    @Option(
+        help:
+            "A SQLite file, or a PostgreSQL server as postgresql://HOST/DB or host=… dbname=… (default: $CASEAUDIT_DATABASE or ./caseaudit.sqlite)."
+    )
     var database: String?
 
     /// Opens the database. Only the commands that load data into it (`creating`) may make a new

@@ -1,0 +1,171 @@
+import CLibPQ
+import CaseAudit
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One connection to a PostgreSQL server through libpq, PostgreSQL's own client: the
+/// connection string is libpq's (a `postgresql://` URI or `key=value` pairs), and libpq reads
+/// what administrators expect (`PGHOST`, `PGUSER`, `PGDATABASE`, `PGSSLMODE`, `~/.pgpass`,
+/// `pg_service.conf`). Calls are synchronous and serialised: one statement at a time.
+final class PGConnection: Sendable {
+    private let handle: Mutex<OpaquePointer>
+
+    /// Connects, or throws what libpq says (never the password: libpq's messages do not carry it).
+    init(_ conninfo: String) throws(PGError) {
+        guard let connection = PQconnectdb(conninfo) else { throw PGError(message: "out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PGError(message: message.trimmingWhitespace)
+        }
+        handle = Mutex(connection)
+        _ = try execute("SET client_min_messages = warning")
+    }
+
+    deinit { handle.withLock { PQfinish($0) } }
+
+    /// Runs one statement with `$1`, `$2`… bound to `parameters` (as text; nil is NULL).
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [(any PGBindable)?] = []) throws(PGError) -> PGRows {
+        let texts = parameters.map { $0?.pgText }
+        return try handle.withLock { connection throws(PGError) -> PGRows in
+            // Without parameters, a script of several statements may run (the migrations).
+            let result =
+                texts.isEmpty
+                ? PQexec(connection, sql)
+                : Self.withCStrings(texts) { values in
+                    PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
+                }
+            guard let result else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
+            defer { PQclear(result) }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN: return PGRows(result)
+            default: throw PGError(result)
+            }
+        }
+    }
+
+    /// Sends `rows` (already in COPY's text format, one line each) to `COPY … FROM STDIN`.
+    func copy(_ sql: String, rows: some Sequence<String>) throws(PGError) {
+        try handle.withLock { connection throws(PGError) in
+            guard let started = PQexec(connection, sql) else {
+                throw PGError(message: String(cString: PQerrorMessage(connection)))
+            }
+            let status = PQresultStatus(started)
+            PQclear(started)
+            guard status == PGRES_COPY_IN else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
+            var buffer = ""
+            for row in rows {
+                buffer += row
+                buffer += "\n"
+                if buffer.utf8.count > 1 << 20 { try Self.put(buffer, connection); buffer = "" }
+            }
+            if !buffer.isEmpty { try Self.put(buffer, connection) }
+            guard PQputCopyEnd(connection, nil) == 1 else {
+                throw PGError(message: String(cString: PQerrorMessage(connection)))
+            }
+            while let result = PQgetResult(connection) {
+                defer { PQclear(result) }
+                if PQresultStatus(result) != PGRES_COMMAND_OK { throw PGError(result) }
+            }
+        }
+    }
+
+    private static func put(_ text: String, _ connection: OpaquePointer) throws(PGError) {
+        var text = text
+        let sent = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
+        }
+        guard sent == 1 else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private static func withCStrings<R>(_ texts: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { for pointer in pointers { free(pointer) } }
+        return pointers.withUnsafeMutableBufferPointer { buffer in
+            body(buffer.map { $0.map { UnsafePointer($0) } })
+        }
+    }
+}
+
+/// What the server refused: its SQLSTATE (e.g. 23505, a unique violation) and message.
+struct PGError: Error, Sendable {
+    var sqlState: String?
+    var message: String
+
+    init(message: String, sqlState: String? = nil) {
+        self.message = message
+        self.sqlState = sqlState
+    }
+
+    init(_ result: OpaquePointer) {
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C")))
+        let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
+        self.init(
+            message: primary.map { String(cString: $0) } ?? String(cString: PQresultErrorMessage(result)),
+            sqlState: state.map { String(cString: $0) })
+    }
+}
+
+/// A result's rows, copied out of libpq, with values as text (nil for NULL).
+struct PGRows: Sendable {
+    var columns: [String]
+    var rows: [[String?]]
+
+    init(_ result: OpaquePointer) {
+        let fields = Int(PQnfields(result))
+        columns = (0..<fields).map { String(cString: PQfname(result, Int32($0))) }
+        rows = (0..<Int(PQntuples(result))).map { row in
+            (0..<fields).map { field in
+                PQgetisnull(result, Int32(row), Int32(field)) == 1
+                    ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(field)))
+            }
+        }
+    }
+
+    var first: PGRow? { rows.first.map { PGRow(columns: columns, values: $0) } }
+    var all: [PGRow] { rows.map { PGRow(columns: columns, values: $0) } }
+}
+
+/// One row, read by column name.
+struct PGRow: Sendable {
+    var columns: [String]
+    var values: [String?]
+
+    func text(_ name: String) -> String? {
+        columns.firstIndex(of: name).flatMap { values[$0] }
+    }
+
+    func string(_ name: String) -> String { text(name) ?? "" }
+    func int(_ name: String) -> Int64? { text(name).flatMap { Int64($0) } }
+    func double(_ name: String) -> Double? { text(name).flatMap { Double($0) } }
+    func bool(_ name: String) -> Bool? { text(name).map { $0 == "t" || $0 == "true" } }
+}
+
+/// A value bound to a statement, as PostgreSQL's text format.
+protocol PGBindable: Sendable {
+    var pgText: String { get }
+}
+
+extension String: PGBindable { var pgText: String { self } }
+extension Int: PGBindable { var pgText: String { String(self) } }
+extension Int64: PGBindable { var pgText: String { String(self) } }
+extension Double: PGBindable { var pgText: String { String(self) } }
+extension Bool: PGBindable { var pgText: String { self ? "true" : "false" } }
+extension EntityID: PGBindable { var pgText: String { String(rawValue) } }

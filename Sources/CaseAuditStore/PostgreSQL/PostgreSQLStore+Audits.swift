@@ -1,0 +1,355 @@
+import CaseAudit
+import Foundation
+
+extension PostgreSQLStore: AuditStore {
+    public func startOrResumeAudit(
+        sampleID: SampleID, caseReference: String, auditorID: String, checklist: PinnedChecklist
+    ) throws(StoreError) -> StoredAudit {
+        try write { () throws -> StoredAudit in
+            if let audit = try unfinished(sampleID: sampleID, caseReference: caseReference, auditorID: auditorID) {
+                return audit
+            }
+            // Only the auditor the file is allocated to, in a current sample, may start its audit.
+            let allocated = try run(
+                """
+                SELECT c.auditor_id FROM sample_case c JOIN sample s ON s.id = c.sample_id
+                WHERE c.sample_id = $1 AND c.case_reference = $2 AND s.replaced_by IS NULL
+                """, [sampleID, caseReference]
+            ).first?.text("auditor_id")
+            guard allocated == auditorID else {
+                throw StoreError.notAllocated(sample: sampleID, caseReference: caseReference, auditor: auditorID)
+            }
+            try pin(checklist)
+            let startedAt = now()
+            guard
+                let id = try run(
+                    """
+                    INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at)
+                    VALUES ($1, $2, $3, $4, $5) RETURNING id
+                    """, [sampleID, caseReference, auditorID, checklist.hash, startedAt]
+                ).first?.int("id")
+            else { throw StoreError.failed(reason: "the audit was not kept") }
+            return StoredAudit(
+                id: AuditID(id), sampleID: sampleID, caseReference: caseReference, auditorID: auditorID,
+                checklistHash: checklist.hash, startedAt: startedAt)
+        }
+    }
+
+    private func pin(_ checklist: PinnedChecklist) throws {
+        try run(
+            "INSERT INTO pinned_checklist (hash, checklist_id, version, xml) VALUES ($1, $2, $3, decode($4, 'base64')) ON CONFLICT DO NOTHING",
+            [checklist.hash, checklist.id, checklist.version, Data(checklist.xml).base64EncodedString()])
+    }
+
+    public func pinnedChecklist(hash: String) throws(StoreError) -> PinnedChecklist? {
+        try read {
+            try run(
+                "SELECT checklist_id, version, encode(xml, 'base64') AS xml FROM pinned_checklist WHERE hash = $1",
+                [hash]
+            ).first.map { row in
+                PinnedChecklist(
+                    id: row.string("checklist_id"), version: row.string("version"), hash: hash,
+                    xml: [UInt8](Data(base64Encoded: row.string("xml"), options: .ignoreUnknownCharacters) ?? Data()))
+            }
+        }
+    }
+
+    public func unfinishedAudit(sampleID: SampleID, caseReference: String, auditorID: String) throws(StoreError)
+        -> StoredAudit?
+    {
+        try read { try unfinished(sampleID: sampleID, caseReference: caseReference, auditorID: auditorID) }
+    }
+
+    private func unfinished(sampleID: SampleID, caseReference: String, auditorID: String) throws -> StoredAudit? {
+        try run(
+            """
+            SELECT \(Self.auditColumns) FROM audit
+            WHERE sample_id = $1 AND case_reference = $2 AND auditor_id = $3 AND submitted_at IS NULL
+            ORDER BY id DESC LIMIT 1
+            """, [sampleID, caseReference, auditorID]
+        ).first.map(Self.storedAudit)
+    }
+
+    static let auditColumns =
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason"
+
+    static func storedAudit(_ row: PGRow) -> StoredAudit {
+        StoredAudit(
+            id: AuditID(row.int("id") ?? 0), sampleID: SampleID(row.int("sample_id") ?? 0),
+            caseReference: row.string("case_reference"), auditorID: row.string("auditor_id"),
+            checklistHash: row.string("checklist_hash"), startedAt: row.string("started_at"),
+            submittedAt: row.text("submitted_at"), version: Int(row.int("version") ?? 1),
+            amends: row.int("amends").map { AuditID($0) }, amendedBy: row.text("amended_by"),
+            amendedReason: row.text("amended_reason"))
+    }
+
+    public func latestSubmittedAudit(sampleID: SampleID, caseReference: String) throws(StoreError) -> StoredAudit? {
+        try read {
+            try run(
+                """
+                SELECT \(Self.auditColumns) FROM audit
+                WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL
+                ORDER BY version DESC LIMIT 1
+                """, [sampleID, caseReference]
+            ).first.map(Self.storedAudit)
+        }
+    }
+
+    /// The triggers' refusal of a change to a submitted audit.
+    static let submittedState = "CA001"
+
+    public func recordAnswers(_ answers: [ItemAnswer], audit: AuditID) throws(StoreError) {
+        do {
+            try connection.transaction { try insertAnswers(answers, audit: audit) }
+        } catch let error as PGError where error.sqlState == Self.submittedState {
+            throw .submitted(audit: audit)
+        } catch let error as PGError {
+            throw .failed(reason: error.message)
+        } catch {
+            throw .failed(reason: String(describing: error))
+        }
+    }
+
+    private func insertAnswers(_ answers: [ItemAnswer], audit: AuditID) throws {
+        // A changed answer keeps its place in the order answers were first given.
+        let now = now()
+        for answer in answers {
+            try run(
+                """
+                INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position)
+                VALUES ($1, $2, $3, $4, $5, (SELECT COUNT(*) FROM audit_answer WHERE audit_id = $1))
+                ON CONFLICT (audit_id, item_id) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note,
+                    answered_at = EXCLUDED.answered_at
+                """, [audit, answer.itemID, answer.value, answer.note, now])
+        }
+    }
+
+    /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction
+    /// (its row locked until the change commits).
+    private func requireOpen(_ audit: AuditID) throws {
+        guard
+            let row = try run("SELECT submitted_at IS NOT NULL AS done FROM audit WHERE id = $1 FOR UPDATE", [audit])
+                .first
+        else { throw StoreError.noAudit(audit) }
+        if row.bool("done") == true { throw StoreError.submitted(audit: audit) }
+    }
+
+    public func answers(audit: AuditID) throws(StoreError) -> [ItemAnswer] {
+        try read { try answers(of: audit) }
+    }
+
+    private func answers(of audit: AuditID) throws -> [ItemAnswer] {
+        try run("SELECT item_id, value, note FROM audit_answer WHERE audit_id = $1 ORDER BY position", [audit]).all.map
+        {
+            ItemAnswer(itemID: $0.string("item_id"), value: $0.string("value"), note: $0.text("note"))
+        }
+    }
+
+    public func recordJudgement(_ judgement: AuditJudgement?, audit: AuditID) throws(StoreError) {
+        try write {
+            try requireOpen(audit)
+            try setJudgement(judgement, audit: audit)
+        }
+    }
+
+    private func setJudgement(_ judgement: AuditJudgement?, audit: AuditID) throws {
+        try run(
+            "UPDATE audit SET judgement = $1, judgement_reason = $2 WHERE id = $3",
+            [judgement?.grade, judgement?.reason, audit])
+    }
+
+    public func addAction(_ action: AuditAction, audit: AuditID) throws(StoreError) {
+        try write {
+            try requireOpen(audit)
+            try insertActions([action], audit: audit)
+        }
+    }
+
+    /// Inserts an audit's actions. With `carriedFrom`, an action the earlier version has too
+    /// (same what, who and due date) keeps its identity, when it was raised, and whether it is done.
+    private func insertActions(_ actions: [AuditAction], audit: AuditID, carriedFrom earlier: AuditID? = nil) throws {
+        let now = now()
+        var previous =
+            try earlier.map { id in
+                try run(
+                    "SELECT what, who, due, raised_at, done_at, action_key FROM audit_action WHERE audit_id = $1 ORDER BY id",
+                    [id]
+                ).all
+            } ?? []
+        for action in actions {
+            let match = previous.firstIndex { row in
+                row.string("what") == action.what && row.string("who") == action.who
+                    && row.string("due") == action.due.description
+            }
+            let carried = match.map { previous.remove(at: $0) }
+            try run(
+                """
+                INSERT INTO audit_action (audit_id, what, who, due, raised_at, done_at, action_key)
+                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+                """,
+                [
+                    audit, action.what, action.who, action.due.description, carried?.text("raised_at") ?? now,
+                    carried?.text("done_at"), carried?.int("action_key"),
+                ])
+            if carried == nil {
+                try run("UPDATE audit_action SET action_key = id WHERE action_key IS NULL AND audit_id = $1", [audit])
+            }
+        }
+    }
+
+    public func recordSheet(_ content: AuditContent, audit: AuditID) throws(StoreError) {
+        try write {
+            try requireOpen(audit)
+            try insertAnswers(content.answers, audit: audit)
+            if let judgement = content.judgement { try setJudgement(judgement, audit: audit) }
+            try insertActions(content.actions, audit: audit)
+        }
+    }
+
+    public func submitAudit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
+        throws(StoreError)
+    {
+        try write {
+            try requireOpen(audit)
+            try submit(audit, judgement: judgement, grade: grade)
+            try ServerRollup.add(audit, outcomes: outcomes, in: self)
+        }
+    }
+
+    private func submit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade) throws {
+        try run(
+            """
+            UPDATE audit SET judgement = $1, judgement_reason = $2, computed_grade = $3, score = $4, submitted_at = $5,
+                auditor_level = (SELECT level FROM person WHERE person.id = audit.auditor_id)
+            WHERE id = $6
+            """, [judgement.grade, judgement.reason, grade.band?.grade, grade.score, now(), audit])
+    }
+
+    public func amendAudit(
+        _ audit: AuditID, by person: String, reason: String, content: AuditContent, judgement: AuditJudgement,
+        grade: FileGrade,
+        outcomes: [ItemOutcome]
+    ) throws(StoreError) -> StoredAudit {
+        try write { () throws -> StoredAudit in
+            guard let row = try run("SELECT \(Self.auditColumns) FROM audit WHERE id = $1 FOR UPDATE", [audit]).first
+            else { throw StoreError.noAudit(audit) }
+            let old = Self.storedAudit(row)
+            guard old.submittedAt != nil else { throw StoreError.notSubmitted(audit: audit) }
+            if let later = try run("SELECT id FROM audit WHERE amends = $1", [audit]).first?.int("id") {
+                throw StoreError.alreadyAmended(audit: audit, by: AuditID(later))
+            }
+            guard
+                let raw = try run(
+                    """
+                    INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
+                        amended_by, amended_reason)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                    """,
+                    [
+                        old.sampleID, old.caseReference, old.auditorID, old.checklistHash, now(), old.version + 1,
+                        audit,
+                        person, reason,
+                    ]
+                ).first?.int("id")
+            else { throw StoreError.failed(reason: "the amendment was not kept") }
+            let id = AuditID(raw)
+            try insertAnswers(content.answers, audit: id)
+            try insertActions(content.actions, audit: id, carriedFrom: audit)
+            // What the version amended added comes from what was kept with it.
+            try ServerRollup.remove(audit, in: self)
+            try submit(id, judgement: judgement, grade: grade)
+            try ServerRollup.add(id, outcomes: outcomes, in: self)
+            guard let amended = try run("SELECT \(Self.auditColumns) FROM audit WHERE id = $1", [id]).first else {
+                throw StoreError.failed(reason: "the amendment was not kept")
+            }
+            return Self.storedAudit(amended)
+        }
+    }
+
+    public func audit(id: AuditID) throws(StoreError) -> AuditRecord? {
+        try read { () throws -> AuditRecord? in
+            guard
+                let row = try run(
+                    "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score FROM audit WHERE id = $1",
+                    [id]
+                ).first
+            else { return nil }
+            let actions = try run("SELECT what, who, due FROM audit_action WHERE audit_id = $1 ORDER BY id", [id]).all
+                .compactMap { row -> AuditAction? in
+                    CalendarDate(parsing: row.string("due")).map {
+                        AuditAction(what: row.string("what"), who: row.string("who"), due: $0)
+                    }
+                }
+            let judgement = row.text("judgement").map {
+                AuditJudgement(grade: $0, reason: row.text("judgement_reason"))
+            }
+            let audit = Self.storedAudit(row)
+            let latest = try run(
+                """
+                SELECT id FROM audit WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL
+                ORDER BY version DESC LIMIT 1
+                """, [audit.sampleID, audit.caseReference]
+            ).first?.int("id").map { AuditID($0) }
+            return AuditRecord(
+                audit: audit,
+                content: AuditContent(answers: try answers(of: id), judgement: judgement, actions: actions),
+                computedGrade: row.text("computed_grade"), score: row.double("score"),
+                supersededBy: latest.flatMap { $0 != id && audit.submittedAt != nil ? $0 : nil })
+        }
+    }
+
+    public func actionListings() throws(StoreError) -> [ActionListing] {
+        try read {
+            try run(
+                """
+                SELECT x.action_key AS id, x.audit_id, a.case_reference, c.team, x.what, x.who, x.due, x.done_at
+                FROM audit_action x JOIN audit a ON a.id = x.audit_id
+                JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                WHERE a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                ORDER BY x.due, x.id
+                """
+            ).all.compactMap { row -> ActionListing? in
+                guard let due = CalendarDate(parsing: row.string("due")) else { return nil }
+                return ActionListing(
+                    id: row.int("id") ?? 0, auditID: AuditID(row.int("audit_id") ?? 0),
+                    caseReference: row.string("case_reference"), team: row.text("team"), what: row.string("what"),
+                    who: row.string("who"), due: due, doneAt: row.text("done_at"))
+            }
+        }
+    }
+
+    public func markActionDone(_ id: Int64) throws(StoreError) -> Bool {
+        try write {
+            // The action in every version of its audit, so the latest version shows it done
+            // whichever version's number was given.
+            let changed = try run(
+                """
+                UPDATE audit_action SET done_at = $1
+                WHERE action_key = (SELECT action_key FROM audit_action WHERE id = $2 OR action_key = $2 LIMIT 1)
+                    AND done_at IS NULL
+                RETURNING id
+                """, [now(), id])
+            return !changed.rows.isEmpty
+        }
+    }
+
+    /// A session-level advisory lock on the audit's number: a second machine (another
+    /// connection) is refused while this one holds it; it goes when the claim does, or the
+    /// connection.
+    public func claimAudit(_ audit: AuditID) throws(StoreError) -> AuditClaim {
+        let taken: Bool
+        do {
+            taken =
+                try run("SELECT pg_try_advisory_lock(1, $1::int) AS taken", [Int(truncatingIfNeeded: audit.rawValue)])
+                .first?.bool("taken") ?? false
+        } catch {
+            throw .failed(reason: String(describing: error))
+        }
+        guard taken else { throw .auditBusy(audit: audit) }
+        let connection = self.connection
+        return AuditClaim {
+            _ = try? connection.execute(
+                "SELECT pg_advisory_unlock(1, $1::int)", [Int(truncatingIfNeeded: audit.rawValue)])
+        }
+    }
+}

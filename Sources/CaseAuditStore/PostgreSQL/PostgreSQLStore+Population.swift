@@ -1,0 +1,151 @@
+import CaseAudit
+import Foundation
+
+extension PostgreSQLStore: PopulationStore {
+    public func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError) {
+        try write {
+            try run("DELETE FROM team")
+            try run("DELETE FROM person")
+            for (position, entry) in chart.people.enumerated() {
+                try run(
+                    "INSERT INTO person (id, display_name, level, team, reports_to, position) VALUES ($1, $2, $3, $4, $5, $6)",
+                    [entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo, position])
+            }
+            for entry in chart.teams {
+                try run("INSERT INTO team (name, manager_id) VALUES ($1, $2)", [entry.name, entry.managerID])
+            }
+            try run(
+                "INSERT INTO org_import (imported_at, source, people, teams) VALUES ($1, $2, $3, $4)",
+                [now(), source, chart.people.count, chart.teams.count])
+        }
+    }
+
+    public func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart? {
+        try read { () throws -> OrgChart? in
+            let people = try run(
+                "SELECT id, display_name, level, team, reports_to FROM person WHERE $1::text[] IS NULL OR level = ANY($1::text[]) ORDER BY position",
+                [levels.map { PGArray.text($0.map(\.rawValue)) }]
+            ).all.compactMap { row -> Person? in
+                guard let level = ManagerLevel(rawValue: row.string("level")) else { return nil }
+                return Person(
+                    id: row.string("id"), displayName: row.string("display_name"), level: level, team: row.text("team"),
+                    reportsTo: row.text("reports_to"))
+            }
+            guard !people.isEmpty else { return nil }
+            let teams = try run("SELECT name, manager_id FROM team ORDER BY name").all
+                .map { Team(name: $0.string("name"), managerID: $0.string("manager_id")) }
+            return OrgChart(people: people, teams: teams)
+        }
+    }
+
+    /// The cases go in with COPY, batch by batch, in one transaction that the first bad batch
+    /// rolls back.
+    public func addCaseSnapshot(
+        source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+    ) throws(CaseImportError) -> CaseSnapshot {
+        let importedAt = now()
+        var inputFailure: InputError?
+        do throws(StoreError) {
+            return try write { () throws -> CaseSnapshot in
+                guard
+                    let snapshot = try run(
+                        """
+                        INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count, sequence)
+                        VALUES ($1, $2, $3, 0, 0, $4) RETURNING id
+                        """, [importedAt, source, format.rawValue, try nextSequence("case_snapshot")]
+                    ).first?.int("id")
+                else { throw StoreError.failed(reason: "the snapshot was not kept") }
+                var count = 0
+                var unallocated = 0
+                while true {
+                    let batch: [CaseRecord]?
+                    do throws(InputError) {
+                        batch = try next()
+                    } catch {
+                        inputFailure = error
+                        throw error  // rolls the transaction back
+                    }
+                    guard let batch else { break }
+                    let first = count
+                    try connection.copy(
+                        "COPY case_record (snapshot_id, position, reference, case_type, team, worker, opened, last_visit) FROM STDIN",
+                        rows: batch.enumerated().lazy.map { offset, record in
+                            [
+                                String(snapshot), String(first + offset), record.reference, record.caseType.rawValue,
+                                record.team, record.worker, record.opened?.description, record.lastVisit?.description,
+                            ].map(PGCopy.field).joined(separator: "\t")
+                        })
+                    unallocated += batch.count { $0.team == nil }
+                    count += batch.count
+                }
+                try run(
+                    "UPDATE case_snapshot SET case_count = $1, unallocated_count = $2 WHERE id = $3",
+                    [count, unallocated, snapshot])
+                return CaseSnapshot(
+                    id: snapshot, importedAt: importedAt, source: source, format: format, cases: count,
+                    unallocated: unallocated)
+            }
+        } catch {
+            if let inputFailure { throw .input(inputFailure) }
+            throw .store(error)
+        }
+    }
+
+    public func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot? {
+        try read { () throws -> CaseSnapshot? in
+            try run(
+                "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY sequence DESC LIMIT 1"
+            ).first.map { row in
+                CaseSnapshot(
+                    id: row.int("id") ?? 0, importedAt: row.string("imported_at"), source: row.string("source"),
+                    format: CaseList.Format(rawValue: row.string("format")) ?? .csv,
+                    cases: Int(row.int("case_count") ?? 0), unallocated: Int(row.int("unallocated_count") ?? 0))
+            }
+        }
+    }
+
+    public func caseCounts(snapshot: Int64) throws(StoreError) -> [TeamCaseCount] {
+        try read {
+            try run(
+                """
+                SELECT team, case_type, COUNT(*) AS n FROM case_record WHERE snapshot_id = $1
+                GROUP BY team, case_type ORDER BY team IS NULL, team COLLATE "C", case_type COLLATE "C"
+                """, [snapshot]
+            ).all.compactMap { row -> TeamCaseCount? in
+                guard let type = CaseType(rawValue: row.string("case_type")) else { return nil }
+                return TeamCaseCount(team: row.text("team"), caseType: type, count: Int(row.int("n") ?? 0))
+            }
+        }
+    }
+}
+
+/// COPY's text format: tab-separated fields, `\N` for NULL, backslash escapes.
+enum PGCopy {
+    static func field(_ value: String?) -> String {
+        guard let value else { return "\\N" }
+        var escaped = ""
+        escaped.reserveCapacity(value.utf8.count)
+        for character in value {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+/// Arrays bound as PostgreSQL's text form: `{"a","b"}`.
+enum PGArray {
+    static func text(_ values: [String]) -> String {
+        "{"
+            + values.map {
+                "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    + "\""
+            }
+            .joined(separator: ",") + "}"
+    }
+}

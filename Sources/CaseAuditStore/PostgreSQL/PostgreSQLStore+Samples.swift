@@ -1,0 +1,173 @@
+import CaseAudit
+import Foundation
+
+extension PostgreSQLStore: SampleStore {
+    public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
+        try read {
+            let columns =
+                includingDates
+                ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+            var interner = StringInterner()
+            return try run(
+                "SELECT \(columns) FROM case_record WHERE snapshot_id = $1 ORDER BY position", [snapshot]
+            ).rows.compactMap { values -> CaseRecord? in
+                guard let reference = values[0], let type = values[1].flatMap(CaseType.init(rawValue:)) else {
+                    return nil
+                }
+                func interned(_ text: String?) -> String? {
+                    text.map { text in Array(text.utf8).withUnsafeBufferPointer { interner.intern($0) } }
+                }
+                return CaseRecord(
+                    reference: reference, caseType: type, team: interned(values[2]), worker: interned(values[3]),
+                    opened: includingDates ? values[4].flatMap(CalendarDate.init(parsing:)) : nil,
+                    lastVisit: includingDates ? values[5].flatMap(CalendarDate.init(parsing:)) : nil)
+            }
+        }
+    }
+
+    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID])
+        throws(StoreError) -> StoredSample
+    {
+        let drawnAt = now()
+        let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
+        return try write { () throws -> StoredSample in
+            let sequence = try nextSequence("sample")
+            guard
+                let raw = try run(
+                    """
+                    INSERT INTO sample (month, checklist_id, snapshot_id, seed, parameters, algorithm, drawn_at, sequence)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+                    """,
+                    [
+                        parameters.month.description, parameters.checklistID, snapshot, String(parameters.seed),
+                        encoded,
+                        SampleRandom.algorithm, drawnAt, sequence,
+                    ]
+                ).first?.int("id")
+            else { throw StoreError.failed(reason: "the sample was not kept") }
+            let id = SampleID(raw)
+            for old in replacing {
+                // Locked, so that two quality leads replacing the same sample cannot both succeed.
+                let inUse = try run(
+                    """
+                    SELECT replaced_by IS NOT NULL OR EXISTS (SELECT 1 FROM audit WHERE sample_id = $1) AS in_use
+                    FROM sample WHERE id = $1 FOR UPDATE
+                    """, [old]
+                ).first?.bool("in_use")
+                guard inUse == false else { throw StoreError.sampleInUse(sample: old) }
+                try run("UPDATE sample SET replaced_by = $1 WHERE id = $2", [id, old])
+            }
+            var tally: [[String]: Int] = [:]
+            try connection.copy(
+                """
+                COPY sample_case (sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker,
+                    auditor_id, unallocated_reason) FROM STDIN
+                """,
+                rows: cases.map { sampled in
+                    [
+                        id.description, sampled.reference, sampled.stratum, String(sampled.inclusionProbability),
+                        sampled.caseType?.rawValue ?? "", sampled.team, sampled.worker, sampled.auditorID,
+                        sampled.unallocatedReason,
+                    ].map(PGCopy.field).joined(separator: "\t")
+                })
+            for sampled in cases where sampled.auditorID != nil {
+                tally[[sampled.team ?? "", sampled.caseType?.rawValue ?? ""], default: 0] += 1
+            }
+            // The files allocated, by team and case type: what the reports count as sampled.
+            for (key, files) in tally {
+                try run("INSERT INTO sample_tally VALUES ($1, $2, $3, $4)", [id, key[0], key[1], files])
+            }
+            return StoredSample(
+                id: id, sequence: sequence, parameters: parameters, snapshotID: snapshot,
+                algorithm: SampleRandom.algorithm, drawnAt: drawnAt, cases: cases)
+        }
+    }
+
+    public func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample] {
+        try read {
+            let rows = try run(
+                """
+                SELECT id, sequence, parameters, snapshot_id, algorithm, drawn_at, replaced_by,
+                    (SELECT r.sequence FROM sample r WHERE r.id = sample.replaced_by) AS replaced_by_sequence
+                FROM sample WHERE $1::text IS NULL OR month = $1 ORDER BY sequence
+                """, [month?.description]
+            ).all
+            return try rows.map { row in
+                let id = SampleID(row.int("id") ?? 0)
+                let parameters = try JSONDecoder().decode(
+                    SampleParameters.self, from: Data(row.string("parameters").utf8))
+                let cases = try run(
+                    """
+                    SELECT case_reference, stratum, inclusion_probability, case_type, team, worker, auditor_id,
+                        unallocated_reason
+                    FROM sample_case WHERE sample_id = $1 ORDER BY stratum COLLATE "C", case_reference COLLATE "C"
+                    """, [id]
+                ).all.map {
+                    SampledCase(
+                        reference: $0.string("case_reference"), stratum: $0.string("stratum"),
+                        inclusionProbability: $0.double("inclusion_probability") ?? 0,
+                        caseType: $0.text("case_type").flatMap(CaseType.init(rawValue:)), team: $0.text("team"),
+                        worker: $0.text("worker"), auditorID: $0.text("auditor_id"),
+                        unallocatedReason: $0.text("unallocated_reason"))
+                }
+                return StoredSample(
+                    id: id, sequence: row.int("sequence") ?? 0, parameters: parameters,
+                    snapshotID: row.int("snapshot_id") ?? 0, algorithm: row.string("algorithm"),
+                    drawnAt: row.string("drawn_at"), cases: cases,
+                    replacedBy: row.int("replaced_by").map { SampleID($0) },
+                    replacedBySequence: row.int("replaced_by_sequence"))
+            }
+        }
+    }
+
+    public func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError)
+        -> [AuditAllocation]
+    {
+        try read {
+            try run(
+                """
+                SELECT s.id, s.sequence, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team,
+                    c.worker,
+                    (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
+                        AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL ORDER BY a.id DESC LIMIT 1) AS open_audit,
+                    (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
+                        AND a.submitted_at IS NOT NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
+                FROM sample_case c
+                JOIN sample s ON s.id = c.sample_id
+                WHERE c.auditor_id IS NOT NULL AND s.replaced_by IS NULL AND ($1::text IS NULL OR c.auditor_id = $1)
+                    AND ($2::text IS NULL OR c.case_reference = $2)
+                ORDER BY s.month, s.sequence, c.case_reference COLLATE "C"
+                """, [auditor, caseReference]
+            ).all.compactMap { row -> AuditAllocation? in
+                guard let month = AuditMonth(row.string("month")) else { return nil }
+                let open = row.int("open_audit").map { AuditID($0) }
+                let submitted = row.int("submitted_audit").map { AuditID($0) }
+                let status: AuditAllocation.Status =
+                    open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
+                return AuditAllocation(
+                    sampleID: SampleID(row.int("id") ?? 0), sampleSequence: row.int("sequence"), month: month,
+                    checklistID: row.string("checklist_id"), caseReference: row.string("case_reference"),
+                    caseType: row.text("case_type").flatMap(CaseType.init(rawValue:)), team: row.text("team"),
+                    worker: row.text("worker"), auditorID: row.string("auditor_id"), status: status,
+                    auditID: open ?? submitted, today: today)
+            }
+        }
+    }
+
+    public func sampledReferences(since: AuditMonth, before: SampleID?) throws(StoreError) -> Set<String> {
+        try read {
+            Set(
+                try run(
+                    """
+                    SELECT DISTINCT c.case_reference FROM sample_case c JOIN sample s ON s.id = c.sample_id
+                    WHERE s.month >= $1
+                        AND ($2::bigint IS NULL AND s.replaced_by IS NULL
+                            OR s.sequence < (SELECT sequence FROM sample WHERE id = $2)
+                            AND (s.replaced_by IS NULL
+                                OR (SELECT sequence FROM sample r WHERE r.id = s.replaced_by)
+                                    > (SELECT sequence FROM sample WHERE id = $2)))
+                    """, [since.description, before]
+                ).rows.compactMap { $0[0] })
+        }
+    }
+}

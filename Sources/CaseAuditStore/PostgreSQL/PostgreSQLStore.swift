@@ -1,0 +1,123 @@
+import CaseAudit
+
+/// The server store: PostgreSQL through libpq, for a council's thirty to a hundred auditors on
+/// their own machines. The same protocols and the same behaviour as the embedded store (the
+/// conformance suite runs against both); one transaction per change, as there.
+public final class PostgreSQLStore: Sendable {
+    /// The connection string as given, with any password taken out (it is printed in messages).
+    public let location: String
+    let connection: PGConnection
+    let clock: StoreClock
+
+    /// Connects and migrates. A database a newer caseaudit has migrated is refused.
+    public init(conninfo: String, clock: StoreClock = .system) throws(StoreError) {
+        location = ConnectionString.redacted(conninfo)
+        self.clock = clock
+        do {
+            connection = try PGConnection(conninfo)
+        } catch {
+            throw .cannotOpen(path: ConnectionString.redacted(conninfo), reason: error.message)
+        }
+        try migrate()
+    }
+
+    /// Whether the database at `conninfo` already holds caseaudit's schema.
+    static func hasSchema(_ conninfo: String) throws(StoreError) -> Bool {
+        do {
+            let connection = try PGConnection(conninfo)
+            return try connection.execute("SELECT to_regclass('schema_migration') IS NOT NULL AS present").first?
+                .bool("present") ?? false
+        } catch {
+            throw .cannotOpen(path: ConnectionString.redacted(conninfo), reason: error.message)
+        }
+    }
+
+    private func migrate() throws(StoreError) {
+        try write {
+            // One migrating client at a time; the others wait, then find nothing to do.
+            try connection.execute("SELECT pg_advisory_xact_lock(7370616)")
+            try connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            let applied = Set(
+                try connection.execute("SELECT version FROM schema_migration").all.compactMap { $0.int("version") })
+            let known = Set(ServerSchema.migrations.map { Int64($0.version) })
+            if !applied.subtracting(known).isEmpty { throw StoreError.newerDatabase(path: location) }
+            for migration in ServerSchema.migrations where !applied.contains(Int64(migration.version)) {
+                try connection.execute(migration.sql)
+                try connection.execute(
+                    "INSERT INTO schema_migration VALUES ($1, $2, $3)", [migration.version, migration.name, now()])
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction, mapping the server's refusals to `StoreError`.
+    func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try connection.transaction(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PGError {
+            throw .failed(reason: error.message)
+        } catch {
+            throw .failed(reason: String(describing: error))
+        }
+    }
+
+    /// Reads in one transaction, so what is read is one consistent state.
+    func read<T>(_ body: () throws -> T) throws(StoreError) -> T { try write(body) }
+
+    /// Runs one statement.
+    @discardableResult
+    func run(_ sql: String, _ parameters: [(any PGBindable)?] = []) throws -> PGRows {
+        try connection.execute(sql, parameters)
+    }
+
+    /// The next number in the commit order of snapshots or samples: the counter's row stays
+    /// locked until the transaction ends, so concurrent writers are ordered as they commit.
+    func nextSequence(_ name: String) throws -> Int64 {
+        guard
+            let value = try run("UPDATE store_sequence SET value = value + 1 WHERE name = $1 RETURNING value", [name])
+                .first?.int("value")
+        else { throw StoreError.failed(reason: "no sequence called \(name)") }
+        return value
+    }
+
+    /// The time now, from the store's clock.
+    func now() -> String { clock.timestamp() }
+}
+
+extension PostgreSQLStore: CaseAuditStore {}
+
+/// libpq connection strings, as a person may type them.
+enum ConnectionString {
+    /// Whether `location` names a server rather than a file: a `postgresql://` (or
+    /// `postgres://`) URI, or libpq's `key=value` pairs.
+    static func isServer(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+            || location.split(separator: " ").first?.contains("=") == true
+    }
+
+    /// The string without its password: `password=…` dropped, a URI's `user:secret@` made
+    /// `user@`.
+    static func redacted(_ conninfo: String) -> String {
+        if conninfo.hasPrefix("postgres"), let scheme = conninfo.range(of: "://") {
+            let rest = conninfo[scheme.upperBound...]
+            let authority = rest.prefix { $0 != "/" && $0 != "?" }
+            var cleaned = String(conninfo[..<scheme.upperBound])
+            if let at = authority.lastIndex(of: "@") {
+                let user = authority[..<at].split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+                cleaned += user + "@" + authority[authority.index(after: at)...]
+            } else {
+                cleaned += authority
+            }
+            var tail = String(rest.dropFirst(authority.count))
+            if let query = tail.firstIndex(of: "?") {
+                let kept = tail[tail.index(after: query)...].split(separator: "&").filter { !$0.hasPrefix("password=") }
+                tail = String(tail[..<query]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+            }
+            return cleaned + tail
+        }
+        return conninfo.split(separator: " ").filter { !$0.hasPrefix("password=") }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,211 @@
+/// The server store's schema, one migration per released change, each in one transaction; a
+/// database a newer caseaudit has migrated is refused. The tables are the embedded store's as
+/// of its migration v10, in PostgreSQL's terms: identity columns, BYTEA, PL/pgSQL triggers that
+/// refuse changes to a submitted audit with SQLSTATE CA001.
+enum ServerSchema {
+    static let migrations: [(version: Int, name: String, sql: String)] = [
+        (1, "the schema of caseaudit's embedded store v10", v1)
+    ]
+
+    static let v1 = """
+        CREATE TABLE person (
+            id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('SW','ATM','TM','SM','AD','DCS','IRO','QA')),
+            team TEXT,
+            reports_to TEXT REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED,
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE team (
+            name TEXT PRIMARY KEY,
+            manager_id TEXT NOT NULL REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED
+        );
+        CREATE TABLE org_import (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            imported_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            people INTEGER NOT NULL,
+            teams INTEGER NOT NULL
+        );
+        CREATE TABLE store_sequence (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+        INSERT INTO store_sequence VALUES ('case_snapshot', 0), ('sample', 0);
+        CREATE TABLE case_snapshot (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            imported_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            case_count INTEGER NOT NULL,
+            unallocated_count INTEGER NOT NULL,
+            sequence BIGINT NOT NULL UNIQUE
+        );
+        -- A snapshot's cases in the order of the file: a draw is a function of that order.
+        CREATE TABLE case_record (
+            snapshot_id BIGINT NOT NULL REFERENCES case_snapshot(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            reference TEXT NOT NULL,
+            case_type TEXT NOT NULL,
+            team TEXT,
+            worker TEXT,
+            opened TEXT,
+            last_visit TEXT,
+            PRIMARY KEY (snapshot_id, position)
+        );
+        CREATE TABLE sample (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            month TEXT NOT NULL,
+            checklist_id TEXT NOT NULL,
+            snapshot_id BIGINT NOT NULL REFERENCES case_snapshot(id),
+            seed TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            algorithm TEXT NOT NULL,
+            drawn_at TEXT NOT NULL,
+            replaced_by BIGINT REFERENCES sample(id),
+            sequence BIGINT NOT NULL UNIQUE
+        );
+        CREATE INDEX sample_month_checklist ON sample(month, checklist_id);
+        CREATE TABLE sample_case (
+            sample_id BIGINT NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+            case_reference TEXT NOT NULL,
+            stratum TEXT NOT NULL,
+            inclusion_probability DOUBLE PRECISION NOT NULL,
+            case_type TEXT NOT NULL,
+            team TEXT,
+            worker TEXT,
+            auditor_id TEXT,
+            unallocated_reason TEXT,
+            PRIMARY KEY (sample_id, case_reference)
+        );
+        CREATE TABLE sample_tally (
+            sample_id BIGINT NOT NULL REFERENCES sample(id) ON DELETE CASCADE,
+            team TEXT NOT NULL,
+            case_type TEXT NOT NULL,
+            files INTEGER NOT NULL,
+            PRIMARY KEY (sample_id, team, case_type)
+        );
+        CREATE TABLE pinned_checklist (
+            hash TEXT PRIMARY KEY,
+            checklist_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            xml BYTEA NOT NULL
+        );
+        CREATE TABLE audit (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            sample_id BIGINT NOT NULL,
+            case_reference TEXT NOT NULL,
+            auditor_id TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL REFERENCES pinned_checklist(hash),
+            started_at TEXT NOT NULL,
+            submitted_at TEXT,
+            judgement TEXT,
+            judgement_reason TEXT,
+            computed_grade TEXT,
+            score DOUBLE PRECISION,
+            version INTEGER NOT NULL DEFAULT 1,
+            amends BIGINT REFERENCES audit(id),
+            amended_by TEXT,
+            amended_reason TEXT,
+            auditor_level TEXT,
+            FOREIGN KEY (sample_id, case_reference) REFERENCES sample_case(sample_id, case_reference)
+        );
+        CREATE INDEX audit_case ON audit(sample_id, case_reference);
+        CREATE UNIQUE INDEX audit_amends ON audit(amends) WHERE amends IS NOT NULL;
+        CREATE TABLE audit_answer (
+            audit_id BIGINT NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            value TEXT NOT NULL,
+            note TEXT,
+            answered_at TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (audit_id, item_id)
+        );
+        CREATE TABLE audit_action (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            audit_id BIGINT NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+            what TEXT NOT NULL,
+            who TEXT NOT NULL,
+            due TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            done_at TEXT,
+            action_key BIGINT
+        );
+        CREATE INDEX audit_action_audit ON audit_action(audit_id);
+        CREATE INDEX audit_action_key ON audit_action(action_key);
+        CREATE TABLE audit_outcome (
+            audit_id BIGINT NOT NULL REFERENCES audit(id),
+            item_id TEXT NOT NULL,
+            compliant BOOLEAN NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (audit_id, item_id)
+        );
+        CREATE TABLE rollup_grade (
+            month TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL,
+            checklist_id TEXT NOT NULL,
+            team TEXT NOT NULL,
+            case_type TEXT NOT NULL,
+            auditor_level TEXT NOT NULL,
+            judgement TEXT NOT NULL,
+            computed_grade TEXT NOT NULL,
+            inclusion_probability DOUBLE PRECISION NOT NULL,
+            files INTEGER NOT NULL,
+            PRIMARY KEY (month, checklist_hash, team, case_type, auditor_level, judgement, computed_grade,
+                inclusion_probability)
+        );
+        CREATE TABLE rollup_trend (
+            month TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL,
+            checklist_id TEXT NOT NULL,
+            judgement TEXT NOT NULL,
+            files INTEGER NOT NULL,
+            PRIMARY KEY (month, checklist_hash, judgement)
+        );
+        CREATE TABLE rollup_item (
+            month TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL,
+            team TEXT NOT NULL,
+            case_type TEXT NOT NULL,
+            auditor_level TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            compliant INTEGER NOT NULL,
+            answered INTEGER NOT NULL,
+            PRIMARY KEY (month, checklist_hash, team, case_type, auditor_level, item_id)
+        );
+        CREATE TABLE rollup_item_council (
+            month TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            compliant INTEGER NOT NULL,
+            answered INTEGER NOT NULL,
+            PRIMARY KEY (month, checklist_hash, item_id)
+        );
+
+        -- A submitted audit is final: changes come as a new version.
+        CREATE FUNCTION refuse_submitted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the audit is submitted: amend it instead' USING ERRCODE = 'CA001';
+        END $$;
+        CREATE FUNCTION audit_of(row_audit BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS
+            'SELECT submitted_at FROM audit WHERE id = row_audit';
+        CREATE TRIGGER audit_submitted_is_final BEFORE UPDATE OR DELETE ON audit
+            FOR EACH ROW WHEN (OLD.submitted_at IS NOT NULL) EXECUTE FUNCTION refuse_submitted();
+        CREATE TRIGGER answer_insert_final BEFORE INSERT ON audit_answer
+            FOR EACH ROW WHEN (audit_of(NEW.audit_id) IS NOT NULL) EXECUTE FUNCTION refuse_submitted();
+        CREATE TRIGGER answer_change_final BEFORE UPDATE OR DELETE ON audit_answer
+            FOR EACH ROW WHEN (audit_of(OLD.audit_id) IS NOT NULL) EXECUTE FUNCTION refuse_submitted();
+        CREATE TRIGGER action_insert_final BEFORE INSERT ON audit_action
+            FOR EACH ROW WHEN (audit_of(NEW.audit_id) IS NOT NULL) EXECUTE FUNCTION refuse_submitted();
+        -- Marking an action done is the only change a submitted audit takes.
+        CREATE TRIGGER action_update_final BEFORE UPDATE OF audit_id, what, who, due, raised_at, action_key ON audit_action
+            FOR EACH ROW WHEN (audit_of(OLD.audit_id) IS NOT NULL) EXECUTE FUNCTION refuse_submitted();
+        CREATE TRIGGER action_delete_final BEFORE DELETE ON audit_action
+            FOR EACH ROW WHEN (audit_of(OLD.audit_id) IS NOT NULL) EXECUTE FUNCTION refuse_submitted();
+        CREATE FUNCTION refuse_unsubmitted_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'outcomes are kept when an audit is submitted';
+        END $$;
+        CREATE TRIGGER outcome_insert_submitted BEFORE INSERT ON audit_outcome
+            FOR EACH ROW WHEN (audit_of(NEW.audit_id) IS NULL) EXECUTE FUNCTION refuse_unsubmitted_outcome();
+        CREATE TRIGGER outcome_change_final BEFORE UPDATE OR DELETE ON audit_outcome
+            FOR EACH ROW EXECUTE FUNCTION refuse_submitted();
+        """
+}

@@ -1,0 +1,69 @@
+import CaseAudit
+import CaseAuditTestSupport
+import Foundation
+import Testing
+
+/// One behaviour, two engines: the month's programme run by the commands on a SQLite file and
+/// on a PostgreSQL database prints the same, and publishes the same figures.
+@Suite struct TwoEngineTests {
+    /// What each step printed, with the database's name and the clock's times taken out.
+    func programme(database: String, folder: TemporaryDirectory) throws -> [String] {
+        func run(_ arguments: [String]) -> String {
+            let result = CommandRunner.run(arguments + ["--database", database])
+            #expect(result.status == 0, "\(arguments): \(result.errors)")
+            return Self.normalised(result.output + result.errors, database: database)
+        }
+        var printed = [
+            run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]),
+            run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"]),
+            run(["cases", "summary"]),
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+                "--seed", "20261201", "--dir", Fixtures.shippedChecklistsDirectory,
+            ]),
+            run(["sample", "show", "--format", "csv"]),
+        ]
+        let allocated = CommandRunner.run(["audit", "list", "--format", "json", "--database", database])
+        let files = try #require(
+            try JSONSerialization.jsonObject(with: Data(allocated.output.utf8)) as? [[String: Any]])
+        #expect(files.count == 26)
+        let sheet = try AnswerSheets.best(in: folder)
+        for file in files.prefix(5) {
+            let reference = try #require(file["caseReference"] as? String)
+            let auditor = try #require(file["auditorID"] as? String)
+            printed.append(
+                run([
+                    "audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--submit", "--dir",
+                    Fixtures.shippedChecklistsDirectory,
+                ]))
+        }
+        printed.append(run(["audit", "list"]))
+        printed.append(run(["export", "audits", "--format", "csv"]))
+        printed.append(run(["export", "answers", "--format", "json"]))
+        let out = "\(folder.path)/report"
+        printed.append(
+            run([
+                "report", "monthly", "--month", "2026-12", "--format", "json,csv", "--out", out,
+            ]).replacingOccurrences(of: out, with: "<out>"))
+        printed.append(try String(contentsOfFile: "\(out)/summary.json", encoding: .utf8))
+        return printed
+    }
+
+    static func normalised(_ text: String, database: String) -> String {
+        text.replacingOccurrences(of: database, with: "<database>")
+            .replacingOccurrences(
+                of: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z"#, with: "<time>", options: .regularExpression)
+    }
+
+    @Test func theMonthsProgrammeIsTheSameOnBothEngines() throws {
+        let folder = try TemporaryDirectory()
+        let onFile = try programme(database: "\(folder.path)/caseaudit.sqlite", folder: folder)
+        let onServer = try programme(database: try PostgresServer.freshDatabase(), folder: folder)
+        #expect(onFile.count == onServer.count && onFile.count == 15)
+        for (step, (file, server)) in zip(onFile, onServer).enumerated() {
+            #expect(file == server, "step \(step)")
+        }
+        // The figures are real: five good files submitted.
+        #expect(onServer[onServer.count - 1].contains("\"audited\" : 5"))
+    }
+}
