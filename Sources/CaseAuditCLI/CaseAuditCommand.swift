@@ -14,6 +14,7 @@ public struct CaseAuditCommand: ParsableCommand {
             ChecklistCommand.self, OrgCommand.self, CasesCommand.self, SampleCommand.self, AuditCommand.self,
             ReportCommand.self,
             ExportCommand.self,
+            WhoamiCommand.self,
             GenerateCommand.self,
             DemoCommand.self,
             CLIReferenceCommand.self,

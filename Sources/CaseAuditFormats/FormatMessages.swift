@@ -61,6 +61,10 @@ enum FormatMessages {
     }
 
     enum Org {
+        static func sharedLogin(_ login: String, first: String, firstLine: Int) -> String {
+            "the login '\(login)' is \(first)'s already (line \(firstLine)): each person signs in as themselves"
+        }
+
         static func missing(_ field: String) -> String { "the \(field) is empty" }
         static func duplicateID(_ id: String, firstLine: Int) -> String {
             "the id '\(id)' is used twice (first on line \(firstLine))"

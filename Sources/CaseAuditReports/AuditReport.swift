@@ -24,6 +24,8 @@ public struct AuditReport: Sendable, Encodable {
     public var version: Int
     public var amends: AuditID?
     public var amendedBy: String?
+    /// Who keyed it for the auditor (a quality lead), when someone did.
+    public var keyedBy: String?
     public var amendedReason: String?
     public var supersededBy: AuditID?
     public var startedAt: String
@@ -51,6 +53,7 @@ public struct AuditReport: Sendable, Encodable {
         version = audit.version
         amends = audit.amends
         amendedBy = audit.amendedBy
+        keyedBy = audit.keyedBy
         amendedReason = audit.amendedReason
         supersededBy = record.supersededBy
         startedAt = audit.startedAt
@@ -90,6 +93,7 @@ public struct AuditReport: Sendable, Encodable {
                 "Amends audit \(amends)" + (amendedBy.map { ", by \($0)" } ?? "")
                 + (amendedReason.map { ": \($0)" } ?? "") + "\n"
         }
+        if let keyedBy { out += "Keyed by \(keyedBy) on behalf of \(auditorID)\n" }
         if let supersededBy { out += "Superseded by audit \(supersededBy): reports use that version.\n" }
         var section = ""
         for answer in answers {

@@ -312,6 +312,14 @@ enum Migrations {
                     CREATE UNIQUE INDEX sample_sequence ON sample(sequence);
                     """)
         }
+        migrator.registerMigration("v11 logins, and who keyed an audit for its auditor") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE person ADD COLUMN login TEXT;
+                    CREATE UNIQUE INDEX person_login ON person(login) WHERE login IS NOT NULL;
+                    ALTER TABLE audit ADD COLUMN keyed_by TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -50,7 +50,7 @@ extension SQLiteStore: AuditStore {
     }
 
     static let auditColumns =
-        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason"
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by"
 
     static func storedAudit(_ row: Row) -> StoredAudit {
         StoredAudit(
@@ -58,7 +58,7 @@ extension SQLiteStore: AuditStore {
             auditorID: row["auditor_id"],
             checklistHash: row["checklist_hash"], startedAt: row["started_at"], submittedAt: row["submitted_at"],
             version: row["version"], amends: row["amends"], amendedBy: row["amended_by"],
-            amendedReason: row["amended_reason"])
+            amendedReason: row["amended_reason"], keyedBy: row["keyed_by"])
     }
 
     private static func unfinishedAudit(_ db: Database, sampleID: SampleID, caseReference: String, auditorID: String)
@@ -336,6 +336,13 @@ extension SQLiteStore: AuditStore {
                     """,
                 arguments: [now(), id, id])
             return db.changesCount > 0
+        }
+    }
+
+    public func recordKeyedBy(_ person: String, audit: AuditID) throws(StoreError) {
+        try write { db in
+            try requireOpen(audit, db)
+            try db.execute(sql: "UPDATE audit SET keyed_by = ? WHERE id = ?", arguments: [person, audit])
         }
     }
 

@@ -13,10 +13,10 @@ extension SQLiteStore: PopulationStore {
         try write { db in
             try db.execute(sql: "DELETE FROM team; DELETE FROM person")
             let person = try db.makeStatement(
-                sql: "INSERT INTO person (id, display_name, level, team, reports_to) VALUES (?, ?, ?, ?, ?)")
+                sql: "INSERT INTO person (id, display_name, level, team, reports_to, login) VALUES (?, ?, ?, ?, ?, ?)")
             for entry in chart.people {
                 try person.execute(arguments: [
-                    entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo,
+                    entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo, entry.login,
                 ])
             }
             let team = try db.makeStatement(sql: "INSERT INTO team (name, manager_id) VALUES (?, ?)")
@@ -33,13 +33,13 @@ extension SQLiteStore: PopulationStore {
         try read { db -> OrgChart? in
             let filter = levels.map { "WHERE level IN (\($0.map { "'\($0.rawValue)'" }.joined(separator: ",")))" } ?? ""
             let people = try Row.fetchAll(
-                db, sql: "SELECT id, display_name, level, team, reports_to FROM person \(filter) ORDER BY rowid"
+                db, sql: "SELECT id, display_name, level, team, reports_to, login FROM person \(filter) ORDER BY rowid"
             )
             .compactMap { row -> Person? in
                 guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
                 return Person(
                     id: row["id"], displayName: row["display_name"], level: level, team: row["team"],
-                    reportsTo: row["reports_to"])
+                    reportsTo: row["reports_to"], login: row["login"])
             }
             guard !people.isEmpty else { return nil }
             let teams = try Row.fetchAll(db, sql: "SELECT name, manager_id FROM team ORDER BY name")

@@ -57,6 +57,14 @@ public final class SQLiteStore: Sendable {
         close(descriptor)
     }
 
+    /// The embedded store's user is whoever runs caseaudit: their operating system account.
+    public func sessionIdentity() throws(StoreError) -> SessionIdentity {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else {
+            throw .failed(reason: "the operating system does not say who is running caseaudit")
+        }
+        return SessionIdentity(login: String(cString: name), source: .operatingSystemAccount)
+    }
+
     /// Runs `body` in one transaction, mapping database errors to `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {

@@ -96,7 +96,7 @@ public struct DemoRun {
             return
         }
         say(
-            "\n== Scoring this month's sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --auditor ID --answers FILE --submit)\n\n"
+            "\n== Scoring this month's sample from paper audits: generated demo sheets in \(folder)/ (caseaudit audit score CASE --on-behalf-of ID --answers FILE --submit)\n\n"
         )
         say(
             TextTable(
@@ -113,7 +113,7 @@ public struct DemoRun {
         }
         if let unfinished = month.files.first(where: { $0.keyed.submitted == nil })?.allocation {
             say(
-                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --auditor \(unfinished.auditorID) --database \(store.location)\n"
+                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --on-behalf-of \(unfinished.auditorID) --database \(store.location)\n"
             )
         }
     }

@@ -58,7 +58,7 @@ import Testing
         let file = try drawnFile()
         let rows = try bestAnswers()
         let first = run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
             try sheet("part1.csv", Array(rows.prefix(3))),
         ])
         #expect(first.status == 0)
@@ -70,7 +70,7 @@ import Testing
         #expect(listed.split(separator: "\n").contains { $0.contains(file.reference) && $0.contains(" in-progress ") })
 
         let rest = run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
             try sheet("part2.csv", Array(rows.dropFirst(3))),
         ])
         #expect(rest.status == 0)
@@ -85,7 +85,7 @@ import Testing
         let bad = try sheet(
             "bad.csv",
             [rows[0], "no-such-item,yes,", "\(item),no,", rows[1].replacingOccurrences(of: ",yes,", with: ",maybe,")])
-        let refused = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", bad])
+        let refused = run(["audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers", bad])
         #expect(refused.status == 1)
         #expect(refused.errors.contains("bad.csv:3:1: error: the checklist has no item 'no-such-item'"))
         #expect(refused.errors.contains("bad.csv:4:1: error: item '\(item)' is answered twice (first on line 2)"))
@@ -93,7 +93,8 @@ import Testing
 
         // Nothing of the refused sheet was kept: one good answer makes one answered item.
         let good = run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("good.csv", [rows[0]]),
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
+            try sheet("good.csv", [rows[0]]),
         ])
         #expect(good.status == 0)
         #expect(good.output.contains("1 of "))
@@ -102,10 +103,10 @@ import Testing
     @Test func refusesAFileAllocatedToSomeoneElseOrNeverDrawn() throws {
         let file = try drawnFile()
         let answers = try sheet("one.csv", [try bestAnswers()[0]])
-        let other = run(["audit", "score", file.reference, "--auditor", "someone-else", "--answers", answers])
+        let other = run(["audit", "score", file.reference, "--on-behalf-of", "someone-else", "--answers", answers])
         #expect(other.status == 1)
         #expect(other.errors.contains("is allocated to \(file.auditor) (sample 1, 2026-12), not someone-else"))
-        let undrawn = run(["audit", "score", "NOT-DRAWN-1", "--auditor", file.auditor, "--answers", answers])
+        let undrawn = run(["audit", "score", "NOT-DRAWN-1", "--on-behalf-of", file.auditor, "--answers", answers])
         #expect(undrawn.status == 1)
         #expect(undrawn.errors.contains("case 'NOT-DRAWN-1' is not allocated in any sample"))
     }
@@ -130,7 +131,7 @@ import Testing
             .joined(separator: "\n")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let submitted = run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit",
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers", path, "--submit",
         ])
         #expect(submitted.status == 0, "\(submitted.errors)")
         #expect(submitted.output.contains("Kept the judgement 'good' and 1 action."))
@@ -152,7 +153,8 @@ import Testing
         #expect(shown.output.contains("- Bring the chronology up to date (\(file.auditor), due 2026-12-20)"))
 
         let again = run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("again.csv", [rows[0]]),
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
+            try sheet("again.csv", [rows[0]]),
         ])
         #expect(again.status == 1)
         #expect(again.errors.contains("was audited and submitted"))
@@ -163,7 +165,7 @@ import Testing
         let file = try drawnFile()
         let rows = try bestAnswers()
         let partial = run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
             try sheet("part.csv", Array(rows.prefix(2))), "--submit",
         ])
         #expect(partial.status == 1)
@@ -185,7 +187,9 @@ import Testing
         let path = "\(folder.path)/paper.json"
         try JSONSerialization.data(withJSONObject: document, options: .prettyPrinted).write(
             to: URL(fileURLWithPath: path))
-        let keyed = run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"])
+        let keyed = run([
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers", path, "--submit",
+        ])
         #expect(keyed.status == 0, "\(keyed.errors)")
         #expect(keyed.output.contains("Submitted audit 1 of case \(file.reference): outstanding."))
     }
@@ -195,26 +199,27 @@ import Testing
         let rows = try bestAnswers()
         #expect(
             run([
-                "audit", "score", file.reference, "--auditor", file.auditor, "--answers", try sheet("all.csv", rows),
+                "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
+                try sheet("all.csv", rows),
                 "--submit",
             ]).status == 0)
         let item = rows[1].split(separator: ",")[0]
         let change = try sheet("change.csv", ["\(item),no,No decision recorded after all"])
 
         let noReason = CommandRunner.run([
-            "audit", "amend", "1", "--by", "sm1", "--reason", " ", "--answers", change, "--database", database,
+            "audit", "amend", "1", "--reason", " ", "--answers", change, "--database", database,
         ])
         #expect(noReason.status == 2)
         let amended = CommandRunner.run(
             [
-                "audit", "amend", "1", "--by", file.auditor, "--reason", "Decision was for a sibling", "--answers",
+                "audit", "amend", "1", "--reason", "Decision was for a sibling", "--answers",
                 change, "--database", database,
             ],
             today: "2026-11-21")
         #expect(amended.status == 0, "\(amended.errors)")
         #expect(
             amended.output.contains(
-                "version 2 is audit 2 (by \(file.auditor): Decision was for a sibling); judgement inadequate"))
+                "version 2 is audit 2 (by \(Fixtures.account): Decision was for a sibling); judgement inadequate"))
 
         let old = CommandRunner.run(["audit", "show", "1", "--database", database]).output
         #expect(old.contains("version 1 · superseded"))
@@ -228,7 +233,7 @@ import Testing
         #expect(try listed([]).first { $0["caseReference"] as? String == file.reference }?["auditID"] as? Int == 2)
 
         let twice = CommandRunner.run([
-            "audit", "amend", "1", "--by", file.auditor, "--reason", "again", "--answers", change, "--database",
+            "audit", "amend", "1", "--reason", "again", "--answers", change, "--database",
             database,
         ])
         #expect(twice.status == 1)
@@ -239,7 +244,7 @@ import Testing
         let file = try drawnFile()
         #expect(
             run([
-                "audit", "score", file.reference, "--auditor", file.auditor, "--answers",
+                "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
                 try sheet("one.csv", [try bestAnswers()[0]]),
             ]).status == 0)
         let all = try listed([])
@@ -271,7 +276,8 @@ import Testing
                 separator: "\n")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         #expect(
-            run(["audit", "score", file.reference, "--auditor", file.auditor, "--answers", path, "--submit"]).status
+            run(["audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers", path, "--submit"])
+                .status
                 == 0)
 
         func actions(_ arguments: [String], today: String) -> CommandResult {

@@ -318,7 +318,7 @@ import Testing
             "answers.csv", (["item,answer,note"] + checklist.items.map { "\($0.id),yes," }).joined(separator: "\n"))
         let scored = CommandRunner.run(
             [
-                "audit", "score", try #require(file["caseReference"] as? String), "--auditor",
+                "audit", "score", try #require(file["caseReference"] as? String), "--on-behalf-of",
                 try #require(file["auditorID"] as? String),
                 "--answers", sheet, "--submit", "--database", database, "--dir", checklists,
             ], today: "2026-11-22")

@@ -62,7 +62,7 @@ import Testing
         for file in try allocations() where !silent.contains(file["team"] as? String ?? "") {
             let reference = try #require(file["caseReference"] as? String)
             let auditor = try #require(file["auditorID"] as? String)
-            let result = run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--submit"])
+            let result = run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet, "--submit"])
             #expect(result.status == 0, "\(result.errors)")
             submitted += 1
         }
@@ -230,11 +230,11 @@ import Testing
         let (reference, auditor) = try firstFileDrawn(seed: 3)
         let loose = try folder.write(
             "loose.csv", "item,answer,note,who,due\nallocated,Yes,,,\ndecision-recorded,Y,,,\ndecision-24h,YES,,,\n")
-        let kept = run(["audit", "score", reference, "--auditor", auditor, "--answers", loose])
+        let kept = run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", loose])
         #expect(kept.status == 0, "\(kept.errors)")
         #expect(kept.output.contains("Recorded 3 answers"))
         let faulty = try folder.write("faulty.csv", "item,answer,note,who,due\n#action,,,,2026-01-05\n")
-        let refused = run(["audit", "score", reference, "--auditor", auditor, "--answers", faulty])
+        let refused = run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", faulty])
         #expect(refused.status == 1)
         #expect(
             refused.errors.contains("faulty.csv:2:2: error: the action does not say what is to be done")
@@ -247,7 +247,8 @@ import Testing
     @Test func auditsShowItemIDsAndDueDates() throws {
         let (reference, auditor) = try firstFileDrawn(seed: 3)
         #expect(
-            run(["audit", "score", reference, "--auditor", auditor, "--answers", try bestSheet(), "--submit"]).status
+            run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", try bestSheet(), "--submit"])
+                .status
                 == 0)
         let shown = run(["audit", "show", "1"])
         #expect(shown.output.contains("[allocated] Yes: Is the case allocated"))
@@ -265,12 +266,13 @@ import Testing
             best.replacingOccurrences(of: "item,answer,note\n", with: "item,answer,note,who,due\n")
                 + "#action,Update the chronology,,sw1,2026-12-15\n#action,Record the child's views,,sw1,2026-12-20\n")
         #expect(
-            run(["audit", "score", reference, "--auditor", auditor, "--answers", withActions, "--submit"]).status == 0)
+            run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", withActions, "--submit"]).status
+                == 0)
         #expect(run(["audit", "actions", "--done", "1"]).status == 0)
         let change = try folder.write(
             "amend.csv", "item,answer,note,who,due\n#action,Check the plan's review date,,tm1,2026-12-22\n")
         let amended = run([
-            "audit", "amend", "1", "--by", "qa1", "--reason", "A third action agreed at supervision", "--answers",
+            "audit", "amend", "1", "--reason", "A third action agreed at supervision", "--answers",
             change,
         ])
         #expect(amended.status == 0, "\(amended.errors)")
@@ -338,7 +340,7 @@ import Testing
         // Once a file is scored, the sample can no longer be drawn afresh.
         let file = try #require(current.first)
         let scored = run([
-            "audit", "score", try #require(file["caseReference"] as? String), "--auditor",
+            "audit", "score", try #require(file["caseReference"] as? String), "--on-behalf-of",
             try #require(file["auditorID"] as? String),
             "--answers", try bestSheet(),
         ])
@@ -387,18 +389,18 @@ import Testing
                     """, arguments: [reference])
         }
         let sheet = try bestSheet()
-        let ambiguous = run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet])
+        let ambiguous = run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet])
         #expect(ambiguous.status == 1)
         #expect(
             ambiguous.errors.contains(
                 "is allocated to \(auditor) in 2 samples still to audit: sample 1 (2026-12, climbie-compliance), sample 2 (2026-12, climbie-compliance); say which with --sample N"
             ))
         let chosen = run([
-            "audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--sample", "2", "--submit",
+            "audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet, "--sample", "2", "--submit",
         ])
         #expect(chosen.status == 0, "\(chosen.errors)")
         // The other allocation is the only one left to audit: it is taken without asking.
-        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet]).status == 0)
+        #expect(run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet]).status == 0)
         #expect(run(["audit", "list", "--format", "json"]).output.contains("\"sampleID\" : 2"))
     }
 
@@ -409,13 +411,14 @@ import Testing
         let lines = best.split(separator: "\n").map(String.init)
         let noted = [lines[0], lines[1] + "Seen alone at school on 3 Dec"] + lines.dropFirst(2)
         let sheet = try folder.write("noted.csv", noted.joined(separator: "\n") + "\n")
-        #expect(run(["audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--submit"]).status == 0)
+        #expect(
+            run(["audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet, "--submit"]).status == 0)
         let firstItem = try #require(lines[1].split(separator: ",").first.map(String.init))
         let change = try folder.write(
             "change.csv",
             "item,answer,note\n\(firstItem),\(lines[1].split(separator: ",")[1]),Seen alone at school on 4 Dec\n")
         #expect(
-            run(["audit", "amend", "1", "--by", "qa1", "--reason", "The visit date was mistyped", "--answers", change])
+            run(["audit", "amend", "1", "--reason", "The visit date was mistyped", "--answers", change])
                 .status == 0)
 
         let audits = run(["export", "audits", "--format", "json"])
@@ -430,7 +433,7 @@ import Testing
         #expect((audit["checklist_hash"] as? String)?.hasPrefix("sha256:") == true)
         #expect(audit["auditor_level"] as? String != nil)
         #expect((audit["submitted_at"] as? String)?.hasPrefix("20") == true)
-        #expect(audit["amended_by"] as? String == "qa1")
+        #expect(audit["amended_by"] as? String == Fixtures.account)
         #expect(audit["amendment_reason"] as? String == "The visit date was mistyped")
         #expect(audit["inclusion_probability"] is Double || audit["inclusion_probability"] is Int)
         #expect(!(audit["inclusion_probability"] is String))

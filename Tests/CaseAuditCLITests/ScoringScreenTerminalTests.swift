@@ -51,7 +51,7 @@ import Testing
         try PseudoTerminal(
             BinaryRunner.binaryPath,
             [
-                "audit", "score", reference, "--auditor", auditor, "--database", database, "--dir",
+                "audit", "score", reference, "--on-behalf-of", auditor, "--database", database, "--dir",
                 Fixtures.shippedChecklistsDirectory,
             ],
             environment: environment, columns: columns, rows: rows)
@@ -208,7 +208,7 @@ import Testing
         let afterScreen = try #require(transcript.range(of: "\u{1B}[?1049l", options: .backwards)).upperBound
         #expect(
             transcript[afterScreen...].contains(
-                "Saved audit 1 of case \(file.reference): 2 of 10 asked items answered. Resume with: caseaudit audit score \(file.reference) --auditor \(file.auditor)"
+                "Saved audit 1 of case \(file.reference): 2 of 10 asked items answered. Resume with: caseaudit audit score \(file.reference) --on-behalf-of \(file.auditor)"
             ))
         #expect(transcript[afterScreen...].contains("--database "))
         #expect(try answerCount(file.reference) == 2)
@@ -277,7 +277,8 @@ import Testing
         let sheet = "\(folder.path)/paper.csv"
         try Data("item,answer,note\n\(checklist.items[2].id),yes,\n".utf8).write(to: URL(fileURLWithPath: sheet))
         let (keyed, _) = try BinaryRunner.run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", sheet, "--database", database,
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers", sheet, "--database",
+            database,
             "--dir", Fixtures.shippedChecklistsDirectory,
         ])
         #expect(keyed.status == 1)
@@ -286,7 +287,8 @@ import Testing
         first.type("Q")
         #expect(try first.waitForExit() == 0)
         let (after, _) = try BinaryRunner.run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--answers", sheet, "--database", database,
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers", sheet, "--database",
+            database,
             "--dir", Fixtures.shippedChecklistsDirectory,
         ])
         #expect(after.status == 0)
@@ -297,7 +299,7 @@ import Testing
     @Test func refusesTheScreenWhenInputIsNotATerminal() throws {
         let file = try #require(try drawnFiles().first)
         let (result, _) = try BinaryRunner.run([
-            "audit", "score", file.reference, "--auditor", file.auditor, "--database", database,
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--database", database,
         ])
         #expect(result.status == 1)
         #expect(result.errors.contains("standard input is not a terminal"))

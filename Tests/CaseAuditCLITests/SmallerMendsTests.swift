@@ -132,7 +132,7 @@ import Testing
         let sheet = try bestSheet()
         for file in files where file["team"] as? String == hostile {
             let scored = run([
-                "audit", "score", try #require(file["caseReference"] as? String), "--auditor",
+                "audit", "score", try #require(file["caseReference"] as? String), "--on-behalf-of",
                 try #require(file["auditorID"] as? String),
                 "--answers", sheet, "--submit", "--dir", Fixtures.shippedChecklistsDirectory,
             ])

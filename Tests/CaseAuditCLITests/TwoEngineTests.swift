@@ -7,14 +7,27 @@ import Testing
 /// on a PostgreSQL database prints the same, and publishes the same figures.
 @Suite struct TwoEngineTests {
     /// What each step printed, with the database's name and the clock's times taken out.
-    func programme(database: String, folder: TemporaryDirectory) throws -> [String] {
+    /// `login`: who the engine says the tests are, made the council's quality lead.
+    func programme(database: String, login: String, folder: TemporaryDirectory) throws -> [String] {
         func run(_ arguments: [String]) -> String {
             let result = CommandRunner.run(arguments + ["--database", database])
             #expect(result.status == 0, "\(arguments): \(result.errors)")
             return Self.normalised(result.output + result.errors, database: database)
         }
-        var printed = [
-            run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]),
+        let chart =
+            try String(contentsOfFile: "\(Fixtures.packageRoot)/Samples/org.csv", encoding: .utf8)
+            .split(whereSeparator: \.isNewline).enumerated().map {
+                $0.offset == 0 ? $0.element + ",login" : $0.element + ","
+            }
+            .joined(separator: "\n") + "\nqa-tests,Quality lead (demo),QA,,,dcs,\(login)\n"
+        let org = try folder.write("org-\(login).csv", chart)
+        var printed = [run(["org", "import", org]).replacingOccurrences(of: org, with: "<org>")]
+        // Who the tests are differs by engine (an account, a database login); what they may do does not.
+        let whoami = run(["whoami"])
+        #expect(whoami.contains("You are \(login) (") && whoami.contains(": qa-tests, Quality lead (demo), QA."))
+        #expect(whoami.contains("Role: quality lead"))
+        printed += [
+
             run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"]),
             run(["cases", "summary"]),
             run([
@@ -33,7 +46,7 @@ import Testing
             let auditor = try #require(file["auditorID"] as? String)
             printed.append(
                 run([
-                    "audit", "score", reference, "--auditor", auditor, "--answers", sheet, "--submit", "--dir",
+                    "audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet, "--submit", "--dir",
                     Fixtures.shippedChecklistsDirectory,
                 ]))
         }
@@ -57,8 +70,10 @@ import Testing
 
     @Test func theMonthsProgrammeIsTheSameOnBothEngines() throws {
         let folder = try TemporaryDirectory()
-        let onFile = try programme(database: "\(folder.path)/caseaudit.sqlite", folder: folder)
-        let onServer = try programme(database: try PostgresServer.freshDatabase(), folder: folder)
+        let onFile = try programme(
+            database: "\(folder.path)/caseaudit.sqlite", login: Fixtures.account, folder: folder)
+        let server = try PostgresServer.shared()
+        let onServer = try programme(database: try PostgresServer.freshDatabase(), login: server.admin, folder: folder)
         #expect(onFile.count == onServer.count && onFile.count == 15)
         for (step, (file, server)) in zip(onFile, onServer).enumerated() {
             #expect(file == server, "step \(step)")

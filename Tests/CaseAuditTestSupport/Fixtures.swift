@@ -5,6 +5,8 @@ public enum Fixtures {
     /// The day every test runs as: the binary gets it as CASEAUDIT_TODAY, in-process commands
     /// as their console's date, so no test reads the real date.
     public static let today = "2026-12-01"
+    /// Who runs the tests, to the system: the account the embedded store knows them by.
+    public static let account = ProcessInfo.processInfo.userName
     /// The package root, found from this file's own path (Tests/CaseAuditTestSupport/…).
     public static let packageRoot: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -64,6 +64,11 @@ public final class PostgresServer: Sendable {
         return server.conninfo(database: name)
     }
 
+    /// Runs SQL as the admin, in `database` (of a connection string `freshDatabase` gave).
+    public static func execute(_ sql: String, in conninfo: String) throws(PostgresServerError) {
+        try run("\(binaries)/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql])
+    }
+
     /// libpq's connection string for `database` as `user` (the admin by default).
     public func conninfo(database: String = "postgres", user: String? = nil) -> String {
         "host=\(folder) port=\(port) dbname=\(database) user=\(user ?? admin)"

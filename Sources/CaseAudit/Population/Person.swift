@@ -7,12 +7,19 @@ public struct Person: Sendable, Hashable, Codable {
     public var team: String?
     /// Their line manager's id; nil only for the DCS (and people outside the line, such as QA).
     public var reportsTo: String?
+    /// Who they are to the system: their database login on the server store, their operating
+    /// system account on the embedded one; nil for people who never use caseaudit.
+    public var login: String?
 
-    public init(id: String, displayName: String, level: ManagerLevel, team: String? = nil, reportsTo: String? = nil) {
+    public init(
+        id: String, displayName: String, level: ManagerLevel, team: String? = nil, reportsTo: String? = nil,
+        login: String? = nil
+    ) {
         self.id = id
         self.displayName = displayName
         self.level = level
         self.team = team
         self.reportsTo = reportsTo
+        self.login = login
     }
 }

@@ -7,16 +7,17 @@ public enum AuditAmendment {
         public var judgement: AuditJudgement
     }
 
-    /// `by` must be in the org chart, when there is one. A judgement given with a reason
+    /// The caller amends: the audit's own auditor, or a quality lead; they are recorded as who
+    /// amended it (their person, else their login). A judgement given with a reason
     /// stands; one without a reason was the computed grade and follows the amended answers
     /// (unless the sheet gives a judgement).
     public static func amend(
-        _ id: AuditID, by person: String, reason: String, sheet: AnswerSheet, store: some CaseAuditStore,
+        _ id: AuditID, by caller: Caller, reason: String, sheet: AnswerSheet, store: some CaseAuditStore,
         today: CalendarDate
     ) throws -> Amended {
         let (record, checklist) = try AuditOpening.recorded(id, store: store)
-        if let chart = try store.orgChart(), chart.person(id: person) == nil {
-            throw AuditAmendmentError.unknownPerson(person)
+        guard caller.role == .qualityLead || caller.person?.id == record.audit.auditorID else {
+            throw AuditAmendmentError.notAllowed(caller.identity, auditor: record.audit.auditorID)
         }
         let base = ScoringSession(
             checklist: checklist, answers: record.content.answers,
@@ -33,19 +34,21 @@ public enum AuditAmendment {
             answers: checklist.items.compactMap { session.answers[$0.id] }, judgement: judgement,
             actions: session.actions)
         let amended = try store.amendAudit(
-            id, by: person, reason: reason, content: content, judgement: judgement, grade: session.grade,
+            id, by: caller.recordedAs, reason: reason, content: content, judgement: judgement, grade: session.grade,
             outcomes: session.outcomes)
         return Amended(audit: amended, judgement: judgement)
     }
 }
 
 public enum AuditAmendmentError: ReportableError, Hashable {
-    case unknownPerson(String)
+    /// Only the audit's auditor or a quality lead amends it.
+    case notAllowed(SessionIdentity, auditor: String)
     case cannotSubmit(path: String, ScoringError)
 
     public var message: String {
         switch self {
-        case .unknownPerson(let person): "'\(person)' is not in the org chart"
+        case .notAllowed(let identity, let auditor):
+            "you are '\(identity.login)': only \(auditor), whose audit it is, or a quality lead can amend it"
         case .cannotSubmit(let path, let error): "\(path): the amended audit cannot be submitted: \(error.message)"
         }
     }

@@ -7,6 +7,8 @@ public struct AuditOpening: Sendable {
     public let checklist: Checklist
     /// The audit under way, if one was started.
     public let begun: StoredAudit?
+    /// Who is keying it for its auditor (a quality lead), when it is not the auditor.
+    public var keyedBy: String?
 
     /// `loadChecklist`: the current checklist with an id, for an audit not begun yet (an audit
     /// under way keeps the version it began with).
@@ -39,7 +41,8 @@ public struct AuditOpening: Sendable {
             pinned = PinnedChecklist(
                 id: loaded.checklist.id, version: loaded.checklist.version, hash: hash.description, xml: loaded.xml)
         }
-        return AuditOpening(allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun)
+        return AuditOpening(
+            allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun, keyedBy: nil)
     }
 
     /// A recorded audit and the checklist it was scored against.
@@ -62,7 +65,9 @@ public struct AuditOpening: Sendable {
         let audit = try store.startOrResumeAudit(
             sampleID: allocation.sampleID, caseReference: allocation.caseReference, auditorID: allocation.auditorID,
             checklist: pinned)
-        return (audit, try store.claimAudit(audit.id))
+        let claim = try store.claimAudit(audit.id)
+        if let keyedBy, keyedBy != allocation.auditorID { try store.recordKeyedBy(keyedBy, audit: audit.id) }
+        return (audit, claim)
     }
 
     /// The session with everything the audit holds so far.

@@ -37,6 +37,8 @@ public protocol AuditStore: Sendable {
         grade: FileGrade,
         outcomes: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit
+    /// Records that `person` keyed the (unsubmitted) audit on its auditor's behalf.
+    func recordKeyedBy(_ person: String, audit: AuditID) throws(StoreError)
     /// One audit with everything recorded in it.
     func audit(id: AuditID) throws(StoreError) -> AuditRecord?
     /// The actions raised in the latest versions of submitted audits.

@@ -15,13 +15,16 @@ public struct StoredAudit: Sendable, Hashable, Codable {
     public var amends: AuditID?
     public var amendedBy: String?
     public var amendedReason: String?
+    /// Who keyed the audit on the auditor's behalf (a quality lead), when someone did.
+    public var keyedBy: String?
 
     public init(
         id: AuditID, sampleID: SampleID, caseReference: String, auditorID: String, checklistHash: String,
         startedAt: String,
         submittedAt: String? = nil, version: Int = 1, amends: AuditID? = nil, amendedBy: String? = nil,
-        amendedReason: String? = nil
+        amendedReason: String? = nil, keyedBy: String? = nil
     ) {
+        self.keyedBy = keyedBy
         self.id = id
         self.sampleID = sampleID
         self.caseReference = caseReference

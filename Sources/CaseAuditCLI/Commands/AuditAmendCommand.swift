@@ -18,9 +18,6 @@ struct AuditAmendCommand: ParsableCommand {
     @Argument(help: "The submitted audit to amend (its latest version).")
     var audit: AuditID
 
-    @Option(help: "Who is making the change: their id in the org chart.")
-    var by: String
-
     @Option(help: "Why the audit is being changed.")
     var reason: String
 
@@ -39,12 +36,13 @@ struct AuditAmendCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let amendment = try AuditAmendment.amend(
-            audit, by: by, reason: reason, sheet: AnswerSheet.read(file: answers), store: database,
+            audit, by: try Caller.current(in: database), reason: reason, sheet: AnswerSheet.read(file: answers),
+            store: database,
             today: console.today())
         let amended = amendment.audit
         let judgement = amendment.judgement
         console.write(
-            "Amended audit \(audit) of case \(amended.caseReference): version \(amended.version) is audit \(amended.id) (by \(by): \(reason)); judgement \(judgement.grade).\n"
+            "Amended audit \(audit) of case \(amended.caseReference): version \(amended.version) is audit \(amended.id) (by \(amended.amendedBy ?? ""): \(reason)); judgement \(judgement.grade).\n"
         )
 
     }

@@ -27,8 +27,12 @@ struct AuditScoreCommand: ParsableCommand {
     @Argument(help: "The case reference, as drawn in the sample.")
     var caseReference: String
 
-    @Option(help: "The auditor's id in the org chart: the file must be allocated to them.")
-    var auditor: String
+    @Option(
+        name: .customLong("on-behalf-of"),
+        help:
+            "A quality lead keying (or scoring) for an auditor: their id in the org chart. Otherwise you score as yourself, as the system knows you (see `caseaudit whoami`)."
+    )
+    var onBehalfOf: String?
 
     @Option(help: "The sample the file is in, when the case is allocated to you in more than one (see `audit list`).")
     var sample: SampleID?
@@ -44,7 +48,8 @@ struct AuditScoreCommand: ParsableCommand {
 
     /// This command again, with what it needs to find the same audit.
     private func resumeCommand(sample chosen: SampleID) -> String {
-        var words = ["caseaudit", "audit", "score", caseReference, "--auditor", auditor]
+        var words = ["caseaudit", "audit", "score", caseReference]
+        if let onBehalfOf { words += ["--on-behalf-of", onBehalfOf] }
         if sample != nil { words += ["--sample", String(chosen)] }
         if let directory = location.directory { words += ["--dir", directory] }
         if let path = store.database { words += ["--database", path] }
@@ -62,7 +67,8 @@ struct AuditScoreCommand: ParsableCommand {
         if answers == nil && !RawTerminal.inputIsTerminal { throw ScreenUnavailable.inputNotATerminal }
         let database = try store.open(console)
         let opening = try AuditOpening.open(
-            caseReference: caseReference, auditor: auditor, sample: sample, database: database, directory: location,
+            caseReference: caseReference, onBehalfOf: onBehalfOf, sample: sample, database: database,
+            directory: location,
             console: console)
         if let answers {
             let keyed = try PaperAudit.keyIn(

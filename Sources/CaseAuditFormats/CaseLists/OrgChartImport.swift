@@ -2,7 +2,7 @@ import CaseAudit
 
 /// Reads an org chart from CSV:
 ///
-///     id,name,level,team,manages,reports_to
+///     id,name,level,team,manages,reports_to,login
 ///     dcs1,Director,DCS,,,
 ///     ad1,AD Children in Need,AD,,,dcs1
 ///     sm1,Service Manager East,SM,,,ad1
@@ -10,11 +10,14 @@ import CaseAudit
 ///     sw1,Social Worker,SW,Assessment 1,,tm1
 ///
 /// `team` is the team a person works in; `manages` the team(s) a team manager manages
-/// (separated by `;`). Teams are the ones named there. Every error names its row.
+/// (separated by `;`). Teams are the ones named there. `login` (optional) is who the person
+/// is to the system: their database login, or their account on the machine. Every error names
+/// its row.
 public enum OrgChartImport {
     public enum Field: String, CSVField {
         case id, name, level, team, manages
         case reportsTo = "reports_to"
+        case login
 
         public var name: String { rawValue }
         public var aliases: [String] {
@@ -25,6 +28,7 @@ public enum OrgChartImport {
             case .team: ["team", "team name"]
             case .manages: ["manages", "manages team", "manages teams"]
             case .reportsTo: ["reports to", "line manager", "manager", "manager id"]
+            case .login: ["login", "user", "username", "account"]
             }
         }
         public var isRequired: Bool { self == .id || self == .name || self == .level || self == .reportsTo }
@@ -46,6 +50,7 @@ public enum OrgChartImport {
         var rowOf: [String: Int] = [:]
         var managerOf: [String: (id: String, line: Int)] = [:]
         var teamMentions: [String: [Int]] = [:]
+        var loginOf: [String: (id: String, line: Int)] = [:]
         for record in 1..<table.recordCount {
             let line = table.line(ofRecord: record)
             guard let id = value(.id, record) else {
@@ -78,8 +83,18 @@ public enum OrgChartImport {
                 }
                 teamMentions[managed, default: []].append(line)
             }
+            let login = value(.login, record)
+            if let login {
+                if let other = loginOf[login] {
+                    problem(line, .login, FormatMessages.Org.sharedLogin(login, first: other.id, firstLine: other.line))
+                } else {
+                    loginOf[login] = (id, line)
+                }
+            }
             people.append(
-                Person(id: id, displayName: name, level: level, team: team, reportsTo: value(.reportsTo, record)))
+                Person(
+                    id: id, displayName: name, level: level, team: team, reportsTo: value(.reportsTo, record),
+                    login: login))
         }
         if table.recordCount < 2 { problem(1, nil, FormatMessages.CSV.headerOnly) }
 

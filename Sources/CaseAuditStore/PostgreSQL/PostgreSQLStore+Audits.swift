@@ -71,7 +71,7 @@ extension PostgreSQLStore: AuditStore {
     }
 
     static let auditColumns =
-        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason"
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by"
 
     static func storedAudit(_ row: PGRow) -> StoredAudit {
         StoredAudit(
@@ -80,7 +80,7 @@ extension PostgreSQLStore: AuditStore {
             checklistHash: row.string("checklist_hash"), startedAt: row.string("started_at"),
             submittedAt: row.text("submitted_at"), version: Int(row.int("version") ?? 1),
             amends: row.int("amends").map { AuditID($0) }, amendedBy: row.text("amended_by"),
-            amendedReason: row.text("amended_reason"))
+            amendedReason: row.text("amended_reason"), keyedBy: row.text("keyed_by"))
     }
 
     public func latestSubmittedAudit(sampleID: SampleID, caseReference: String) throws(StoreError) -> StoredAudit? {
@@ -330,6 +330,13 @@ extension PostgreSQLStore: AuditStore {
                 RETURNING id
                 """, [now(), id])
             return !changed.rows.isEmpty
+        }
+    }
+
+    public func recordKeyedBy(_ person: String, audit: AuditID) throws(StoreError) {
+        try write {
+            try requireOpen(audit)
+            try run("UPDATE audit SET keyed_by = $1 WHERE id = $2", [person, audit])
         }
     }
 

@@ -8,8 +8,14 @@ extension PostgreSQLStore: PopulationStore {
             try run("DELETE FROM person")
             for (position, entry) in chart.people.enumerated() {
                 try run(
-                    "INSERT INTO person (id, display_name, level, team, reports_to, position) VALUES ($1, $2, $3, $4, $5, $6)",
-                    [entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo, position])
+                    """
+                    INSERT INTO person (id, display_name, level, team, reports_to, position, login)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    """,
+                    [
+                        entry.id, entry.displayName, entry.level.rawValue, entry.team, entry.reportsTo, position,
+                        entry.login,
+                    ])
             }
             for entry in chart.teams {
                 try run("INSERT INTO team (name, manager_id) VALUES ($1, $2)", [entry.name, entry.managerID])
@@ -23,13 +29,13 @@ extension PostgreSQLStore: PopulationStore {
     public func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart? {
         try read { () throws -> OrgChart? in
             let people = try run(
-                "SELECT id, display_name, level, team, reports_to FROM person WHERE $1::text[] IS NULL OR level = ANY($1::text[]) ORDER BY position",
+                "SELECT id, display_name, level, team, reports_to, login FROM person WHERE $1::text[] IS NULL OR level = ANY($1::text[]) ORDER BY position",
                 [levels.map { PGArray.text($0.map(\.rawValue)) }]
             ).all.compactMap { row -> Person? in
                 guard let level = ManagerLevel(rawValue: row.string("level")) else { return nil }
                 return Person(
                     id: row.string("id"), displayName: row.string("display_name"), level: level, team: row.text("team"),
-                    reportsTo: row.text("reports_to"))
+                    reportsTo: row.text("reports_to"), login: row.text("login"))
             }
             guard !people.isEmpty else { return nil }
             let teams = try run("SELECT name, manager_id FROM team ORDER BY name").all

@@ -33,6 +33,17 @@ public final class PostgreSQLStore: Sendable {
     }
 
     private func migrate() throws(StoreError) {
+        // Most connections find everything applied, and need no right to change the schema.
+        let current = try read { () throws -> Bool in
+            guard
+                try run("SELECT to_regclass('schema_migration') IS NOT NULL AS present").first?.bool("present") == true
+            else { return false }
+            let applied = Set(try run("SELECT version FROM schema_migration").all.compactMap { $0.int("version") })
+            let known = Set(ServerSchema.migrations.map { Int64($0.version) })
+            if !applied.subtracting(known).isEmpty { throw StoreError.newerDatabase(path: location) }
+            return applied == known
+        }
+        if current { return }
         try write {
             // One migrating client at a time; the others wait, then find nothing to do.
             try connection.execute("SELECT pg_advisory_xact_lock(7370616)")
@@ -49,6 +60,14 @@ public final class PostgreSQLStore: Sendable {
                     "INSERT INTO schema_migration VALUES ($1, $2, $3)", [migration.version, migration.name, now()])
             }
         }
+    }
+
+    /// The server store's user is the database login (`session_user`, which `SET ROLE`
+    /// cannot change).
+    public func sessionIdentity() throws(StoreError) -> SessionIdentity {
+        let login = try read { try run("SELECT session_user AS login").first?.text("login") }
+        guard let login else { throw .failed(reason: "the server does not say who is connected") }
+        return SessionIdentity(login: login, source: .databaseLogin)
     }
 
     /// Runs `body` in one transaction, mapping the server's refusals to `StoreError`.

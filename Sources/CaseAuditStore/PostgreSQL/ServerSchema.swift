@@ -4,8 +4,14 @@
 /// refuse changes to a submitted audit with SQLSTATE CA001.
 enum ServerSchema {
     static let migrations: [(version: Int, name: String, sql: String)] = [
-        (1, "the schema of caseaudit's embedded store v10", v1)
+        (1, "the schema of caseaudit's embedded store v10", v1),
+        (2, "logins, and who keyed an audit for its auditor", v2),
     ]
+
+    static let v2 = """
+        ALTER TABLE person ADD COLUMN login TEXT UNIQUE;
+        ALTER TABLE audit ADD COLUMN keyed_by TEXT;
+        """
 
     static let v1 = """
         CREATE TABLE person (
