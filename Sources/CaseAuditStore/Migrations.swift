@@ -320,6 +320,22 @@ enum Migrations {
                     ALTER TABLE audit ADD COLUMN keyed_by TEXT;
                     """)
         }
+        migrator.registerMigration("v12 reallocations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE reallocation (
+                        id INTEGER PRIMARY KEY,
+                        sample_id INTEGER NOT NULL,
+                        case_reference TEXT NOT NULL,
+                        from_auditor TEXT,
+                        to_auditor TEXT NOT NULL,
+                        by TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        at TEXT NOT NULL,
+                        FOREIGN KEY (sample_id, case_reference) REFERENCES sample_case(sample_id, case_reference)
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -215,8 +215,26 @@ extension SQLiteStore: AuditStore {
     {
         try write { db in
             try requireOpen(audit, db)
+            try requireStillAllocated(audit, db)
             try submit(audit, judgement: judgement, grade: grade, db)
             try QualityRollup.add(audit, outcomes: outcomes, db)
+        }
+    }
+
+    /// Refuses to submit an audit whose file was reallocated to someone else meanwhile.
+    private func requireStillAllocated(_ audit: AuditID, _ db: Database) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT a.sample_id, a.case_reference, a.auditor_id, c.auditor_id IS a.auditor_id AS still
+                    FROM audit a JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                    WHERE a.id = ?
+                    """, arguments: [audit])
+        else { throw StoreError.noAudit(audit) }
+        guard row["still"] as Bool else {
+            throw StoreError.notAllocated(
+                sample: row["sample_id"], caseReference: row["case_reference"], auditor: row["auditor_id"])
         }
     }
 

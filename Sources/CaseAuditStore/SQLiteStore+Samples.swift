@@ -216,6 +216,32 @@ extension SQLiteStore: SampleStore {
         }
     }
 
+    public func reallocate(
+        sample: SampleID, caseReference: String, to auditor: String, by person: String, reason: String
+    ) throws(StoreError) {
+        try write { db in
+            if let done = try AuditID.fetchOne(
+                db,
+                sql: "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL",
+                arguments: [sample, caseReference])
+            {
+                throw StoreError.submitted(audit: done)
+            }
+            let from = try String.fetchOne(
+                db, sql: "SELECT auditor_id FROM sample_case WHERE sample_id = ? AND case_reference = ?",
+                arguments: [sample, caseReference])
+            try db.execute(
+                sql:
+                    "UPDATE sample_case SET auditor_id = ?, unallocated_reason = NULL WHERE sample_id = ? AND case_reference = ?",
+                arguments: [auditor, sample, caseReference])
+            try db.execute(
+                sql: """
+                    INSERT INTO reallocation (sample_id, case_reference, from_auditor, to_auditor, by, reason, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [sample, caseReference, from, auditor, person, reason, now()])
+        }
+    }
+
     public func sampledReferences(since: AuditMonth, before: SampleID?) throws(StoreError) -> Set<String> {
         try read { db in
             Set(

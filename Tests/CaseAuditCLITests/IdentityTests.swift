@@ -89,6 +89,10 @@ import Testing
             ], as: asAuditor)
         #expect(forSomeoneElse.status == 1)
         #expect(forSomeoneElse.errors.contains("you are '\(auditor)' and not a quality lead"))
+        let reallocated = run(
+            ["sample", "reallocate", reference, "--to", try #require(other["auditorID"] as? String), "--reason", "x"],
+            as: asAuditor)
+        #expect(reallocated.status == 1 && reallocated.errors.contains("not a quality lead, so you cannot reallocate"))
         let own = run(["audit", "score", reference, "--answers", sheet, "--submit"], as: asAuditor)
         #expect(own.status == 0, "\(own.errors)")
         #expect(own.output.contains("Submitted audit 1 of case \(reference)"))

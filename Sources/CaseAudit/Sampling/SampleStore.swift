@@ -15,6 +15,10 @@ public protocol SampleStore: Sendable {
     /// as they stood when sample `before` was drawn (what a redraw of it excluded): samples
     /// recorded before it, and not replaced by then.
     func sampledReferences(since: AuditMonth, before: SampleID?) throws(StoreError) -> Set<String>
+    /// Gives a drawn file to another auditor, in one transaction with a record of who moved it
+    /// and why; refused (`.submitted`) once the file's audit is submitted.
+    func reallocate(sample: SampleID, caseReference: String, to auditor: String, by person: String, reason: String)
+        throws(StoreError)
     /// Allocated files of current samples, of one auditor and of one case when given (all
     /// when nil), in month and reference order.
     func allocations(auditor: String?, caseReference: String?, today: CalendarDate?) throws(StoreError)

@@ -211,8 +211,28 @@ extension PostgreSQLStore: AuditStore {
     {
         try write {
             try requireOpen(audit)
+            try requireStillAllocated(audit)
             try submit(audit, judgement: judgement, grade: grade)
             try ServerRollup.add(audit, outcomes: outcomes, in: self)
+        }
+    }
+
+    /// Refuses to submit an audit whose file was reallocated to someone else meanwhile; the
+    /// file's row is share-locked, so a reallocation waits for the submission, then sees it.
+    private func requireStillAllocated(_ audit: AuditID) throws {
+        guard
+            let row = try run(
+                """
+                SELECT a.sample_id, a.case_reference, a.auditor_id, c.auditor_id IS NOT DISTINCT FROM a.auditor_id AS still
+                FROM audit a JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                WHERE a.id = $1 FOR SHARE OF c
+                """, [audit]
+            ).first
+        else { throw StoreError.noAudit(audit) }
+        guard row.bool("still") == true else {
+            throw StoreError.notAllocated(
+                sample: SampleID(row.int("sample_id") ?? 0), caseReference: row.string("case_reference"),
+                auditor: row.string("auditor_id"))
         }
     }
 

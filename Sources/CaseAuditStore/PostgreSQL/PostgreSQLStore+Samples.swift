@@ -154,6 +154,32 @@ extension PostgreSQLStore: SampleStore {
         }
     }
 
+    public func reallocate(
+        sample: SampleID, caseReference: String, to auditor: String, by person: String, reason: String
+    ) throws(StoreError) {
+        try write {
+            // The file's row locked first, so a submission cannot slip in between.
+            let from = try run(
+                "SELECT auditor_id FROM sample_case WHERE sample_id = $1 AND case_reference = $2 FOR UPDATE",
+                [sample, caseReference]
+            ).first?.text("auditor_id")
+            if let done = try run(
+                "SELECT id FROM audit WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL",
+                [sample, caseReference]
+            ).first?.int("id") {
+                throw StoreError.submitted(audit: AuditID(done))
+            }
+            try run(
+                "UPDATE sample_case SET auditor_id = $1, unallocated_reason = NULL WHERE sample_id = $2 AND case_reference = $3",
+                [auditor, sample, caseReference])
+            try run(
+                """
+                INSERT INTO reallocation (sample_id, case_reference, from_auditor, to_auditor, by, reason, at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                """, [sample, caseReference, from, auditor, person, reason, now()])
+        }
+    }
+
     public func sampledReferences(since: AuditMonth, before: SampleID?) throws(StoreError) -> Set<String> {
         try read {
             Set(

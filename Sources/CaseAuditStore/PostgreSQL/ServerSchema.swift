@@ -6,7 +6,22 @@ enum ServerSchema {
     static let migrations: [(version: Int, name: String, sql: String)] = [
         (1, "the schema of caseaudit's embedded store v10", v1),
         (2, "logins, and who keyed an audit for its auditor", v2),
+        (3, "reallocations", v3),
     ]
+
+    static let v3 = """
+        CREATE TABLE reallocation (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            sample_id BIGINT NOT NULL,
+            case_reference TEXT NOT NULL,
+            from_auditor TEXT,
+            to_auditor TEXT NOT NULL,
+            by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            FOREIGN KEY (sample_id, case_reference) REFERENCES sample_case(sample_id, case_reference)
+        );
+        """
 
     static let v2 = """
         ALTER TABLE person ADD COLUMN login TEXT UNIQUE;
