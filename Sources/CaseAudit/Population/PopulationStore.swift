@@ -89,6 +89,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case failed(reason: String)
     /// Another session holds the audit (scoring it on another terminal, or keying a sheet).
     case auditBusy(audit: AuditID)
+    /// This session's hold on the audit was broken (by a quality lead): nothing was written.
+    case leaseBroken(audit: AuditID)
     /// The audit is submitted and so cannot change.
     case submitted(audit: AuditID)
     /// A sample cannot be replaced: one of its files has an audit begun or submitted, or
@@ -105,6 +107,8 @@ public enum StoreError: Error, Sendable, Hashable {
 
     public var message: String {
         switch self {
+        case .leaseBroken(let audit):
+            "your hold on audit \(audit) was broken by a quality lead, so nothing more was written; what you kept before stays kept"
         case .auditBusy(let audit):
             "audit \(audit) is open in another session (another terminal, or a sheet being keyed); nothing was written. Finish or quit that session first"
         case .submitted(let audit):

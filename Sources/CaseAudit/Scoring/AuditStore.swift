@@ -49,6 +49,10 @@ public protocol AuditStore: Sendable {
     /// Claims the audit for this session until the claim is released (or the process ends,
     /// however it ends); refused with `.auditBusy` while another session holds it.
     func claimAudit(_ audit: AuditID) throws(StoreError) -> AuditClaim
+    /// Breaks another session's hold on an audit (a quality lead, with a reason, which is
+    /// kept); returns who held it, or nil when nobody did (or the engine's holds cannot be
+    /// broken: on the embedded store the operating system releases them when a session ends).
+    func breakLease(_ audit: AuditID, by person: String, reason: String) throws(StoreError) -> String?
 }
 
 extension AuditStore {

@@ -100,7 +100,12 @@ extension PostgreSQLStore: AuditStore {
 
     public func recordAnswers(_ answers: [ItemAnswer], audit: AuditID) throws(StoreError) {
         do {
-            try connection.transaction { try insertAnswers(answers, audit: audit) }
+            try connection.transaction {
+                try requireLease(audit)
+                try insertAnswers(answers, audit: audit)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch let error as PGError where error.sqlState == Self.submittedState {
             throw .submitted(audit: audit)
         } catch let error as PGError {
@@ -132,6 +137,7 @@ extension PostgreSQLStore: AuditStore {
                 .first
         else { throw StoreError.noAudit(audit) }
         if row.bool("done") == true { throw StoreError.submitted(audit: audit) }
+        try requireLease(audit)
     }
 
     public func answers(audit: AuditID) throws(StoreError) -> [ItemAnswer] {
@@ -360,23 +366,46 @@ extension PostgreSQLStore: AuditStore {
         }
     }
 
-    /// A session-level advisory lock on the audit's number: a second machine (another
-    /// connection) is refused while this one holds it; it goes when the claim does, or the
-    /// connection.
+    /// A lease on the audit (`ServerLease`): refused (`.auditBusy`) while another session holds
+    /// a live one; given up when the claim goes.
     public func claimAudit(_ audit: AuditID) throws(StoreError) -> AuditClaim {
-        let taken: Bool
+        let lease: ServerLease?
         do {
-            taken =
-                try run("SELECT pg_try_advisory_lock(1, $1::int) AS taken", [Int(truncatingIfNeeded: audit.rawValue)])
-                .first?.bool("taken") ?? false
+            lease = try ServerLease.take(audit, conninfo: conninfo)
         } catch {
             throw .failed(reason: String(describing: error))
         }
-        guard taken else { throw .auditBusy(audit: audit) }
-        let connection = self.connection
-        return AuditClaim {
-            _ = try? connection.execute(
-                "SELECT pg_advisory_unlock(1, $1::int)", [Int(truncatingIfNeeded: audit.rawValue)])
+        guard let lease else { throw .auditBusy(audit: audit) }
+        leases.withLock { $0[audit] = lease.session }
+        return AuditClaim { [weak self] in
+            lease.release()
+            self?.leases.withLock { held in if held[audit] == lease.session { held[audit] = nil } }
         }
+    }
+
+    /// Refuses a write to an audit another session holds a live lease on, or one this
+    /// session held and lost (a quality lead broke it): nothing is written either way.
+    func requireLease(_ audit: AuditID) throws {
+        let mine = leases.withLock { $0[audit] }
+        let holder = try run(
+            "SELECT session FROM audit_lease WHERE audit_id = $1 AND expires_at > now() FOR SHARE", [audit]
+        ).first?.text("session")
+        if let holder, holder != mine { throw StoreError.auditBusy(audit: audit) }
+        if let mine, holder != mine { throw StoreError.leaseBroken(audit: audit) }
+    }
+
+    public func breakLease(_ audit: AuditID, by person: String, reason: String) throws(StoreError) -> String? {
+        try write {
+            guard
+                let row = try run(
+                    "DELETE FROM audit_lease WHERE audit_id = $1 RETURNING holder, taken_at", [audit]
+                ).first
+            else { return nil }
+            try run(
+                "INSERT INTO lease_break (audit_id, holder, taken_at, broken_by, reason) VALUES ($1, $2, $3::timestamptz, $4, $5)",
+                [audit, row.string("holder"), row.string("taken_at"), person, reason])
+            return row.text("holder")
+        }
+
     }
 }

@@ -1,4 +1,5 @@
 import CaseAudit
+import Synchronization
 
 /// The server store: PostgreSQL through libpq, for a council's thirty to a hundred auditors on
 /// their own machines. The same protocols and the same behaviour as the embedded store (the
@@ -8,10 +9,15 @@ public final class PostgreSQLStore: Sendable {
     public let location: String
     let connection: PGConnection
     let clock: StoreClock
+    /// The connection string as given (with its password), for the leases' own connections.
+    let conninfo: String
+    /// The leases this store's sessions hold, by audit: their writes are checked against them.
+    let leases = Mutex<[AuditID: String]>([:])
 
     /// Connects and migrates. A database a newer caseaudit has migrated is refused.
     public init(conninfo: String, clock: StoreClock = .system) throws(StoreError) {
         location = ConnectionString.redacted(conninfo)
+        self.conninfo = conninfo
         self.clock = clock
         do {
             connection = try PGConnection(conninfo)

@@ -7,7 +7,27 @@ enum ServerSchema {
         (1, "the schema of caseaudit's embedded store v10", v1),
         (2, "logins, and who keyed an audit for its auditor", v2),
         (3, "reallocations", v3),
+        (4, "leases: one person per audit at a time, across machines", v4),
     ]
+
+    static let v4 = """
+        CREATE TABLE audit_lease (
+            audit_id BIGINT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            session TEXT NOT NULL,
+            taken_at TIMESTAMPTZ NOT NULL,
+            expires_at TIMESTAMPTZ NOT NULL
+        );
+        CREATE TABLE lease_break (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            audit_id BIGINT NOT NULL REFERENCES audit(id),
+            holder TEXT NOT NULL,
+            taken_at TIMESTAMPTZ NOT NULL,
+            broken_by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TIMESTAMPTZ NOT NULL DEFAULT now()
+        );
+        """
 
     static let v3 = """
         CREATE TABLE reallocation (

@@ -1,0 +1,63 @@
+import CaseAudit
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One person per audit at a time, across machines: a lease row (who holds it, until when)
+/// that any machine sees. The holder renews it from its own connection while the session
+/// lasts and gives it up at the end; a crashed holder's lease runs out after `term`; a quality
+/// lead can break one sooner, with a reason (kept in `lease_break`). A write from a session
+/// whose lease was broken is refused, so a late write is a conflict the user sees, not a
+/// silent overwrite.
+final class ServerLease: Sendable {
+    /// How long a lease lasts without renewal.
+    static let term = "5 minutes"
+    static let renewEvery: Double = 60
+
+    let audit: AuditID
+    let session: String
+    private let connection: PGConnection
+    private let stopped = Mutex(false)
+
+    private init(audit: AuditID, session: String, connection: PGConnection) {
+        self.audit = audit
+        self.session = session
+        self.connection = connection
+    }
+
+    /// Takes the lease on its own connection, or nil when another session holds a live one.
+    static func take(_ audit: AuditID, conninfo: String) throws -> ServerLease? {
+        let connection = try PGConnection(conninfo)
+        let session = UUID().uuidString
+        let taken = try connection.execute(
+            """
+            INSERT INTO audit_lease (audit_id, holder, session, taken_at, expires_at)
+            VALUES ($1, session_user, $2, now(), now() + interval '\(term)')
+            ON CONFLICT (audit_id) DO UPDATE SET holder = EXCLUDED.holder, session = EXCLUDED.session,
+                taken_at = EXCLUDED.taken_at, expires_at = EXCLUDED.expires_at
+            WHERE audit_lease.expires_at < now()
+            RETURNING session
+            """, [audit, session])
+        guard !taken.rows.isEmpty else { return nil }
+        let lease = ServerLease(audit: audit, session: session, connection: connection)
+        lease.scheduleRenewal()
+        return lease
+    }
+
+    private func scheduleRenewal() {
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.renewEvery) { [weak self] in
+            guard let self, !self.stopped.withLock({ $0 }) else { return }
+            _ = try? self.connection.execute(
+                "UPDATE audit_lease SET expires_at = now() + interval '\(Self.term)' WHERE audit_id = $1 AND session = $2",
+                [self.audit, self.session])
+            self.scheduleRenewal()
+        }
+    }
+
+    /// Gives the lease up (if it is still this session's).
+    func release() {
+        stopped.withLock { $0 = true }
+        _ = try? connection.execute(
+            "DELETE FROM audit_lease WHERE audit_id = $1 AND session = $2", [audit, session])
+    }
+}

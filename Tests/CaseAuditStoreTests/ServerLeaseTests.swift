@@ -1,0 +1,56 @@
+import CaseAudit
+import CaseAuditStoreConformance
+import CaseAuditTestSupport
+import Testing
+
+@testable import CaseAuditStore
+
+/// The server store's holds are leases another machine sees: a quality lead can break one,
+/// the broken holder's next write is refused, and a crashed holder's lease runs out.
+@Suite struct ServerLeaseTests {
+    @Test func aBrokenLeaseTurnsTheHoldersNextWriteIntoARefusal() throws {
+        let folder = try TemporaryDirectory()
+        let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)
+        let audit = try store.startOrResumeAudit(
+            sampleID: sample.id, caseReference: "C1", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
+        let held = try store.claimAudit(audit.id)
+        try store.recordAnswer(ItemAnswer(itemID: "seen", value: "yes"), audit: audit.id)
+
+        let other = try Engines.postgresql.connectAgain(store)
+        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
+        #expect(throws: StoreError.auditBusy(audit: audit.id)) {
+            try other.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
+        }
+        let server = try PostgresServer.shared()
+        #expect(try other.breakLease(audit.id, by: "qa", reason: "tm1's laptop died") == server.admin)
+        #expect(try other.breakLease(audit.id, by: "qa", reason: "again") == nil)
+
+        #expect(throws: StoreError.leaseBroken(audit: audit.id)) {
+            try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
+        }
+        let taken = try other.claimAudit(audit.id)
+        try other.recordAnswer(ItemAnswer(itemID: "seen", value: "partly", note: "rescored"), audit: audit.id)
+        #expect(try store.answers(audit: audit.id) == [ItemAnswer(itemID: "seen", value: "partly", note: "rescored")])
+        let postgres = try #require(store as? PostgreSQLStore)
+        let broken = try postgres.read { try postgres.run("SELECT broken_by, reason FROM lease_break").all }
+        #expect(broken.count == 1 && broken.first?.string("reason") == "tm1's laptop died")
+        withExtendedLifetime((held, taken)) {}
+    }
+
+    @Test func aCrashedHoldersLeaseRunsOut() throws {
+        let folder = try TemporaryDirectory()
+        let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)
+        let audit = try store.startOrResumeAudit(
+            sampleID: sample.id, caseReference: "C2",
+            auditorID: ConformanceCouncil.auditor(of: ConformanceCouncil.cases[1]),
+            checklist: ConformanceCouncil.pinned)
+        let held = try store.claimAudit(audit.id)
+        let other = try Engines.postgresql.connectAgain(store)
+        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
+        // As if the holder had stopped renewing five minutes ago.
+        let postgres = try #require(store as? PostgreSQLStore)
+        try postgres.write { try postgres.run("UPDATE audit_lease SET expires_at = now() - interval '1 second'") }
+        #expect(throws: Never.self) { _ = try other.claimAudit(audit.id) }
+        withExtendedLifetime(held) {}
+    }
+}
