@@ -89,12 +89,22 @@ extension SQLiteStore: SampleStore {
         return records
     }
 
-    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID])
-        throws(StoreError) -> StoredSample
-    {
+    public func addSample(
+        _ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID],
+        expectingCurrent: Set<SampleID>?
+    ) throws(StoreError) -> StoredSample {
         let drawnAt = now()
         let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
         return try write { db -> StoredSample in
+            if let expected = expectingCurrent {
+                let current = try SampleID.fetchAll(
+                    db, sql: "SELECT id FROM sample WHERE month = ? AND checklist_id = ? AND replaced_by IS NULL",
+                    arguments: [parameters.month.description, parameters.checklistID])
+                guard Set(current) == expected else {
+                    throw StoreError.drawnMeanwhile(
+                        month: parameters.month.description, checklist: parameters.checklistID)
+                }
+            }
             let sequence = try StoreSequence.next("sample", db)
             try db.execute(
                 sql: """

@@ -35,6 +35,10 @@ enum Engines {
         try StoreConformance.aReallocatedFileIsTheNewAuditors(engine)
     }
 
+    @Test(arguments: Engines.all) func twoDrawsAtOnceKeepOne(_ engine: StoreEngine) throws {
+        try StoreConformance.twoDrawsAtOnceKeepOne(engine)
+    }
+
     @Test(arguments: Engines.all) func submittedIsFinal(_ engine: StoreEngine) throws {
         try StoreConformance.submittedIsFinal(engine)
     }

@@ -96,6 +96,8 @@ public enum StoreError: Error, Sendable, Hashable {
     /// A sample cannot be replaced: one of its files has an audit begun or submitted, or
     /// another draw replaced it first.
     case sampleInUse(sample: SampleID)
+    /// Another draw of the month and checklist was kept while this one was made.
+    case drawnMeanwhile(month: String, checklist: String)
     /// There is no audit with this number.
     case noAudit(AuditID)
     /// The audit is not submitted, so it cannot be amended (it is still being scored).
@@ -113,6 +115,8 @@ public enum StoreError: Error, Sendable, Hashable {
             "audit \(audit) is open in another session (another terminal, or a sheet being keyed); nothing was written. Finish or quit that session first"
         case .submitted(let audit):
             "audit \(audit) is submitted and cannot change"
+        case .drawnMeanwhile(let month, let checklist):
+            "another draw of \(month)'s \(checklist) sample was kept while this one was made, so nothing was drawn"
         case .sampleInUse(let sample):
             "sample \(sample) can no longer be replaced: an audit of one of its files has begun, or it was replaced already; nothing was written"
         case .noAudit(let audit): "there is no audit \(audit)"

@@ -137,8 +137,19 @@ public enum MonthlyDraw {
             let teams = UnknownTeams(teams: drawn.compactMap { $0.team.map { ($0, 1) } }, chart: chart)
             unknown = teams.isEmpty ? nil : teams
         }
-        let stored = try store.addSample(
-            parameters, snapshot: snapshot.id, cases: drawn, replacing: replacing.map(\.id))
+        let stored: StoredSample
+        do {
+            stored = try store.addSample(
+                parameters, snapshot: snapshot.id, cases: drawn, replacing: replacing.map(\.id),
+                expectingCurrent: Set(existing.map(\.id)))
+        } catch {
+            guard case .drawnMeanwhile = error else { throw error }
+            // Someone else's draw won: say what is there now, as if it had been there before.
+            let now = try store.samples(month: parameters.month).filter {
+                $0.parameters.checklistID == parameters.checklistID && $0.replacedBy == nil
+            }
+            throw SampleDrawError.alreadyDrawn(now)
+        }
         return Outcome(
             sample: stored, replaced: replacing, excludedCount: excluded.count, allocated: chart != nil,
             unknownTeams: unknown)

@@ -5,9 +5,14 @@ public protocol SampleStore: Sendable {
     func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord]
     /// Records a sample; in the same transaction, marks the samples of `replacing` as replaced
     /// by it, refusing (`.sampleInUse`) when any of them has an audit or was replaced already.
-    func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID])
-        throws(StoreError)
-        -> StoredSample
+    /// With `expectingCurrent`, the draw was made knowing those current samples of its month
+    /// and checklist: if another draw was kept meanwhile (two quality leads at once), nothing
+    /// is kept and the store says so (`.drawnMeanwhile`); writers of one month and checklist
+    /// are serialised for the check.
+    func addSample(
+        _ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID],
+        expectingCurrent: Set<SampleID>?
+    ) throws(StoreError) -> StoredSample
     /// The samples drawn for a month, oldest first, replaced ones included (marked); every
     /// month's when `month` is nil.
     func samples(month: AuditMonth?) throws(StoreError) -> [StoredSample]
@@ -28,6 +33,12 @@ public protocol SampleStore: Sendable {
 extension SampleStore {
     public func cases(snapshot: Int64) throws(StoreError) -> [CaseRecord] {
         try cases(snapshot: snapshot, includingDates: true)
+    }
+
+    public func addSample(
+        _ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID]
+    ) throws(StoreError) -> StoredSample {
+        try addSample(parameters, snapshot: snapshot, cases: cases, replacing: replacing, expectingCurrent: nil)
     }
 
     public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase]) throws(StoreError)

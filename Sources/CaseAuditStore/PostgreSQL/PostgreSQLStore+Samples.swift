@@ -25,12 +25,27 @@ extension PostgreSQLStore: SampleStore {
         }
     }
 
-    public func addSample(_ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID])
-        throws(StoreError) -> StoredSample
-    {
+    public func addSample(
+        _ parameters: SampleParameters, snapshot: Int64, cases: [SampledCase], replacing: [SampleID],
+        expectingCurrent: Set<SampleID>?
+    ) throws(StoreError) -> StoredSample {
         let drawnAt = now()
         let encoded = String(decoding: (try? JSONEncoder().encode(parameters)) ?? Data(), as: UTF8.self)
         return try write { () throws -> StoredSample in
+            if let expected = expectingCurrent {
+                // One writer per month and checklist until commit, so the check holds.
+                try run(
+                    "SELECT pg_advisory_xact_lock(2, hashtext($1))",
+                    [parameters.month.description + " " + parameters.checklistID])
+                let current = try run(
+                    "SELECT id FROM sample WHERE month = $1 AND checklist_id = $2 AND replaced_by IS NULL",
+                    [parameters.month.description, parameters.checklistID]
+                ).all.compactMap { $0.int("id").map { SampleID($0) } }
+                guard Set(current) == expected else {
+                    throw StoreError.drawnMeanwhile(
+                        month: parameters.month.description, checklist: parameters.checklistID)
+                }
+            }
             let sequence = try nextSequence("sample")
             guard
                 let raw = try run(
