@@ -15,6 +15,7 @@ public struct CaseAuditCommand: ParsableCommand {
             ReportCommand.self,
             ExportCommand.self,
             WhoamiCommand.self,
+            ServerCommand.self,
             GenerateCommand.self,
             DemoCommand.self,
             CLIReferenceCommand.self,

@@ -5,13 +5,17 @@ import Testing
 
 /// Who you are comes from the system: the database login on a server, the account on a file.
 @Suite struct IdentityTests {
-    /// The demo council with a login for everyone (their id) and a quality lead whose login is
+    /// The demo council with a login for everyone (`prefix` and their id: logins are the
+    /// cluster's, shared by the tests running at once) and a quality lead whose login is
     /// `qualityLead`.
-    static func chartWithLogins(qualityLead: String, in folder: TemporaryDirectory) throws -> String {
+    static func chartWithLogins(qualityLead: String, prefix: String = "", in folder: TemporaryDirectory) throws
+        -> String
+    {
         let lines = try String(contentsOfFile: "\(Fixtures.packageRoot)/Samples/org.csv", encoding: .utf8)
             .split(whereSeparator: \.isNewline)
         let rows = lines.enumerated().map { index, line in
-            index == 0 ? line + ",login" : line + "," + (line.split(separator: ",").first.map(String.init) ?? "")
+            index == 0
+                ? line + ",login" : line + "," + prefix + (line.split(separator: ",").first.map(String.init) ?? "")
         }
         return try folder.write(
             "org-logins.csv", (rows + ["qa-tests,Quality lead (demo),QA,,,dcs,\(qualityLead)"]).joined(separator: "\n"))
@@ -56,7 +60,10 @@ import Testing
                 ? ["--dir", Fixtures.shippedChecklistsDirectory] : []
             return CommandRunner.run(arguments + ["--database", conninfo] + checklists)
         }
-        #expect(run(["org", "import", try Self.chartWithLogins(qualityLead: server.admin, in: folder)]).status == 0)
+        let prefix = "i\(UInt32.random(in: 0...UInt32.max))_"
+        #expect(
+            run(["org", "import", try Self.chartWithLogins(qualityLead: server.admin, prefix: prefix, in: folder)])
+                .status == 0)
         #expect(run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"]).status == 0)
         #expect(
             run([
@@ -72,14 +79,14 @@ import Testing
         // The auditor's own login (no rights model yet beyond what caseaudit checks: issue 13 #3).
         try PostgresServer.execute(
             """
-            CREATE ROLE "\(auditor)" LOGIN;
-            GRANT ALL ON ALL TABLES IN SCHEMA public TO "\(auditor)";
-            GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "\(auditor)";
+            CREATE ROLE "\(prefix)\(auditor)" LOGIN;
+            GRANT ALL ON ALL TABLES IN SCHEMA public TO "\(prefix)\(auditor)";
+            GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "\(prefix)\(auditor)";
             """, in: admin)
-        let asAuditor = admin.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(auditor)")
+        let asAuditor = admin.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(prefix)\(auditor)")
 
         let whoami = run(["whoami"], as: asAuditor)
-        #expect(whoami.output.contains("You are \(auditor) (database login): \(auditor), "))
+        #expect(whoami.output.contains("You are \(prefix)\(auditor) (database login): \(auditor), "))
         #expect(whoami.output.contains("Role: auditor"))
         let sheet = try AnswerSheets.best(in: folder)
         let forSomeoneElse = run(
@@ -88,7 +95,7 @@ import Testing
                 try #require(other["auditorID"] as? String), "--answers", sheet,
             ], as: asAuditor)
         #expect(forSomeoneElse.status == 1)
-        #expect(forSomeoneElse.errors.contains("you are '\(auditor)' and not a quality lead"))
+        #expect(forSomeoneElse.errors.contains("you are '\(prefix)\(auditor)' and not a quality lead"))
         let reallocated = run(
             ["sample", "reallocate", reference, "--to", try #require(other["auditorID"] as? String), "--reason", "x"],
             as: asAuditor)

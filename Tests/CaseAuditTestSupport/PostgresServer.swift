@@ -69,6 +69,13 @@ public final class PostgresServer: Sendable {
         try run("\(binaries)/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql])
     }
 
+    /// Runs a query with psql as whoever `conninfo` names, and returns its rows (unaligned,
+    /// values only); a refusal is thrown with psql's message.
+    public static func query(_ sql: String, in conninfo: String) throws(PostgresServerError) -> String {
+        try run("\(binaries)/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", sql])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// libpq's connection string for `database` as `user` (the admin by default).
     public func conninfo(database: String = "postgres", user: String? = nil) -> String {
         "host=\(folder) port=\(port) dbname=\(database) user=\(user ?? admin)"
@@ -90,7 +97,10 @@ public final class PostgresServer: Sendable {
     /// Runs a program to its end (posix_spawn and waitpid: Foundation's Process could wait for
     /// ever on pg_ctl, whose server outlives it); its output is kept in a file and goes into
     /// the error on failure.
-    static func run(_ program: String, _ arguments: [String], asPostgres: Bool = false) throws(PostgresServerError) {
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], asPostgres: Bool = false) throws(PostgresServerError)
+        -> String
+    {
         let argv =
             asPostgres ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + arguments : [program] + arguments
         let log = "/tmp/caseaudit-pg-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
@@ -110,10 +120,11 @@ public final class PostgresServer: Sendable {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         guard status == 0 else {
-            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             throw PostgresServerError("\(argv.joined(separator: " ")) failed (status \(status)): \(output)")
         }
+        return output
     }
 }
 

@@ -41,10 +41,10 @@ public struct Caller: Sendable, Hashable, Codable {
         if identity.source == .operatingSystemAccount {
             role = .qualityLead
         } else {
-            switch person?.level {
-            case .qualityOfficer: role = .qualityLead
-            case .serviceManager, .assistantDirector, .director: role = .seniorManager
-            case .teamManager, .assistantTeamManager, .reviewingOfficer, .socialWorker: role = .auditor
+            switch person.flatMap({ RightsGroup($0.level) }) {
+            case .qualityLead: role = .qualityLead
+            case .seniorManager: role = .seniorManager
+            case .auditor: role = .auditor
             case nil: role = nil
             }
         }

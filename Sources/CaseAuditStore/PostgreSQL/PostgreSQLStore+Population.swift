@@ -73,13 +73,14 @@ extension PostgreSQLStore: PopulationStore {
                     }
                     guard let batch else { break }
                     let first = count
-                    try connection.copy(
-                        "COPY case_record (snapshot_id, position, reference, case_type, team, worker, opened, last_visit) FROM STDIN",
-                        rows: batch.enumerated().lazy.map { offset, record in
+                    try copy(
+                        into: "case_record",
+                        columns: "snapshot_id, position, reference, case_type, team, worker, opened, last_visit",
+                        rows: batch.enumerated().lazy.map { offset, record -> [String?] in
                             [
                                 String(snapshot), String(first + offset), record.reference, record.caseType.rawValue,
                                 record.team, record.worker, record.opened?.description, record.lastVisit?.description,
-                            ].map(PGCopy.field).joined(separator: "\t")
+                            ]
                         })
                     unallocated += batch.count { $0.team == nil }
                     count += batch.count

@@ -202,11 +202,10 @@ extension PostgreSQLStore: BulkAuditStore {
                     ).first?.int("id")
                 else { throw StoreError.failed(reason: "the audit was not kept") }
                 let id = AuditID(raw)
-                try connection.copy(
-                    "COPY audit_answer (audit_id, item_id, value, note, answered_at, position) FROM STDIN",
-                    rows: audit.answers.enumerated().map { position, answer in
+                try copy(
+                    into: "audit_answer", columns: "audit_id, item_id, value, note, answered_at, position",
+                    rows: audit.answers.enumerated().map { position, answer -> [String?] in
                         [id.description, answer.itemID, answer.value, nil, now, String(position)]
-                            .map(PGCopy.field).joined(separator: "\t")
                     })
                 contribution.add(
                     RollupContribution.GradeKey(

@@ -73,17 +73,16 @@ extension PostgreSQLStore: SampleStore {
                 try run("UPDATE sample SET replaced_by = $1 WHERE id = $2", [id, old])
             }
             var tally: [[String]: Int] = [:]
-            try connection.copy(
-                """
-                COPY sample_case (sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker,
-                    auditor_id, unallocated_reason) FROM STDIN
-                """,
-                rows: cases.map { sampled in
+            try copy(
+                into: "sample_case",
+                columns:
+                    "sample_id, case_reference, stratum, inclusion_probability, case_type, team, worker, auditor_id, unallocated_reason",
+                rows: cases.map { sampled -> [String?] in
                     [
                         id.description, sampled.reference, sampled.stratum, String(sampled.inclusionProbability),
                         sampled.caseType?.rawValue ?? "", sampled.team, sampled.worker, sampled.auditorID,
                         sampled.unallocatedReason,
-                    ].map(PGCopy.field).joined(separator: "\t")
+                    ]
                 })
             for sampled in cases where sampled.auditorID != nil {
                 tally[[sampled.team ?? "", sampled.caseType?.rawValue ?? ""], default: 0] += 1

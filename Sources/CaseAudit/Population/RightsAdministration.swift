@@ -1,0 +1,36 @@
+/// A store that enforces rights itself (the server store): the group roles and row-level
+/// policies, and a login role for each person of the org chart who has a login.
+public protocol RightsAdministration: Sendable {
+    /// Creates (or brings up to date) the group roles, their grants and the policies; returns
+    /// what it changed, one line each.
+    func initialiseRights() throws(StoreError) -> [String]
+    /// Makes or maps a login role for each person with a login and puts it in the group of
+    /// their level; people no longer in the chart (leavers) lose every group. Returns what it
+    /// changed, one line each.
+    func grantRights(to chart: OrgChart) throws(StoreError) -> [String]
+}
+
+/// The group a person's level puts their login in.
+public enum RightsGroup: String, Sendable, CaseIterable {
+    case qualityLead = "caseaudit_lead"
+    case seniorManager = "caseaudit_senior"
+    case auditor = "caseaudit_auditor"
+
+    public init?(_ level: ManagerLevel) {
+        switch level {
+        case .qualityOfficer: self = .qualityLead
+        case .serviceManager, .assistantDirector, .director: self = .seniorManager
+        case .teamManager, .assistantTeamManager, .reviewingOfficer: self = .auditor
+        case .socialWorker: return nil
+        }
+    }
+}
+
+/// `server init` and `server grant` on a store that does not enforce rights itself.
+public struct NotAServer: ReportableError, Hashable {
+    public var location: String
+    public init(location: String) { self.location = location }
+    public var message: String {
+        "\(location) is a SQLite file: its rights are the file's (readable by its owner only), so there are no roles to set"
+    }
+}

@@ -1,0 +1,171 @@
+import CaseAudit
+import Foundation
+
+/// Rights enforced by the server itself: three group roles, and row-level security on every
+/// table, with policies that compare rows with `session_user` (which `SET ROLE` cannot
+/// change) through the org chart's logins. The role that runs `server init` owns the schema
+/// and is not anyone in the chart.
+enum ServerRights {
+    /// The policies and grants, re-runnable: everything is dropped and made again.
+    static let script = """
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caseaudit_lead') THEN CREATE ROLE caseaudit_lead NOLOGIN; END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caseaudit_senior') THEN CREATE ROLE caseaudit_senior NOLOGIN; END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caseaudit_auditor') THEN CREATE ROLE caseaudit_auditor NOLOGIN; END IF;
+        END $$;
+        REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+        GRANT USAGE ON SCHEMA public TO caseaudit_lead, caseaudit_senior, caseaudit_auditor;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO caseaudit_lead, caseaudit_senior, caseaudit_auditor;
+        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO caseaudit_lead, caseaudit_senior, caseaudit_auditor;
+
+        -- Who the session is, in the org chart; whether it leads; the teams in its line.
+        CREATE OR REPLACE FUNCTION caseaudit_me() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = public AS 'SELECT id FROM person WHERE login = session_user';
+        CREATE OR REPLACE FUNCTION caseaudit_is_lead() RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = public AS $f$
+                SELECT pg_has_role(session_user, 'caseaudit_lead', 'MEMBER')
+                    OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+                    OR session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'person') $f$;
+        CREATE OR REPLACE FUNCTION caseaudit_line_teams() RETURNS SETOF TEXT LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = public AS $f$
+                WITH RECURSIVE line(id) AS (
+                    SELECT id FROM person WHERE login = session_user
+                        AND level IN ('SM', 'AD', 'DCS')
+                    UNION SELECT p.id FROM person p JOIN line ON p.reports_to = line.id)
+                SELECT t.name FROM team t JOIN line ON t.manager_id = line.id $f$;
+        CREATE OR REPLACE FUNCTION caseaudit_my_file(file_sample BIGINT, file_case TEXT) RETURNS BOOLEAN LANGUAGE sql
+            STABLE SECURITY DEFINER SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM sample_case c WHERE c.sample_id = file_sample
+                    AND c.case_reference = file_case AND c.auditor_id = (SELECT id FROM person WHERE login = session_user)) $f$;
+        CREATE OR REPLACE FUNCTION caseaudit_my_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM audit a WHERE a.id = target
+                    AND a.auditor_id = (SELECT id FROM person WHERE login = session_user)
+                    AND EXISTS (SELECT 1 FROM sample_case c WHERE c.sample_id = a.sample_id
+                        AND c.case_reference = a.case_reference AND c.auditor_id = a.auditor_id)) $f$;
+        CREATE OR REPLACE FUNCTION caseaudit_sees_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM audit a JOIN sample_case c
+                    ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                    WHERE a.id = target AND (a.auditor_id = (SELECT id FROM person WHERE login = session_user)
+                        OR c.team IN (SELECT caseaudit_line_teams()))) $f$;
+
+        DO $$ DECLARE t TEXT; p RECORD; BEGIN
+            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+                EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+                EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+                FOR p IN SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = t LOOP
+                    EXECUTE format('DROP POLICY %I ON %I', p.policyname, t);
+                END LOOP;
+                -- A quality lead does everything; the policies below say what the others may.
+                EXECUTE format('CREATE POLICY lead ON %I USING (caseaudit_is_lead()) WITH CHECK (caseaudit_is_lead())', t);
+            END LOOP;
+        END $$;
+        -- Everyone reads the org chart, the samples' headers, the checklists and the schema.
+        CREATE POLICY everyone_reads ON person FOR SELECT USING (true);
+        CREATE POLICY everyone_reads ON team FOR SELECT USING (true);
+        CREATE POLICY everyone_reads ON sample FOR SELECT USING (true);
+        CREATE POLICY everyone_reads ON pinned_checklist FOR SELECT USING (true);
+        CREATE POLICY everyone_pins ON pinned_checklist FOR INSERT WITH CHECK (true);
+        CREATE POLICY everyone_reads ON schema_migration FOR SELECT USING (true);
+        -- Files: an auditor sees theirs, a senior manager their line's; only a lead changes them
+        -- (an auditor may lock their own row while submitting, never change it).
+        CREATE POLICY mine ON sample_case FOR SELECT
+            USING (auditor_id = caseaudit_me() OR team IN (SELECT caseaudit_line_teams()));
+        CREATE POLICY lock_mine ON sample_case FOR UPDATE USING (auditor_id = caseaudit_me()) WITH CHECK (false);
+        -- Audits: an auditor's own, of files allocated to them; a senior manager reads their line's.
+        -- On the row's own columns (a function's snapshot would not see a row being inserted).
+        CREATE POLICY sees ON audit FOR SELECT USING (auditor_id = caseaudit_me() OR EXISTS (
+            SELECT 1 FROM sample_case c WHERE c.sample_id = audit.sample_id AND c.case_reference = audit.case_reference
+                AND c.team IN (SELECT caseaudit_line_teams())));
+        CREATE POLICY starts ON audit FOR INSERT
+            WITH CHECK (auditor_id = caseaudit_me() AND caseaudit_my_file(sample_id, case_reference));
+        CREATE POLICY scores ON audit FOR UPDATE USING (caseaudit_my_audit(id))
+            WITH CHECK (auditor_id = caseaudit_me() AND caseaudit_my_file(sample_id, case_reference));
+        CREATE POLICY sees ON audit_answer FOR SELECT USING (caseaudit_sees_audit(audit_id));
+        CREATE POLICY answers ON audit_answer FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
+        CREATE POLICY changes ON audit_answer FOR UPDATE USING (caseaudit_my_audit(audit_id))
+            WITH CHECK (caseaudit_my_audit(audit_id));
+        CREATE POLICY sees ON audit_action FOR SELECT USING (caseaudit_sees_audit(audit_id));
+        CREATE POLICY raises ON audit_action FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
+        CREATE POLICY keys ON audit_action FOR UPDATE USING (caseaudit_my_audit(audit_id))
+            WITH CHECK (caseaudit_my_audit(audit_id));
+        CREATE POLICY sees ON audit_outcome FOR SELECT USING (caseaudit_sees_audit(audit_id));
+        CREATE POLICY submits ON audit_outcome FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
+        -- Leases: everyone sees who holds what; a session takes, renews and gives up its own, or
+        -- one that has run out.
+        CREATE POLICY everyone_reads ON audit_lease FOR SELECT USING (true);
+        CREATE POLICY takes ON audit_lease FOR INSERT WITH CHECK (holder = session_user AND caseaudit_my_audit(audit_id));
+        CREATE POLICY renews ON audit_lease FOR UPDATE USING (holder = session_user OR expires_at < now())
+            WITH CHECK (holder = session_user);
+        CREATE POLICY gives_up ON audit_lease FOR DELETE USING (holder = session_user);
+        -- The roll-ups: read by senior managers; a submission (by anyone who audits) adds to them.
+        DO $$ DECLARE t TEXT; audits TEXT := '(pg_has_role(session_user, ''caseaudit_auditor'', ''MEMBER'') OR pg_has_role(session_user, ''caseaudit_senior'', ''MEMBER''))'; BEGIN
+            FOREACH t IN ARRAY ARRAY['rollup_grade', 'rollup_trend', 'rollup_item', 'rollup_item_council'] LOOP
+                EXECUTE format('CREATE POLICY submission_reads ON %I FOR SELECT USING %s', t, audits);
+                EXECUTE format('CREATE POLICY submission_adds ON %I FOR INSERT WITH CHECK %s', t, audits);
+                EXECUTE format('CREATE POLICY submission_updates ON %I FOR UPDATE USING %s', t, audits);
+            END LOOP;
+        END $$;
+        CREATE POLICY reads ON sample_tally FOR SELECT USING (pg_has_role(session_user, 'caseaudit_senior', 'MEMBER'));
+        """
+}
+
+extension PostgreSQLStore: RightsAdministration {
+    public func initialiseRights() throws(StoreError) -> [String] {
+        try write {
+            try run(ServerRights.script)
+            return [
+                "made the groups caseaudit_lead, caseaudit_senior and caseaudit_auditor (if they were missing)",
+                "turned on row-level security on every table, with the policies for each group",
+            ]
+        }
+    }
+
+    public func grantRights(to chart: OrgChart) throws(StoreError) -> [String] {
+        try write {
+            var changes: [String] = []
+            var wanted: [String: RightsGroup] = [:]
+            for person in chart.people {
+                guard let login = person.login, let group = RightsGroup(person.level) else { continue }
+                wanted[login] = group
+                let quoted = Self.quoted(login)
+                if try run("SELECT 1 FROM pg_roles WHERE rolname = $1", [login]).rows.isEmpty {
+                    try run("CREATE ROLE \(quoted) LOGIN")
+                    changes.append("made the login \(login) (\(person.id)); give it a password or a certificate")
+                }
+                for other in RightsGroup.allCases {
+                    let member =
+                        try run(
+                            "SELECT pg_has_role($1, $2, 'MEMBER') AS member", [login, other.rawValue]
+                        ).first?.bool("member") == true
+                    if other == group && !member {
+                        try run("GRANT \(other.rawValue) TO \(quoted)")
+                        changes.append("put \(login) (\(person.id), \(person.level.rawValue)) in \(other.rawValue)")
+                    } else if other != group && member {
+                        try run("REVOKE \(other.rawValue) FROM \(quoted)")
+                        changes.append("took \(login) out of \(other.rawValue)")
+                    }
+                }
+            }
+            // Leavers: members of a group with no person of that login any more.
+            for group in RightsGroup.allCases {
+                let members = try run(
+                    """
+                    SELECT m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid
+                    JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = $1 ORDER BY m.rolname
+                    """, [group.rawValue]
+                ).rows.compactMap { $0[0] }
+                for login in members where wanted[login] == nil {
+                    try run("REVOKE \(group.rawValue) FROM \(Self.quoted(login))")
+                    changes.append("took \(login) out of \(group.rawValue): nobody in the org chart has that login")
+                }
+            }
+            return changes
+        }
+    }
+
+    private static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,146 @@
+import CaseAudit
+import CaseAuditTestSupport
+import Foundation
+import Testing
+
+/// Rights enforced by the server itself, proved against a real PostgreSQL: each person signs in
+/// with their own login, and row-level security on `session_user` decides what they see and
+/// write, through caseaudit and through `psql` alike.
+@Suite struct ServerRightsTests {
+    @Test func eachPersonSeesAndWritesOnlyWhatIsTheirs() throws {
+        let folder = try TemporaryDirectory()
+        let server = try PostgresServer.shared()
+        let owner = try PostgresServer.freshDatabase()
+        func login(_ person: String) -> String {
+            owner.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(prefix)\(person)")
+        }
+        func run(_ arguments: [String], as conninfo: String) -> CommandResult {
+            let checklists =
+                arguments.prefix(2) == ["sample", "draw"] || arguments.prefix(2) == ["audit", "score"]
+                ? ["--dir", Fixtures.shippedChecklistsDirectory] : []
+            return CommandRunner.run(arguments + ["--database", conninfo] + checklists)
+        }
+        func json(_ result: CommandResult) throws -> [[String: Any]] {
+            try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        }
+        // The owner sets up the schema, the chart (everyone's login is their id) and the rights.
+        let prefix = "r\(UInt32.random(in: 0...UInt32.max))_"
+        let chart = try IdentityTests.chartWithLogins(qualityLead: "\(prefix)qa_lead", prefix: prefix, in: folder)
+        #expect(run(["org", "import", chart], as: owner).status == 0)
+        let initialised = run(["server", "init"], as: owner)
+        #expect(initialised.status == 0, "\(initialised.errors)")
+        let granted = run(["server", "grant"], as: owner)
+        #expect(granted.status == 0, "\(granted.errors)")
+        #expect(granted.output.contains("put \(prefix)qa_lead (qa-tests, QA) in caseaudit_lead"))
+        #expect(
+            run(["server", "grant"], as: owner).output == "Every login is as the org chart says: nothing changed.\n")
+
+        // A quality lead (not the owner, not a superuser) imports and draws.
+        let lead = login("qa_lead")
+        let imported = run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], as: lead)
+        #expect(imported.status == 0, "\(imported.errors)")
+        let drawn = run(
+            [
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+                "--seed", "9",
+            ],
+            as: lead)
+        #expect(drawn.status == 0, "\(drawn.errors)")
+        let files = try json(run(["audit", "list", "--format", "json"], as: lead))
+        #expect(files.count > 10)
+        let org = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(run(["org", "show", "--format", "json"], as: lead).output.utf8))
+                as? [String: Any])
+        let people = try #require(org["people"] as? [[String: Any]])
+        let teams = try #require(org["teams"] as? [[String: Any]])
+        func serviceManager(of team: String?) -> String? {
+            let manager = teams.first { $0["name"] as? String == team }?["managerID"] as? String
+            return people.first { $0["id"] as? String == manager }?["reportsTo"] as? String
+        }
+        // A team manager's file (a senior manager would see their line's files besides their own).
+        let level = Dictionary(
+            people.compactMap { p in (p["id"] as? String).map { ($0, p["level"] as? String ?? "") } },
+            uniquingKeysWith: { a, _ in a })
+        let first = try #require(
+            files.first { $0["team"] is String && level[$0["auditorID"] as? String ?? ""] == "TM" })
+        let auditor = try #require(first["auditorID"] as? String)
+        let mine = files.filter { $0["auditorID"] as? String == auditor }
+        let theirs = try #require(files.first { $0["auditorID"] as? String != auditor })
+        let other = try #require(theirs["auditorID"] as? String)
+
+        // The auditor sees only the files allocated to them, in caseaudit and in psql.
+        let asAuditor = login(auditor)
+        #expect(try json(run(["audit", "list", "--format", "json"], as: asAuditor)).count == mine.count)
+        #expect(try PostgresServer.query("SELECT count(*) FROM sample_case", in: asAuditor) == String(mine.count))
+        let refusedDraw = run(
+            [
+                "sample", "draw", "--month", "2027-01", "--checklist", "climbie-compliance", "--per-team", "1",
+                "--seed", "1",
+            ],
+            as: asAuditor)
+        #expect(refusedDraw.status == 1)
+
+        // They score their own file; the lead keys another's for them.
+        let sheet = try AnswerSheets.best(in: folder)
+        let reference = try #require(first["caseReference"] as? String)
+        let own = run(["audit", "score", reference, "--answers", sheet, "--submit"], as: asAuditor)
+        #expect(own.status == 0, "\(own.errors)")
+        let otherReference = try #require(theirs["caseReference"] as? String)
+        #expect(
+            run(["audit", "score", otherReference, "--on-behalf-of", other, "--answers", sheet], as: lead).status == 0)
+        let audits = try PostgresServer.query("SELECT id || ':' || auditor_id FROM audit ORDER BY id", in: owner)
+            .split(separator: "\n").map { $0.split(separator: ":").map(String.init) }
+        #expect(audits.count == 2)
+        let otherAudit = try #require(audits.first { $0.last == other }?.first)
+        let ownAudit = try #require(audits.first { $0.last == auditor }?.first)
+
+        // Not even psql writes an answer to another's file, or an audit in another's name.
+        #expect(try PostgresServer.query("SELECT count(*) FROM audit", in: asAuditor) == "1")
+        let foreignAnswer = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "INSERT INTO audit_answer VALUES (\(otherAudit), 'x', 'yes', NULL, 'now', 99)", in: asAuditor)
+        }
+        #expect(foreignAnswer?.description.contains("row-level security") == true)
+        let hash = try PostgresServer.query("SELECT checklist_hash FROM audit WHERE id = \(ownAudit)", in: owner)
+        let inTheirName = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                """
+                INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at)
+                VALUES (1, '\(reference)', '\(other)', '\(hash)', 'now')
+                """, in: asAuditor)
+        }
+        #expect(inTheirName?.description.contains("row-level security") == true)
+        let theirFile = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                """
+                INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at)
+                VALUES (1, '\(otherReference)', '\(auditor)', '\(hash)', 'now')
+                """, in: asAuditor)
+        }
+        #expect(theirFile?.description.contains("row-level security") == true)
+        #expect(run(["audit", "show", otherAudit], as: asAuditor).errors.contains("there is no audit \(otherAudit)"))
+
+        // A senior manager reads the audits of the teams in their line, and no others.
+        let senior = try #require(serviceManager(of: first["team"] as? String))
+        let asSenior = login(senior)
+        let seen = run(["audit", "show", ownAudit], as: asSenior)
+        #expect(seen.status == 0 && seen.output.contains("case \(reference)"), "\(seen.errors)")
+        #expect(run(["whoami"], as: asSenior).output.contains("Role: senior manager"))
+        if serviceManager(of: theirs["team"] as? String) != senior {
+            #expect(run(["audit", "show", otherAudit], as: asSenior).status == 1)
+        }
+
+        // A login the chart no longer has (a leaver, or a renamed account) loses every group.
+        let renamed = try String(contentsOfFile: chart, encoding: .utf8).split(whereSeparator: \.isNewline)
+            .map { $0.hasPrefix("\(auditor),") ? $0 + "_new" : String($0) }.joined(separator: "\n")
+        #expect(run(["org", "import", try folder.write("org-renamed.csv", renamed)], as: lead).status == 0)
+        let regranted = run(["server", "grant"], as: owner)
+        #expect(regranted.output.contains("made the login \(prefix)\(auditor)_new (\(auditor))"))
+        #expect(
+            regranted.output.contains(
+                "took \(prefix)\(auditor) out of caseaudit_auditor: nobody in the org chart has that login"))
+        let gone = run(["audit", "list"], as: asAuditor)
+        #expect(gone.status == 1 && gone.errors.contains("permission denied"))
+    }
+}
