@@ -4,10 +4,15 @@ SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BIN := .build/release/caseaudit
 
-.PHONY: demo test fuzz build deps bench samples schema cli-reference format lint clean
+.PHONY: demo demo-server test fuzz build deps bench samples schema cli-reference format lint clean
 
 demo: build
 	$(BIN) demo
+
+# The demo on a throwaway PostgreSQL server, then three logins each seeing only their own files.
+demo-server: build
+	@scripts/ensure-deps.sh postgresql
+	BIN=$(BIN) scripts/demo-server.sh
 
 test: deps
 	@scripts/ensure-deps.sh chromium postgresql

@@ -29,6 +29,9 @@ public enum StoreFactory {
         return try SQLiteStore(path: location, clock: clock)
     }
 
+    /// Whether `location` names a server (a connection string) rather than a file.
+    public static func isServer(_ location: String) -> Bool { ConnectionString.isServer(location) }
+
     /// Refuses a location where something already is (`.exists`): for commands that fill a
     /// database of their own and must never add to real data. Checked before anything is written.
     public static func requireNew(_ location: String) throws(StoreError) {

@@ -14,19 +14,21 @@ public struct DemoRun {
     public var samples: String
     public var reportTemplates: String
     public var today: CalendarDate
+    /// Where the demo's answer sheets and report go.
+    public var output: String
 
-    public init(directory: String, show: String, samples: String, reportTemplates: String, today: CalendarDate) {
+    public init(
+        directory: String, show: String, samples: String, reportTemplates: String, today: CalendarDate, output: String
+    ) {
         self.directory = directory
         self.show = show
         self.samples = samples
         self.reportTemplates = reportTemplates
         self.today = today
+        self.output = output
     }
 
-    /// Where the demo's answer sheets and report go: beside its database.
-    private func folder(of store: any CaseAuditStore) -> String {
-        (store.location as NSString).deletingLastPathComponent
-    }
+    private func folder(of store: any CaseAuditStore) -> String { output }
 
     /// Runs the demo: `openStore` makes its database once the checklists are found valid;
     /// `say` hears each part of the story as it happens.

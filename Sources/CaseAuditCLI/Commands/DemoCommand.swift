@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseAudit
 import CaseAuditStore
 import CaseAuditSynthetic
+import Foundation
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,11 +36,19 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The checklist to show in full and to draw the sample for.")
     var show: String = "climbie-compliance"
 
+    /// Where the answer sheets and the report go: beside a database file; for a server, under
+    /// Reports/out/demo-server.
+    var output: String {
+        let location = database ?? Self.defaultDatabase
+        return StoreFactory.isServer(location)
+            ? "Reports/out/demo-server" : (location as NSString).deletingLastPathComponent
+    }
+
     func run() throws {
         let console = Console.current
         let demo = DemoRun(
             directory: location.resolved(console), show: show, samples: samples, reportTemplates: reportTemplates,
-            today: console.today())
+            today: console.today(), output: output)
         try demo.run(
             openStore: {
                 // The demo's own database is made fresh; a path the user names must not exist,
