@@ -10,15 +10,7 @@ import Testing
         let folder = try TemporaryDirectory()
         let database = "\(folder.path)/caseaudit.sqlite"
         func run(_ arguments: [String]) -> CommandResult { CommandRunner.run(arguments + ["--database", database]) }
-        CommandRunner.importSampleCouncil(into: database)
-        #expect(
-            run([
-                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1",
-                "--seed", "3", "--dir", Fixtures.shippedChecklistsDirectory,
-            ]).status == 0)
-        let files = try #require(
-            try JSONSerialization.jsonObject(with: Data(run(["audit", "list", "--format", "json"]).output.utf8))
-                as? [[String: Any]])
+        let files = try CommandRunner.drawSampleCouncil(into: database, seed: 3)
         let file = try #require(files.first)
         #expect(
             run([

@@ -40,6 +40,20 @@ extension CommandRunner {
         #expect(
             run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", database]).status == 0)
     }
+
+    /// The sample council with December's sample drawn (`perTeam` files a team, `seed`), and
+    /// the allocated files as `audit list --format json` gives them.
+    static func drawSampleCouncil(into database: String, seed: Int, perTeam: Int = 1) throws -> [[String: Any]] {
+        importSampleCouncil(into: database)
+        #expect(
+            run([
+                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team",
+                String(perTeam), "--seed", String(seed), "--dir", Fixtures.shippedChecklistsDirectory, "--database",
+                database,
+            ]).status == 0)
+        let listed = run(["audit", "list", "--format", "json", "--database", database]).output
+        return try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+    }
 }
 
 /// Runs the built `caseaudit` binary as a separate process.
