@@ -39,6 +39,10 @@ enum Engines {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }
 
+    @Test(arguments: Engines.all) func submissionsAtOnceAddUp(_ engine: StoreEngine) throws {
+        try StoreConformance.submissionsAtOnceAddUp(engine)
+    }
+
     @Test(arguments: Engines.all) func submittedIsFinal(_ engine: StoreEngine) throws {
         try StoreConformance.submittedIsFinal(engine)
     }

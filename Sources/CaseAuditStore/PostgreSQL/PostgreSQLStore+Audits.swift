@@ -215,7 +215,7 @@ extension PostgreSQLStore: AuditStore {
     public func submitAudit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade, outcomes: [ItemOutcome])
         throws(StoreError)
     {
-        try write {
+        try writeRetrying {
             try requireOpen(audit)
             try requireStillAllocated(audit)
             try submit(audit, judgement: judgement, grade: grade)
@@ -256,7 +256,7 @@ extension PostgreSQLStore: AuditStore {
         grade: FileGrade,
         outcomes: [ItemOutcome]
     ) throws(StoreError) -> StoredAudit {
-        try write { () throws -> StoredAudit in
+        try writeRetrying { () throws -> StoredAudit in
             guard let row = try run("SELECT \(Self.auditColumns) FROM audit WHERE id = $1 FOR UPDATE", [audit]).first
             else { throw StoreError.noAudit(audit) }
             let old = Self.storedAudit(row)

@@ -89,6 +89,26 @@ public final class PostgreSQLStore: Sendable {
         }
     }
 
+    /// `write` for a body that may run again: a transaction that loses a deadlock or a
+    /// serialization race (SQLSTATE 40P01, 40001) is retried, a few times, instead of being
+    /// shown to the person as an error.
+    func writeRetrying<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try connection.transaction(body)
+            } catch let error as PGError where ["40P01", "40001"].contains(error.sqlState ?? "") && attempt < 4 {
+                attempt += 1
+            } catch let error as StoreError {
+                throw error
+            } catch let error as PGError {
+                throw .failed(reason: error.message)
+            } catch {
+                throw .failed(reason: String(describing: error))
+            }
+        }
+    }
+
     /// Reads in one transaction, so what is read is one consistent state.
     func read<T>(_ body: () throws -> T) throws(StoreError) -> T { try write(body) }
 

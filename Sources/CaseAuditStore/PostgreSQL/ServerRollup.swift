@@ -43,8 +43,12 @@ enum ServerRollup {
             computedGrade: row.text("computed_grade"), inclusionProbability: row.double("inclusion_probability") ?? 0)
     }
 
+    /// The cells are written in one fixed order (their keys sorted), so that concurrent
+    /// submissions lock shared cells in the same order and cannot deadlock each other.
     static func persist(_ contribution: RollupContribution, in store: PostgreSQLStore) throws {
-        for (key, files) in contribution.grades where files != 0 {
+        let grades = contribution.grades.sorted { "\($0.key)" < "\($1.key)" }
+        let items = contribution.items.sorted { "\($0.key)" < "\($1.key)" }
+        for (key, files) in grades where files != 0 {
             try store.run(
                 """
                 INSERT INTO rollup_grade VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -62,7 +66,7 @@ enum ServerRollup {
                 ON CONFLICT (month, checklist_hash, judgement) DO UPDATE SET files = rollup_trend.files + EXCLUDED.files
                 """, [key.month, key.checklistHash, key.checklistID, key.judgement, files])
         }
-        for (key, count) in contribution.items where count.answered != 0 || count.compliant != 0 {
+        for (key, count) in items where count.answered != 0 || count.compliant != 0 {
             try store.run(
                 """
                 INSERT INTO rollup_item VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
