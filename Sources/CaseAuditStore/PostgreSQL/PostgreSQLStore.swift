@@ -77,27 +77,19 @@ public final class PostgreSQLStore: Sendable {
     }
 
     /// Runs `body` in one transaction, mapping the server's refusals to `StoreError`.
-    func write<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        do {
-            return try connection.transaction(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PGError {
-            throw .failed(reason: error.message)
-        } catch {
-            throw .failed(reason: String(describing: error))
-        }
-    }
+    func write<T>(_ body: () throws -> T) throws(StoreError) -> T { try transaction(retries: 0, body) }
 
     /// `write` for a body that may run again: a transaction that loses a deadlock or a
     /// serialization race (SQLSTATE 40P01, 40001) is retried, a few times, instead of being
     /// shown to the person as an error.
-    func writeRetrying<T>(_ body: () throws -> T) throws(StoreError) -> T {
+    func writeRetrying<T>(_ body: () throws -> T) throws(StoreError) -> T { try transaction(retries: 4, body) }
+
+    private func transaction<T>(retries: Int, _ body: () throws -> T) throws(StoreError) -> T {
         var attempt = 0
         while true {
             do {
                 return try connection.transaction(body)
-            } catch let error as PGError where ["40P01", "40001"].contains(error.sqlState ?? "") && attempt < 4 {
+            } catch let error as PGError where ["40P01", "40001"].contains(error.sqlState ?? "") && attempt < retries {
                 attempt += 1
             } catch let error as StoreError {
                 throw error
