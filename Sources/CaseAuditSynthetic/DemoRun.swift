@@ -28,8 +28,6 @@ public struct DemoRun {
         self.output = output
     }
 
-    private func folder(of store: any CaseAuditStore) -> String { output }
-
     /// Runs the demo: `openStore` makes its database once the checklists are found valid;
     /// `say` hears each part of the story as it happens.
     public func run(openStore: () throws -> any CaseAuditStore, say: (String) -> Void) throws {
@@ -47,7 +45,7 @@ public struct DemoRun {
         // Six months of audits, so the summary has a trend: each month's sample drawn with the
         // demo's seed and scored from generated sheets; this month's left partly unfinished.
         let details = Dictionary(cases.records.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-        let folder = folder(of: store) + "/answers"
+        let folder = output + "/answers"
         var current: AuditMonth?
         try DemoProgramme.run(
             store: store, chart: chart, cases: cases, snapshot: snapshot, checklist: shown, today: today,
@@ -122,7 +120,7 @@ public struct DemoRun {
 
     /// Renders this month's quality summary next to the demo database.
     private func report(_ month: AuditMonth, store: any CaseAuditStore, say: (String) -> Void) throws {
-        let folder = folder(of: store) + "/report/\(month)"
+        let folder = output + "/report/\(month)"
         let request = MonthlyPublication.Request(
             month: month, formats: MonthlyReport.Format.allCases, folder: folder, templates: reportTemplates,
             suppression: Suppression())

@@ -34,6 +34,13 @@ enum CommandRunner {
 }
 
 extension CommandRunner {
+    /// Runs a command on `database`; those that read checklists get the shipped ones.
+    static func run(_ arguments: [String], on database: String, today: String? = nil) -> CommandResult {
+        let takesChecklists = arguments.starts(with: ["sample", "draw"]) || arguments.starts(with: ["audit", "score"])
+        let checklists = takesChecklists ? ["--dir", Fixtures.shippedChecklistsDirectory] : []
+        return run(arguments + ["--database", database] + checklists, today: today)
+    }
+
     /// The demo council of `Samples/` (org chart, then case list) into `database`.
     static func importSampleCouncil(into database: String) {
         #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", database]).status == 0)

@@ -55,10 +55,7 @@ import Testing
         let server = try PostgresServer.shared()
         let admin = try PostgresServer.freshDatabase()
         func run(_ arguments: [String], as conninfo: String = admin) -> CommandResult {
-            let checklists =
-                arguments.prefix(2) == ["sample", "draw"] || arguments.prefix(2) == ["audit", "score"]
-                ? ["--dir", Fixtures.shippedChecklistsDirectory] : []
-            return CommandRunner.run(arguments + ["--database", conninfo] + checklists)
+            CommandRunner.run(arguments, on: conninfo)
         }
         let prefix = "i\(UInt32.random(in: 0...UInt32.max))_"
         #expect(

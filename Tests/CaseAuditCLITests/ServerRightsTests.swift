@@ -15,10 +15,7 @@ import Testing
             owner.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(prefix)\(person)")
         }
         func run(_ arguments: [String], as conninfo: String) -> CommandResult {
-            let checklists =
-                arguments.prefix(2) == ["sample", "draw"] || arguments.prefix(2) == ["audit", "score"]
-                ? ["--dir", Fixtures.shippedChecklistsDirectory] : []
-            return CommandRunner.run(arguments + ["--database", conninfo] + checklists)
+            CommandRunner.run(arguments, on: conninfo)
         }
         func json(_ result: CommandResult) throws -> [[String: Any]] {
             try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])

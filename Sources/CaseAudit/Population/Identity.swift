@@ -27,10 +27,11 @@ public enum Role: String, Sendable, Hashable, Codable {
 
 /// The person behind a session, and what they may do.
 public struct Caller: Sendable, Hashable, Codable {
-    public var identity: SessionIdentity
+    public let identity: SessionIdentity
     /// The person of the org chart whose login this is; nil when nobody's is.
-    public var person: Person?
-    public var role: Role?
+    public let person: Person?
+    /// What they may do, from the two above (kept, so that `whoami --format json` shows it).
+    public let role: Role?
 
     /// What they may do: by their level; on the embedded store, whoever holds the database
     /// file (it is readable by its owner only) holds everything in it, so has the quality

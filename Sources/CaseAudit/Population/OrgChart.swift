@@ -59,6 +59,13 @@ public struct OrgChart: Sendable, Hashable, Codable {
         teamsOverseenByEveryone()[personID] ?? []
     }
 
+    /// The teams whose files `person` may not audit (independence): the teams in their line;
+    /// none for the DCS, who is in every line. `overseen`: `teamsOverseenByEveryone()`, when
+    /// the caller has it already.
+    public func teamsExcludedFromAuditing(by person: Person, overseen: [String: Set<String>]? = nil) -> Set<String> {
+        person.level == .director ? [] : (overseen ?? teamsOverseenByEveryone())[person.id] ?? []
+    }
+
     /// For everyone at once, from each team's line.
     public func teamsOverseenByEveryone() -> [String: Set<String>] {
         var overseen: [String: Set<String>] = [:]

@@ -23,7 +23,7 @@ public enum AuditorAllocator {
         let overseenBy = chart.teamsOverseenByEveryone()
         var auditors = chart.people.compactMap { person -> Auditor? in
             guard let capacity = quota.filesPerAuditor[person.level], capacity > 0 else { return nil }
-            let overseen = person.level == .director ? [] : overseenBy[person.id] ?? []
+            let overseen = chart.teamsExcludedFromAuditing(by: person, overseen: overseenBy)
             return Auditor(
                 person: person, capacity: capacity, used: alreadyAllocated[person.id] ?? 0, overseen: overseen)
         }.sorted { $0.person.id < $1.person.id }

@@ -25,9 +25,7 @@ public enum Reallocation {
         guard let allocation = drawn.first else { throw ReallocationError.notAllocated(caseReference, sample: sample) }
         guard drawn.count == 1 else { throw ReallocationError.ambiguous(caseReference, samples: drawn.map(\.sampleID)) }
         guard allocation.auditorID != auditor else { throw ReallocationError.alreadyTheirs(caseReference, auditor) }
-        if let team = allocation.team, person.level != .director,
-            chart.teamsOverseenByEveryone()[auditor]?.contains(team) == true
-        {
+        if let team = allocation.team, chart.teamsExcludedFromAuditing(by: person).contains(team) {
             throw ReallocationError.ownLine(caseReference, team: team, auditor: auditor)
         }
         try store.reallocate(

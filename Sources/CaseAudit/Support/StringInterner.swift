@@ -30,6 +30,12 @@ public struct StringInterner {
         bytes.withUnsafeBytes { intern($0) }
     }
 
+    /// The one copy of `text` (read in place: a native string's bytes are not copied to look it up).
+    public mutating func intern(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
     private mutating func intern(_ bytes: UnsafeRawBufferPointer) -> String {
         let hash = Self.hash(bytes)
         let mask = slots.count - 1

@@ -12,14 +12,10 @@ struct ScoringScreenDriver {
 
     func run() throws {
         guard let terminal = RawTerminal() else { throw ScreenUnavailable.noRawMode }
-        let ending: ScoringRun.Ending
-        do {
-            ending = try session.run(on: terminal, store: database)
-        } catch {
-            terminal.restore()
-            throw error
-        }
+        // The terminal is put back before anything is said, whether the session ended or failed.
+        let ended = Result { () throws(StoreError) in try session.run(on: terminal, store: database) }
         terminal.restore()
+        let ending = try ended.get()
         let audit = session.audit
         switch ending {
         case .submitted(let judgement):

@@ -69,7 +69,7 @@ extension PostgreSQLStore: QualityStore {
         try read {
             var interner = StringInterner()
             func text(_ value: String?) -> String {
-                Array((value ?? "").utf8).withUnsafeBufferPointer { interner.intern($0) }
+                interner.intern(value ?? "")
             }
             return try run(
                 """

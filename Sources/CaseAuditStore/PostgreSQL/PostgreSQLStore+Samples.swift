@@ -14,9 +14,7 @@ extension PostgreSQLStore: SampleStore {
                 guard let reference = values[0], let type = values[1].flatMap(CaseType.init(rawValue:)) else {
                     return nil
                 }
-                func interned(_ text: String?) -> String? {
-                    text.map { text in Array(text.utf8).withUnsafeBufferPointer { interner.intern($0) } }
-                }
+                func interned(_ text: String?) -> String? { text.map { interner.intern($0) } }
                 return CaseRecord(
                     reference: reference, caseType: type, team: interned(values[2]), worker: interned(values[3]),
                     opened: includingDates ? values[4].flatMap(CalendarDate.init(parsing:)) : nil,
