@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "CaseAuditStore",
             dependencies: [
-                "CaseAudit", "CLibPQ",
+                "CaseAudit", "CLibPQ", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -106,6 +106,14 @@ public enum StoreError: Error, Sendable, Hashable {
     case alreadyAmended(audit: AuditID, by: AuditID)
     /// The file is not in that current sample, or not allocated to that auditor.
     case notAllocated(sample: SampleID, caseReference: String, auditor: String)
+    /// The database already holds data, where only an empty one may be filled (`holds` says
+    /// what, as counts).
+    case notEmpty(path: String, holds: String)
+    /// A copy was read back and did not match what was copied, so it was not kept.
+    case copyMismatch(table: String, reason: String)
+    /// The server could not be reached, or the connection was lost mid-change: nothing of
+    /// that change was written, and trying again (once it is back) is safe.
+    case unavailable(path: String, reason: String)
 
     public var message: String {
         switch self {
@@ -131,6 +139,12 @@ public enum StoreError: Error, Sendable, Hashable {
         case .newerDatabase(let path):
             "\(path): this database was written by a newer version of caseaudit; upgrade caseaudit to use it"
         case .failed(let reason): "the database refused the change (nothing was written): \(reason)"
+        case .notEmpty(let path, let holds):
+            "\(path) already holds \(holds): only an empty database is filled (nothing was written)"
+        case .copyMismatch(let table, let reason):
+            "the copy of \(table) did not match when read back (\(reason)), so nothing was kept"
+        case .unavailable(let path, let reason):
+            "\(path): the server cannot be reached (\(reason)); nothing of this change was written, and it is safe to try again"
         }
     }
 }

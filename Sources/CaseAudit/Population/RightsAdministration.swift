@@ -26,11 +26,28 @@ public enum RightsGroup: String, Sendable, CaseIterable {
     }
 }
 
-/// `server init` and `server grant` on a store that does not enforce rights itself.
+/// A `server` command given a SQLite file: `server init` and `server grant` on a store that
+/// does not enforce rights itself, or `server import` with a file as its target.
 public struct NotAServer: ReportableError, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        case rights
+        case importTarget
+    }
+
     public var location: String
-    public init(location: String) { self.location = location }
+    public var purpose: Purpose
+
+    public init(location: String, purpose: Purpose = .rights) {
+        self.location = location
+        self.purpose = purpose
+    }
+
     public var message: String {
-        "\(location) is a SQLite file: its rights are the file's (readable by its owner only), so there are no roles to set"
+        switch purpose {
+        case .rights:
+            "\(location) is a SQLite file: its rights are the file's (readable by its owner only), so there are no roles to set"
+        case .importTarget:
+            "\(location) is a SQLite file: a council is imported into a PostgreSQL server (a postgresql:// or key=value connection string)"
+        }
     }
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditReports
+import CaseAuditStore
 
 struct ServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Set up a PostgreSQL server's rights: the groups, the policies, a login for each person.",
-        subcommands: [ServerInitCommand.self, ServerGrantCommand.self])
+        abstract:
+            "Set up a PostgreSQL server: the groups, the policies, a login for each person, and a council moved from its SQLite file.",
+        subcommands: [ServerInitCommand.self, ServerGrantCommand.self, ServerImportCommand.self])
 }
 
 struct ServerInitCommand: ParsableCommand {
@@ -52,5 +55,32 @@ struct ServerGrantCommand: ParsableCommand {
         let changes = try server.grantRights(to: try database.requiredOrgChart())
         console.write(changes.isEmpty ? "Every login is as the org chart says: nothing changed.\n" : "")
         for change in changes { console.write("\(change)\n") }
+    }
+}
+
+struct ServerImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Copy a council's SQLite file, all of it, into an empty server database, checked, or nothing.",
+        discussion: """
+            Every table is copied in one transaction, read back, and compared with the file (its rows \
+            and the SHA-256 of their content); any difference, or any refusal, keeps nothing. The \
+            file is only read (one from an older caseaudit is brought up to date in a temporary copy). \
+            Run it as the schema's owner or a quality lead, then `caseaudit server init` and \
+            `caseaudit server grant`.
+            """)
+
+    @Argument(help: "The embedded database to copy (a caseaudit SQLite file).")
+    var file: String
+
+    @OptionGroup var store: DatabaseOption
+
+    func run() throws {
+        let console = Console.current
+        let target = store.location(console)
+        guard StoreFactory.isServer(target) else { throw NotAServer(location: target, purpose: .importTarget) }
+        let report = try ServerImport.run(embedded: file, server: target, clock: console.clock)
+        console.write(StoreCopyText.render(report))
+        console.write("Next, as the schema's owner: caseaudit server init, then caseaudit server grant.\n")
     }
 }

@@ -14,7 +14,11 @@ struct DatabaseOption: ParsableArguments {
     /// one: for any other, a path with no database is a mistake to point out, not an empty
     /// database to make.
     func open(_ console: Console, creating: Bool = false) throws -> any CaseAuditStore {
-        let location = database ?? console.environment("CASEAUDIT_DATABASE") ?? StoreFactory.defaultLocation
-        return try StoreFactory.open(location, creating: creating, clock: console.clock)
+        try StoreFactory.open(location(console), creating: creating, clock: console.clock)
+    }
+
+    /// Where the database is: the option, else `CASEAUDIT_DATABASE`, else the default file.
+    func location(_ console: Console) -> String {
+        database ?? console.environment("CASEAUDIT_DATABASE") ?? StoreFactory.defaultLocation
     }
 }

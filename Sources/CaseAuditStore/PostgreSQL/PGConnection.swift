@@ -50,20 +50,34 @@ final class PGConnection: Sendable {
 
     /// Sends `rows` (already in COPY's text format, one line each) to `COPY … FROM STDIN`.
     func copy(_ sql: String, rows: some Sequence<String>) throws(PGError) {
-        try handle.withLock { connection throws(PGError) in
+        do {
+            try copyIn(sql) { sink in for row in rows { try sink.line(row) } }
+        } catch let error as PGError {
+            throw error
+        } catch {
+            throw PGError(message: String(describing: error))
+        }
+    }
+
+    /// `COPY … FROM STDIN`, with `body` writing the lines as it makes them (so a million rows
+    /// are never all in memory). If `body` throws, the copy is cancelled and nothing is kept.
+    func copyIn(_ sql: String, _ body: (inout PGCopySink) throws -> Void) throws {
+        try handle.withLock { connection in
             guard let started = PQexec(connection, sql) else {
                 throw PGError(message: String(cString: PQerrorMessage(connection)))
             }
             let status = PQresultStatus(started)
             PQclear(started)
             guard status == PGRES_COPY_IN else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
-            var buffer = ""
-            for row in rows {
-                buffer += row
-                buffer += "\n"
-                if buffer.utf8.count > 1 << 20 { try Self.put(buffer, connection); buffer = "" }
+            var sink = PGCopySink(connection: connection)
+            do {
+                try body(&sink)
+                try sink.flush()
+            } catch {
+                _ = PQputCopyEnd(connection, "cancelled by caseaudit")
+                while let result = PQgetResult(connection) { PQclear(result) }
+                throw error
             }
-            if !buffer.isEmpty { try Self.put(buffer, connection) }
             guard PQputCopyEnd(connection, nil) == 1 else {
                 throw PGError(message: String(cString: PQerrorMessage(connection)))
             }
@@ -74,12 +88,39 @@ final class PGConnection: Sendable {
         }
     }
 
-    private static func put(_ text: String, _ connection: OpaquePointer) throws(PGError) {
-        var text = text
-        let sent = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
+    /// `COPY … TO STDOUT`: hands each line (COPY's text format, without its newline) to
+    /// `line` as the server sends it.
+    func copyOut(_ sql: String, _ line: (String) throws -> Void) throws {
+        try handle.withLock { connection in
+            guard let started = PQexec(connection, sql) else {
+                throw PGError(message: String(cString: PQerrorMessage(connection)))
+            }
+            let status = PQresultStatus(started)
+            defer { PQclear(started) }
+            guard status == PGRES_COPY_OUT else { throw PGError(started) }
+            var failure: (any Error)?
+            while true {
+                var buffer: UnsafeMutablePointer<CChar>?
+                let length = PQgetCopyData(connection, &buffer, 0)
+                if length == -1 { break }
+                guard length >= 0, let buffer else {
+                    throw PGError(message: String(cString: PQerrorMessage(connection)))
+                }
+                defer { PQfreemem(buffer) }
+                // Keep reading to the end after a failure, so the connection is usable again.
+                if failure == nil {
+                    let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(length))
+                    let text = String(
+                        decoding: bytes.last == UInt8(ascii: "\n") ? bytes.dropLast() : bytes[...], as: UTF8.self)
+                    do { try line(text) } catch { failure = error }
+                }
+            }
+            while let result = PQgetResult(connection) {
+                defer { PQclear(result) }
+                if PQresultStatus(result) != PGRES_COMMAND_OK { throw PGError(result) }
+            }
+            if let failure { throw failure }
         }
-        guard sent == 1 else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -101,6 +142,30 @@ final class PGConnection: Sendable {
         return pointers.withUnsafeMutableBufferPointer { buffer in
             body(buffer.map { $0.map { UnsafePointer($0) } })
         }
+    }
+}
+
+/// Where `COPY … FROM STDIN` lines go: buffered, and sent a megabyte at a time.
+struct PGCopySink {
+    fileprivate let connection: OpaquePointer
+    private var buffer = ""
+
+    fileprivate init(connection: OpaquePointer) { self.connection = connection }
+
+    /// Adds one line (COPY's text format, without its newline).
+    mutating func line(_ text: String) throws(PGError) {
+        buffer += text
+        buffer += "\n"
+        if buffer.utf8.count > 1 << 20 { try flush() }
+    }
+
+    fileprivate mutating func flush() throws(PGError) {
+        guard !buffer.isEmpty else { return }
+        let sent = buffer.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
+        }
+        guard sent == 1 else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
+        buffer = ""
     }
 }
 

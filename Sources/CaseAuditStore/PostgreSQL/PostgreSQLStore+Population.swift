@@ -130,18 +130,47 @@ extension PostgreSQLStore: PopulationStore {
 enum PGCopy {
     static func field(_ value: String?) -> String {
         guard let value else { return "\\N" }
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\t": escaped += "\\t"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            default: escaped.append(character)
+        // By scalar: "\r\n" is one Character, and both its halves need escaping.
+        var escaped = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
+            case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
+            default: escaped.append(scalar)
             }
         }
-        return escaped
+        return String(escaped)
+    }
+
+    /// One line of COPY's text format back into its fields (nil for `\N`).
+    static func fields(_ line: String) -> [String?] {
+        line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map { raw -> String? in
+            if String(raw) == "\\N" { return nil }
+            guard raw.contains("\\") else { return String(raw) }
+            var text = String.UnicodeScalarView()
+            var escaping = false
+            for character in raw {
+                if escaping {
+                    switch character {
+                    case "t": text.append("\t")
+                    case "n": text.append("\n")
+                    case "r": text.append("\r")
+                    case "b": text.append("\u{08}")
+                    case "f": text.append("\u{0C}")
+                    case "v": text.append("\u{0B}")
+                    default: text.append(character)
+                    }
+                    escaping = false
+                } else if character == "\\" {
+                    escaping = true
+                } else {
+                    text.append(character)
+                }
+            }
+            return String(text)
+        }
     }
 }
 

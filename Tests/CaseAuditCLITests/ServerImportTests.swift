@@ -1,0 +1,136 @@
+import CaseAuditTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// `server import FILE.sqlite`: a council moved from the embedded store to a real server, all
+/// of it, checked, or nothing; the file is only read.
+@Suite(.serialized) struct ServerImportTests {
+    /// The demo's six months of audits, in a file of this test's own (other suites read the demo's).
+    private static func demoCopy(in folder: TemporaryDirectory) throws -> String {
+        let demo = try DemoFixture.run.get()
+        let path = "\(folder.path)/council.sqlite"
+        let source = try DatabaseQueue(path: demo.database)
+        try source.backup(to: try DatabaseQueue(path: path))
+        return path
+    }
+
+    @Test func aCouncilMovesWholeAndReportsAlikeOnTheServer() throws {
+        let folder = try TemporaryDirectory("caseaudit-server-import")
+        let file = try Self.demoCopy(in: folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let server = try PostgresServer.freshDatabase()
+
+        let copied = CommandRunner.run(["server", "import", file, "--database", server])
+        #expect(copied.status == 0, "\(copied.errors)")
+        #expect(copied.output.contains("in 19 tables, each read back and found the same"))
+        #expect(copied.output.contains("audit_answer"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file was written to")
+
+        // Every audit, and the monthly summary, read the same from either store.
+        let audits = try PostgresServer.query("SELECT count(*) FROM audit WHERE submitted_at IS NOT NULL", in: server)
+        #expect(Int(audits) ?? 0 > 100)
+        #expect(
+            CommandRunner.run(["audit", "list"], on: server).output
+                == CommandRunner.run(["audit", "list"], on: file).output
+        )
+        for (database, out) in [(file, "file"), (server, "server")] {
+            let report = CommandRunner.run([
+                "report", "monthly", "--month", "2026-11", "--format", "md,json", "--out", "\(folder.path)/\(out)",
+                "--database", database,
+            ])
+            #expect(report.status == 0, "\(report.errors)")
+        }
+        for name in ["summary.md", "summary.json"] {
+            let fromFile = try String(contentsOfFile: "\(folder.path)/file/\(name)", encoding: .utf8)
+            let fromServer = try String(contentsOfFile: "\(folder.path)/server/\(name)", encoding: .utf8)
+            #expect(fromFile == fromServer, "\(name) differs")
+        }
+
+        // The server carries on where the file stopped: the next case list and sample are numbered after them.
+        let lists = try PostgresServer.query("SELECT max(id) FROM case_snapshot", in: server)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], on: server).status == 0)
+        #expect(
+            try PostgresServer.query("SELECT max(id) FROM case_snapshot", in: server) == String((Int(lists) ?? 0) + 1))
+        #expect(
+            try PostgresServer.query("SELECT value FROM store_sequence WHERE name = 'case_snapshot'", in: server) == "2"
+        )
+    }
+
+    @Test func aServerThatHoldsDataIsRefusedAndKept() throws {
+        let folder = try TemporaryDirectory("caseaudit-server-import")
+        let file = try Self.demoCopy(in: folder)
+        let server = try PostgresServer.freshDatabase()
+        CommandRunner.importSampleCouncil(into: server)
+        let people = try PostgresServer.query("SELECT count(*) FROM person", in: server)
+
+        let refused = CommandRunner.run(["server", "import", file, "--database", server])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("already holds \(people) people, 1 case lists"))
+        #expect(refused.errors.contains("only an empty database is filled (nothing was written)"))
+        #expect(try PostgresServer.query("SELECT count(*) FROM person", in: server) == people)
+        #expect(try PostgresServer.query("SELECT count(*) FROM audit", in: server) == "0")
+    }
+
+    @Test func aCopyThatReadsBackDifferentlyKeepsNothing() throws {
+        let folder = try TemporaryDirectory("caseaudit-server-import")
+        let file = try Self.demoCopy(in: folder)
+        let server = try PostgresServer.freshDatabase()
+        #expect(CommandRunner.run(["whoami"], on: server).status == 0)  // makes the schema
+        // Something on the server that changes what it is given: one note in every answer.
+        try PostgresServer.execute(
+            """
+            CREATE FUNCTION meddle() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.note := coalesce(NEW.note, '') || '!'; RETURN NEW; END $$;
+            CREATE TRIGGER meddle BEFORE INSERT ON audit_answer FOR EACH ROW EXECUTE FUNCTION meddle();
+            """, in: server)
+
+        let refused = CommandRunner.run(["server", "import", file, "--database", server])
+        #expect(refused.status == 1)
+        #expect(
+            refused.errors.contains(
+                "the copy of audit_answer did not match when read back (")
+                && refused.errors.contains("different content"))
+        for table in ["person", "case_record", "audit", "audit_answer", "rollup_grade"] {
+            #expect(try PostgresServer.query("SELECT count(*) FROM \(table)", in: server) == "0", "\(table) kept rows")
+        }
+        #expect(try PostgresServer.query("SELECT sum(value) FROM store_sequence", in: server) == "0")
+    }
+
+    @Test func aFileFromAnOlderCaseauditIsBroughtUpToDateInACopyNotInPlace() throws {
+        let folder = try TemporaryDirectory("caseaudit-server-import")
+        let file = try Self.demoCopy(in: folder)
+        // As a caseaudit before reallocations (migration v12) left it.
+        try DatabaseQueue(path: file).write { db in
+            try db.execute(sql: "DROP TABLE reallocation; DELETE FROM grdb_migrations WHERE identifier LIKE 'v12 %'")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let server = try PostgresServer.freshDatabase()
+        let copied = CommandRunner.run(["server", "import", file, "--database", server])
+        #expect(copied.status == 0, "\(copied.errors)")
+        #expect(copied.output.contains("reallocation         0"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file was migrated in place")
+        let tables = try DatabaseQueue(path: file).read { db in try db.tableExists("reallocation") }
+        #expect(!tables)
+    }
+
+    @Test func theTargetMustBeAServerAndTheSourceAFile() throws {
+        let folder = try TemporaryDirectory("caseaudit-server-import")
+        let file = try Self.demoCopy(in: folder)
+        let toFile = CommandRunner.run(["server", "import", file, "--database", "\(folder.path)/other.sqlite"])
+        #expect(toFile.status == 1)
+        #expect(toFile.errors.contains("is a SQLite file: a council is imported into a PostgreSQL server"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/other.sqlite"))
+
+        let server = try PostgresServer.freshDatabase()
+        let missing = CommandRunner.run(["server", "import", "\(folder.path)/none.sqlite", "--database", server])
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("there is no database at \(folder.path)/none.sqlite"))
+        let notCaseaudit = "\(folder.path)/notes.txt"
+        try "not a database".write(toFile: notCaseaudit, atomically: true, encoding: .utf8)
+        let garbage = CommandRunner.run(["server", "import", notCaseaudit, "--database", server])
+        #expect(garbage.status == 1)
+        #expect(garbage.errors.contains("\(notCaseaudit): cannot open the database"))
+    }
+}
