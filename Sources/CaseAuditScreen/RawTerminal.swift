@@ -123,15 +123,16 @@ public final class RawTerminal: Terminal {
     }
 
     /// Waits for keys or a resize.
-    public func read() -> TerminalInput {
+    public func read(timeout: Double?) -> TerminalInput {
         var waits = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0),
         ]
         if stopSignal != 0 { return .stopped(Int32(stopSignal)) }
-        let ready = poll(&waits, 2, -1)
+        let ready = poll(&waits, 2, timeout.map { Int32(($0 * 1000).rounded()) } ?? -1)
         if stopSignal != 0 { return .stopped(Int32(stopSignal)) }
         if ready < 0 { return errno == EINTR ? .interrupted : .closed }
+        if ready == 0 { return .timedOut }
         if waits[1].revents != 0 {
             var drain = [UInt8](repeating: 0, count: 64)
             while Glibc.read(wakeReader, &drain, drain.count) > 0 {}

@@ -45,6 +45,23 @@ public struct ScoringScreen: Sendable {
     public private(set) var message: String?
     /// Columns and rows of the terminal.
     public var size: (columns: Int, rows: Int) = (80, 24)
+    /// Changes shown on screen that the store could not keep yet (the server cannot be
+    /// reached); the driver retries them and clears this once they are kept.
+    public var unsaved: Unsaved?
+
+    /// What is on screen but not kept, and why.
+    public struct Unsaved: Sendable, Hashable {
+        public var changes: Int
+        public var reason: String
+        /// Whether the auditor has asked to leave once already (a second Q leaves without them).
+        public var leaveAsked: Bool
+
+        public init(changes: Int, reason: String, leaveAsked: Bool = false) {
+            self.changes = changes
+            self.reason = reason
+            self.leaveAsked = leaveAsked
+        }
+    }
 
     public static let minimumSize = (columns: 40, rows: 12)
 

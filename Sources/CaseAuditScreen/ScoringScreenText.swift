@@ -30,6 +30,7 @@ public enum ScoringScreenText {
             + wrapped(checklistLine(screen), width: width, style: .header)
         header.append(Line(String(repeating: "─", count: width), .dim))
         var footer: [Line] = []
+        if let unsaved = screen.unsaved { footer += wrapped(notSaved(unsaved), width: width, style: .message) }
         if let message = screen.message { footer += wrapped(message, width: width, style: .message) }
         footer.append(Line(String(repeating: "─", count: width), .dim))
         footer += wrapped(keys(screen), width: width, style: .dim)
@@ -283,6 +284,15 @@ public enum ScoringScreenText {
             separator: "\n", omittingEmptySubsequences: false
         )
         .map { Line(fit(String($0), width), style) }
+    }
+
+    /// The banner while changes on screen wait for the server.
+    static func notSaved(_ unsaved: ScoringScreen.Unsaved) -> String {
+        let what = unsaved.changes == 1 ? "Your last change" : "Your last \(unsaved.changes) changes"
+        let leave =
+            unsaved.leaveAsked
+            ? "Press Q again to leave without them, or wait." : "Retrying every 2 seconds; keep going or wait."
+        return "NOT SAVED: \(what) (on screen) not kept: the server cannot be reached (\(unsaved.reason)). \(leave)"
     }
 
     private static func fit(_ text: String, _ width: Int) -> String {

@@ -5,8 +5,8 @@ import CaseAudit
 public protocol Terminal: AnyObject {
     /// Columns and rows.
     var size: (columns: Int, rows: Int) { get }
-    /// Waits for keys, a resize or a stop.
-    func read() -> TerminalInput
+    /// Waits for keys, a resize or a stop; at most `timeout` seconds when one is given.
+    func read(timeout: Double?) -> TerminalInput
     /// True once after each resize.
     func takeResize() -> Bool
     func write(_ text: String)
@@ -23,6 +23,8 @@ public enum TerminalInput: Sendable, Equatable {
     case closed
     /// A signal asked the process to stop.
     case stopped(Int32)
+    /// Nothing came within the wait's timeout.
+    case timedOut
 }
 
 /// Why the scoring screen cannot run here.

@@ -11,7 +11,10 @@ public final class ScriptedTerminal: Terminal {
     /// Each string is one wait's worth of keys.
     public init(keys: [String]) { script = keys.map { .bytes(Array($0.utf8)) } }
 
-    public func read() -> TerminalInput { script.isEmpty ? .closed : script.removeFirst() }
+    /// Waits as given: keys, timeouts (a wait in which nothing was typed), and the rest.
+    public init(script: [TerminalInput]) { self.script = script }
+
+    public func read(timeout: Double?) -> TerminalInput { script.isEmpty ? .closed : script.removeFirst() }
     public func takeResize() -> Bool { false }
     public func write(_ text: String) { frames.append(text) }
     public func restore() { restored = true }

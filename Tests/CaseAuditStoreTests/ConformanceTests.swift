@@ -31,6 +31,10 @@ enum Engines {
         try StoreConformance.aScoringSessionKeepsEveryKey(engine)
     }
 
+    @Test(arguments: Engines.all) func aChangeTheServerCannotTakeWaitsOnScreen(_ engine: StoreEngine) throws {
+        try StoreConformance.aChangeTheServerCannotTakeWaitsOnScreen(engine)
+    }
+
     @Test(arguments: Engines.all) func aReallocatedFileIsTheNewAuditors(_ engine: StoreEngine) throws {
         try StoreConformance.aReallocatedFileIsTheNewAuditors(engine)
     }

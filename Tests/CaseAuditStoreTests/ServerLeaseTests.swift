@@ -1,6 +1,7 @@
 import CaseAudit
 import CaseAuditStoreConformance
 import CaseAuditTestSupport
+import Foundation
 import Testing
 
 @testable import CaseAuditStore
@@ -52,5 +53,34 @@ import Testing
         try postgres.write { try postgres.run("UPDATE audit_lease SET expires_at = now() - interval '1 second'") }
         #expect(throws: Never.self) { _ = try other.claimAudit(audit.id) }
         withExtendedLifetime(held) {}
+    }
+
+    @Test func aLeaseWhoseHoldersConnectionHasGoneIsFreeAtOnce() throws {
+        let folder = try TemporaryDirectory()
+        let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)
+        let audit = try store.startOrResumeAudit(
+            sampleID: sample.id, caseReference: "C3",
+            auditorID: ConformanceCouncil.auditor(of: ConformanceCouncil.cases[2]),
+            checklist: ConformanceCouncil.pinned)
+        let held = try store.claimAudit(audit.id)
+        let other = try Engines.postgresql.connectAgain(store)
+        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
+        // As a killed client's: the server ends the backend of the lease's connection.
+        let postgres = try #require(store as? PostgreSQLStore)
+        try postgres.write {
+            try postgres.run(
+                "SELECT pg_terminate_backend(backend_pid) FROM audit_lease WHERE audit_id = $1", [audit.id])
+        }
+        var taken: AuditClaim?
+        for _ in 0..<50 where taken == nil {  // the backend ends a moment after it is told to
+            taken = try? other.claimAudit(audit.id)
+            if taken == nil { usleep(20_000) }
+        }
+        #expect(taken != nil)
+        // The first holder's next write is refused: the file is someone else's now.
+        #expect(throws: StoreError.leaseBroken(audit: audit.id)) {
+            try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
+        }
+        withExtendedLifetime((held, taken)) {}
     }
 }

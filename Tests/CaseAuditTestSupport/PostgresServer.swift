@@ -31,10 +31,18 @@ public final class PostgresServer: Sendable {
         }
     }
 
-    private init() throws(PostgresServerError) {
+    /// The options the server runs with.
+    private let options: String
+    private let asRoot = getuid() == 0
+
+    private init(durable: Bool = false) throws(PostgresServerError) {
         folder = "/tmp/caseaudit-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         port = 50_000 + Int(getpid() % 10_000)
-        let asRoot = getuid() == 0
+        // A durable server keeps every acknowledged commit through a crash of its own processes
+        // (synchronous_commit on; fsync off is still safe, as the machine itself does not crash).
+        options =
+            "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c max_connections=200"
+            + (durable ? "" : " -c synchronous_commit=off")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -45,23 +53,47 @@ public final class PostgresServer: Sendable {
             "\(Self.binaries)/initdb",
             ["-D", "\(folder)/data", "-U", admin, "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"],
             asPostgres: asRoot)
+        try start()
+    }
+
+    /// A server of the caller's own, for tests that stop and start it (fault tests): durable,
+    /// and stopped and removed by `remove()`.
+    public static func ownServer() throws(PostgresServerError) -> PostgresServer {
+        try PostgresServer(durable: true)
+    }
+
+    /// Starts the server (again), waiting until it takes connections.
+    public func start() throws(PostgresServerError) {
         try Self.run(
-            "\(Self.binaries)/pg_ctl",
-            [
-                "-D", "\(folder)/data", "-l", "\(folder)/log", "-w", "-o",
-                "-k \(folder) -c listen_addresses='' -p \(port) -c fsync=off -c synchronous_commit=off -c max_connections=200",
-                "start",
-            ], asPostgres: asRoot)
+            "\(Self.binaries)/pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/log", "-w", "-o", options, "start"],
+            asPostgres: asRoot)
+    }
+
+    /// Stops the server as a crash would: every process killed at once, nothing flushed or
+    /// finished (`pg_ctl -m immediate`); its next start recovers from the write-ahead log.
+    public func crash() throws(PostgresServerError) {
+        try Self.run(
+            "\(Self.binaries)/pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"], asPostgres: asRoot)
+    }
+
+    /// Stops an own server and removes its folder.
+    public func remove() {
+        try? Self.run(
+            "\(Self.binaries)/pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"], asPostgres: asRoot)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// A new, empty database on this server; its connection string.
+    public func makeDatabase() throws(PostgresServerError) -> String {
+        let name = "caseaudit_\(UInt64.random(in: 0...UInt64.max))"
+        try Self.run("\(Self.binaries)/psql", ["-X", "-q", "-d", conninfo(), "-c", "CREATE DATABASE \(name)"])
+        return conninfo(database: name)
     }
 
     /// A new, empty database on the shared server, for one store under test; its connection
     /// string.
     public static func freshDatabase() throws(PostgresServerError) -> String {
-        let server = try shared()
-        let name = "caseaudit_\(UInt64.random(in: 0...UInt64.max))"
-        try run(
-            "\(binaries)/psql", ["-X", "-q", "-d", server.conninfo(), "-c", "CREATE DATABASE \(name)"])
-        return server.conninfo(database: name)
+        try shared().makeDatabase()
     }
 
     /// Runs SQL as the admin, in `database` (of a connection string `freshDatabase` gave).

@@ -20,7 +20,12 @@ struct ScoringScreenDriver {
         switch ending {
         case .submitted(let judgement):
             console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(judgement.grade).\n")
-        case .saved(let answered, let asked):
+        case .saved(let answered, let asked, let unsaved):
+            if unsaved > 0 {
+                console.write("Left audit \(audit.id) of case \(audit.caseReference). Resume with: \(resumeCommand)\n")
+                terminal.dieOfStopSignal()
+                throw UnsavedChanges(audit: audit.id, changes: unsaved)
+            }
             console.write(
                 "Saved audit \(audit.id) of case \(audit.caseReference): \(answered) of \(asked) asked items answered. Resume with: \(resumeCommand)\n"
             )

@@ -12,6 +12,9 @@ import Synchronization
 /// `pg_service.conf`). Calls are synchronous and serialised: one statement at a time.
 final class PGConnection: Sendable {
     private let handle: Mutex<OpaquePointer>
+    /// Set when a statement failed on the client's side (no SQLSTATE: the server went away):
+    /// libpq may still say the connection is fine when only the sending failed.
+    private let lost = Atomic(false)
 
     /// Connects, or throws what libpq says (never the password: libpq's messages do not carry it).
     init(_ conninfo: String) throws(PGError) {
@@ -21,6 +24,9 @@ final class PGConnection: Sendable {
             PQfinish(connection)
             throw PGError(message: message.trimmingWhitespace)
         }
+        // The server's notices (a warning that it is shutting down, say) are not for the
+        // user's terminal, where libpq would print them over the scoring screen.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         handle = Mutex(connection)
         _ = try execute("SET client_min_messages = warning")
     }
@@ -39,11 +45,17 @@ final class PGConnection: Sendable {
                 : Self.withCStrings(texts) { values in
                     PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
                 }
-            guard let result else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
+            guard let result else {
+                lost.store(true, ordering: .relaxed)
+                throw PGError(message: String(cString: PQerrorMessage(connection)))
+            }
             defer { PQclear(result) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN: return PGRows(result)
-            default: throw PGError(result)
+            default:
+                let error = PGError(result)
+                if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
+                throw error
             }
         }
     }
@@ -123,9 +135,38 @@ final class PGConnection: Sendable {
         }
     }
 
+    /// Whether the connection is gone: the server stopped or restarted, or the network dropped.
+    var isBroken: Bool { lost.load(ordering: .relaxed) || handle.withLock { PQstatus($0) != CONNECTION_OK } }
+
+    /// Connects again, with the same parameters, if the connection is gone; throws (SQLSTATE
+    /// 08006) while the server still cannot be reached. Only ever between transactions: a
+    /// statement of a transaction must never go on in a new session.
+    func reconnectIfBroken() throws(PGError) {
+        let reconnected = try handle.withLock { connection throws(PGError) -> Bool in
+            guard lost.load(ordering: .relaxed) || PQstatus(connection) != CONNECTION_OK else { return false }
+            PQreset(connection)
+            guard PQstatus(connection) == CONNECTION_OK else {
+                throw PGError(
+                    message: String(cString: PQerrorMessage(connection)).trimmingWhitespace,
+                    sqlState: PGError.connectionFailure)
+            }
+            lost.store(false, ordering: .relaxed)
+            return true
+        }
+        if reconnected { _ = try execute("SET client_min_messages = warning") }
+    }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// A connection found gone when the transaction begins (nothing of it sent yet) is made
+    /// again first, so a server restarted between two changes costs the user nothing.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN")
+        try reconnectIfBroken()
+        do {
+            try execute("BEGIN")
+        } catch  where isBroken {
+            try reconnectIfBroken()
+            try execute("BEGIN")
+        }
         do {
             let value = try body()
             try execute("COMMIT")
@@ -174,8 +215,13 @@ struct PGError: Error, Sendable {
     var sqlState: String?
     var message: String
 
+    /// SQLSTATE 08006: the connection failed (or could not be made again).
+    static let connectionFailure = "08006"
+
+    /// `message` on one line: libpq's run over several, indented with tabs.
     init(message: String, sqlState: String? = nil) {
-        self.message = message
+        self.message = message.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+            .joined(separator: " ")
         self.sqlState = sqlState
     }
 

@@ -104,14 +104,10 @@ extension PostgreSQLStore: AuditStore {
                 try requireLease(audit)
                 try insertAnswers(answers, audit: audit)
             }
-        } catch let error as StoreError {
-            throw error
         } catch let error as PGError where error.sqlState == Self.submittedState {
             throw .submitted(audit: audit)
-        } catch let error as PGError {
-            throw .failed(reason: error.message)
         } catch {
-            throw .failed(reason: String(describing: error))
+            throw storeError(error)
         }
     }
 
@@ -384,14 +380,23 @@ extension PostgreSQLStore: AuditStore {
     }
 
     /// Refuses a write to an audit another session holds a live lease on, or one this
-    /// session held and lost (a quality lead broke it): nothing is written either way.
+    /// session held and lost (a quality lead broke it, or another session took it once it had
+    /// lapsed): nothing is written either way. A lease still this session's is good even
+    /// while it looks lapsed (the server restarted; the renewal is on its way).
     func requireLease(_ audit: AuditID) throws {
         let mine = leases.withLock { $0[audit] }
-        let holder = try run(
-            "SELECT session FROM audit_lease WHERE audit_id = $1 AND expires_at > now() FOR SHARE", [audit]
-        ).first?.text("session")
-        if let holder, holder != mine { throw StoreError.auditBusy(audit: audit) }
-        if let mine, holder != mine { throw StoreError.leaseBroken(audit: audit) }
+        let lease = try run(
+            """
+            SELECT session, caseaudit_lease_live(expires_at, backend_pid) AS live
+            FROM audit_lease WHERE audit_id = $1 FOR SHARE
+            """, [audit]
+        ).first
+        let holder = lease?.text("session")
+        if let mine {
+            if holder != mine { throw StoreError.leaseBroken(audit: audit) }
+        } else if let holder, holder != mine, lease?.bool("live") == true {
+            throw StoreError.auditBusy(audit: audit)
+        }
     }
 
     public func breakLease(_ audit: AuditID, by person: String, reason: String) throws(StoreError) -> String? {

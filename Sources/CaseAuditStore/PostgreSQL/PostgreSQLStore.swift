@@ -91,13 +91,22 @@ public final class PostgreSQLStore: Sendable {
                 return try connection.transaction(body)
             } catch let error as PGError where ["40P01", "40001"].contains(error.sqlState ?? "") && attempt < retries {
                 attempt += 1
-            } catch let error as StoreError {
-                throw error
-            } catch let error as PGError {
-                throw .failed(reason: error.message)
             } catch {
-                throw .failed(reason: String(describing: error))
+                throw storeError(error)
             }
+        }
+    }
+
+    /// What a failed transaction means to the user: the server gone (`.unavailable`: nothing
+    /// of the change was kept, unless the commit itself was lost on the way back, which is why
+    /// the changes a session retries are idempotent), a refusal of its own, or a failure.
+    func storeError(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as PGError where error.sqlState == PGError.connectionFailure || connection.isBroken:
+            .unavailable(path: location, reason: error.message)
+        case let error as StoreError: error
+        case let error as PGError: .failed(reason: error.message)
+        default: .failed(reason: String(describing: error))
         }
     }
 

@@ -5,14 +5,18 @@ import Synchronization
 
 /// One person per audit at a time, across machines: a lease row (who holds it, until when)
 /// that any machine sees. The holder renews it from its own connection while the session
-/// lasts and gives it up at the end; a crashed holder's lease runs out after `term`; a quality
+/// lasts and gives it up at the end; a lease whose holder's connection has gone (the client
+/// was killed, the laptop shut) is free at once, and one whose holder stopped renewing runs
+/// out after `term`; a quality
 /// lead can break one sooner, with a reason (kept in `lease_break`). A write from a session
 /// whose lease was broken is refused, so a late write is a conflict the user sees, not a
 /// silent overwrite.
 final class ServerLease: Sendable {
     /// How long a lease lasts without renewal.
     static let term = "5 minutes"
-    static let renewEvery: Double = 60
+    /// Often enough that a server restart (which ends every connection) leaves a lease without
+    /// its holder's connection for seconds, not minutes.
+    static let renewEvery: Double = 15
 
     let audit: AuditID
     let session: String
@@ -31,11 +35,11 @@ final class ServerLease: Sendable {
         let session = UUID().uuidString
         let taken = try connection.execute(
             """
-            INSERT INTO audit_lease (audit_id, holder, session, taken_at, expires_at)
-            VALUES ($1, session_user, $2, now(), now() + interval '\(term)')
+            INSERT INTO audit_lease (audit_id, holder, session, taken_at, expires_at, backend_pid)
+            VALUES ($1, session_user, $2, now(), now() + interval '\(term)', pg_backend_pid())
             ON CONFLICT (audit_id) DO UPDATE SET holder = EXCLUDED.holder, session = EXCLUDED.session,
-                taken_at = EXCLUDED.taken_at, expires_at = EXCLUDED.expires_at
-            WHERE audit_lease.expires_at < now()
+                taken_at = EXCLUDED.taken_at, expires_at = EXCLUDED.expires_at, backend_pid = EXCLUDED.backend_pid
+            WHERE NOT caseaudit_lease_live(audit_lease.expires_at, audit_lease.backend_pid)
             RETURNING session
             """, [audit, session])
         guard !taken.rows.isEmpty else { return nil }
@@ -47,8 +51,13 @@ final class ServerLease: Sendable {
     private func scheduleRenewal() {
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.renewEvery) { [weak self] in
             guard let self, !self.stopped.withLock({ $0 }) else { return }
+            // A server restarted since the last renewal: connect again, then renew.
+            try? self.connection.reconnectIfBroken()
             _ = try? self.connection.execute(
-                "UPDATE audit_lease SET expires_at = now() + interval '\(Self.term)' WHERE audit_id = $1 AND session = $2",
+                """
+                UPDATE audit_lease SET expires_at = now() + interval '\(Self.term)', backend_pid = pg_backend_pid()
+                WHERE audit_id = $1 AND session = $2
+                """,
                 [self.audit, self.session])
             self.scheduleRenewal()
         }
@@ -57,6 +66,7 @@ final class ServerLease: Sendable {
     /// Gives the lease up (if it is still this session's).
     func release() {
         stopped.withLock { $0 = true }
+        try? connection.reconnectIfBroken()
         _ = try? connection.execute(
             "DELETE FROM audit_lease WHERE audit_id = $1 AND session = $2", [audit, session])
     }

@@ -93,10 +93,11 @@ enum ServerRights {
         CREATE POLICY sees ON audit_outcome FOR SELECT USING (caseaudit_sees_audit(audit_id));
         CREATE POLICY submits ON audit_outcome FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
         -- Leases: everyone sees who holds what; a session takes, renews and gives up its own, or
-        -- one that has run out.
+        -- takes one that has run out or whose holder's connection has gone.
         CREATE POLICY everyone_reads ON audit_lease FOR SELECT USING (true);
         CREATE POLICY takes ON audit_lease FOR INSERT WITH CHECK (holder = session_user AND caseaudit_my_audit(audit_id));
-        CREATE POLICY renews ON audit_lease FOR UPDATE USING (holder = session_user OR expires_at < now())
+        CREATE POLICY renews ON audit_lease FOR UPDATE
+            USING (holder = session_user OR NOT caseaudit_lease_live(expires_at, backend_pid))
             WITH CHECK (holder = session_user);
         CREATE POLICY gives_up ON audit_lease FOR DELETE USING (holder = session_user);
         -- The roll-ups: read by senior managers; a submission (by anyone who audits) adds to them.

@@ -8,7 +8,19 @@ enum ServerSchema {
         (2, "logins, and who keyed an audit for its auditor", v2),
         (3, "reallocations", v3),
         (4, "leases: one person per audit at a time, across machines", v4),
+        (5, "a lease ends with its holder's connection", v5),
     ]
+
+    /// A lease is live while it has not run out and its holder's connection is still there:
+    /// a client killed, or a laptop shut, gives its audits up at once (the server ends the
+    /// connection's backend), as the kernel releases the embedded store's locks.
+    static let v5 = """
+        ALTER TABLE audit_lease ADD COLUMN backend_pid INTEGER;
+        CREATE FUNCTION caseaudit_lease_live(expires TIMESTAMPTZ, holder_pid INTEGER) RETURNS BOOLEAN
+            LANGUAGE sql STABLE AS $f$
+                SELECT expires > now() AND (holder_pid IS NULL
+                    OR EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = holder_pid)) $f$;
+        """
 
     static let v4 = """
         CREATE TABLE audit_lease (
