@@ -83,6 +83,9 @@ let package = Package(
         .executableTarget(
             name: "commit-latency", dependencies: ["CaseAudit", "CaseAuditSynthetic", "CaseAuditStore"],
             path: "Benchmarks/CommitLatency"),
+        // Issue 13's benchmark: many auditors committing answers at once on the server store.
+        .executableTarget(
+            name: "server-load", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/ServerLoad"),
 
         // Fuzz targets for every reader of outside input (make fuzz builds them with libFuzzer).
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),

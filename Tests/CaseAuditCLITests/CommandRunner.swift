@@ -50,8 +50,17 @@ extension CommandRunner {
 
     /// The sample council with December's sample drawn (`perTeam` files a team, `seed`), and
     /// the allocated files as `audit list --format json` gives them.
-    static func drawSampleCouncil(into database: String, seed: Int, perTeam: Int = 1) throws -> [[String: Any]] {
-        importSampleCouncil(into: database)
+    /// With `engine` and `folder`, the council is imported as that engine's tests need it
+    /// (`CommandEngine.importSampleCouncil`).
+    static func drawSampleCouncil(
+        into database: String, seed: Int, perTeam: Int = 1, engine: CommandEngine? = nil,
+        folder: TemporaryDirectory? = nil
+    ) throws -> [[String: Any]] {
+        if let engine, let folder {
+            try engine.importSampleCouncil(into: database, in: folder)
+        } else {
+            importSampleCouncil(into: database)
+        }
         #expect(
             run([
                 "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team",

@@ -2,32 +2,42 @@ import CaseAuditTestSupport
 import Foundation
 import Testing
 
-/// org, cases, sample and generate, in-process against a real SQLite file.
+/// org, cases, sample and generate, in-process, against a real SQLite file and a real
+/// PostgreSQL database alike (the checks of files themselves on SQLite only).
 @Suite struct PopulationCommandTests {
-    let folder: TemporaryDirectory
-    let database: String
+    /// One test's council: its folder, its database and the engine it is on.
+    struct Bench {
+        let engine: CommandEngine
+        let folder: TemporaryDirectory
+        let database: String
+        /// The demo org chart as this engine's tests import it.
+        let chart: String
 
-    init() throws {
-        folder = try TemporaryDirectory()
-        database = "\(folder.path)/test.sqlite"
+        init(_ engine: CommandEngine) throws {
+            self.engine = engine
+            folder = try TemporaryDirectory()
+            database = try engine.newDatabase(in: folder)
+            chart = try engine.sampleChart(in: folder)
+        }
+
+        func run(_ arguments: [String], today: String = "2026-11-21") -> CommandResult {
+            CommandRunner.run(arguments + ["--database", database], today: today)
+        }
+
+        func importDemoCouncil() {
+            #expect(run(["org", "import", chart]).status == 0)
+            #expect(run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"]).status == 0)
+        }
     }
 
-    func run(_ arguments: [String], today: String = "2026-11-21") -> CommandResult {
-        CommandRunner.run(arguments + ["--database", database], today: today)
-    }
-
-    func importDemoCouncil() {
-        #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]).status == 0)
-        #expect(run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"]).status == 0)
-    }
-
-    @Test func importsAndShowsTheOrgChart() {
-        let imported = run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"])
+    @Test(arguments: CommandEngine.allCases) func importsAndShowsTheOrgChart(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        let imported = bench.run(["org", "import", bench.chart])
         #expect(imported.status == 0)
         #expect(
             imported.output.contains(
                 "Imported 117 people (84 SW, 12 ATM, 12 TM, 4 SM, 2 AD, 1 DCS, 1 IRO, 1 QA) and 12 teams"))
-        let shown = run(["org", "show"])
+        let shown = bench.run(["org", "show"])
         #expect(shown.status == 0)
         #expect(shown.output.hasPrefix("DCS "))
         #expect(shown.output.contains("├─ AD "))
@@ -35,68 +45,77 @@ import Testing
         #expect(shown.output.hasSuffix("117 people, 12 teams\n"))
     }
 
-    @Test func aBadOrgChartChangesNothing() {
-        #expect(run(["org", "import", Fixtures.population("org-valid.csv")]).status == 0)
-        let before = run(["org", "show", "--format", "json"]).output
-        let failed = run(["org", "import", Fixtures.population("org-cycle.csv")])
+    @Test(arguments: CommandEngine.allCases) func aBadOrgChartChangesNothing(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        #expect(bench.run(["org", "import", Fixtures.population("org-valid.csv")]).status == 0)
+        let before = bench.run(["org", "show", "--format", "json"]).output
+        let failed = bench.run(["org", "import", Fixtures.population("org-cycle.csv")])
         #expect(failed.status == 1)
         #expect(failed.errors.contains("org-cycle.csv:3:6: error: reporting lines go round in a circle"))
-        #expect(run(["org", "show", "--format", "json"]).output == before)
+        #expect(bench.run(["org", "show", "--format", "json"]).output == before)
     }
 
-    @Test func importsACaseListAndSummarisesIt() throws {
-        importDemoCouncil()
-        let summary = run(["cases", "summary"])
+    @Test(arguments: CommandEngine.allCases) func importsACaseListAndSummarisesIt(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
+        let summary = bench.run(["cases", "summary"])
         #expect(summary.status == 0)
         #expect(summary.output.contains("Assessment 1        84   37   0    0    121"))
         #expect(summary.output.contains("(unallocated)       14   4    7    2    27"))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(run(["cases", "summary", "--format", "json"]).output.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(bench.run(["cases", "summary", "--format", "json"]).output.utf8))
                 as? [String: Any])
         #expect(json["total"] as? Int == 1500)
         #expect(json["unallocated"] as? Int == 27)
     }
 
-    @Test func aBadCaseListIsRefusedWholeWithRowsAndColumns() {
-        let result = run(["cases", "import", Fixtures.population("cases-bad-rows.csv")])
+    @Test(arguments: CommandEngine.allCases) func aBadCaseListIsRefusedWholeWithRowsAndColumns(_ engine: CommandEngine)
+        throws
+    {
+        let bench = try Bench(engine)
+        let result = bench.run(["cases", "import", Fixtures.population("cases-bad-rows.csv")])
         #expect(result.status == 1)
         #expect(result.errorLines.count == 4)
         #expect(
             result.errorLines[0].hasSuffix(
                 "cases-bad-rows.csv:2:4: error: '2025-02-30' in 'Opened' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"
             ))
-        #expect(run(["cases", "summary"]).status == 1)
+        #expect(bench.run(["cases", "summary"]).status == 1)
     }
 
-    @Test func mapFlagsNameColumnsAndBadOnesAreUsageErrors() {
-        let mapped = run([
+    @Test func mapFlagsNameColumnsAndBadOnesAreUsageErrors() throws {
+        let bench = try Bench(.sqlite)
+        let mapped = bench.run([
             "cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "case-type=Kind", "--map",
             "team=Where",
         ])
         #expect(mapped.status == 0, "\(mapped.errors)")
         #expect(mapped.output.contains("Snapshot 1: 1 case from"))
         #expect(
-            run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "colour=Kind"]).status
+            bench.run(["cases", "import", Fixtures.population("cases-custom-headers.csv"), "--map", "colour=Kind"])
+                .status
                 == 2)
-        let missing = run(["cases", "import", "\(folder.path)/list.xlsx"])
+        let missing = bench.run(["cases", "import", "\(bench.folder.path)/list.xlsx"])
         #expect(missing.status == 1)
         #expect(missing.errors.contains("list.xlsx: error: no such file"))
     }
 
-    @Test func drawsTheSameSampleFromTheSameSeed() throws {
-        importDemoCouncil()
+    @Test(arguments: CommandEngine.allCases) func drawsTheSameSampleFromTheSameSeed(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
         let arguments = [
             "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
             "--seed", "77", "--dir", Fixtures.shippedChecklistsDirectory,
         ]
-        let first = run(arguments)
+        let first = bench.run(arguments)
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("26 files from 13 strata"))
         // The same draw again, afresh (nothing scored yet): the replaced sample is kept.
-        #expect(run(arguments + ["--replace"]).status == 0)
+        #expect(bench.run(arguments + ["--replace"]).status == 0)
         let json = try #require(
             try JSONSerialization.jsonObject(
-                with: Data(run(["sample", "show", "--month", "2026-12", "--format", "json"]).output.utf8))
+                with: Data(bench.run(["sample", "show", "--month", "2026-12", "--format", "json"]).output.utf8))
                 as? [[String: Any]])
         #expect(json.count == 2)
         let references = json.map { ($0["cases"] as? [[String: Any]])?.compactMap { $0["reference"] as? String } ?? [] }
@@ -105,42 +124,45 @@ import Testing
         let parameters = try #require(json[0]["parameters"] as? [String: Any])
         #expect(parameters["seed"] as? UInt64 == 77)
         #expect(parameters["caseTypes"] as? [String] == ["CIN", "CP", "LAC"])
-        let csv = run(["sample", "show", "--format", "csv"])
+        let csv = bench.run(["sample", "show", "--format", "csv"])
         #expect(csv.output.split(separator: "\r\n").count == 53)
     }
 
-    @Test func aGeneratedSeedIsPrintedAndRecorded() throws {
-        importDemoCouncil()
-        let drawn = run([
+    @Test(arguments: CommandEngine.allCases) func aGeneratedSeedIsPrintedAndRecorded(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
+        let drawn = bench.run([
             "sample", "draw", "--month", "2026-11", "--checklist", "supervision", "--size", "20", "--dir",
             Fixtures.shippedChecklistsDirectory,
         ])
         #expect(drawn.status == 0)
         let seedLine = try #require(drawn.output.split(separator: "\n").first { $0.hasPrefix("Seed ") })
         let seed = try #require(UInt64(seedLine.dropFirst(5).prefix { $0.isNumber }))
-        #expect(run(["sample", "show", "--month", "2026-11"]).output.contains("Seed \(seed)"))
+        #expect(bench.run(["sample", "show", "--month", "2026-11"]).output.contains("Seed \(seed)"))
     }
 
-    @Test func refusesBadMonthsSeedsAndSizes() {
-        importDemoCouncil()
+    @Test(arguments: CommandEngine.allCases) func refusesBadMonthsSeedsAndSizes(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
         let base = [
             "sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory,
         ]
-        let future = run(base + ["--month", "2027-03", "--size", "5"])
+        let future = bench.run(base + ["--month", "2027-03", "--size", "5"])
         #expect(future.status == 1)
         #expect(future.errors.contains("is in the future"))
-        #expect(run(base + ["--month", "2026-13", "--size", "5"]).status == 2)
-        #expect(run(base + ["--month", "Dec 2026", "--size", "5"]).status == 2)
-        #expect(run(base + ["--month", "2026-12", "--size", "5", "--seed", "abc"]).status == 2)
-        #expect(run(base + ["--month", "2026-12"]).status == 2)
-        #expect(run(base + ["--month", "2026-12", "--size", "5", "--per-team", "2"]).status == 2)
-        #expect(run(base + ["--month", "2026-12", "--size", "0"]).status == 2)
-        #expect(run(base + ["--month", "2026-12", "--size", "5", "--case-types", "CL"]).status == 1)
+        #expect(bench.run(base + ["--month", "2026-13", "--size", "5"]).status == 2)
+        #expect(bench.run(base + ["--month", "Dec 2026", "--size", "5"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--size", "5", "--seed", "abc"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--size", "5", "--per-team", "2"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--size", "0"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--size", "5", "--case-types", "CL"]).status == 1)
     }
 
-    @Test func drawingBeforeImportingSaysWhatToDo() {
-        #expect(run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv"]).status == 0)
-        let result = run([
+    @Test(arguments: CommandEngine.allCases) func drawingBeforeImportingSaysWhatToDo(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        #expect(bench.run(["org", "import", bench.chart]).status == 0)
+        let result = bench.run([
             "sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", "5", "--dir",
             Fixtures.shippedChecklistsDirectory,
         ])
@@ -149,56 +171,62 @@ import Testing
     }
 
     @Test func theCommittedSamplesAreWhatTheGeneratorMakes() throws {
-        let result = CommandRunner.run(["generate", "--out", folder.path, "--as-of", "2026-11-01"])
+        let bench = try Bench(.sqlite)
+        let result = CommandRunner.run(["generate", "--out", bench.folder.path, "--as-of", "2026-11-01"])
         #expect(result.status == 0)
         for file in [
             "org.csv", "cases.csv", "annex-a.xlsx", "board/board-audit-tool.xlsx", "board/board-audit-tool-v2.xlsx",
             "board/board-audit-tool.docx", "board/board-audit-tool.csv",
         ] {
-            let made = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/\(file)"))
+            let made = try Data(contentsOf: URL(fileURLWithPath: "\(bench.folder.path)/\(file)"))
             let committed = try Data(contentsOf: URL(fileURLWithPath: "\(Fixtures.packageRoot)/Samples/\(file)"))
             #expect(made == committed, "run `make samples` and commit Samples/\(file)")
         }
     }
 
     @Test func theDatabaseRefusesToBeNewerThanTheBinary() throws {
-        #expect(run(["cases", "summary"]).status == 1)
-        let other = "\(folder.path)/notes.sqlite"
+        let bench = try Bench(.sqlite)
+        #expect(bench.run(["cases", "summary"]).status == 1)
+        let other = "\(bench.folder.path)/notes.sqlite"
         try Data(String(repeating: "not sqlite\n", count: 100).utf8).write(to: URL(fileURLWithPath: other))
         let result = CommandRunner.run(["org", "show", "--database", other])
         #expect(result.status == 1)
         #expect(result.errors.contains("cannot open the database"))
     }
 
-    @Test func allocatesFilesAndListsThemForEachAuditor() throws {
-        importDemoCouncil()
-        let drawn = run([
+    @Test(arguments: CommandEngine.allCases) func allocatesFilesAndListsThemForEachAuditor(_ engine: CommandEngine)
+        throws
+    {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
+        let drawn = bench.run([
             "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
             "--seed", "5", "--dir", Fixtures.shippedChecklistsDirectory,
         ])
         #expect(drawn.status == 0)
         #expect(drawn.output.contains("Allocated 26 of 26 files to"))
         let all = try #require(
-            try JSONSerialization.jsonObject(with: Data(run(["audit", "list", "--format", "json"]).output.utf8))
+            try JSONSerialization.jsonObject(with: Data(bench.run(["audit", "list", "--format", "json"]).output.utf8))
                 as? [[String: Any]])
         #expect(all.count == 26)
         let auditor = try #require(all.first?["auditorID"] as? String)
-        let mine = run(["audit", "list", "--auditor", auditor])
+        let mine = bench.run(["audit", "list", "--auditor", auditor])
         #expect(mine.status == 0)
         #expect(mine.output.contains("2026-12"))
         #expect(
             mine.output.split(separator: "\n").count == 1 + all.filter { $0["auditorID"] as? String == auditor }.count)
-        #expect(run(["audit", "list", "--auditor", "nobody"]).status == 1)
+        #expect(bench.run(["audit", "list", "--auditor", "nobody"]).status == 1)
     }
 
-    @Test func quotasThatCannotBeMetAreReported() {
-        importDemoCouncil()
+    @Test(arguments: CommandEngine.allCases) func quotasThatCannotBeMetAreReported(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
         let base = [
             "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2", "--seed",
             "5",
             "--dir", Fixtures.shippedChecklistsDirectory,
         ]
-        let tight = run(base + ["--quota", "TM=1"])
+        let tight = bench.run(base + ["--quota", "TM=1"])
         #expect(tight.status == 0)
         #expect(tight.output.contains("Allocated 12 of 26 files"))
         // One line for the fourteen, by reason, not fourteen warnings.
@@ -206,37 +234,40 @@ import Testing
         #expect(
             tight.errors.contains(
                 "14 files are not allocated: 13 because every auditor's quota is used up: raise --quota; 1 because"))
-        let nobody = run(base + ["--quota", "IRO=2,ATM=1", "--replace"])
+        let nobody = bench.run(base + ["--quota", "IRO=2,ATM=1", "--replace"])
         #expect(nobody.status == 0)
-        let noLevel = CommandRunner.run(base + ["--quota", "XX=2", "--database", database])
+        let noLevel = CommandRunner.run(base + ["--quota", "XX=2", "--database", bench.database])
         #expect(noLevel.status == 2)
     }
 
-    @Test func plansTheSampleSize() {
-        importDemoCouncil()
-        let plan = run(["sample", "plan"])
+    @Test(arguments: CommandEngine.allCases) func plansTheSampleSize(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
+        let plan = bench.run(["sample", "plan"])
         #expect(plan.status == 0)
         #expect(plan.output.contains("91 files from a population of 1500"))
         #expect(plan.output.contains("Cochran"))
-        #expect(run(["sample", "plan", "--confidence", "1.5"]).status == 2)
-        #expect(run(["sample", "plan", "--allocation", "random"]).status == 2)
-        #expect(run(["sample", "plan", "--stratum-rate", "A=2"]).status == 2)
+        #expect(bench.run(["sample", "plan", "--confidence", "1.5"]).status == 2)
+        #expect(bench.run(["sample", "plan", "--allocation", "random"]).status == 2)
+        #expect(bench.run(["sample", "plan", "--stratum-rate", "A=2"]).status == 2)
     }
 
     @Test func showsProgressOnATerminalOnly() throws {
+        let bench = try Bench(.sqlite)
         let rows = (0..<45_000).map { "C\($0),CIN,Team \($0 % 5)" }.joined(separator: "\n")
-        let path = try folder.write("many.csv", "Case Reference,Case Type,Team\n" + rows + "\n")
-        let onTerminal = CommandRunner.run(["cases", "import", path, "--database", database], terminal: true)
+        let path = try bench.folder.write("many.csv", "Case Reference,Case Type,Team\n" + rows + "\n")
+        let onTerminal = CommandRunner.run(["cases", "import", path, "--database", bench.database], terminal: true)
         #expect(onTerminal.status == 0)
         #expect(onTerminal.errors.contains("cases stored…"))
         #expect(onTerminal.errors.hasSuffix("\r\u{1B}[K"))
-        let piped = CommandRunner.run(["cases", "import", path, "--database", "\(folder.path)/other.sqlite"])
+        let piped = CommandRunner.run(["cases", "import", path, "--database", "\(bench.folder.path)/other.sqlite"])
         #expect(piped.status == 0)
         #expect(piped.errors.isEmpty)
     }
 
-    @Test func importsACensusWithATeamsFile() {
-        let result = run([
+    @Test(arguments: CommandEngine.allCases) func importsACensusWithATeamsFile(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        let result = bench.run([
             "cases", "import", Fixtures.population("census-small.xml"), "--schema",
             "\(Fixtures.sharedDirectory)/formats/cin-census-2024.xsd", "--teams",
             Fixtures.population("census-teams.csv"),
@@ -245,89 +276,97 @@ import Testing
         #expect(result.output.contains("2 cases"))
         #expect(result.output.contains("1 unallocated"))
         #expect(result.errors.contains("1 child has no open episode"))
-        let summary = run(["cases", "summary"])
+        let summary = bench.run(["cases", "summary"])
         #expect(summary.output.contains("Child Protection 1  0    1"))
-        #expect(run(["cases", "import", Fixtures.population("cases-valid.csv"), "--teams", "x.csv"]).status == 2)
-        #expect(run(["cases", "import", Fixtures.population("cases-valid.csv"), "--lists", "6"]).status == 2)
+        #expect(bench.run(["cases", "import", Fixtures.population("cases-valid.csv"), "--teams", "x.csv"]).status == 2)
+        #expect(bench.run(["cases", "import", Fixtures.population("cases-valid.csv"), "--lists", "6"]).status == 2)
     }
 
-    @Test func importsAnAnnexAWorkbook() {
-        let result = run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx"])
+    @Test(arguments: CommandEngine.allCases) func importsAnAnnexAWorkbook(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        let result = bench.run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("17 cases"))
         #expect(result.errors.contains("6 rows have a closure or end date"))
-        #expect(run(["cases", "summary"]).output.contains("Care Leavers Team        0    0   0    6   6"))
-        let listed = run([
+        #expect(bench.run(["cases", "summary"]).output.contains("Care Leavers Team        0    0   0    6   6"))
+        let listed = bench.run([
             "cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "3,6,7,8,9",
         ])
         #expect(listed.output.contains("23 cases"))
         #expect(
-            run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "12"]).status
+            bench.run(["cases", "import", "\(Fixtures.sharedDirectory)/formats/annex-a-sample.xlsx", "--lists", "12"])
+                .status
                 == 2)
-        let notZip = run(["cases", "import", Fixtures.population("cases-valid.csv"), "--format", "annex-a"])
+        let notZip = bench.run(["cases", "import", Fixtures.population("cases-valid.csv"), "--format", "annex-a"])
         #expect(notZip.status == 1)
         #expect(notZip.errors.contains("is not a zip file"))
     }
 
-    @Test func leavesOutRecentlySampledCasesAndDrawsPerWorker() throws {
-        importDemoCouncil()
+    @Test(arguments: CommandEngine.allCases) func leavesOutRecentlySampledCasesAndDrawsPerWorker(
+        _ engine: CommandEngine
+    ) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
         let base = [
             "sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory,
         ]
-        #expect(run(base + ["--month", "2026-11", "--per-team", "3", "--seed", "1"]).status == 0)
-        let second = run(
+        #expect(bench.run(base + ["--month", "2026-11", "--per-team", "3", "--seed", "1"]).status == 0)
+        let second = bench.run(
             base + ["--month", "2026-12", "--per-team", "3", "--seed", "1", "--exclude-audited-within", "6m"])
         #expect(second.status == 0)
         #expect(second.errors.contains("39 cases were left out: drawn within 6m"))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8))
+            try JSONSerialization.jsonObject(with: Data(bench.run(["sample", "show", "--format", "json"]).output.utf8))
                 as? [[String: Any]])
         let first = Set((json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String })
         let then = Set((json[1]["cases"] as? [[String: Any]] ?? []).compactMap { $0["reference"] as? String })
         #expect(first.count == 39)
         #expect(first.isDisjoint(with: then))
 
-        let perWorker = run(
+        let perWorker = bench.run(
             base + ["--month", "2026-12", "--per-worker", "1", "--seed", "2", "--weights", "CP=3", "--replace"])
         #expect(perWorker.status == 0, "\(perWorker.errors)")
         #expect(perWorker.output.contains("from 85 strata"))
-        #expect(run(base + ["--month", "2026-12", "--per-worker", "1", "--per-team", "1"]).status == 2)
-        #expect(run(base + ["--month", "2026-12", "--size", "5", "--weights", "CP=x"]).status == 2)
-        #expect(run(base + ["--month", "2026-12", "--size", "5", "--exclude-audited-within", "90d"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--per-worker", "1", "--per-team", "1"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--size", "5", "--weights", "CP=x"]).status == 2)
+        #expect(bench.run(base + ["--month", "2026-12", "--size", "5", "--exclude-audited-within", "90d"]).status == 2)
     }
 
-    @Test func anInspectorCanRedrawASampleFromItsRecord() throws {
-        importDemoCouncil()
+    @Test(arguments: CommandEngine.allCases) func anInspectorCanRedrawASampleFromItsRecord(_ engine: CommandEngine)
+        throws
+    {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
         let base = [
             "sample", "draw", "--checklist", "climbie-compliance", "--dir", Fixtures.shippedChecklistsDirectory,
         ]
-        #expect(run(base + ["--month", "2026-11", "--per-team", "2", "--seed", "9"]).status == 0)
+        #expect(bench.run(base + ["--month", "2026-11", "--per-team", "2", "--seed", "9"]).status == 0)
         #expect(
-            run(
+            bench.run(
                 base + [
                     "--month", "2026-12", "--size", "30", "--seed", "10", "--weights", "CP=2",
                     "--exclude-audited-within", "3m",
                 ]
             ).status == 0)
         for id in ["1", "2"] {
-            let redraw = run(["sample", "redraw", id])
+            let redraw = bench.run(["sample", "redraw", id])
             #expect(redraw.status == 0, "\(redraw.output)")
             #expect(redraw.output.contains("Identical"))
         }
         // Tamper with the record: the redraw no longer matches.
-        #expect(run(["cases", "import", Fixtures.population("cases-valid.csv")]).status == 0)
-        let queue = try DatabaseQueueForTests(path: database)
-        try queue.execute("UPDATE sample SET snapshot_id = 2 WHERE id = 1")
-        let tampered = run(["sample", "redraw", "1"])
+        #expect(bench.run(["cases", "import", Fixtures.population("cases-valid.csv")]).status == 0)
+        try engine.execute("UPDATE sample SET snapshot_id = 2 WHERE id = 1", in: bench.database)
+        let tampered = bench.run(["sample", "redraw", "1"])
         #expect(tampered.status == 1)
         #expect(tampered.output.contains("DIFFERENT"))
-        #expect(run(["sample", "redraw", "99"]).status == 1)
+        #expect(bench.run(["sample", "redraw", "99"]).status == 1)
     }
 
     /// With --size, each stratum gets what `sample plan` says for proportional allocation.
-    @Test func strataMatchThePlan() throws {
-        importDemoCouncil()
-        let plan = run(["sample", "plan"])
+    @Test(arguments: CommandEngine.allCases) func strataMatchThePlan(_ engine: CommandEngine) throws {
+        let bench = try Bench(engine)
+        bench.importDemoCouncil()
+        let plan = bench.run(["sample", "plan"])
         #expect(plan.status == 0)
         let planned = plan.output.split(separator: "\n").compactMap { line -> (String, Int)? in
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -337,13 +376,13 @@ import Testing
         let total = planned.reduce(0) { $0 + $1.1 }
         #expect(total == 91)
         #expect(
-            run([
+            bench.run([
                 "sample", "draw", "--month", "2026-12", "--checklist", "supervision", "--size", String(total), "--seed",
                 "3",
                 "--dir", Fixtures.shippedChecklistsDirectory,
             ]).status == 0)
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(run(["sample", "show", "--format", "json"]).output.utf8))
+            try JSONSerialization.jsonObject(with: Data(bench.run(["sample", "show", "--format", "json"]).output.utf8))
                 as? [[String: Any]])
         let drawn = Dictionary(
             grouping: (json[0]["cases"] as? [[String: Any]] ?? []).compactMap { $0["stratum"] as? String }, by: { $0 }

@@ -6,11 +6,12 @@ import Testing
 /// `sample reallocate`: a quality lead moves a drawn file, with a reason, never into the new
 /// auditor's own line, and never once it is submitted.
 @Suite struct ReallocationTests {
-    @Test func aFileMovesToAnIndependentAuditorUntilItIsSubmitted() throws {
+    @Test(arguments: CommandEngine.allCases)
+    func aFileMovesToAnIndependentAuditorUntilItIsSubmitted(_ engine: CommandEngine) throws {
         let folder = try TemporaryDirectory()
-        let database = "\(folder.path)/caseaudit.sqlite"
+        let database = try engine.newDatabase(in: folder)
         func run(_ arguments: [String]) -> CommandResult { CommandRunner.run(arguments + ["--database", database]) }
-        let files = try CommandRunner.drawSampleCouncil(into: database, seed: 3)
+        let files = try CommandRunner.drawSampleCouncil(into: database, seed: 3, engine: engine, folder: folder)
         let file = try #require(files.first { $0["team"] is String })
         let reference = try #require(file["caseReference"] as? String)
         let team = try #require(file["team"] as? String)

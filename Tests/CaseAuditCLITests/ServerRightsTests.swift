@@ -118,6 +118,34 @@ import Testing
         #expect(theirFile?.description.contains("row-level security") == true)
         #expect(run(["audit", "show", otherAudit], as: asAuditor).errors.contains("there is no audit \(otherAudit)"))
 
+        // Nor changes the quality roll-ups the reports are made of: not directly, not with a
+        // made-up cell through the server's check, and not by counting their own audit again.
+        let cells = try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: owner)
+        #expect(cells == "1")
+        // An UPDATE finds no row it may change (row-level security hides them from it); an
+        // INSERT is refused outright.
+        _ = try? PostgresServer.execute("UPDATE rollup_grade SET files = files + 100", in: asAuditor)
+        let inserted = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "INSERT INTO rollup_trend VALUES ('2026-12', 'x', 'climbie-compliance', 'outstanding', 100)",
+                in: asAuditor)
+        }
+        #expect(inserted?.description.contains("row-level security") == true)
+        let forged = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "SELECT caseaudit_count(\(ownAudit), 1, '{\"month\":\"2026-12\",\"files\":50}'::jsonb, '[]'::jsonb)",
+                in: asAuditor)
+        }
+        #expect(forged?.description.contains("is counted already") == true, "\(forged?.description ?? "")")
+        let notMine = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "SELECT caseaudit_count(\(otherAudit), -1, '{}'::jsonb, '[]'::jsonb)", in: asAuditor)
+        }
+        #expect(
+            notMine?.description.contains("is not submitted, so it is not counted") == true,
+            "\(notMine?.description ?? "")")
+        #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: owner) == cells)
+
         // A senior manager reads the audits of the teams in their line, and no others.
         let senior = try #require(serviceManager(of: first["team"] as? String))
         let asSenior = login(senior)

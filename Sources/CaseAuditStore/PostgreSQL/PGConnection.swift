@@ -103,6 +103,13 @@ final class PGConnection: Sendable {
     /// `COPY … TO STDOUT`: hands each line (COPY's text format, without its newline) to
     /// `line` as the server sends it.
     func copyOut(_ sql: String, _ line: (String) throws -> Void) throws {
+        try copyOutBytes(sql) { bytes in try line(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// `COPY … TO STDOUT`, each line's bytes (without its newline) handed to `line` straight
+    /// from libpq's buffer, valid only during the call: a million rows make no strings but
+    /// those the reader keeps.
+    func copyOutBytes(_ sql: String, _ line: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try handle.withLock { connection in
             guard let started = PQexec(connection, sql) else {
                 throw PGError(message: String(cString: PQerrorMessage(connection)))
@@ -121,10 +128,9 @@ final class PGConnection: Sendable {
                 defer { PQfreemem(buffer) }
                 // Keep reading to the end after a failure, so the connection is usable again.
                 if failure == nil {
-                    let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(length))
-                    let text = String(
-                        decoding: bytes.last == UInt8(ascii: "\n") ? bytes.dropLast() : bytes[...], as: UTF8.self)
-                    do { try line(text) } catch { failure = error }
+                    let count = Int(length) - (length > 0 && buffer[Int(length) - 1] == 0x0A ? 1 : 0)
+                    let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
+                    do { try line(UnsafeBufferPointer(start: bytes, count: count)) } catch { failure = error }
                 }
             }
             while let result = PQgetResult(connection) {
@@ -186,27 +192,71 @@ final class PGConnection: Sendable {
     }
 }
 
-/// Where `COPY … FROM STDIN` lines go: buffered, and sent a megabyte at a time.
+/// Where `COPY … FROM STDIN` lines go: bytes in COPY's text format, buffered, and sent a
+/// megabyte at a time.
 struct PGCopySink {
     fileprivate let connection: OpaquePointer
-    private var buffer = ""
+    private var buffer: [UInt8] = []
 
-    fileprivate init(connection: OpaquePointer) { self.connection = connection }
+    fileprivate init(connection: OpaquePointer) {
+        self.connection = connection
+        buffer.reserveCapacity(1 << 20 + 1 << 16)
+    }
 
     /// Adds one line (COPY's text format, without its newline).
     mutating func line(_ text: String) throws(PGError) {
-        buffer += text
-        buffer += "\n"
-        if buffer.utf8.count > 1 << 20 { try flush() }
+        buffer.append(contentsOf: text.utf8)
+        try endLine()
+    }
+
+    /// Adds one field, escaped (nil is NULL), and the tab after it unless it ends the line.
+    mutating func field(_ value: String?, last: Bool = false) {
+        if let value {
+            for byte in value.utf8 {
+                switch byte {
+                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+                case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+                default: buffer.append(byte)
+                }
+            }
+        } else {
+            buffer.append(0x5C)
+            buffer.append(UInt8(ascii: "N"))
+        }
+        if !last { buffer.append(0x09) }
+    }
+
+    /// Adds a whole number as a field.
+    mutating func field(_ number: Int64, last: Bool = false) {
+        var value = number
+        if value < 0 {
+            buffer.append(UInt8(ascii: "-"))
+            value = -value
+        }
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+            value /= 10
+        } while value > 0
+        buffer.append(contentsOf: digits.reversed())
+        if !last { buffer.append(0x09) }
+    }
+
+    /// Ends the line; sends what is buffered once it passes a megabyte.
+    mutating func endLine() throws(PGError) {
+        buffer.append(0x0A)
+        if buffer.count > 1 << 20 { try flush() }
     }
 
     fileprivate mutating func flush() throws(PGError) {
         guard !buffer.isEmpty else { return }
-        let sent = buffer.withUTF8 { bytes in
+        let sent = buffer.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
         }
         guard sent == 1 else { throw PGError(message: String(cString: PQerrorMessage(connection))) }
-        buffer = ""
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -2,25 +2,67 @@ import CaseAudit
 import Foundation
 
 extension PostgreSQLStore: SampleStore {
+    /// A snapshot's cases in the order of the file, streamed with COPY and read from their
+    /// bytes: a draw reads a million of them. A large snapshot is read in two halves at once,
+    /// the second on a connection of its own (a snapshot's cases never change once it is kept).
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
-        try read {
-            let columns =
-                includingDates
-                ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
-            var interner = StringInterner()
-            return try run(
-                "SELECT \(columns) FROM case_record WHERE snapshot_id = $1 ORDER BY position", [snapshot]
-            ).rows.compactMap { values -> CaseRecord? in
-                guard let reference = values[0], let type = values[1].flatMap(CaseType.init(rawValue:)) else {
-                    return nil
-                }
-                func interned(_ text: String?) -> String? { text.map { interner.intern($0) } }
-                return CaseRecord(
-                    reference: reference, caseType: type, team: interned(values[2]), worker: interned(values[3]),
-                    opened: includingDates ? values[4].flatMap(CalendarDate.init(parsing:)) : nil,
-                    lastVisit: includingDates ? values[5].flatMap(CalendarDate.init(parsing:)) : nil)
+        let count = try read {
+            try run("SELECT case_count FROM case_snapshot WHERE id = $1", [snapshot]).first?.int("case_count") ?? 0
+        }
+        guard count >= 100_000 else {
+            return try read {
+                try Self.cases(snapshot, from: 0, to: count, includingDates: includingDates, on: connection)
             }
         }
+        let middle = count / 2
+        let conninfo = self.conninfo
+        let secondHalf = BackgroundWork { () -> Result<[CaseRecord], StoreError> in
+            do {
+                let other = try PGConnection(conninfo)
+                return .success(
+                    try Self.cases(snapshot, from: middle, to: count, includingDates: includingDates, on: other))
+            } catch {
+                return .failure(.failed(reason: String(describing: error)))
+            }
+        }
+        var records = try read {
+            try Self.cases(
+                snapshot, from: 0, to: middle, includingDates: includingDates, on: connection, reserving: Int(count))
+        }
+        records.append(contentsOf: try secondHalf.wait().get())
+        return records
+    }
+
+    /// The cases at positions `from..<to` of a snapshot.
+    private static func cases(
+        _ snapshot: Int64, from first: Int64, to end: Int64, includingDates: Bool, on connection: PGConnection,
+        reserving: Int = 0
+    ) throws -> [CaseRecord] {
+        let columns =
+            includingDates
+            ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+        var records: [CaseRecord] = []
+        records.reserveCapacity(max(reserving, Int(end - first)))
+        var interner = StringInterner()
+        try connection.copyOutBytes(
+            """
+            COPY (SELECT \(columns) FROM case_record WHERE snapshot_id = \(snapshot)
+                AND position >= \(first) AND position < \(end) ORDER BY position) TO STDOUT
+            """
+        ) { line in
+            var fields = CopyFields(line)
+            guard let reference = fields.text(), let type = fields.text().flatMap(CaseType.init(rawValue:))
+            else { return }
+            let team = fields.interned(&interner)
+            let worker = fields.interned(&interner)
+            let opened = includingDates ? fields.text().flatMap(CalendarDate.init(parsing:)) : nil
+            let lastVisit = includingDates ? fields.text().flatMap(CalendarDate.init(parsing:)) : nil
+            records.append(
+                CaseRecord(
+                    reference: reference, caseType: type, team: team, worker: worker, opened: opened,
+                    lastVisit: lastVisit))
+        }
+        return records
     }
 
     public func addSample(
@@ -207,5 +249,44 @@ extension PostgreSQLStore: SampleStore {
                     """, [since.description, before]
                 ).rows.compactMap { $0[0] })
         }
+    }
+}
+
+/// The fields of one COPY text line, read in turn from its bytes.
+struct CopyFields {
+    private let line: UnsafeBufferPointer<UInt8>
+    private var start = 0
+
+    init(_ line: UnsafeBufferPointer<UInt8>) { self.line = line }
+
+    /// The next field's bytes, or nil for NULL; `escaped` says whether it needs unescaping.
+    private mutating func next() -> (bytes: UnsafeBufferPointer<UInt8>, escaped: Bool)? {
+        guard start <= line.count else { return nil }
+        var end = start
+        var escaped = false
+        while end < line.count && line[end] != 0x09 {
+            if line[end] == 0x5C { escaped = true }
+            end += 1
+        }
+        let bytes = UnsafeBufferPointer(rebasing: line[start..<end])
+        start = end + 1
+        if bytes.count == 2 && bytes[0] == 0x5C && bytes[1] == UInt8(ascii: "N") { return nil }
+        return (bytes, escaped)
+    }
+
+    /// The next field as text (nil for NULL).
+    mutating func text() -> String? {
+        guard let (bytes, escaped) = next() else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return escaped ? PGCopy.fields(text).first ?? nil : text
+    }
+
+    /// The next field, interned by its bytes (nil for NULL).
+    mutating func interned(_ interner: inout StringInterner) -> String? {
+        guard let (bytes, escaped) = next() else { return nil }
+        if escaped {
+            return (PGCopy.fields(String(decoding: bytes, as: UTF8.self)).first ?? nil).map { interner.intern($0) }
+        }
+        return interner.intern(bytes)
     }
 }

@@ -119,16 +119,29 @@ public final class PostgreSQLStore: Sendable {
         try connection.execute(sql, parameters)
     }
 
-    /// Bulk rows in with COPY, through a session's temporary table: COPY straight into a table
-    /// is refused under row-level security, and the INSERT from the temporary table is checked
-    /// by the policies like any other.
+    /// Bulk rows in with COPY: straight into the table where row-level security does not
+    /// apply to this login (the schema's owner before `server init`, a superuser); otherwise
+    /// through a session's temporary table, because COPY straight into a table is refused under
+    /// row-level security, and the INSERT from the temporary table is checked by the policies
+    /// like any other.
     func copy(into table: String, columns: String, rows: some Sequence<[String?]>) throws {
+        try copy(into: table, columns: columns) { sink in
+            for row in rows { try sink.line(PGCopy.line(row)) }
+        }
+    }
+
+    /// The same, with `write` putting the rows into COPY's sink itself.
+    func copy(into table: String, columns: String, write: (inout PGCopySink) throws -> Void) throws {
+        let checked =
+            try run("SELECT row_security_active($1) AS active", [table]).first?.bool("active") ?? true
+        guard checked else {
+            try connection.copyIn("COPY \(table) (\(columns)) FROM STDIN", write)
+            return
+        }
         let incoming = "incoming_\(table)"
         try run(
             "CREATE TEMP TABLE IF NOT EXISTS \(incoming) (LIKE \(table) INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
-        try connection.copy(
-            "COPY \(incoming) (\(columns)) FROM STDIN",
-            rows: rows.lazy.map { $0.map(PGCopy.field).joined(separator: "\t") })
+        try connection.copyIn("COPY \(incoming) (\(columns)) FROM STDIN", write)
         try run("INSERT INTO \(table) (\(columns)) SELECT \(columns) FROM \(incoming)")
         try run("TRUNCATE \(incoming)")
     }

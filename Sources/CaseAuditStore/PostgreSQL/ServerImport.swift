@@ -310,7 +310,7 @@ private struct RowHasher {
     /// Adds a row; returns its line.
     @discardableResult
     mutating func add(_ values: [String?]) -> String {
-        let line = values.map(PGCopy.field).joined(separator: "\t")
+        let line = PGCopy.line(values)
         hash.update(data: Array((line + "\n").utf8))
         rows += 1
         return line

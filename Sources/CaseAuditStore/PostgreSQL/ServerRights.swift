@@ -100,12 +100,17 @@ enum ServerRights {
             USING (holder = session_user OR NOT caseaudit_lease_live(expires_at, backend_pid))
             WITH CHECK (holder = session_user);
         CREATE POLICY gives_up ON audit_lease FOR DELETE USING (holder = session_user);
-        -- The roll-ups: read by senior managers; a submission (by anyone who audits) adds to them.
+        -- The roll-ups: read by everyone who audits; changed only through caseaudit_count, which
+        -- runs as the schema's owner and checks a submission's cells against its audit's rows.
+        CREATE OR REPLACE FUNCTION caseaudit_may_count(auditor TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE
+            SECURITY DEFINER SET search_path = public AS 'SELECT caseaudit_is_lead() OR auditor = caseaudit_me()';
         DO $$ DECLARE t TEXT; audits TEXT := '(pg_has_role(session_user, ''caseaudit_auditor'', ''MEMBER'') OR pg_has_role(session_user, ''caseaudit_senior'', ''MEMBER''))'; BEGIN
             FOREACH t IN ARRAY ARRAY['rollup_grade', 'rollup_trend', 'rollup_item', 'rollup_item_council'] LOOP
                 EXECUTE format('CREATE POLICY submission_reads ON %I FOR SELECT USING %s', t, audits);
-                EXECUTE format('CREATE POLICY submission_adds ON %I FOR INSERT WITH CHECK %s', t, audits);
-                EXECUTE format('CREATE POLICY submission_updates ON %I FOR UPDATE USING %s', t, audits);
+            END LOOP;
+            FOREACH t IN ARRAY ARRAY['rollup_grade', 'rollup_trend', 'rollup_item', 'rollup_item_council', 'rollup_ledger'] LOOP
+                EXECUTE format('CREATE POLICY counted ON %I USING (current_user = %L) WITH CHECK (current_user = %L)',
+                    t, current_user, current_user);
             END LOOP;
         END $$;
         CREATE POLICY reads ON sample_tally FOR SELECT USING (pg_has_role(session_user, 'caseaudit_senior', 'MEMBER'));

@@ -4,16 +4,44 @@ import CaseAudit
 /// audit: the library computes what an audit contributes (`RollupContribution`); this persists
 /// the sums, as the embedded store's `QualityRollup` does.
 enum ServerRollup {
+    /// Counts a submitted audit: its outcomes are kept with it, then its contribution goes in
+    /// through the server's check (`caseaudit_count`, schema v6).
     static func add(_ audit: AuditID, outcomes: [ItemOutcome], in store: PostgreSQLStore) throws {
-        try persist(RollupContribution(try key(of: audit, in: store), outcomes: outcomes, sign: 1), in: store)
         try keep(outcomes, of: audit, in: store)
+        try count(RollupContribution(try key(of: audit, in: store), outcomes: outcomes, sign: 1), of: audit, in: store)
     }
 
+    /// Takes an amended version's contribution away: what was kept with it when it was submitted.
     static func remove(_ audit: AuditID, in store: PostgreSQLStore) throws {
         let outcomes = try store.run(
             "SELECT item_id, compliant FROM audit_outcome WHERE audit_id = $1 ORDER BY position", [audit]
         ).all.map { ItemOutcome(item: $0.string("item_id"), compliant: $0.bool("compliant") ?? false) }
-        try persist(RollupContribution(try key(of: audit, in: store), outcomes: outcomes, sign: -1), in: store)
+        try count(
+            RollupContribution(try key(of: audit, in: store), outcomes: outcomes, sign: -1), of: audit, in: store)
+    }
+
+    /// One audit's contribution, as the library computed it, to the server's check: its grade
+    /// cell and its item cells (sorted by item: one lock order for every submitter).
+    private static func count(_ contribution: RollupContribution, of audit: AuditID, in store: PostgreSQLStore) throws {
+        guard contribution.grades.count == 1, let (key, files) = contribution.grades.first else {
+            throw StoreError.failed(reason: "audit \(audit) does not count in one grade cell")
+        }
+        let grade = JSONObject([
+            ("month", .text(key.month)), ("checklistHash", .text(key.checklistHash)),
+            ("checklistID", .text(key.checklistID)), ("team", .text(key.team)), ("caseType", .text(key.caseType)),
+            ("auditorLevel", .text(key.auditorLevel)), ("judgement", .text(key.judgement)),
+            ("computedGrade", .text(key.computedGrade)), ("inclusionProbability", .number(key.inclusionProbability)),
+            ("files", .integer(files)),
+        ])
+        let items = contribution.items.sorted { $0.key.item < $1.key.item }.map { cell, count in
+            JSONObject([
+                ("item", .text(cell.item)), ("compliant", .integer(count.compliant)),
+                ("answered", .integer(count.answered)),
+            ]).text
+        }
+        try store.run(
+            "SELECT caseaudit_count($1, $2, $3::jsonb, $4::jsonb)",
+            [audit, files, grade.text, "[" + items.joined(separator: ",") + "]"])
     }
 
     static func keep(_ outcomes: [ItemOutcome], of audit: AuditID, in store: PostgreSQLStore) throws {
@@ -43,8 +71,8 @@ enum ServerRollup {
             computedGrade: row.text("computed_grade"), inclusionProbability: row.double("inclusion_probability") ?? 0)
     }
 
-    /// The cells are written in one fixed order (their keys sorted), so that concurrent
-    /// submissions lock shared cells in the same order and cannot deadlock each other.
+    /// Many audits' cells at once (a bulk load, by a quality lead), written in one fixed order
+    /// (their keys sorted), so that concurrent writers lock shared cells in the same order.
     static func persist(_ contribution: RollupContribution, in store: PostgreSQLStore) throws {
         let grades = contribution.grades.sorted { "\($0.key)" < "\($1.key)" }
         let items = contribution.items.sorted { "\($0.key)" < "\($1.key)" }
@@ -86,5 +114,46 @@ enum ServerRollup {
                     answered = rollup_item_council.answered + EXCLUDED.answered
                 """, [key.month, key.checklistHash, key.item, count.compliant, count.answered])
         }
+    }
+}
+
+/// A flat JSON object, for the few the store sends the server (strings and numbers only).
+struct JSONObject {
+    enum Value {
+        case text(String)
+        case number(Double)
+        case integer(Int)
+    }
+
+    let text: String
+
+    init(_ fields: [(String, Value)]) {
+        text =
+            "{"
+            + fields.map { name, value in
+                let rendered =
+                    switch value {
+                    case .text(let string): Self.quoted(string)
+                    case .number(let number): number.description
+                    case .integer(let number): String(number)
+                    }
+                return Self.quoted(name) + ":" + rendered
+            }.joined(separator: ",") + "}"
+    }
+
+    static func quoted(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20:
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -9,7 +9,115 @@ enum ServerSchema {
         (3, "reallocations", v3),
         (4, "leases: one person per audit at a time, across machines", v4),
         (5, "a lease ends with its holder's connection", v5),
+        (6, "a submission's roll-ups counted once, through the server's check", v6),
+        (7, "a case list's rows checked against their snapshot once per statement", v7),
     ]
+
+    /// A million-row case list paid a foreign-key check per row (more than half the import);
+    /// the same rule is checked once per statement, over the rows it inserted, and a snapshot
+    /// deleted takes its rows with it as before.
+    static let v7 = """
+        ALTER TABLE case_record DROP CONSTRAINT case_record_snapshot_id_fkey;
+        CREATE FUNCTION case_record_has_snapshot() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM inserted i LEFT JOIN case_snapshot s ON s.id = i.snapshot_id WHERE s.id IS NULL) THEN
+                RAISE EXCEPTION 'a case row names no snapshot' USING ERRCODE = '23503';
+            END IF;
+            RETURN NULL;
+        END $f$;
+        CREATE TRIGGER case_record_has_snapshot AFTER INSERT ON case_record
+            REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION case_record_has_snapshot();
+        CREATE FUNCTION case_snapshot_takes_its_rows() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN
+            DELETE FROM case_record WHERE snapshot_id = OLD.id;
+            RETURN OLD;
+        END $f$;
+        CREATE TRIGGER case_snapshot_takes_its_rows BEFORE DELETE ON case_snapshot
+            FOR EACH ROW EXECUTE FUNCTION case_snapshot_takes_its_rows();
+        """
+
+    /// A submission's (or an amendment's) contribution to the roll-ups goes in through
+    /// `caseaudit_count`, which runs with the schema owner's rights and checks it against the
+    /// audit's own rows before it adds it: one file, in the audit's own grade cell; one answer
+    /// for each outcome kept with the audit; once each way (`rollup_ledger`). So an auditor
+    /// with `psql` cannot change the sums, nor count an audit twice. Who may count an audit
+    /// (`caseaudit_may_count`) is everyone until `server init` sets the rights.
+    static let v6 = """
+        CREATE TABLE rollup_ledger (
+            audit_id BIGINT NOT NULL REFERENCES audit(id),
+            sign INTEGER NOT NULL CHECK (sign IN (1, -1)),
+            PRIMARY KEY (audit_id, sign)
+        );
+        CREATE FUNCTION caseaudit_may_count(auditor TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE AS 'SELECT true';
+        CREATE FUNCTION caseaudit_count(target BIGINT, sign INTEGER, grade JSONB, items JSONB) RETURNS VOID
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $f$
+        DECLARE
+            k RECORD;
+            wrong TEXT;
+        BEGIN
+            SELECT s.month, s.checklist_id, a.checklist_hash, coalesce(c.team, '') AS team,
+                coalesce(c.case_type, '') AS case_type, coalesce(a.auditor_level, '') AS auditor_level,
+                a.judgement, coalesce(a.computed_grade, '') AS computed_grade, c.inclusion_probability,
+                a.submitted_at, a.auditor_id
+            INTO k
+            FROM audit a JOIN sample s ON s.id = a.sample_id
+            JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+            WHERE a.id = target;
+            IF NOT FOUND OR k.submitted_at IS NULL THEN
+                RAISE EXCEPTION 'audit % is not submitted, so it is not counted', target USING ERRCODE = 'CA002';
+            END IF;
+            IF NOT caseaudit_may_count(k.auditor_id) THEN
+                RAISE EXCEPTION 'audit % is not yours to count', target USING ERRCODE = 'CA002';
+            END IF;
+            IF sign = -1 AND NOT EXISTS (SELECT 1 FROM audit WHERE amends = target) THEN
+                RAISE EXCEPTION 'audit % is not amended, so it stays counted', target USING ERRCODE = 'CA002';
+            END IF;
+            BEGIN
+                INSERT INTO rollup_ledger VALUES (target, sign);
+            EXCEPTION WHEN unique_violation THEN
+                RAISE EXCEPTION 'audit % is counted already', target USING ERRCODE = 'CA002';
+            END;
+            IF (grade->>'month', grade->>'checklistHash', grade->>'checklistID', grade->>'team', grade->>'caseType',
+                    grade->>'auditorLevel', grade->>'judgement', grade->>'computedGrade',
+                    (grade->>'inclusionProbability')::DOUBLE PRECISION, (grade->>'files')::INTEGER)
+                IS DISTINCT FROM (k.month, k.checklist_hash, k.checklist_id, k.team, k.case_type, k.auditor_level,
+                    k.judgement, k.computed_grade, k.inclusion_probability, sign) THEN
+                RAISE EXCEPTION 'the grade cell is not audit %''s', target USING ERRCODE = 'CA002';
+            END IF;
+            -- One answer per outcome kept with the audit, in its group, counted as the outcome says.
+            SELECT string_agg(coalesce(o.item_id, i.value->>'item'), ', ') INTO wrong
+            FROM (SELECT * FROM audit_outcome WHERE audit_id = target) o
+            FULL JOIN jsonb_array_elements(items) i ON i.value->>'item' = o.item_id
+            WHERE o.item_id IS NULL OR i.value IS NULL
+                OR (i.value->>'answered')::INTEGER <> sign
+                OR (i.value->>'compliant')::INTEGER <> CASE WHEN o.compliant THEN sign ELSE 0 END;
+            IF wrong IS NOT NULL OR jsonb_array_length(items) <> (SELECT count(*) FROM audit_outcome WHERE audit_id = target) THEN
+                RAISE EXCEPTION 'the item cells are not audit %''s outcomes (%)', target, coalesce(wrong, 'repeated')
+                    USING ERRCODE = 'CA002';
+            END IF;
+            INSERT INTO rollup_grade VALUES (k.month, k.checklist_hash, k.checklist_id, k.team, k.case_type,
+                k.auditor_level, k.judgement, k.computed_grade, k.inclusion_probability, sign)
+            ON CONFLICT (month, checklist_hash, team, case_type, auditor_level, judgement, computed_grade,
+                inclusion_probability) DO UPDATE SET files = rollup_grade.files + EXCLUDED.files;
+            INSERT INTO rollup_trend VALUES (k.month, k.checklist_hash, k.checklist_id, k.judgement, sign)
+            ON CONFLICT (month, checklist_hash, judgement) DO UPDATE SET files = rollup_trend.files + EXCLUDED.files;
+            -- In the item order the client sorted (one lock order for every submitter).
+            INSERT INTO rollup_item
+                SELECT k.month, k.checklist_hash, k.team, k.case_type, k.auditor_level, i.value->>'item',
+                    (i.value->>'compliant')::INTEGER, (i.value->>'answered')::INTEGER
+                FROM jsonb_array_elements(items) WITH ORDINALITY i ORDER BY i.ordinality
+            ON CONFLICT (month, checklist_hash, team, case_type, auditor_level, item_id)
+            DO UPDATE SET compliant = rollup_item.compliant + EXCLUDED.compliant,
+                answered = rollup_item.answered + EXCLUDED.answered;
+            INSERT INTO rollup_item_council
+                SELECT k.month, k.checklist_hash, i.value->>'item', (i.value->>'compliant')::INTEGER,
+                    (i.value->>'answered')::INTEGER
+                FROM jsonb_array_elements(items) WITH ORDINALITY i ORDER BY i.ordinality
+            ON CONFLICT (month, checklist_hash, item_id)
+            DO UPDATE SET compliant = rollup_item_council.compliant + EXCLUDED.compliant,
+                answered = rollup_item_council.answered + EXCLUDED.answered;
+        END $f$;
+        """
 
     /// A lease is live while it has not run out and its holder's connection is still there:
     /// a client killed, or a laptop shut, gives its audits up at once (the server ends the
