@@ -4,23 +4,10 @@
 # folder on a Unix socket (no TCP) and is stopped and removed at the end, however it ends.
 set -euo pipefail
 BIN=${BIN:-.build/release/caseaudit}
-PGBIN=/usr/lib/postgresql/15/bin
-T=$(mktemp -d /tmp/caseaudit-demo-server-XXXXXX)
 PORT=54329
-as_postgres=()
-if [ "$(id -u)" -eq 0 ]; then
-  chown postgres: "$T"
-  as_postgres=(runuser -u postgres --)
-fi
-stop() {
-  "${as_postgres[@]}" "$PGBIN/pg_ctl" -D "$T/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$T"
-}
-trap stop EXIT
-
+source "$(dirname "$0")/throwaway-server.sh"
+throwaway_server demo-server "$PORT" caseaudit_owner
 echo "== A throwaway PostgreSQL 15 in $T (socket only)"
-"${as_postgres[@]}" "$PGBIN/initdb" -D "$T/data" -U caseaudit_owner -A trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_postgres[@]}" "$PGBIN/pg_ctl" -D "$T/data" -l "$T/log" -w -o "-k $T -c listen_addresses='' -p $PORT" start >/dev/null
 "$PGBIN/psql" -X -q -d "host=$T port=$PORT dbname=postgres user=caseaudit_owner" -c "CREATE DATABASE caseaudit"
 owner="host=$T port=$PORT dbname=caseaudit user=caseaudit_owner"
 as() { echo "host=$T port=$PORT dbname=caseaudit user=$1"; }

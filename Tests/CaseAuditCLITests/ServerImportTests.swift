@@ -78,12 +78,14 @@ import Testing
         let file = try Self.demoCopy(in: folder)
         let server = try PostgresServer.freshDatabase()
         #expect(CommandRunner.run(["whoami"], on: server).status == 0)  // makes the schema
-        // Something on the server that changes what it is given: one note in every answer.
+        // Something on the server that changes what it is given: one note in every answer (even
+        // while a superuser's copy has the ordinary triggers off).
         try PostgresServer.execute(
             """
             CREATE FUNCTION meddle() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN NEW.note := coalesce(NEW.note, '') || '!'; RETURN NEW; END $$;
             CREATE TRIGGER meddle BEFORE INSERT ON audit_answer FOR EACH ROW EXECUTE FUNCTION meddle();
+            ALTER TABLE audit_answer ENABLE ALWAYS TRIGGER meddle;
             """, in: server)
 
         let refused = CommandRunner.run(["server", "import", file, "--database", server])

@@ -79,6 +79,13 @@ public enum ServerImport {
         }
         try requireEmpty(server)
         try server.run("DELETE FROM store_sequence")
+        // A superuser copies without firing the triggers and foreign-key checks row by row (ten
+        // million answers paid one each): the file kept those rules, and every table is compared
+        // with it before anything is kept. Anyone else's copy is checked row by row as it goes.
+        if try server.run("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").first?.bool("rolsuper") == true
+        {
+            try server.run("SET LOCAL session_replication_role = replica")
+        }
         var sent: [(table: (name: String, key: [String]), columns: ServerColumns, copy: TableCopy)] = []
         for table in tables {
             let columns = try ServerColumns(table.name, on: server)
