@@ -13,9 +13,12 @@
 #  - the monthly summary on about 250,000 audits (moved to the server with `server import`)
 #    vs DuckDB on the same data (target: <= 1.5x).
 # usage: Benchmarks/server.sh [RUNS]   (default 5; `make build` first)
+#        PARTS=load Benchmarks/server.sh  runs only some: import,draw,load,report (all by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
+parts=${PARTS:-import,draw,load,report}
+part() { [[ ",$parts," == *",$1,"* ]]; }
 scripts/ensure-deps.sh hyperfine postgresql
 command -v sqlite3 >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq sqlite3 </dev/null >/dev/null; }
 python3 -c "import pandas, duckdb" 2>/dev/null || python3 -m pip install -q pandas duckdb
@@ -43,6 +46,7 @@ sout=$PWD/Benchmarks/out/server
 mkdir -p "$sout"
 echo "data: $(wc -l < "$pop/cases.csv") lines of case CSV, 500 teams; server: PostgreSQL 15, default durability"
 "$bin" org import "$pop/org.csv" --database "$(db cases)" >/dev/null
+if part import || part draw; then
 hyperfine -N --runs "$runs" --export-json "$sout/import.json" \
   --prepare "$PGBIN/psql -X -q -d '$(db copied)' -c 'DROP TABLE IF EXISTS cases; CREATE TABLE cases (reference text, case_type text, team text, worker text, opened text, last_seen text)'" \
   "$PGBIN/psql -X -q -d '$(db copied)' -c \"\\copy cases FROM '$pop/cases.csv' WITH (FORMAT csv, HEADER)\"" \
@@ -50,8 +54,10 @@ hyperfine -N --runs "$runs" --export-json "$sout/import.json" \
   "$bin cases import $pop/cases.csv --database '$(db cases)'" >/dev/null
 read -r base ours < <(median "$sout/import.json")
 report "import 1,000,000 cases (s)" "$base" "$ours" "<= 1.5"
+fi
 
 # 2. Draw 2 files per team.
+if part draw; then
 cat > "$sout/pandas_draw.py" <<'PY'
 import sys
 import pandas as pd
@@ -67,8 +73,10 @@ hyperfine -N --runs "$runs" --export-json "$sout/draw.json" \
   >/dev/null
 read -r base ours < <(median "$sout/draw.json")
 report "draw 2 per team, 500 teams, 1M cases (s)" "$base" "$ours" "<= 0.5"
+fi
 
 # 3. Two hundred auditors at once.
+if part load; then
 clients=200
 answers=50
 sql pgb "CREATE TABLE bench_audit (id INTEGER PRIMARY KEY, changed_at TEXT);
@@ -105,8 +113,10 @@ errors = sum(int(v) for v in re.findall(r"errors (\d+)", text))
 a, b = statistics.median(theirs), statistics.median(ours)
 print('%-44s baseline %8.3f   caseaudit %8.3f   ratio %.2f (target <= 1.5); errors shown to users: %d' % ("200 scorers at once, p99 commit (ms)", a, b, b / a, errors))
 PY
+fi
 
 # 4. The monthly summary on 250,000 audits, moved to the server with `server import`.
+part report || exit 0
 source Benchmarks/lib/report-data.sh
 start=$(date +%s.%N)
 "$bin" server import "$out/audits.sqlite" --database "$(db report)" >/dev/null

@@ -12,6 +12,9 @@ import Synchronization
 /// `pg_service.conf`). Calls are synchronous and serialised: one statement at a time.
 final class PGConnection: Sendable {
     private let handle: Mutex<OpaquePointer>
+    /// The statements prepared on this connection (`execute(prepared:)`), by name; a new
+    /// connection (after a reconnect) has none.
+    private let prepared = Mutex<Set<String>>([])
     /// Set when a statement failed on the client's side (no SQLSTATE: the server went away):
     /// libpq may still say the connection is fine when only the sending failed.
     private let lost = Atomic(false)
@@ -52,6 +55,44 @@ final class PGConnection: Sendable {
             defer { PQclear(result) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN: return PGRows(result)
+            default:
+                let error = PGError(result)
+                if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
+                throw error
+            }
+        }
+    }
+
+    /// Runs a statement the server parses and plans once per connection (under `name`), for
+    /// the statements run on every key: `$1`, `$2`… bound to `parameters` as `execute` does.
+    @discardableResult
+    func execute(prepared name: String, _ sql: String, _ parameters: [(any PGBindable)?]) throws(PGError) -> PGRows {
+        let texts = parameters.map { $0?.pgText }
+        let known = prepared.withLock { $0.contains(name) }
+        return try handle.withLock { connection throws(PGError) -> PGRows in
+            if !known {
+                guard let made = PQprepare(connection, name, sql, Int32(texts.count), nil) else {
+                    lost.store(true, ordering: .relaxed)
+                    throw PGError(message: String(cString: PQerrorMessage(connection)))
+                }
+                defer { PQclear(made) }
+                guard PQresultStatus(made) == PGRES_COMMAND_OK else {
+                    let error = PGError(made)
+                    if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
+                    throw error
+                }
+                prepared.withLock { _ = $0.insert(name) }
+            }
+            let result = Self.withCStrings(texts) { values in
+                PQexecPrepared(connection, name, Int32(values.count), values, nil, nil, 0)
+            }
+            guard let result else {
+                lost.store(true, ordering: .relaxed)
+                throw PGError(message: String(cString: PQerrorMessage(connection)))
+            }
+            defer { PQclear(result) }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK: return PGRows(result)
             default:
                 let error = PGError(result)
                 if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
@@ -157,6 +198,7 @@ final class PGConnection: Sendable {
                     sqlState: PGError.connectionFailure)
             }
             lost.store(false, ordering: .relaxed)
+            prepared.withLock { $0.removeAll() }
             return true
         }
         if reconnected { _ = try execute("SET client_min_messages = warning") }

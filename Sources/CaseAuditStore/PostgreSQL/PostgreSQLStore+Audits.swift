@@ -121,7 +121,8 @@ extension PostgreSQLStore: AuditStore {
     private func recordOneAnswer(_ answer: ItemAnswer, audit: AuditID) throws {
         let mine = leases.withLock { $0[audit] }
         try connection.reconnectIfBroken()
-        let row = try run(
+        let row = try connection.execute(
+            prepared: "record_one_answer",
             """
             WITH lease AS (
                 SELECT session,
