@@ -28,7 +28,11 @@ import Testing
         #expect(initialised.status == 0, "\(initialised.errors)")
         let granted = run(["server", "grant"], as: owner)
         #expect(granted.status == 0, "\(granted.errors)")
-        #expect(granted.output.contains("put \(prefix)qa_lead (qa-tests, QA) in caseaudit_lead"))
+        // The groups are this database's own, named after it.
+        let database = try #require(owner.split(separator: " ").first { $0.hasPrefix("dbname=") }?.dropFirst(7))
+        #expect(
+            initialised.output.contains("made the groups \(database)_lead, \(database)_senior and \(database)_auditor"))
+        #expect(granted.output.contains("put \(prefix)qa_lead (qa-tests, QA) in \(database)_lead"))
         #expect(
             run(["server", "grant"], as: owner).output == "Every login is as the org chart says: nothing changed.\n")
 
@@ -164,8 +168,36 @@ import Testing
         #expect(regranted.output.contains("made the login \(prefix)\(auditor)_new (\(auditor))"))
         #expect(
             regranted.output.contains(
-                "took \(prefix)\(auditor) out of caseaudit_auditor: nobody in the org chart has that login"))
+                "took \(prefix)\(auditor) out of \(database)_auditor: nobody in the org chart has that login"))
         let gone = run(["audit", "list"], as: asAuditor)
         #expect(gone.status == 1 && gone.errors.contains("permission denied"))
+    }
+
+    /// Two councils' databases on one server: each has groups of its own, so granting in one
+    /// takes nobody out of the other's.
+    @Test func twoCouncilsOnOneServerKeepTheirOwnGroups() throws {
+        let folder = try TemporaryDirectory()
+        var groups: [String] = []
+        let prefixes = (0..<2).map { _ in "c\(UInt32.random(in: 0...UInt32.max))_" }
+        for prefix in prefixes {
+            let database = try PostgresServer.freshDatabase()
+            let chart = try IdentityTests.chartWithLogins(qualityLead: "\(prefix)qa", prefix: prefix, in: folder)
+            #expect(CommandRunner.run(["org", "import", chart], on: database).status == 0)
+            #expect(CommandRunner.run(["server", "init"], on: database).status == 0)
+            let granted = CommandRunner.run(["server", "grant"], on: database)
+            #expect(granted.status == 0, "\(granted.errors)")
+            #expect(!granted.output.contains("took "), "\(granted.output)")
+            let name = try #require(database.split(separator: " ").first { $0.hasPrefix("dbname=") }?.dropFirst(7))
+            groups.append("\(name)_auditor")
+        }
+        // The first council's team manager is still in its auditors after the second's grant,
+        // and in nobody else's.
+        let first = try PostgresServer.freshDatabase()
+        #expect(
+            try PostgresServer.query(
+                "SELECT pg_has_role('\(prefixes[0])tm1', '\(groups[0])', 'MEMBER')", in: first) == "t")
+        #expect(
+            try PostgresServer.query(
+                "SELECT pg_has_role('\(prefixes[0])tm1', '\(groups[1])', 'MEMBER')", in: first) == "f")
     }
 }

@@ -10,11 +10,24 @@ public protocol RightsAdministration: Sendable {
     func grantRights(to chart: OrgChart) throws(StoreError) -> [String]
 }
 
-/// The group a person's level puts their login in.
+/// The group a person's level puts their login in. Each database has groups of its own, named
+/// after it (`caseaudit_lead` for a database called caseaudit), so councils sharing a server
+/// never share rights, and one council's leavers are never another's.
 public enum RightsGroup: String, Sendable, CaseIterable {
-    case qualityLead = "caseaudit_lead"
-    case seniorManager = "caseaudit_senior"
-    case auditor = "caseaudit_auditor"
+    case qualityLead = "lead"
+    case seniorManager = "senior"
+    case auditor = "auditor"
+
+    /// The group's role in `database`: its name, lower-cased, with anything but letters,
+    /// digits and underscores made an underscore, then the group.
+    public func role(in database: String) -> String {
+        let base = String(
+            database.lowercased().unicodeScalars.map { scalar -> Character in
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "_"
+            })
+        let start = base.first.map { $0.isLetter } == true ? base : "db_" + base
+        return String(start.prefix(50)) + "_" + rawValue
+    }
 
     public init?(_ level: ManagerLevel) {
         switch level {

@@ -16,9 +16,10 @@ struct ServerInitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Make the schema, the group roles and the row-level policies (run it as the schema's owner).",
         discussion: """
-            Re-runnable. The groups are caseaudit_lead (quality leads: everything), caseaudit_senior \
-            (SM, AD, DCS: the reports and the audits of the teams in their line) and caseaudit_auditor \
-            (the files allocated to them, and their own audits). Every table has row-level security on \
+            Re-runnable. Each database has groups of its own, named after it; for a database called \
+            caseaudit they are caseaudit_lead (quality leads: everything), caseaudit_senior (SM, AD, \
+            DCS: the reports and the audits of the teams in their line) and caseaudit_auditor (the files \
+            allocated to them, and their own audits). Every table has row-level security on \
             session_user, which SET ROLE cannot change.
             """)
 

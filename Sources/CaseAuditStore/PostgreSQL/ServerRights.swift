@@ -6,8 +6,16 @@ import Foundation
 /// change) through the org chart's logins. The role that runs `server init` owns the schema
 /// and is not anyone in the chart.
 enum ServerRights {
-    /// The policies and grants, re-runnable: everything is dropped and made again.
-    static let script = """
+    /// The policies and grants for `database`'s groups, re-runnable: everything is dropped and
+    /// made again.
+    static func script(database: String) -> String {
+        template.replacingOccurrences(of: "caseaudit_lead", with: RightsGroup.qualityLead.role(in: database))
+            .replacingOccurrences(of: "caseaudit_senior", with: RightsGroup.seniorManager.role(in: database))
+            .replacingOccurrences(of: "caseaudit_auditor", with: RightsGroup.auditor.role(in: database))
+    }
+
+    /// The script as for a database called caseaudit.
+    private static let template = """
         DO $$ BEGIN
             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caseaudit_lead') THEN CREATE ROLE caseaudit_lead NOLOGIN; END IF;
             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'caseaudit_senior') THEN CREATE ROLE caseaudit_senior NOLOGIN; END IF;
@@ -120,16 +128,26 @@ enum ServerRights {
 extension PostgreSQLStore: RightsAdministration {
     public func initialiseRights() throws(StoreError) -> [String] {
         try write {
-            try run(ServerRights.script)
+            let database = try databaseName()
+            try run(ServerRights.script(database: database))
+            let groups = RightsGroup.allCases.map { $0.role(in: database) }
             return [
-                "made the groups caseaudit_lead, caseaudit_senior and caseaudit_auditor (if they were missing)",
+                "made the groups \(groups[0]), \(groups[1]) and \(groups[2]) of database \(database) (if they were missing)",
                 "turned on row-level security on every table, with the policies for each group",
             ]
         }
     }
 
+    private func databaseName() throws -> String {
+        guard let name = try run("SELECT current_database() AS name").first?.text("name") else {
+            throw StoreError.failed(reason: "the server does not say which database this is")
+        }
+        return name
+    }
+
     public func grantRights(to chart: OrgChart) throws(StoreError) -> [String] {
         try write {
+            let database = try databaseName()
             var changes: [String] = []
             var wanted: [String: RightsGroup] = [:]
             for person in chart.people {
@@ -143,14 +161,15 @@ extension PostgreSQLStore: RightsAdministration {
                 for other in RightsGroup.allCases {
                     let member =
                         try run(
-                            "SELECT pg_has_role($1, $2, 'MEMBER') AS member", [login, other.rawValue]
+                            "SELECT pg_has_role($1, $2, 'MEMBER') AS member", [login, other.role(in: database)]
                         ).first?.bool("member") == true
                     if other == group && !member {
-                        try run("GRANT \(other.rawValue) TO \(quoted)")
-                        changes.append("put \(login) (\(person.id), \(person.level.rawValue)) in \(other.rawValue)")
+                        try run("GRANT \(other.role(in: database)) TO \(quoted)")
+                        changes.append(
+                            "put \(login) (\(person.id), \(person.level.rawValue)) in \(other.role(in: database))")
                     } else if other != group && member {
-                        try run("REVOKE \(other.rawValue) FROM \(quoted)")
-                        changes.append("took \(login) out of \(other.rawValue)")
+                        try run("REVOKE \(other.role(in: database)) FROM \(quoted)")
+                        changes.append("took \(login) out of \(other.role(in: database))")
                     }
                 }
             }
@@ -160,11 +179,12 @@ extension PostgreSQLStore: RightsAdministration {
                     """
                     SELECT m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid
                     JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = $1 ORDER BY m.rolname
-                    """, [group.rawValue]
+                    """, [group.role(in: database)]
                 ).rows.compactMap { $0[0] }
                 for login in members where wanted[login] == nil {
-                    try run("REVOKE \(group.rawValue) FROM \(Self.quoted(login))")
-                    changes.append("took \(login) out of \(group.rawValue): nobody in the org chart has that login")
+                    try run("REVOKE \(group.role(in: database)) FROM \(Self.quoted(login))")
+                    changes.append(
+                        "took \(login) out of \(group.role(in: database)): nobody in the org chart has that login")
                 }
             }
             return changes
