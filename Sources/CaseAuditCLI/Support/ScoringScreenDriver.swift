@@ -17,19 +17,19 @@ struct ScoringScreenDriver {
         terminal.restore()
         let ending = try ended.get()
         let audit = session.audit
+        var unsavedChanges: UnsavedChanges?
         switch ending {
         case .submitted(let judgement):
             console.write("Submitted audit \(audit.id) of case \(audit.caseReference): \(judgement.grade).\n")
-        case .saved(let answered, let asked, let unsaved):
-            if unsaved > 0 {
-                console.write("Left audit \(audit.id) of case \(audit.caseReference). Resume with: \(resumeCommand)\n")
-                terminal.dieOfStopSignal()
-                throw UnsavedChanges(audit: audit.id, changes: unsaved)
-            }
+        case .saved(_, _, let unsaved) where unsaved > 0:
+            console.write("Left audit \(audit.id) of case \(audit.caseReference). Resume with: \(resumeCommand)\n")
+            unsavedChanges = UnsavedChanges(audit: audit.id, changes: unsaved)
+        case .saved(let answered, let asked, _):
             console.write(
                 "Saved audit \(audit.id) of case \(audit.caseReference): \(answered) of \(asked) asked items answered. Resume with: \(resumeCommand)\n"
             )
         }
         terminal.dieOfStopSignal()
+        if let unsavedChanges { throw unsavedChanges }
     }
 }

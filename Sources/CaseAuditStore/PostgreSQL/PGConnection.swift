@@ -48,18 +48,24 @@ final class PGConnection: Sendable {
                 : Self.withCStrings(texts) { values in
                     PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
                 }
-            guard let result else {
-                lost.store(true, ordering: .relaxed)
-                throw PGError(message: String(cString: PQerrorMessage(connection)))
-            }
-            defer { PQclear(result) }
-            switch PQresultStatus(result) {
-            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN: return PGRows(result)
-            default:
-                let error = PGError(result)
-                if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
-                throw error
-            }
+            return try rows(of: result, on: connection)
+        }
+    }
+
+    /// A statement's result as rows, or what the server (or libpq) refused; a refusal with no
+    /// SQLSTATE is the client's side failing, and marks the connection lost.
+    private func rows(of result: OpaquePointer?, on connection: OpaquePointer) throws(PGError) -> PGRows {
+        guard let result else {
+            lost.store(true, ordering: .relaxed)
+            throw PGError(message: String(cString: PQerrorMessage(connection)))
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN: return PGRows(result)
+        default:
+            let error = PGError(result)
+            if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
+            throw error
         }
     }
 
@@ -71,44 +77,13 @@ final class PGConnection: Sendable {
         let known = prepared.withLock { $0.contains(name) }
         return try handle.withLock { connection throws(PGError) -> PGRows in
             if !known {
-                guard let made = PQprepare(connection, name, sql, Int32(texts.count), nil) else {
-                    lost.store(true, ordering: .relaxed)
-                    throw PGError(message: String(cString: PQerrorMessage(connection)))
-                }
-                defer { PQclear(made) }
-                guard PQresultStatus(made) == PGRES_COMMAND_OK else {
-                    let error = PGError(made)
-                    if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
-                    throw error
-                }
+                _ = try rows(of: PQprepare(connection, name, sql, Int32(texts.count), nil), on: connection)
                 prepared.withLock { _ = $0.insert(name) }
             }
-            let result = Self.withCStrings(texts) { values in
-                PQexecPrepared(connection, name, Int32(values.count), values, nil, nil, 0)
-            }
-            guard let result else {
-                lost.store(true, ordering: .relaxed)
-                throw PGError(message: String(cString: PQerrorMessage(connection)))
-            }
-            defer { PQclear(result) }
-            switch PQresultStatus(result) {
-            case PGRES_COMMAND_OK, PGRES_TUPLES_OK: return PGRows(result)
-            default:
-                let error = PGError(result)
-                if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
-                throw error
-            }
-        }
-    }
-
-    /// Sends `rows` (already in COPY's text format, one line each) to `COPY … FROM STDIN`.
-    func copy(_ sql: String, rows: some Sequence<String>) throws(PGError) {
-        do {
-            try copyIn(sql) { sink in for row in rows { try sink.line(row) } }
-        } catch let error as PGError {
-            throw error
-        } catch {
-            throw PGError(message: String(describing: error))
+            return try rows(
+                of: Self.withCStrings(texts) { values in
+                    PQexecPrepared(connection, name, Int32(values.count), values, nil, nil, 0)
+                }, on: connection)
         }
     }
 
@@ -253,36 +228,13 @@ struct PGCopySink {
 
     /// Adds one field, escaped (nil is NULL), and the tab after it unless it ends the line.
     mutating func field(_ value: String?, last: Bool = false) {
-        if let value {
-            for byte in value.utf8 {
-                switch byte {
-                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-                case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-                case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-                default: buffer.append(byte)
-                }
-            }
-        } else {
-            buffer.append(0x5C)
-            buffer.append(UInt8(ascii: "N"))
-        }
+        PGCopy.escape(value, into: &buffer)
         if !last { buffer.append(0x09) }
     }
 
     /// Adds a whole number as a field.
     mutating func field(_ number: Int64, last: Bool = false) {
-        var value = number
-        if value < 0 {
-            buffer.append(UInt8(ascii: "-"))
-            value = -value
-        }
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(value % 10))
-            value /= 10
-        } while value > 0
-        buffer.append(contentsOf: digits.reversed())
+        buffer.append(contentsOf: String(number).utf8)
         if !last { buffer.append(0x09) }
     }
 

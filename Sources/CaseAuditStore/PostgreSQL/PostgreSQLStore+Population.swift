@@ -138,38 +138,38 @@ extension PostgreSQLStore: PopulationStore {
 enum PGCopy {
     /// One row's line: its fields, tab-separated.
     static func line(_ values: [String?]) -> String {
-        var line = ""
-        line.reserveCapacity(96)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(96)
         for (index, value) in values.enumerated() {
-            if index > 0 { line += "\t" }
-            guard let value else {
-                line += "\\N"
-                continue
-            }
-            // Most fields have nothing to escape: taken as they are.
-            if value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                line += field(value)
-            } else {
-                line += value
-            }
+            if index > 0 { bytes.append(0x09) }
+            escape(value, into: &bytes)
         }
-        return line
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func field(_ value: String?) -> String {
-        guard let value else { return "\\N" }
-        // By scalar: "\r\n" is one Character, and both its halves need escaping.
-        var escaped = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
-            case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
-            case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
-            default: escaped.append(scalar)
+        var bytes: [UInt8] = []
+        escape(value, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` in COPY's text form: `\N` for nil; backslash, tab, newline and carriage
+    /// return escaped, byte by byte (so "\r\n", one Character, has both halves escaped).
+    static func escape(_ value: String?, into buffer: inout [UInt8]) {
+        guard let value else {
+            buffer.append(0x5C)
+            buffer.append(UInt8(ascii: "N"))
+            return
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+            case 0x09: buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: buffer.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            default: buffer.append(byte)
             }
         }
-        return String(escaped)
     }
 
     /// One line of COPY's text format back into its fields (nil for `\N`).

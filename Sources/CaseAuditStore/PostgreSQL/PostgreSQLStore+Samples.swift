@@ -51,12 +51,12 @@ extension PostgreSQLStore: SampleStore {
             """
         ) { line in
             var fields = CopyFields(line)
-            guard let reference = fields.text(), let type = fields.text().flatMap(CaseType.init(rawValue:))
+            guard let reference = fields.text(), let type = fields.bytes().flatMap(CaseType.init(rawValueBytes:))
             else { return }
             let team = fields.interned(&interner)
             let worker = fields.interned(&interner)
-            let opened = includingDates ? fields.text().flatMap(CalendarDate.init(parsing:)) : nil
-            let lastVisit = includingDates ? fields.text().flatMap(CalendarDate.init(parsing:)) : nil
+            let opened = includingDates ? fields.bytes().flatMap { CalendarDate(bytes: $0) } : nil
+            let lastVisit = includingDates ? fields.bytes().flatMap { CalendarDate(bytes: $0) } : nil
             records.append(
                 CaseRecord(
                     reference: reference, caseType: type, team: team, worker: worker, opened: opened,
@@ -274,19 +274,23 @@ struct CopyFields {
         return (bytes, escaped)
     }
 
+    /// The next field's bytes as they came (nil for NULL): for case types and dates, which have
+    /// nothing to escape.
+    mutating func bytes() -> UnsafeBufferPointer<UInt8>? { next()?.bytes }
+
     /// The next field as text (nil for NULL).
     mutating func text() -> String? {
         guard let (bytes, escaped) = next() else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return escaped ? PGCopy.fields(text).first ?? nil : text
+        return escaped ? Self.unescaped(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
     /// The next field, interned by its bytes (nil for NULL).
     mutating func interned(_ interner: inout StringInterner) -> String? {
         guard let (bytes, escaped) = next() else { return nil }
-        if escaped {
-            return (PGCopy.fields(String(decoding: bytes, as: UTF8.self)).first ?? nil).map { interner.intern($0) }
-        }
-        return interner.intern(bytes)
+        return escaped ? Self.unescaped(bytes).map { interner.intern($0) } : interner.intern(bytes)
+    }
+
+    private static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        PGCopy.fields(String(decoding: bytes, as: UTF8.self)).first ?? nil
     }
 }

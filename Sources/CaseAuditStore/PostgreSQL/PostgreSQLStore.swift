@@ -126,7 +126,10 @@ public final class PostgreSQLStore: Sendable {
     /// like any other.
     func copy(into table: String, columns: String, rows: some Sequence<[String?]>) throws {
         try copy(into: table, columns: columns) { sink in
-            for row in rows { try sink.line(PGCopy.line(row)) }
+            for row in rows {
+                for (index, value) in row.enumerated() { sink.field(value, last: index == row.count - 1) }
+                try sink.endLine()
+            }
         }
     }
 

@@ -58,14 +58,10 @@ public enum ServerImport {
             copied = try source.queue.read { db in
                 try server.connection.transaction { try copyAll(from: db, to: server) }
             }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PGError {
-            throw .failed(reason: error.message)
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? error.description)
         } catch {
-            throw .failed(reason: String(describing: error))
+            throw server.storeError(error)
         }
         return Report(source: path, target: server.location, tables: copied)
     }
@@ -297,10 +293,14 @@ enum CanonicalValue {
         return type == "double precision" ? Double(text)?.description ?? text : text
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
+    private static func hex(_ bytes: [UInt8]) -> String { "\\x" + Hex.digits(bytes) }
+}
+
+/// Lower-case hexadecimal, two digits a byte.
+enum Hex {
+    static func digits(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef")
-        var text = "\\x"
-        text.reserveCapacity(2 + bytes.count * 2)
+        var text = ""
         for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
@@ -323,8 +323,5 @@ private struct RowHasher {
         return line
     }
 
-    var hex: String {
-        hash.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-            .joined()
-    }
+    var hex: String { Hex.digits(hash.finalize()) }
 }
