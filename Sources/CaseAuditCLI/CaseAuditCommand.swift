@@ -14,6 +14,7 @@ public struct CaseAuditCommand: ParsableCommand {
             ChecklistCommand.self, OrgCommand.self, CasesCommand.self, SampleCommand.self, AuditCommand.self,
             ReportCommand.self,
             ExportCommand.self,
+            LogCommand.self,
             WhoamiCommand.self,
             ServerCommand.self,
             GenerateCommand.self,

@@ -30,6 +30,8 @@ public enum MonthlyPublication {
         public var folder: String
         /// The files written, relative to the folder.
         public var files: [String]
+        /// The trail's head the report names.
+        public var trailHead: TrailHead?
 
         /// What a person is told: the council's figures (or that nothing was audited) and
         /// where to open the report.
@@ -41,6 +43,7 @@ public enum MonthlyPublication {
             let main = files.first { $0 == "summary.html" } ?? files.first
             text +=
                 "Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0)" } ?? "")\n"
+            if let trailHead { text += "The trail's head when published: \(trailHead.description)\n" }
             return text
         }
     }
@@ -55,9 +58,15 @@ public enum MonthlyPublication {
             ? try MonthlyReport.Templates(directory: request.templates) : nil
         let summary = try MonthlySummary.build(
             month: request.month, store: store, today: today, detail: request.suppression.detail)
+        let head = try store.trailHead()
         let files = MonthlyReport.files(
-            summary, formats: request.formats, suppression: request.suppression, templates: templates)
+            summary, formats: request.formats, suppression: request.suppression, templates: templates,
+            trailHead: head)
         try OutputFiles.write(files, to: request.folder, what: "the report")
-        return Published(summary: summary, folder: request.folder, files: files.map(\.path))
+        _ = try store.appendEvent(
+            .reportPublished(
+                month: request.month.description, format: request.formats.map(\.rawValue).joined(separator: ","),
+                head: head))
+        return Published(summary: summary, folder: request.folder, files: files.map(\.path), trailHead: head)
     }
 }

@@ -40,8 +40,11 @@ public enum MonthlyReport {
     }
 
     /// The files to write, by path relative to the output folder.
+    /// Each file names `trailHead`, the trail's head as it was published, so the figures can
+    /// be tied to the events they came from.
     public static func files(
-        _ summary: MonthlySummary, formats: [Format], suppression: Suppression, templates: Templates?
+        _ summary: MonthlySummary, formats: [Format], suppression: Suppression, templates: Templates?,
+        trailHead: TrailHead? = nil
     ) -> [(path: String, text: String)] {
         let tables = summary.tables(suppression)
         var files: [(String, String)] = []
@@ -50,19 +53,33 @@ public enum MonthlyReport {
             case .html:
                 if let templates {
                     files.append(
-                        ("summary.html", templates.html.render(context(summary, tables, suppression, html: true))))
+                        (
+                            "summary.html",
+                            templates.html.render(context(summary, tables, suppression, html: true, head: trailHead))
+                        ))
                 }
             case .md:
                 if let templates {
                     files.append(
-                        ("summary.md", templates.markdown.render(context(summary, tables, suppression, html: false))))
+                        (
+                            "summary.md",
+                            templates.markdown.render(
+                                context(summary, tables, suppression, html: false, head: trailHead))
+                        ))
                 }
             case .csv:
                 for table in tables {
                     files.append(("csv/\(table.name).csv", CSVWriter.render([table.headers] + table.rows)))
                 }
+                if let trailHead {
+                    files.append(
+                        (
+                            "csv/trail_head.csv",
+                            CSVWriter.render([["trail_event", "sha256"], [String(trailHead.seq), trailHead.hash]])
+                        ))
+                }
             case .json:
-                files.append(("summary.json", json(summary, tables, suppression)))
+                files.append(("summary.json", json(summary, tables, suppression, head: trailHead)))
             }
         }
         return files
@@ -79,7 +96,9 @@ public enum MonthlyReport {
     }
 
     /// The JSON: the tables as published; every underlying figure as well with `--detail`.
-    static func json(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression) -> String {
+    static func json(
+        _ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, head: TrailHead? = nil
+    ) -> String {
         var json = JSONText()
         json.object { object in
             object.member("asOf") { $0.string(summary.asOf) }
@@ -108,6 +127,14 @@ public enum MonthlyReport {
                     }
                 }
             }
+            if let head {
+                object.member("trailHead") { value in
+                    value.object { object in
+                        object.member("seq") { $0.raw(String(head.seq)) }
+                        object.member("sha256") { $0.string(head.hash) }
+                    }
+                }
+            }
         }
         return json.text + "\n"
     }
@@ -124,9 +151,10 @@ public enum MonthlyReport {
 
     /// What the templates see. Text from the data is escaped here for Markdown (the template
     /// prints it raw); the HTML template lets Mustache escape it, and prints the SVG raw.
-    static func context(_ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, html: Bool)
-        -> [String: Any]
-    {
+    static func context(
+        _ summary: MonthlySummary, _ tables: [ReportTable], _ suppression: Suppression, html: Bool,
+        head: TrailHead? = nil
+    ) -> [String: Any] {
         func cell(_ text: String) -> String { html ? text : MarkdownText.escape(text) }
         func table(_ table: ReportTable) -> [String: Any] {
             [
@@ -207,8 +235,8 @@ public enum MonthlyReport {
             "suppressed": !suppression.detail, "minimum": suppression.minimum, "detail": suppression.detail,
             "versionNote": versions.isEmpty
                 ? ""
-                : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own."
-                ,
+                : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
+            "trailHead": head.map { "event \($0.seq), sha256 \($0.hash)" } ?? "",
         ]
     }
 }

@@ -1,3 +1,4 @@
+import CaseAudit
 import GRDB
 
 /// The database schema, one migration per released change. Never edit a released migration:
@@ -335,6 +336,11 @@ enum Migrations {
                         FOREIGN KEY (sample_id, case_reference) REFERENCES sample_case(sample_id, case_reference)
                     );
                     """)
+        }
+        migrator.registerMigration("v13 the trail") { db in
+            try db.execute(sql: SQLiteTrail.schema)
+            try SQLiteTrail.began(
+                db, login: SQLiteStore.operatingSystemLogin() ?? "unknown", at: StoreClock.system.timestamp())
         }
         return migrator
     }

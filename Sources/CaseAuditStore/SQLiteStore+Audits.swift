@@ -28,10 +28,12 @@ extension SQLiteStore: AuditStore {
                 sql:
                     "INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [sampleID, caseReference, auditorID, checklist.hash, startedAt])
-            return StoredAudit(
+            let audit = StoredAudit(
                 id: AuditID(db.lastInsertedRowID), sampleID: sampleID, caseReference: caseReference,
                 auditorID: auditorID,
                 checklistHash: checklist.hash, startedAt: startedAt)
+            try appendTrail(.auditStarted(audit), db)
+            return audit
         }
     }
 
@@ -39,6 +41,7 @@ extension SQLiteStore: AuditStore {
         try db.execute(
             sql: "INSERT OR IGNORE INTO pinned_checklist (hash, checklist_id, version, xml) VALUES (?, ?, ?, ?)",
             arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
+        if db.changesCount > 0 { try appendTrail(.checklistPinned(checklist), db) }
     }
 
     public func unfinishedAudit(sampleID: SampleID, caseReference: String, auditorID: String) throws(StoreError)
@@ -104,7 +107,7 @@ extension SQLiteStore: AuditStore {
         // The hot path (one commit per key press): the triggers refuse a submitted audit
         // without a separate look-up first.
         do {
-            try write { db in try insertAnswers(answers, audit: audit, db) }
+            try write { db in try insertAnswers(answers, audit: audit, trail: true, db) }
         } catch .failed(let reason) where reason.contains(Self.submittedMessage) {
             throw .submitted(audit: audit)
         }
@@ -113,7 +116,26 @@ extension SQLiteStore: AuditStore {
     /// What the migration's triggers say when a submitted audit is changed.
     static let submittedMessage = "the audit is submitted"
 
-    private func insertAnswers(_ answers: [ItemAnswer], audit: AuditID, _ db: Database) throws {
+    /// With `trail`, each answer's event (with the one it replaced) goes in with it; an
+    /// amendment's answers are in its own event instead.
+    private func insertAnswers(_ answers: [ItemAnswer], audit: AuditID, trail: Bool, _ db: Database) throws {
+        if trail {
+            let onBehalf = try onBehalf(audit, db)
+            let old = try db.cachedStatement(
+                sql: "SELECT value, note FROM audit_answer WHERE audit_id = ? AND item_id = ?")
+            var entries: [TrailEntry] = []
+            var given: [String: ItemAnswer] = [:]
+            for answer in answers {
+                let replaced =
+                    try given[answer.itemID]
+                    ?? Row.fetchOne(old, arguments: [audit, answer.itemID]).map {
+                        ItemAnswer(itemID: answer.itemID, value: $0["value"], note: $0["note"])
+                    }
+                given[answer.itemID] = answer
+                entries.append(.answerRecorded(answer, replacing: replaced, audit: audit, onBehalfOf: onBehalf))
+            }
+            try appendTrail(entries, db)
+        }
         // A changed answer keeps its place in the order answers were first given.
         let statement = try db.cachedStatement(
             sql: """
@@ -126,6 +148,14 @@ extension SQLiteStore: AuditStore {
         for answer in answers {
             try statement.execute(arguments: [audit, answer.itemID, answer.value, answer.note, now])
         }
+    }
+
+    /// Whom a change to the audit is made for, when it is not its auditor's own: a paper audit a
+    /// quality lead keyed.
+    private func onBehalf(_ audit: AuditID, _ db: Database) throws -> String? {
+        try String.fetchOne(
+            db, sql: "SELECT CASE WHEN keyed_by IS NOT NULL THEN auditor_id END FROM audit WHERE id = ?",
+            arguments: [audit])
     }
 
     /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction.
@@ -154,7 +184,18 @@ extension SQLiteStore: AuditStore {
         }
     }
 
+    private static func judgement(_ audit: AuditID, _ db: Database) throws -> AuditJudgement? {
+        try Row.fetchOne(db, sql: "SELECT judgement, judgement_reason FROM audit WHERE id = ?", arguments: [audit])
+            .flatMap { row in
+                (row["judgement"] as String?).map { AuditJudgement(grade: $0, reason: row["judgement_reason"]) }
+            }
+    }
+
     private func setJudgement(_ judgement: AuditJudgement?, audit: AuditID, _ db: Database) throws {
+        try appendTrail(
+            .judgementRecorded(
+                judgement, replacing: try Self.judgement(audit, db), audit: audit, onBehalfOf: try onBehalf(audit, db)),
+            db)
         try db.execute(
             sql: "UPDATE audit SET judgement = ?, judgement_reason = ? WHERE id = ?",
             arguments: [judgement?.grade, judgement?.reason, audit])
@@ -164,6 +205,7 @@ extension SQLiteStore: AuditStore {
         try write { db in
             try requireOpen(audit, db)
             try insertActions([action], audit: audit, db)
+            try appendTrail(.actionAdded(action, audit: audit, onBehalfOf: try onBehalf(audit, db)), db)
         }
     }
 
@@ -204,9 +246,11 @@ extension SQLiteStore: AuditStore {
     public func recordSheet(_ content: AuditContent, audit: AuditID) throws(StoreError) {
         try write { db in
             try requireOpen(audit, db)
-            try insertAnswers(content.answers, audit: audit, db)
+            try insertAnswers(content.answers, audit: audit, trail: true, db)
             if let judgement = content.judgement { try setJudgement(judgement, audit: audit, db) }
             try insertActions(content.actions, audit: audit, db)
+            let onBehalf = try onBehalf(audit, db)
+            try appendTrail(content.actions.map { .actionAdded($0, audit: audit, onBehalfOf: onBehalf) }, db)
         }
     }
 
@@ -218,6 +262,8 @@ extension SQLiteStore: AuditStore {
             try requireStillAllocated(audit, db)
             try submit(audit, judgement: judgement, grade: grade, db)
             try QualityRollup.add(audit, outcomes: outcomes, db)
+            try appendTrail(
+                .auditSubmitted(audit, judgement: judgement, grade: grade, onBehalfOf: try onBehalf(audit, db)), db)
         }
     }
 
@@ -275,12 +321,20 @@ extension SQLiteStore: AuditStore {
                     reason,
                 ])
             let id = AuditID(db.lastInsertedRowID)
-            try insertAnswers(content.answers, audit: id, db)
+            let before = AuditContent(
+                answers: try Self.answers(audit, db), judgement: try Self.judgement(audit, db),
+                actions: try Self.actions(audit, db))
+            try insertAnswers(content.answers, audit: id, trail: false, db)
             try insertActions(content.actions, audit: id, carriedFrom: audit, db)
             // What the version amended added comes from what was kept with it.
             try QualityRollup.remove(audit, db)
             try submit(id, judgement: judgement, grade: grade, db)
             try QualityRollup.add(id, outcomes: outcomes, db)
+            try appendTrail(
+                .auditAmended(
+                    id, amends: audit, version: old.version + 1, before: before,
+                    after: AuditContent(answers: content.answers, judgement: judgement, actions: content.actions),
+                    grade: grade, reason: reason), db)
             guard
                 let amended = try Row.fetchOne(
                     db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])
@@ -298,13 +352,7 @@ extension SQLiteStore: AuditStore {
                         "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score FROM audit WHERE id = ?",
                     arguments: [id])
             else { return nil }
-            let actions = try Row.fetchAll(
-                db, sql: "SELECT what, who, due FROM audit_action WHERE audit_id = ? ORDER BY id", arguments: [id]
-            ).compactMap { row -> AuditAction? in
-                CalendarDate(parsing: row["due"] as String).map {
-                    AuditAction(what: row["what"], who: row["who"], due: $0)
-                }
-            }
+            let actions = try Self.actions(id, db)
             let judgement = (row["judgement"] as String?).map {
                 AuditJudgement(grade: $0, reason: row["judgement_reason"])
             }
@@ -319,6 +367,14 @@ extension SQLiteStore: AuditStore {
                 content: AuditContent(answers: try Self.answers(id, db), judgement: judgement, actions: actions),
                 computedGrade: row["computed_grade"], score: row["score"],
                 supersededBy: latest.flatMap { $0 != id && audit.submittedAt != nil ? $0 : nil })
+        }
+    }
+
+    private static func actions(_ audit: AuditID, _ db: Database) throws -> [AuditAction] {
+        try Row.fetchAll(
+            db, sql: "SELECT what, who, due FROM audit_action WHERE audit_id = ? ORDER BY id", arguments: [audit]
+        ).compactMap { row -> AuditAction? in
+            CalendarDate(parsing: row["due"] as String).map { AuditAction(what: row["what"], who: row["who"], due: $0) }
         }
     }
 
@@ -353,7 +409,19 @@ extension SQLiteStore: AuditStore {
                     WHERE action_key = (SELECT action_key FROM audit_action WHERE id = ? OR action_key = ? LIMIT 1) AND done_at IS NULL
                     """,
                 arguments: [now(), id, id])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            // Recorded against the latest version of its audit, with the action's own number.
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT x.action_key, x.audit_id FROM audit_action x
+                    WHERE x.action_key = (SELECT action_key FROM audit_action WHERE id = ?1 OR action_key = ?1 LIMIT 1)
+                    ORDER BY x.audit_id DESC LIMIT 1
+                    """, arguments: [id])
+            {
+                try appendTrail(.actionDone(row["action_key"], audit: row["audit_id"]), db)
+            }
+            return true
         }
     }
 
@@ -361,6 +429,7 @@ extension SQLiteStore: AuditStore {
         try write { db in
             try requireOpen(audit, db)
             try db.execute(sql: "UPDATE audit SET keyed_by = ? WHERE id = ?", arguments: [person, audit])
+            try appendTrail(.auditKeyed(audit, by: person, for: try onBehalf(audit, db)), db)
         }
     }
 

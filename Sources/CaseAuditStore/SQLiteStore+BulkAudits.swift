@@ -54,6 +54,9 @@ extension SQLiteStore: BulkAuditStore {
                 arguments: [now, sampleID])
             try QualityRollup.persist(contribution, db)
             for (id, outcomes) in kept { try QualityRollup.keep(outcomes, of: id, db) }
+            // Generated audits, for benchmarks and demos at scale: one event for the load.
+            try appendTrail(
+                .auditsLoaded(sampleID, audits: audits.count, answers: audits.reduce(0) { $0 + $1.answers.count }), db)
         }
     }
 }

@@ -9,7 +9,7 @@ import GRDBSQLite
 #endif
 
 extension SQLiteStore: PopulationStore {
-    public func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError) {
+    public func replaceOrgChart(_ chart: OrgChart, source: ImportSource) throws(StoreError) {
         try write { db in
             try db.execute(sql: "DELETE FROM team; DELETE FROM person")
             let person = try db.makeStatement(
@@ -25,7 +25,8 @@ extension SQLiteStore: PopulationStore {
             }
             try db.execute(
                 sql: "INSERT INTO org_import (imported_at, source, people, teams) VALUES (?, ?, ?, ?)",
-                arguments: [now(), source, chart.people.count, chart.teams.count])
+                arguments: [now(), source.name, chart.people.count, chart.teams.count])
+            try appendTrail(.orgChartImported(chart, source: source), db)
         }
     }
 
@@ -49,7 +50,7 @@ extension SQLiteStore: PopulationStore {
     }
 
     public func addCaseSnapshot(
-        source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+        source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
         let importedAt = now()
         var inputFailure: InputError?
@@ -58,7 +59,7 @@ extension SQLiteStore: PopulationStore {
                 try db.execute(
                     sql:
                         "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count, sequence) VALUES (?, ?, ?, 0, 0, ?)",
-                    arguments: [importedAt, source, format.rawValue, try StoreSequence.next("case_snapshot", db)])
+                    arguments: [importedAt, source.name, format.rawValue, try StoreSequence.next("case_snapshot", db)])
                 let snapshot = db.lastInsertedRowID
                 // A council's export can have a million rows: bind through the C API, into a
                 // table with no index, remembering the rowid range the snapshot occupies.
@@ -101,9 +102,11 @@ extension SQLiteStore: PopulationStore {
                     arguments: [
                         count, unallocated, firstRow, count > 0 ? db.lastInsertedRowID : firstRow - 1, snapshot,
                     ])
-                return CaseSnapshot(
-                    id: snapshot, importedAt: importedAt, source: source, format: format, cases: count,
+                let stored = CaseSnapshot(
+                    id: snapshot, importedAt: importedAt, source: source.name, format: format, cases: count,
                     unallocated: unallocated)
+                try appendTrail(.casesImported(stored, source: source), db)
+                return stored
             }
         } catch {
             if let inputFailure { throw .input(inputFailure) }

@@ -148,6 +148,9 @@ extension SQLiteStore: SampleStore {
                 try db.execute(
                     sql: "INSERT INTO sample_tally VALUES (?, ?, ?, ?)", arguments: [id, key[0], key[1], files])
             }
+            try appendTrail(
+                [.sampleDrawn(id, parameters: parameters, snapshot: snapshot, files: cases.count, replacing: replacing)]
+                    + cases.map { .fileAllocated($0, sample: id) }, db)
             return StoredSample(
                 id: id, sequence: sequence, parameters: parameters, snapshotID: snapshot,
                 algorithm: SampleRandom.algorithm, drawnAt: drawnAt, cases: cases)
@@ -249,6 +252,8 @@ extension SQLiteStore: SampleStore {
                     INSERT INTO reallocation (sample_id, case_reference, from_auditor, to_auditor, by, reason, at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [sample, caseReference, from, auditor, person, reason, now()])
+            try appendTrail(
+                .fileReallocated(caseReference, sample: sample, from: from, to: auditor, reason: reason), db)
         }
     }
 

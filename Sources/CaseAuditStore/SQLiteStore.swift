@@ -28,6 +28,7 @@ public final class SQLiteStore: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(5)
+            SQLiteTrail.register(in: &configuration)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 // Durability: every commit is fsynced before it returns (WAL's default is
@@ -59,10 +60,31 @@ public final class SQLiteStore: Sendable {
 
     /// The embedded store's user is whoever runs caseaudit: their operating system account.
     public func sessionIdentity() throws(StoreError) -> SessionIdentity {
-        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else {
+        guard let login = Self.operatingSystemLogin() else {
             throw .failed(reason: "the operating system does not say who is running caseaudit")
         }
-        return SessionIdentity(login: String(cString: name), source: .operatingSystemAccount)
+        return SessionIdentity(login: login, source: .operatingSystemAccount)
+    }
+
+    /// The operating-system account running caseaudit.
+    static func operatingSystemLogin() -> String? {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+
+    /// Appends `entry` to the trail inside the change's transaction, as this session's user.
+    @discardableResult
+    func appendTrail(_ entry: TrailEntry, _ db: Database) throws -> TrailHead {
+        try appendTrail([entry], db) ?? TrailHead(seq: 0, hash: TrailCanonical.genesis)
+    }
+
+    /// Appends `entries` in order.
+    @discardableResult
+    func appendTrail(_ entries: [TrailEntry], _ db: Database) throws -> TrailHead? {
+        guard let login = Self.operatingSystemLogin() else {
+            throw StoreError.failed(reason: "the operating system does not say who is running caseaudit")
+        }
+        return try SQLiteTrail.append(entries, login: login, at: now(), db)
     }
 
     /// Runs `body` in one transaction, mapping database errors to `StoreError`.

@@ -36,10 +36,10 @@ public struct DemoRun {
 
         say("\n== The demo council (\(samples)/): org chart and case list into \(store.location)\n\n")
         let chart = try OrgChartImport.read(file: "\(samples)/org.csv")
-        try store.replaceOrgChart(chart, source: "\(samples)/org.csv")
+        try store.replaceOrgChart(chart, source: .file("\(samples)/org.csv"))
         say("Org chart: \(chart.people.count) people, \(chart.teams.count) teams\n")
         let cases = try CaseListCSVImport.read(file: "\(samples)/cases.csv")
-        let snapshot = try store.addCaseSnapshot(cases, source: "\(samples)/cases.csv")
+        let snapshot = try store.addCaseSnapshot(cases, source: .file("\(samples)/cases.csv"))
         say(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
 
         // Six months of audits, so the summary has a trend: each month's sample drawn with the

@@ -268,6 +268,25 @@ import Testing
         ])
         #expect(twice.status == 1)
         #expect(twice.errors.contains("already amended by audit 2"))
+
+        // The file's life in the trail: keyed for its auditor, submitted, amended with the
+        // reason, the old and new answer side by side; the refused second amendment left nothing.
+        let history = CommandRunner.run(["audit", "history", "2", "--database", bench.database])
+        #expect(history.status == 0, "\(history.errors)")
+        for expected in [
+            "file.allocated", "audit.started", "audit.keyed", "answer.recorded", "for \(file.auditor)",
+            "audit.submitted", "audit.amended", "(reason: Decision was for a sibling)", "amends audit 1",
+            "\(item): no (note: No decision recorded after all), was ",
+        ] {
+            #expect(history.output.contains(expected), "\(expected)")
+        }
+        #expect(!history.output.contains("again"))
+        let events = CommandRunner.run([
+            "log", "show", "--audit", "1", "--format", "json", "--database", bench.database,
+        ])
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(events.output.utf8)) as? [[String: Any]])
+        #expect(decoded.count == rows.count + 3, "started, keyed, each answer, submitted")
+        #expect(decoded.allSatisfy { $0["entity"] as? String == "audit" && $0["entity_id"] as? String == "1" })
     }
 
     @Test(arguments: CommandEngine.allCases) func listsByStatusIncludingOverdue(_ engine: CommandEngine) throws {

@@ -160,6 +160,37 @@ import Testing
             #expect(run(["audit", "show", otherAudit], as: asSenior).status == 1)
         }
 
+        // The trail: the server says who did each thing, from the login; a lead keying for
+        // someone is recorded as keying on their behalf; nobody changes or removes an event,
+        // nor names the actor or the number of one they add; an auditor reads only their own.
+        #expect(
+            try PostgresServer.query(
+                "SELECT DISTINCT actor_login || ':' || actor_id FROM trail WHERE entity = 'audit' AND entity_id = '\(ownAudit)'",
+                in: owner) == "\(prefix)\(auditor):\(auditor)")
+        #expect(
+            try PostgresServer.query(
+                "SELECT DISTINCT actor_id || ' for ' || on_behalf_of FROM trail WHERE action = 'answer.recorded' AND entity_id = '\(otherAudit)'",
+                in: owner) == "qa-tests for \(other)")
+        for tampering in [
+            "UPDATE trail SET payload = '{}'", "DELETE FROM trail",
+            "INSERT INTO trail (action, entity, payload, actor_login) VALUES ('x', 'y', '{}', 'someone')",
+        ] {
+            let refused = #expect(throws: PostgresServerError.self) {
+                try PostgresServer.execute(tampering, in: asAuditor)
+            }
+            #expect(refused?.description.contains("permission denied") == true, "\(tampering)")
+        }
+        #expect(
+            try PostgresServer.query(
+                "SELECT count(*) FROM trail WHERE actor_login <> session_user AND entity_id IS DISTINCT FROM '\(ownAudit)'",
+                in: asAuditor) == "0")
+        let auditorsView = run(["log", "show", "--format", "json"], as: asAuditor)
+        #expect(try json(auditorsView).count > 3)
+        let auditorVerifies = run(["log", "verify"], as: asAuditor)
+        #expect(auditorVerifies.status == 1 && auditorVerifies.errors.contains("not a quality lead"))
+        let leadVerifies = run(["log", "verify"], as: lead)
+        #expect(leadVerifies.status == 0 && leadVerifies.output.contains("intact"), "\(leadVerifies.errors)")
+
         // A login the chart no longer has (a leaver, or a renamed account) loses every group.
         let renamed = try String(contentsOfFile: chart, encoding: .utf8).split(whereSeparator: \.isNewline)
             .map { $0.hasPrefix("\(auditor),") ? $0 + "_new" : String($0) }.joined(separator: "\n")

@@ -23,6 +23,18 @@ enum Engines {
 
 /// The store conformance suite, run against every engine.
 @Suite struct ConformanceTests {
+    @Test(arguments: Engines.all) func everyChangeLeavesAnEvent(_ engine: StoreEngine) throws {
+        try StoreConformance.everyChangeLeavesAnEvent(engine)
+    }
+
+    @Test(arguments: Engines.all) func aRolledBackChangeLeavesNoEvent(_ engine: StoreEngine) throws {
+        try StoreConformance.aRolledBackChangeLeavesNoEvent(engine)
+    }
+
+    @Test(arguments: Engines.all) func writersAtOnceLeaveOneChain(_ engine: StoreEngine) throws {
+        try StoreConformance.writersAtOnceLeaveOneChain(engine)
+    }
+
     @Test(arguments: Engines.all) func resumeKeepsThePinnedVersion(_ engine: StoreEngine) throws {
         try StoreConformance.resumeKeepsThePinnedVersion(engine)
     }

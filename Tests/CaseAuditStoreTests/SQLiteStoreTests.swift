@@ -52,6 +52,15 @@ import Testing
         let store = try SQLiteStore(path: path)
         #expect(try store.queue.read { try $0.tableExists("sample") })
         #expect(try store.latestCaseSnapshot()?.source == "old.csv")
+        // The trail begins with what was there before it.
+        let events = try store.trailEvents(TrailFilter())
+        #expect(events.map(\.action) == ["trail.began"])
+        #expect(
+            events.first?.payload
+                == #"{"actions":0,"answers":0,"audits":0,"case_snapshots":1,"cases":0,"people":0,"reallocations":0,"samples":0,"teams":0}"#
+        )
+        // A new database's trail starts with its first change.
+        #expect(try SQLiteStore(path: "\(folder.path)/new.sqlite").trailHead() == nil)
     }
 
     @Test func refusesADatabaseFromANewerVersion() throws {

@@ -2,14 +2,14 @@
 /// the PostgreSQL server store implement it.
 public protocol PopulationStore: Sendable {
     /// Replaces the whole org chart in one transaction.
-    func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError)
+    func replaceOrgChart(_ chart: OrgChart, source: ImportSource) throws(StoreError)
     /// The current org chart with only the people at `levels` (all when nil: the reports need
     /// the management lines, not the thousands of workers), or nil before the first import.
     func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart?
     /// The same, taking the records in batches from `next` (nil at the end) inside the one
     /// transaction; if `next` throws, nothing is stored and the error is passed on.
     func addCaseSnapshot(
-        source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+        source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot
     /// The newest snapshot, or nil before the first import.
     func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot?
@@ -24,7 +24,7 @@ extension PopulationStore {
     }
 
     /// Stores a case list as a new dated snapshot, in one transaction.
-    public func addCaseSnapshot(_ cases: CaseList, source: String) throws(StoreError) -> CaseSnapshot {
+    public func addCaseSnapshot(_ cases: CaseList, source: ImportSource) throws(StoreError) -> CaseSnapshot {
         var batches = [cases.records]
         do {
             return try addCaseSnapshot(source: source, format: cases.format) { () throws(InputError) in

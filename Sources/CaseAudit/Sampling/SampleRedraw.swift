@@ -9,6 +9,17 @@ public enum SampleRedraw {
         public var isIdentical: Bool { missing.isEmpty && extra.isEmpty }
     }
 
+    /// The check, recorded in the trail with its result (the use case behind `sample redraw`).
+    public static func checkAndRecord(_ sample: StoredSample, store: some CaseAuditStore) throws(StoreError)
+        -> Outcome
+    {
+        let outcome = try check(sample, store: store)
+        _ = try store.appendEvent(
+            .redrawChecked(
+                sample.id, reproduced: outcome.isIdentical, differences: outcome.missing.count + outcome.extra.count))
+        return outcome
+    }
+
     public static func check(_ sample: StoredSample, store: some SampleStore) throws(StoreError) -> Outcome {
         let parameters = sample.parameters
         var excluded =

@@ -6,7 +6,7 @@ struct AuditCommand: ParsableCommand {
         abstract: "Auditors' work: the files allocated to them, scoring them, and the audits kept.",
         subcommands: [
             AuditListCommand.self, AuditScoreCommand.self, AuditShowCommand.self, AuditAmendCommand.self,
-            AuditActionsCommand.self, AuditUnlockCommand.self,
+            AuditActionsCommand.self, AuditUnlockCommand.self, AuditHistoryCommand.self,
         ]
     )
 }

@@ -53,9 +53,16 @@ struct DemoCommand: ParsableCommand {
             openStore: {
                 // The demo's own database is made fresh; a path the user names must not exist,
                 // so the demo can never overwrite real data.
-                guard let database else { return try StoreFactory.fresh(Self.defaultDatabase, clock: console.clock) }
-                try StoreFactory.requireNew(database)
-                return try StoreFactory.open(database, creating: true, clock: console.clock)
+                let location = database ?? Self.defaultDatabase
+                let store: any CaseAuditStore
+                if database == nil {
+                    store = try StoreFactory.fresh(location, clock: console.clock)
+                } else {
+                    try StoreFactory.requireNew(location)
+                    store = try StoreFactory.open(location, creating: true, clock: console.clock)
+                }
+                try DatabaseOption.startAfresh(store, location: location, console: console)
+                return store
             }, say: console.write)
     }
 }

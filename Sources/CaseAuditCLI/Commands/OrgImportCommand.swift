@@ -24,7 +24,7 @@ struct OrgImportCommand: ParsableCommand {
         chart = try OrgChartImport.read(file: file)
 
         let database = try store.open(console, creating: true)
-        try database.replaceOrgChart(chart, source: file)
+        try database.replaceOrgChart(chart, source: .file(file))
 
         let levels = Dictionary(grouping: chart.people, by: \.level).mapValues(\.count)
         let summary = ManagerLevel.allCases.compactMap { level in levels[level].map { "\($0) \(level.rawValue)" } }

@@ -18,7 +18,7 @@ struct SampleRedrawCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let recorded = try database.requiredSample(sample)
-        let outcome = try SampleRedraw.check(recorded, store: database)
+        let outcome = try SampleRedraw.checkAndRecord(recorded, store: database)
         console.write(ListingText.redraw(outcome, of: recorded))
         if !outcome.isIdentical { throw ExitCode(1) }
     }

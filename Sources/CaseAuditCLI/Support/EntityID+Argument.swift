@@ -5,3 +5,8 @@ import CaseAudit
 extension EntityID: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
+
+/// A day on the command line, as YYYY-MM-DD.
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

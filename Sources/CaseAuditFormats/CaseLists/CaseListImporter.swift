@@ -33,7 +33,7 @@ public enum CaseListImporter {
         }
         do {
             var stored = 0
-            let snapshot = try store.addCaseSnapshot(source: path, format: .csv) { () throws(InputError) in
+            let snapshot = try store.addCaseSnapshot(source: .file(path), format: .csv) { () throws(InputError) in
                 if stored > 0 { progress(stored) }
                 let batch = try channel.receive()
                 stored += batch?.count ?? 0

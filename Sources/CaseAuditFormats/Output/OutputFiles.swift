@@ -59,7 +59,7 @@ public struct OutputError: ReportableError, Hashable {
 
     public var message: String { "\(path): cannot write \(what): \(reason)" }
 
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
         var reason = nsError.localizedDescription

@@ -29,16 +29,19 @@ extension PostgreSQLStore: AuditStore {
                     """, [sampleID, caseReference, auditorID, checklist.hash, startedAt]
                 ).first?.int("id")
             else { throw StoreError.failed(reason: "the audit was not kept") }
-            return StoredAudit(
+            let audit = StoredAudit(
                 id: AuditID(id), sampleID: sampleID, caseReference: caseReference, auditorID: auditorID,
                 checklistHash: checklist.hash, startedAt: startedAt)
+            try appendTrail(.auditStarted(audit))
+            return audit
         }
     }
 
     private func pin(_ checklist: PinnedChecklist) throws {
-        try run(
-            "INSERT INTO pinned_checklist (hash, checklist_id, version, xml) VALUES ($1, $2, $3, decode($4, 'base64')) ON CONFLICT DO NOTHING",
+        let pinned = try run(
+            "INSERT INTO pinned_checklist (hash, checklist_id, version, xml) VALUES ($1, $2, $3, decode($4, 'base64')) ON CONFLICT DO NOTHING RETURNING hash",
             [checklist.hash, checklist.id, checklist.version, Data(checklist.xml).base64EncodedString()])
+        if !pinned.rows.isEmpty { try appendTrail(.checklistPinned(checklist)) }
     }
 
     public func pinnedChecklist(hash: String) throws(StoreError) -> PinnedChecklist? {
@@ -106,7 +109,7 @@ extension PostgreSQLStore: AuditStore {
             }
             try connection.transaction {
                 try requireLease(audit)
-                try insertAnswers(answers, audit: audit)
+                try insertAnswers(answers, audit: audit, trail: true)
             }
         } catch let error as PGError where error.sqlState == Self.submittedState {
             throw .submitted(audit: audit)
@@ -115,9 +118,10 @@ extension PostgreSQLStore: AuditStore {
         }
     }
 
-    /// One answer as the scoring screen gives it: the lease checked (and share-locked) and the
-    /// answer kept in one statement, its own transaction, so an answer costs one round trip to
-    /// the server rather than four. The same rules as `requireLease` and `insertAnswers`.
+    /// One answer as the scoring screen gives it: the lease checked (and share-locked), the
+    /// answer kept and its event (with the answer it replaced) appended in one statement, its
+    /// own transaction, so an answer costs one round trip to the server rather than four. The
+    /// same rules as `requireLease` and `insertAnswers`, and the payload `TrailEntry` builds.
     private func recordOneAnswer(_ answer: ItemAnswer, audit: AuditID) throws {
         let mine = leases.withLock { $0[audit] }
         try connection.reconnectIfBroken()
@@ -137,8 +141,18 @@ extension PostgreSQLStore: AuditStore {
                 WHERE (SELECT ok FROM allowed)
                 ON CONFLICT (audit_id, item_id) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note,
                     answered_at = EXCLUDED.answered_at
+                RETURNING 1),
+            old AS (SELECT value, note FROM audit_answer WHERE audit_id = $1 AND item_id = $2),
+            logged AS (
+                INSERT INTO trail (action, entity, entity_id, payload, on_behalf_of)
+                SELECT '\(TrailAction.answerRecorded.rawValue)', 'audit', $1::text,
+                    '{"item":' || caseaudit_json($2) || ',"new":{"note":' || caseaudit_json($4) || ',"value":'
+                        || caseaudit_json($3) || '},"old":' || coalesce((SELECT '{"note":' || caseaudit_json(note)
+                        || ',"value":' || caseaudit_json(value) || '}' FROM old), 'null') || '}',
+                    (SELECT CASE WHEN keyed_by IS NOT NULL THEN auditor_id END FROM audit WHERE id = $1)
+                FROM kept
                 RETURNING 1)
-            SELECT (SELECT ok FROM allowed) AS ok
+            SELECT (SELECT ok FROM allowed) AS ok, (SELECT count(*) FROM logged) AS logged
             """, [audit, answer.itemID, answer.value, answer.note, now(), mine]
         ).first
         guard row?.bool("ok") == true else {
@@ -146,7 +160,25 @@ extension PostgreSQLStore: AuditStore {
         }
     }
 
-    private func insertAnswers(_ answers: [ItemAnswer], audit: AuditID) throws {
+    /// With `trail`, each answer's event (with the one it replaced) goes in with it; an
+    /// amendment's answers are in its own event instead.
+    private func insertAnswers(_ answers: [ItemAnswer], audit: AuditID, trail: Bool) throws {
+        if trail {
+            let onBehalf = try onBehalf(audit)
+            var entries: [TrailEntry] = []
+            var given: [String: ItemAnswer] = [:]
+            for answer in answers {
+                let replaced =
+                    try given[answer.itemID]
+                    ?? run(
+                        "SELECT value, note FROM audit_answer WHERE audit_id = $1 AND item_id = $2",
+                        [audit, answer.itemID]
+                    ).first.map { ItemAnswer(itemID: answer.itemID, value: $0.string("value"), note: $0.text("note")) }
+                given[answer.itemID] = answer
+                entries.append(.answerRecorded(answer, replacing: replaced, audit: audit, onBehalfOf: onBehalf))
+            }
+            try appendTrail(entries)
+        }
         // A changed answer keeps its place in the order answers were first given.
         let now = now()
         for answer in answers {
@@ -158,6 +190,28 @@ extension PostgreSQLStore: AuditStore {
                     answered_at = EXCLUDED.answered_at
                 """, [audit, answer.itemID, answer.value, answer.note, now])
         }
+    }
+
+    /// Whom a change to the audit is made for, when it is not its auditor's own: a paper audit a
+    /// quality lead keyed.
+    private func onBehalf(_ audit: AuditID) throws -> String? {
+        try run("SELECT CASE WHEN keyed_by IS NOT NULL THEN auditor_id END AS who FROM audit WHERE id = $1", [audit])
+            .first?.text("who")
+    }
+
+    private func judgement(of audit: AuditID) throws -> AuditJudgement? {
+        try run("SELECT judgement, judgement_reason FROM audit WHERE id = $1", [audit]).first.flatMap { row in
+            row.text("judgement").map { AuditJudgement(grade: $0, reason: row.text("judgement_reason")) }
+        }
+    }
+
+    private func actions(of audit: AuditID) throws -> [AuditAction] {
+        try run("SELECT what, who, due FROM audit_action WHERE audit_id = $1 ORDER BY id", [audit]).all
+            .compactMap { row -> AuditAction? in
+                CalendarDate(parsing: row.string("due")).map {
+                    AuditAction(what: row.string("what"), who: row.string("who"), due: $0)
+                }
+            }
     }
 
     /// Refuses a change to a submitted (or unknown) audit, inside the change's transaction
@@ -190,6 +244,9 @@ extension PostgreSQLStore: AuditStore {
     }
 
     private func setJudgement(_ judgement: AuditJudgement?, audit: AuditID) throws {
+        try appendTrail(
+            .judgementRecorded(
+                judgement, replacing: try self.judgement(of: audit), audit: audit, onBehalfOf: try onBehalf(audit)))
         try run(
             "UPDATE audit SET judgement = $1, judgement_reason = $2 WHERE id = $3",
             [judgement?.grade, judgement?.reason, audit])
@@ -199,6 +256,7 @@ extension PostgreSQLStore: AuditStore {
         try write {
             try requireOpen(audit)
             try insertActions([action], audit: audit)
+            try appendTrail(.actionAdded(action, audit: audit, onBehalfOf: try onBehalf(audit)))
         }
     }
 
@@ -237,9 +295,11 @@ extension PostgreSQLStore: AuditStore {
     public func recordSheet(_ content: AuditContent, audit: AuditID) throws(StoreError) {
         try write {
             try requireOpen(audit)
-            try insertAnswers(content.answers, audit: audit)
+            try insertAnswers(content.answers, audit: audit, trail: true)
             if let judgement = content.judgement { try setJudgement(judgement, audit: audit) }
             try insertActions(content.actions, audit: audit)
+            let onBehalf = try onBehalf(audit)
+            try appendTrail(content.actions.map { .actionAdded($0, audit: audit, onBehalfOf: onBehalf) })
         }
     }
 
@@ -251,6 +311,7 @@ extension PostgreSQLStore: AuditStore {
             try requireStillAllocated(audit)
             try submit(audit, judgement: judgement, grade: grade)
             try ServerRollup.add(audit, outcomes: outcomes, in: self)
+            try appendTrail(.auditSubmitted(audit, judgement: judgement, grade: grade, onBehalfOf: try onBehalf(audit)))
         }
     }
 
@@ -310,12 +371,20 @@ extension PostgreSQLStore: AuditStore {
                 ).first?.int("id")
             else { throw StoreError.failed(reason: "the amendment was not kept") }
             let id = AuditID(raw)
-            try insertAnswers(content.answers, audit: id)
+            let before = AuditContent(
+                answers: try answers(of: audit), judgement: try self.judgement(of: audit),
+                actions: try actions(of: audit))
+            try insertAnswers(content.answers, audit: id, trail: false)
             try insertActions(content.actions, audit: id, carriedFrom: audit)
             // What the version amended added comes from what was kept with it.
             try ServerRollup.remove(audit, in: self)
             try submit(id, judgement: judgement, grade: grade)
             try ServerRollup.add(id, outcomes: outcomes, in: self)
+            try appendTrail(
+                .auditAmended(
+                    id, amends: audit, version: old.version + 1, before: before,
+                    after: AuditContent(answers: content.answers, judgement: judgement, actions: content.actions),
+                    grade: grade, reason: reason))
             guard let amended = try run("SELECT \(Self.auditColumns) FROM audit WHERE id = $1", [id]).first else {
                 throw StoreError.failed(reason: "the amendment was not kept")
             }
@@ -331,12 +400,7 @@ extension PostgreSQLStore: AuditStore {
                     [id]
                 ).first
             else { return nil }
-            let actions = try run("SELECT what, who, due FROM audit_action WHERE audit_id = $1 ORDER BY id", [id]).all
-                .compactMap { row -> AuditAction? in
-                    CalendarDate(parsing: row.string("due")).map {
-                        AuditAction(what: row.string("what"), who: row.string("who"), due: $0)
-                    }
-                }
+            let actions = try actions(of: id)
             let judgement = row.text("judgement").map {
                 AuditJudgement(grade: $0, reason: row.text("judgement_reason"))
             }
@@ -384,9 +448,14 @@ extension PostgreSQLStore: AuditStore {
                 UPDATE audit_action SET done_at = $1
                 WHERE action_key = (SELECT action_key FROM audit_action WHERE id = $2 OR action_key = $2 LIMIT 1)
                     AND done_at IS NULL
-                RETURNING id
+                RETURNING action_key, audit_id
                 """, [now(), id])
-            return !changed.rows.isEmpty
+            guard let done = changed.all.max(by: { ($0.int("audit_id") ?? 0) < ($1.int("audit_id") ?? 0) }) else {
+                return false
+            }
+            // Recorded against the latest version of its audit, with the action's own number.
+            try appendTrail(.actionDone(done.int("action_key") ?? id, audit: AuditID(done.int("audit_id") ?? 0)))
+            return true
         }
     }
 
@@ -394,6 +463,7 @@ extension PostgreSQLStore: AuditStore {
         try write {
             try requireOpen(audit)
             try run("UPDATE audit SET keyed_by = $1 WHERE id = $2", [person, audit])
+            try appendTrail(.auditKeyed(audit, by: person, for: try onBehalf(audit)))
         }
     }
 
@@ -447,6 +517,7 @@ extension PostgreSQLStore: AuditStore {
             try run(
                 "INSERT INTO lease_break (audit_id, holder, taken_at, broken_by, reason) VALUES ($1, $2, $3::timestamptz, $4, $5)",
                 [audit, row.string("holder"), row.string("taken_at"), person, reason])
+            try appendTrail(.leaseBroken(audit, holder: row.string("holder"), reason: reason))
             return row.text("holder")
         }
 

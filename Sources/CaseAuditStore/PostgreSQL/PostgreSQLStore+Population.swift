@@ -2,7 +2,7 @@ import CaseAudit
 import Foundation
 
 extension PostgreSQLStore: PopulationStore {
-    public func replaceOrgChart(_ chart: OrgChart, source: String) throws(StoreError) {
+    public func replaceOrgChart(_ chart: OrgChart, source: ImportSource) throws(StoreError) {
         try write {
             try run("DELETE FROM team")
             try run("DELETE FROM person")
@@ -22,7 +22,8 @@ extension PostgreSQLStore: PopulationStore {
             }
             try run(
                 "INSERT INTO org_import (imported_at, source, people, teams) VALUES ($1, $2, $3, $4)",
-                [now(), source, chart.people.count, chart.teams.count])
+                [now(), source.name, chart.people.count, chart.teams.count])
+            try appendTrail(.orgChartImported(chart, source: source))
         }
     }
 
@@ -47,7 +48,7 @@ extension PostgreSQLStore: PopulationStore {
     /// The cases go in with COPY, batch by batch, in one transaction that the first bad batch
     /// rolls back.
     public func addCaseSnapshot(
-        source: String, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+        source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
         let importedAt = now()
         var inputFailure: InputError?
@@ -58,7 +59,7 @@ extension PostgreSQLStore: PopulationStore {
                         """
                         INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count, sequence)
                         VALUES ($1, $2, $3, 0, 0, $4) RETURNING id
-                        """, [importedAt, source, format.rawValue, try nextSequence("case_snapshot")]
+                        """, [importedAt, source.name, format.rawValue, try nextSequence("case_snapshot")]
                     ).first?.int("id")
                 else { throw StoreError.failed(reason: "the snapshot was not kept") }
                 var count = 0
@@ -96,9 +97,11 @@ extension PostgreSQLStore: PopulationStore {
                 try run(
                     "UPDATE case_snapshot SET case_count = $1, unallocated_count = $2 WHERE id = $3",
                     [count, unallocated, snapshot])
-                return CaseSnapshot(
-                    id: snapshot, importedAt: importedAt, source: source, format: format, cases: count,
+                let stored = CaseSnapshot(
+                    id: snapshot, importedAt: importedAt, source: source.name, format: format, cases: count,
                     unallocated: unallocated)
+                try appendTrail(.casesImported(stored, source: source))
+                return stored
             }
         } catch {
             if let inputFailure { throw .input(inputFailure) }

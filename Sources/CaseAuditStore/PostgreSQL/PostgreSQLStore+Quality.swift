@@ -222,6 +222,9 @@ extension PostgreSQLStore: BulkAuditStore {
                 "UPDATE audit SET submitted_at = $1 WHERE sample_id = $2 AND submitted_at IS NULL", [now, sampleID])
             try ServerRollup.persist(contribution, in: self)
             for (id, outcomes) in kept { try ServerRollup.keep(outcomes, of: id, in: self) }
+            // Generated audits, for benchmarks and demos at scale: one event for the load.
+            try appendTrail(
+                .auditsLoaded(sampleID, audits: audits.count, answers: audits.reduce(0) { $0 + $1.answers.count }))
         }
     }
 }

@@ -131,6 +131,9 @@ extension PostgreSQLStore: SampleStore {
             for (key, files) in tally {
                 try run("INSERT INTO sample_tally VALUES ($1, $2, $3, $4)", [id, key[0], key[1], files])
             }
+            try appendTrail(
+                [.sampleDrawn(id, parameters: parameters, snapshot: snapshot, files: cases.count, replacing: replacing)]
+                    + cases.map { .fileAllocated($0, sample: id) })
             return StoredSample(
                 id: id, sequence: sequence, parameters: parameters, snapshotID: snapshot,
                 algorithm: SampleRandom.algorithm, drawnAt: drawnAt, cases: cases)
@@ -231,6 +234,7 @@ extension PostgreSQLStore: SampleStore {
                 INSERT INTO reallocation (sample_id, case_reference, from_auditor, to_auditor, by, reason, at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7)
                 """, [sample, caseReference, from, auditor, person, reason, now()])
+            try appendTrail(.fileReallocated(caseReference, sample: sample, from: from, to: auditor, reason: reason))
         }
     }
 

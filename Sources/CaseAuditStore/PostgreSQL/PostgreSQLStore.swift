@@ -65,6 +65,15 @@ public final class PostgreSQLStore: Sendable {
                 try connection.execute(
                     "INSERT INTO schema_migration VALUES ($1, $2, $3)", [migration.version, migration.name, now()])
             }
+            // A database whose rights were set (`server init`) has them set again, so the tables
+            // a migration made have their grants and policies too.
+            if !applied.isEmpty,
+                try connection.execute("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?
+                    .bool("rights") == true,
+                let database = try connection.execute("SELECT current_database() AS name").first?.text("name")
+            {
+                try connection.execute(ServerRights.script(database: database))
+            }
         }
     }
 

@@ -42,7 +42,7 @@ public enum ServerImport {
         ("rollup_trend", ["month", "checklist_hash", "judgement"]),
         ("rollup_item", ["month", "checklist_hash", "team", "case_type", "auditor_level", "item_id"]),
         ("rollup_item_council", ["month", "checklist_hash", "item_id"]),
-        ("reallocation", ["id"]),
+        ("reallocation", ["id"]), ("trail", ["seq"]),
     ]
 
     /// Copies the embedded database at `path` into the empty server database `conninfo`
@@ -56,7 +56,7 @@ public enum ServerImport {
         let copied: [TableCopy]
         do {
             copied = try source.queue.read { db in
-                try server.connection.transaction { try copyAll(from: db, to: server) }
+                try server.connection.transaction { try copyAll(from: db, to: server, source: path) }
             }
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? error.description)
@@ -66,7 +66,7 @@ public enum ServerImport {
         return Report(source: path, target: server.location, tables: copied)
     }
 
-    private static func copyAll(from db: Database, to server: PostgreSQLStore) throws -> [TableCopy] {
+    private static func copyAll(from db: Database, to server: PostgreSQLStore, source: String) throws -> [TableCopy] {
         try server.run("SELECT pg_advisory_xact_lock(7370617)")
         if try server.run("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true,
             try server.run("SELECT caseaudit_is_lead() AS lead").first?.bool("lead") != true
@@ -82,6 +82,9 @@ public enum ServerImport {
         {
             try server.run("SET LOCAL session_replication_role = replica")
         }
+        // The trail's events go in as they were, hashes and all (the trigger lets the schema's
+        // owner copy them), so the file's chain goes on unbroken on the server.
+        try server.run("SET LOCAL caseaudit.copying_trail = on")
         var sent: [(table: (name: String, key: [String]), columns: ServerColumns, copy: TableCopy)] = []
         for table in tables {
             let columns = try ServerColumns(table.name, on: server)
@@ -113,6 +116,11 @@ public enum ServerImport {
                 )
             }
         }
+        // The import's own event is numbered and chained by the trigger like any other.
+        try server.run("SET LOCAL caseaudit.copying_trail = off")
+        try server.run("SET LOCAL session_replication_role = origin")
+        try server.appendTrail(
+            .councilImported(source: .file(source), tables: sent.map { ($0.copy.name, $0.copy.rows) }))
         return sent.map(\.copy)
     }
 
@@ -214,7 +222,9 @@ private final class EmbeddedSource {
                 return
             }
             let copy = NSTemporaryDirectory() + "caseaudit-import-\(ProcessInfo.processInfo.processIdentifier).sqlite"
-            let migrated = try DatabaseQueue(path: copy)
+            var writable = Configuration()
+            SQLiteTrail.register(in: &writable)
+            let migrated = try DatabaseQueue(path: copy, configuration: writable)
             try original.backup(to: migrated)
             try migrator.migrate(migrated)
             queue = migrated
@@ -293,20 +303,7 @@ enum CanonicalValue {
         return type == "double precision" ? Double(text)?.description ?? text : text
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String { "\\x" + Hex.digits(bytes) }
-}
-
-/// Lower-case hexadecimal, two digits a byte.
-enum Hex {
-    static func digits(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return text
-    }
+    private static func hex(_ bytes: [UInt8]) -> String { "\\x" + HexBytes.encode(bytes) }
 }
 
 /// SHA-256 over a table's rows, each as one COPY text line and a newline.
@@ -323,5 +320,5 @@ private struct RowHasher {
         return line
     }
 
-    var hex: String { Hex.digits(hash.finalize()) }
+    var hex: String { HexBytes.encode(hash.finalize()) }
 }

@@ -9,7 +9,8 @@ enum ServerRights {
     /// The policies and grants for `database`'s groups, re-runnable: everything is dropped and
     /// made again.
     static func script(database: String) -> String {
-        template.replacingOccurrences(of: "caseaudit_lead", with: RightsGroup.qualityLead.role(in: database))
+        (template + ServerTrail.rights(lead: "caseaudit_lead", senior: "caseaudit_senior", auditor: "caseaudit_auditor"))
+            .replacingOccurrences(of: "caseaudit_lead", with: RightsGroup.qualityLead.role(in: database))
             .replacingOccurrences(of: "caseaudit_senior", with: RightsGroup.seniorManager.role(in: database))
             .replacingOccurrences(of: "caseaudit_auditor", with: RightsGroup.auditor.role(in: database))
     }
@@ -165,10 +166,14 @@ extension PostgreSQLStore: RightsAdministration {
                         ).first?.bool("member") == true
                     if other == group && !member {
                         try run("GRANT \(other.role(in: database)) TO \(quoted)")
+                        try appendTrail(
+                            .rights(granted: true, login: login, person: person.id, group: other.role(in: database)))
                         changes.append(
                             "put \(login) (\(person.id), \(person.level.rawValue)) in \(other.role(in: database))")
                     } else if other != group && member {
                         try run("REVOKE \(other.role(in: database)) FROM \(quoted)")
+                        try appendTrail(
+                            .rights(granted: false, login: login, person: person.id, group: other.role(in: database)))
                         changes.append("took \(login) out of \(other.role(in: database))")
                     }
                 }
@@ -183,6 +188,7 @@ extension PostgreSQLStore: RightsAdministration {
                 ).rows.compactMap { $0[0] }
                 for login in members where wanted[login] == nil {
                     try run("REVOKE \(group.role(in: database)) FROM \(Self.quoted(login))")
+                    try appendTrail(.rights(granted: false, login: login, person: nil, group: group.role(in: database)))
                     changes.append(
                         "took \(login) out of \(group.role(in: database)): nobody in the org chart has that login")
                 }

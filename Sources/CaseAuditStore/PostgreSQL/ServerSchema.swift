@@ -11,6 +11,7 @@ enum ServerSchema {
         (5, "a lease ends with its holder's connection", v5),
         (6, "a submission's roll-ups counted once, through the server's check", v6),
         (7, "a case list's rows checked against their snapshot once per statement", v7),
+        (8, "the trail: append-only and hash-chained", ServerTrail.schema),
     ]
 
     /// A million-row case list paid a foreign-key check per row (more than half the import);

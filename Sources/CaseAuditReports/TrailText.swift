@@ -1,0 +1,147 @@
+import CaseAudit
+import CaseAuditFormats
+import Foundation
+
+/// The trail as people read it: `log show`'s table, `audit history`'s story of one audit,
+/// `log verify`'s verdict, and `log export`'s lines.
+public enum TrailText {
+    /// One line per event: number, time, who (and for whom), what, which, and the change.
+    public static func table(_ events: [TrailEvent]) -> String {
+        guard !events.isEmpty else { return "No events.\n" }
+        return TextTable(
+            headers: ["#", "At (UTC)", "Who", "What", "Which", "Change", "Reason"],
+            rows: events.map { event in
+                [
+                    String(event.seq), event.at, who(event), event.action,
+                    event.entityID.map { "\(event.entity) \($0)" } ?? event.entity, describe(event),
+                    event.reason ?? "",
+                ]
+            }
+        ).render()
+    }
+
+    static func who(_ event: TrailEvent) -> String {
+        let person = event.actorID.map { "\($0) (\(event.actorLogin))" } ?? event.actorLogin
+        return event.onBehalfOf.map { "\(person) for \($0)" } ?? person
+    }
+
+    /// The change in words, for the actions whose payloads say something a person reads
+    /// quickly; the payload itself otherwise.
+    public static func describe(_ event: TrailEvent) -> String {
+        let payload =
+            (try? JSONSerialization.jsonObject(with: Data(event.payload.utf8))) as? [String: Any] ?? [:]
+        func answer(_ value: Any?) -> String? {
+            guard let object = value as? [String: Any], let text = object["value"] as? String else { return nil }
+            return (object["note"] as? String).map { "\(text) (note: \($0))" } ?? text
+        }
+        func judgement(_ value: Any?) -> String? {
+            guard let object = value as? [String: Any], let grade = object["grade"] as? String else { return nil }
+            return (object["reason"] as? String).map { "\(grade) (\($0))" } ?? grade
+        }
+        switch TrailAction(rawValue: event.action) {
+        case .answerRecorded:
+            let item = payload["item"] as? String ?? "?"
+            let now = answer(payload["new"]) ?? "?"
+            return answer(payload["old"]).map { "\(item): \(now), was \($0)" } ?? "\(item): \(now)"
+        case .judgementRecorded:
+            let now = judgement(payload["new"]) ?? "cleared"
+            return judgement(payload["old"]).map { "\(now), was \($0)" } ?? now
+        case .auditSubmitted:
+            let grade = payload["computed_grade"] as? String ?? "no computed grade"
+            return "judged \(judgement(payload["judgement"]) ?? "?"); computed \(grade)"
+        case .auditAmended:
+            let old = ((payload["old"] as? [String: Any])?["answers"] as? [String: Any]) ?? [:]
+            let new = ((payload["new"] as? [String: Any])?["answers"] as? [String: Any]) ?? [:]
+            let changed = Set(old.keys).union(new.keys).sorted().compactMap { item -> String? in
+                let before = answer(old[item])
+                let after = answer(new[item])
+                return before == after ? nil : "\(item): \(after ?? "none"), was \(before ?? "none")"
+            }
+            let amends = (payload["amends"] as? Int).map { "amends audit \($0)" } ?? "an amendment"
+            let judged = [
+                judgement((payload["old"] as? [String: Any])?["judgement"]),
+                judgement((payload["new"] as? [String: Any])?["judgement"]),
+            ]
+            let judgementChange =
+                judged[0] == judged[1] ? [] : ["judgement \(judged[1] ?? "none"), was \(judged[0] ?? "none")"]
+            return ([amends] + changed + judgementChange).joined(separator: "; ")
+        case .fileAllocated:
+            return (payload["auditor"] as? String).map { "to \($0)" } ?? "not allocated"
+        case .fileReallocated:
+            return "from \(payload["from"] as? String ?? "nobody") to \(payload["to"] as? String ?? "?")"
+        default:
+            return event.payload
+        }
+    }
+
+    /// `audit history`: one audit's life, its versions together.
+    public static func history(_ audit: AuditID, events: [TrailEvent]) -> String {
+        guard !events.isEmpty else { return "Audit \(audit): the trail holds no events of it.\n" }
+        var out = "Audit \(audit): \(events.count) events\n"
+        for event in events {
+            let which = event.entity == TrailEntity.audit.rawValue ? "audit \(event.entityID ?? "?")" : "file"
+            out += "  \(event.at)  #\(event.seq)  \(who(event))  \(which)  \(event.action)  \(describe(event))"
+            if let reason = event.reason { out += "  (reason: \(reason))" }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `log verify`'s report.
+    public static func verification(_ report: TrailVerification.Report) -> String {
+        var out = ""
+        switch report.verdict {
+        case .intact(let head, let events):
+            out +=
+                head.map {
+                    "The trail's chain is intact: \(Plural.count(Int(events), "event")); head: \($0.description)\n"
+                }
+                ?? "The trail is empty.\n"
+        case .broken(let broken, let head):
+            out += "The trail is broken at event \(broken.seq): \(broken.message)\n"
+            if let head { out += "Intact up to \(head.description)\n" }
+        }
+        for entry in report.checkpoints {
+            let place = "\(entry.source): \(entry.checkpoint.signer) signed \(entry.checkpoint.head.description)"
+            out +=
+                entry.problem.map { "  checkpoint \(place): NOT MATCHED: \($0)\n" }
+                ?? "  checkpoint \(place): matches\n"
+        }
+        return out
+    }
+
+    public static let csvHeader = [
+        "seq", "at", "actor_login", "actor", "on_behalf_of", "action", "entity", "entity_id", "payload", "reason",
+        "prev_hash", "row_hash",
+    ]
+
+    /// Events as CSV rows (no header).
+    public static func csv(_ events: [TrailEvent]) -> String {
+        guard !events.isEmpty else { return "" }
+        return CSVWriter.render(
+            events.map { event in
+                [
+                    String(event.seq), event.at, event.actorLogin, event.actorID ?? "", event.onBehalfOf ?? "",
+                    event.action, event.entity, event.entityID ?? "", event.payload, event.reason ?? "",
+                    event.prevHash, event.rowHash,
+                ]
+            })
+    }
+
+    /// Events as JSON lines: one compact object each, keys in a fixed order.
+    public static func jsonLines(_ events: [TrailEvent]) -> String {
+        var out = ""
+        for event in events {
+            out +=
+                TrailJSON.object([
+                    ("seq", .int(event.seq)), ("at", .string(event.at)), ("actor_login", .string(event.actorLogin)),
+                    ("actor", .text(event.actorID)), ("on_behalf_of", .text(event.onBehalfOf)),
+                    ("action", .string(event.action)), ("entity", .string(event.entity)),
+                    ("entity_id", .text(event.entityID)), ("payload", .string(event.payload)),
+                    ("reason", .text(event.reason)), ("prev_hash", .string(event.prevHash)),
+                    ("row_hash", .string(event.rowHash)),
+                ]).text + "\n"
+        }
+        return out
+    }
+}

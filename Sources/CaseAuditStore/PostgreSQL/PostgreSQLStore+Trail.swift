@@ -1,0 +1,94 @@
+import CaseAudit
+
+extension PostgreSQLStore: TrailStore {
+    /// Appends `entries` inside the current transaction; the server numbers, stamps and chains
+    /// them (`ServerTrail`).
+    @discardableResult
+    func appendTrail(_ entries: [TrailEntry]) throws -> TrailHead? {
+        var head: TrailHead?
+        for entry in entries {
+            guard
+                let row = try run(
+                    """
+                    INSERT INTO trail (action, entity, entity_id, payload, reason, on_behalf_of)
+                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq, row_hash
+                    """,
+                    [
+                        entry.action.rawValue, entry.entity.rawValue, entry.entityID, entry.payload, entry.reason,
+                        entry.onBehalfOf,
+                    ]
+                ).first, let seq = row.int("seq")
+            else { throw StoreError.failed(reason: "the trail did not take the event") }
+            head = TrailHead(seq: seq, hash: row.string("row_hash"))
+        }
+        return head
+    }
+
+    @discardableResult
+    func appendTrail(_ entry: TrailEntry) throws -> TrailHead? { try appendTrail([entry]) }
+
+    public func appendEvent(_ entry: TrailEntry) throws(StoreError) -> TrailHead {
+        try write { () throws -> TrailHead in
+            guard let head = try appendTrail(entry) else {
+                throw StoreError.failed(reason: "the trail did not take the event")
+            }
+            return head
+        }
+    }
+
+    public func trailHead() throws(StoreError) -> TrailHead? {
+        try read {
+            try run("SELECT seq, row_hash FROM caseaudit_trail_head()").first.flatMap { row in
+                row.int("seq").map { TrailHead(seq: $0, hash: row.string("row_hash")) }
+            }
+        }
+    }
+
+    public func trailHash(at seq: Int64) throws(StoreError) -> String? {
+        try read { try run("SELECT caseaudit_trail_hash_at($1) AS hash", [seq]).first?.text("hash") }
+    }
+
+    /// Before `server init` nobody's reading is limited; after it, the server says.
+    public func readsWholeTrail() throws(StoreError) -> Bool {
+        try read {
+            guard try run("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true
+            else { return true }
+            return try run("SELECT caseaudit_is_lead() AS whole").first?.bool("whole") ?? false
+        }
+    }
+
+    static let trailColumns = TrailTable.columns
+
+    public func trailEvents(_ filter: TrailFilter) throws(StoreError) -> [TrailEvent] {
+        let query = TrailQuery(filter) { "$\($0)" }
+        return try read {
+            try run(
+                "SELECT \(Self.trailColumns) FROM trail \(query.whereClause) ORDER BY seq", query.arguments
+            ).all.map(Self.event)
+        }
+    }
+
+    static func event(_ row: PGRow) -> TrailEvent {
+        TrailEvent(
+            seq: row.int("seq") ?? 0, at: row.string("at"), actorLogin: row.string("actor_login"),
+            actorID: row.text("actor_id"), onBehalfOf: row.text("on_behalf_of"), action: row.string("action"),
+            entity: row.string("entity"), entityID: row.text("entity_id"), payload: row.string("payload"),
+            reason: row.text("reason"), prevHash: row.string("prev_hash"), rowHash: row.string("row_hash"))
+    }
+
+    /// In pages of events, by number, each page its own statement: a verifier of ten million
+    /// events holds one page at a time.
+    public func scanTrail(from seq: Int64, _ body: ([TrailEvent]) -> Bool) throws(StoreError) {
+        var next = seq
+        while true {
+            let page = try read {
+                try run(
+                    "SELECT \(Self.trailColumns) FROM trail WHERE seq >= $1 ORDER BY seq LIMIT 20000", [next]
+                ).all.map(Self.event)
+            }
+            guard let last = page.last else { return }
+            guard body(page) else { return }
+            next = last.seq + 1
+        }
+    }
+}
