@@ -86,6 +86,9 @@ let package = Package(
         // Issue 13's benchmark: many auditors committing answers at once on the server store.
         .executableTarget(
             name: "server-load", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/ServerLoad"),
+        // Issue 14's benchmark: `log verify` over ten million events against sha256sum.
+        .executableTarget(
+            name: "trail-verify", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/TrailVerify"),
 
         // Fuzz targets for every reader of outside input (make fuzz builds them with libFuzzer).
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),

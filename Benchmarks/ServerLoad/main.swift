@@ -112,7 +112,8 @@ do {
     }
     print(
         String(
-            format: "caseaudit  clients %d  commits %d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  %.0f commits/s  errors %d",
+            format:
+                "caseaudit  clients %d  commits %d  p50 %.2f ms  p99 %.2f ms  max %.2f ms  %.0f commits/s  errors %d",
             clients, sorted.count, percentile(0.5), percentile(0.99), percentile(1), Double(sorted.count) / seconds,
             errors.count))
     for error in Set(errors).sorted().prefix(5) { print("  error: \(error)") }

@@ -17,12 +17,22 @@ public final class SQLiteStore: Sendable {
     public let path: String
     /// What the store stamps its records with.
     let clock: StoreClock
+    /// Whether changes append their events: always, but for the benchmark that measures what
+    /// the trail costs (`keepingTrail`, behind the Benchmarks SPI).
+    let keepsTrail: Bool
 
     /// Opens (creating if needed) and migrates the database at `path`. A database written by
     /// a newer caseaudit is refused rather than half-understood.
-    public init(path: String, clock: StoreClock = .system) throws(StoreError) {
+    public convenience init(path: String, clock: StoreClock = .system) throws(StoreError) {
+        try self.init(path: path, clock: clock, keepingTrail: true)
+    }
+
+    /// The same, with the trail left unwritten when `keepingTrail` is false: for the commit
+    /// benchmark's "the same commit without the trail" only.
+    @_spi(Benchmarks) public init(path: String, clock: StoreClock = .system, keepingTrail: Bool) throws(StoreError) {
         self.path = path
         self.clock = clock
+        keepsTrail = keepingTrail
         do {
             try Self.createOwnerOnly(path)
             var configuration = Configuration()
@@ -81,6 +91,7 @@ public final class SQLiteStore: Sendable {
     /// Appends `entries` in order.
     @discardableResult
     func appendTrail(_ entries: [TrailEntry], _ db: Database) throws -> TrailHead? {
+        guard keepsTrail else { return nil }
         guard let login = Self.operatingSystemLogin() else {
             throw StoreError.failed(reason: "the operating system does not say who is running caseaudit")
         }

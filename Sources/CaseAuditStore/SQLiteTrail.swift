@@ -27,7 +27,7 @@ enum SQLiteTrail {
     }
 
     static let schema = """
-        \(TrailTable.create(numberType: "INTEGER"))
+        \(TrailTable.create(numberType: "INTEGER", indexed: false))
         CREATE TRIGGER trail_append BEFORE INSERT ON trail
         WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM trail)
             OR NEW.prev_hash IS NOT COALESCE((SELECT row_hash FROM trail ORDER BY seq DESC LIMIT 1), '\(TrailCanonical.genesis)')

@@ -69,6 +69,7 @@ public struct DemoRun {
                 month, checklist: shown.checklist, folder: "\(folder)/\(month.month)", store: store, say: say)
         }
         if let current { try report(current, store: store, say: say) }
+        try trail(store, say: say)
         say(
             "\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
     }
@@ -115,6 +116,29 @@ public struct DemoRun {
             say(
                 "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --on-behalf-of \(unfinished.auditorID) --database \(store.location)\n"
             )
+        }
+    }
+
+    /// The trail the programme left: what kinds of event, and the chain verified.
+    private func trail(_ store: any CaseAuditStore, say: (String) -> Void) throws {
+        var counts: [String: Int] = [:]
+        var verifier = TrailVerifier()
+        try store.scanTrail(from: 1) { events in
+            for event in events { counts[event.action, default: 0] += 1 }
+            return verifier.feed(events)
+        }
+        say(
+            "\n== The trail: every change above is an event, hash-chained (caseaudit log show, caseaudit log verify)\n\n"
+        )
+        say(
+            TextTable(
+                headers: ["EVENT", "COUNT"], rows: counts.keys.sorted().map { [$0, String(counts[$0] ?? 0)] }
+            ).render())
+        switch verifier.finish() {
+        case .intact(let head, let events):
+            say("Verified: \(Plural.count(Int(events), "event")), intact; head \(head?.description ?? "none")\n")
+        case .broken(let broken, _):
+            say("The trail is broken: \(broken.message)\n")
         }
     }
 

@@ -34,14 +34,53 @@ public enum TrailCanonical {
         }
     }
 
+    /// A field's canonical form from its bytes (nil: missing), as a store reads them.
+    public static func append(bytes field: UnsafeRawBufferPointer?, to out: inout [UInt8]) {
+        guard let field else {
+            out.append(UInt8(ascii: "-"))
+            return
+        }
+        appendDecimal(field.count, to: &out)
+        out.append(UInt8(ascii: ":"))
+        out.append(contentsOf: field)
+    }
+
+    /// `value` in decimal digits, without making a string.
+    public static func appendDecimal(_ value: some BinaryInteger, to out: inout [UInt8]) {
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var remaining = UInt64(value)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            } while remaining > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     static func append(_ field: String?, to out: inout [UInt8]) {
         guard let field else {
             out.append(UInt8(ascii: "-"))
             return
         }
-        out.append(contentsOf: String(field.utf8.count).utf8)
+        appendDecimal(field.utf8.count, to: &out)
         out.append(UInt8(ascii: ":"))
         out.append(contentsOf: field.utf8)
+    }
+
+    /// The sequence number's field: its decimal digits, as a field.
+    public static func appendNumber(_ value: Int64, to out: inout [UInt8]) {
+        var digits: [UInt8] = []
+        appendDecimal(value, to: &digits)
+        appendDecimal(digits.count, to: &out)
+        out.append(UInt8(ascii: ":"))
+        out.append(contentsOf: digits)
     }
 
     /// The hash an event with these fields has after `prevHash` (hex).
@@ -66,7 +105,9 @@ public enum TrailCanonical {
 
 /// Lower-case hexadecimal, both ways.
 public enum HexBytes {
-    private static let digits = Array("0123456789abcdef".utf8)
+    static let digits = Array("0123456789abcdef".utf8)
+    /// Each byte's value as a hex digit, 0xff for a byte that is not one.
+    static let table: [UInt8] = (0..<256).map { byte in value(UInt8(byte)) ?? 0xff }
 
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
@@ -92,7 +133,7 @@ public enum HexBytes {
         return out
     }
 
-    private static func value(_ digit: UInt8) -> UInt8? {
+    static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10

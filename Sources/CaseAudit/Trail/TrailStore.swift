@@ -16,6 +16,30 @@ public protocol TrailStore: Sendable {
     /// Every event from `seq` on, in sequence order, given to `body` in batches until it
     /// returns false (for `log verify` and `log export` over millions of events).
     func scanTrail(from seq: Int64, _ body: ([TrailEvent]) -> Bool) throws(StoreError)
+    /// The same as bytes, for `log verify`: each event's hashes and canonical bytes, until
+    /// `body` returns false. (A store may read them without making strings of them.)
+    func scanTrailCanonical(from seq: Int64, through last: Int64?, _ body: (TrailRawEvent) -> Bool)
+        throws(StoreError)
+    /// Whether two scans may run at once, on two threads (each reads on a connection of its own).
+    var scansTrailInParallel: Bool { get }
+}
+
+extension TrailStore {
+    public var scansTrailInParallel: Bool { false }
+
+    /// From the events, for a store with no faster way.
+    public func scanTrailCanonical(from seq: Int64, through last: Int64?, _ body: (TrailRawEvent) -> Bool)
+        throws(StoreError)
+    {
+        var canonical: [UInt8] = []
+        try scanTrail(from: seq) { events in
+            for event in events {
+                if let last, event.seq > last { return false }
+                if !TrailRawEvent.with(event, canonical: &canonical, body) { return false }
+            }
+            return true
+        }
+    }
 }
 
 /// Which events `log show` and `audit history` read.

@@ -29,15 +29,15 @@ public enum TrailVerification {
         var known: [Int64: String] = [:]
         for file in files { known[file.checkpoint.head.seq] = file.checkpoint.head.hash }
         if let remembered, remembered.seq > 0, known[remembered.seq] == nil { known[remembered.seq] = remembered.hash }
-        var verifier = TrailVerifier(expecting: known)
-        var inTrail: [(seq: Int64, checkpoint: TrailCheckpoint)] = []
-        try store.scanTrail(from: 1) { events in
-            for event in events where event.action == TrailAction.checkpointSigned.rawValue {
-                if let checkpoint = TrailCheckpoint(event: event) { inTrail.append((event.seq, checkpoint)) }
-            }
-            return verifier.feed(events)
-        }
+        let (verifier, checkpointed) = try verify(store, known: known)
         let verdict = verifier.finish()
+        // The checkpoints among the events found good, read whole now.
+        let inTrail =
+            try checkpointed.isEmpty
+            ? []
+            : store.trailEvents(TrailFilter(actions: [.checkpointSigned])).filter {
+                checkpointed.contains($0.seq) && $0.seq <= verifier.count
+            }.compactMap { event in TrailCheckpoint(event: event).map { (seq: event.seq, checkpoint: $0) } }
         var problems: [String] = []
         if case .broken(let broken, _) = verdict {
             var message = broken.message
@@ -63,6 +63,48 @@ public enum TrailVerification {
         }
         problems += checked.compactMap { entry in entry.problem.map { "checkpoint at \(entry.source): \($0)" } }
         return Report(verdict: verdict, checkpoints: checked, problems: problems)
+    }
+
+    /// The chain checked in one pass, or, where the store can read two parts at once, in two
+    /// halves on two cores, joined.
+    private static func verify(_ store: some CaseAuditStore, known: [Int64: String]) throws -> (
+        TrailVerifier, Set<Int64>
+    ) {
+        let end = try store.trailHead()?.seq ?? 0
+        guard store.scansTrailInParallel, end >= 100_000 else {
+            var verifier = TrailVerifier(expecting: known)
+            var checkpointed: Set<Int64> = []
+            try store.scanTrailCanonical(from: 1, through: nil) { event in
+                if event.isCheckpoint { checkpointed.insert(event.seq) }
+                return verifier.check(event)
+            }
+            return (verifier, checkpointed)
+        }
+        let middle = end / 2
+        let later = BackgroundWork { () -> Result<(TrailVerifier, Set<Int64>), StoreError> in
+            var verifier = TrailVerifier(after: middle, expecting: known)
+            var checkpointed: Set<Int64> = []
+            do throws(StoreError) {
+                try store.scanTrailCanonical(from: middle + 1, through: nil) { event in
+                    if event.isCheckpoint { checkpointed.insert(event.seq) }
+                    return verifier.check(event)
+                }
+            } catch {
+                return .failure(error)
+            }
+            return .success((verifier, checkpointed))
+        }
+        var first = TrailVerifier(expecting: known)
+        var checkpointed: Set<Int64> = []
+        let scanned = Result { () throws(StoreError) in
+            try store.scanTrailCanonical(from: 1, through: middle) { event in
+                if event.isCheckpoint { checkpointed.insert(event.seq) }
+                return first.check(event)
+            }
+        }
+        let (second, laterCheckpoints) = try later.wait().get()
+        try scanned.get()
+        return (first.joined(with: second), checkpointed.union(laterCheckpoints))
     }
 
     private static func check(

@@ -5,6 +5,7 @@ extension PostgreSQLStore: TrailStore {
     /// them (`ServerTrail`).
     @discardableResult
     func appendTrail(_ entries: [TrailEntry]) throws -> TrailHead? {
+        guard keepsTrail else { return nil }
         var head: TrailHead?
         for entry in entries {
             guard
@@ -29,7 +30,7 @@ extension PostgreSQLStore: TrailStore {
 
     public func appendEvent(_ entry: TrailEntry) throws(StoreError) -> TrailHead {
         try write { () throws -> TrailHead in
-            guard let head = try appendTrail(entry) else {
+            guard let head = try appendTrail(entry) ?? (keepsTrail ? nil : TrailHead(seq: 0, hash: "")) else {
                 throw StoreError.failed(reason: "the trail did not take the event")
             }
             return head

@@ -14,8 +14,21 @@ public final class PostgreSQLStore: Sendable {
     /// The leases this store's sessions hold, by audit: their writes are checked against them.
     let leases = Mutex<[AuditID: String]>([:])
 
+    /// Whether changes append their events: always, but for the benchmark that measures what
+    /// the trail costs (`keepingTrail`, behind the Benchmarks SPI).
+    let keepsTrail: Bool
+
     /// Connects and migrates. A database a newer caseaudit has migrated is refused.
-    public init(conninfo: String, clock: StoreClock = .system) throws(StoreError) {
+    public convenience init(conninfo: String, clock: StoreClock = .system) throws(StoreError) {
+        try self.init(conninfo: conninfo, clock: clock, keepingTrail: true)
+    }
+
+    /// The same, with the trail left unwritten when `keepingTrail` is false: for the commit
+    /// benchmark's "the same commit without the trail" only.
+    @_spi(Benchmarks) public init(conninfo: String, clock: StoreClock = .system, keepingTrail: Bool)
+        throws(StoreError)
+    {
+        keepsTrail = keepingTrail
         location = ConnectionString.redacted(conninfo)
         self.conninfo = conninfo
         self.clock = clock
