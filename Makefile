@@ -33,6 +33,7 @@ deps:
 bench: build
 	Benchmarks/validate.sh
 	Benchmarks/commit.sh
+	Benchmarks/trail.sh
 
 # The demo council in Samples/ (a test checks the committed files match the generator).
 samples:
