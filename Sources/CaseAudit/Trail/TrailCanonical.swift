@@ -16,13 +16,6 @@ public enum TrailCanonical {
         [String(seq), at, actorLogin, actorID, onBehalfOf, action, entity, entityID, payload, reason]
     }
 
-    public static func bytes(of event: TrailEvent) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(event.payload.utf8.count + 160)
-        append(of: event, to: &out)
-        return out
-    }
-
     /// The canonical bytes of `event`, appended to `out`.
     public static func append(of event: TrailEvent, to out: inout [UInt8]) {
         for field in fields(
@@ -95,11 +88,6 @@ public enum TrailCanonical {
         hasher.update(data: HexBytes.decode(prevHash) ?? [])
         hasher.update(data: canonical)
         return HexBytes.encode(hasher.finalize())
-    }
-
-    /// The hash `event` should have after `prevHash`.
-    public static func expectedHash(of event: TrailEvent, after prevHash: String) -> String {
-        hash(prevHash: prevHash, canonical: bytes(of: event))
     }
 }
 

@@ -168,9 +168,13 @@ public struct TrailVerifier: Sendable {
         guard broken == nil else { return self }
         var joined = self
         if later.count == 0 && later.broken == nil { return joined }
-        guard let start = later.startingHash, start == String(decoding: lastHash, as: UTF8.self) else {
+        guard let start = later.startingHash else {
+            // The later part broke at its first event, before taking its link.
             joined.broken = later.broken ?? TrailBreak(seq: lastSeq + 1, problem: .prevHashMismatch)
-            if later.startingHash != nil { joined.broken = TrailBreak(seq: lastSeq + 1, problem: .prevHashMismatch) }
+            return joined
+        }
+        guard start == String(decoding: lastHash, as: UTF8.self) else {
+            joined.broken = TrailBreak(seq: lastSeq + 1, problem: .prevHashMismatch)
             return joined
         }
         joined.broken = later.broken

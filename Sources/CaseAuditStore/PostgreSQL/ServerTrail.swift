@@ -3,8 +3,8 @@ import CaseAudit
 /// The trail on the server. Clients insert only what was done (action, entity, payload,
 /// reason, on whose behalf); a BEFORE INSERT trigger, with the schema owner's rights, takes a
 /// transaction lock (so events are numbered in commit order), reads the last event and fills
-/// in the number, the time, the actor (`session_user`, and its person) and both hashes, with
-/// `caseaudit_trail_hash`: the same canonical bytes as `TrailCanonical`, so one verifier checks
+/// in the number, the time, the actor (`session_user`, and its person) and both hashes, over
+/// the same canonical bytes as `TrailCanonical`, so one verifier checks
 /// either store. UPDATE, DELETE and TRUNCATE are refused.
 enum ServerTrail {
     /// The advisory lock that orders appends.
@@ -12,16 +12,6 @@ enum ServerTrail {
 
     static let schema = """
         \(TrailTable.create(numberType: "BIGINT", indexed: true))
-        CREATE FUNCTION caseaudit_trail_field(v TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
-            AS $f$ SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END $f$;
-        CREATE FUNCTION caseaudit_trail_hash(prev TEXT, seq BIGINT, at TEXT, actor_login TEXT, actor_id TEXT,
-            on_behalf_of TEXT, action TEXT, entity TEXT, entity_id TEXT, payload TEXT, reason TEXT)
-            RETURNS TEXT LANGUAGE sql IMMUTABLE AS $f$
-            SELECT encode(sha256(decode(prev, 'hex') || convert_to(
-                caseaudit_trail_field(seq::text) || caseaudit_trail_field(at) || caseaudit_trail_field(actor_login)
-                || caseaudit_trail_field(actor_id) || caseaudit_trail_field(on_behalf_of)
-                || caseaudit_trail_field(action) || caseaudit_trail_field(entity) || caseaudit_trail_field(entity_id)
-                || caseaudit_trail_field(payload) || caseaudit_trail_field(reason), 'UTF8')), 'hex') $f$;
         -- A JSON string as TrailJSON writes it (null for a missing value).
         CREATE FUNCTION caseaudit_json(v TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
             AS $f$ SELECT coalesce(to_json(v)::text, 'null') $f$;
@@ -45,8 +35,8 @@ enum ServerTrail {
             NEW.at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
             NEW.actor_login := session_user;
             NEW.actor_id := (SELECT p.id FROM public.person p WHERE p.login = session_user);
-            -- caseaudit_trail_hash, written out: a plain expression is evaluated in place, where
-            -- a call would be planned and run as a query of its own for every event.
+            -- TrailCanonical's bytes written out: a plain expression is evaluated in place, where
+            -- a function call would be planned and run as a query of its own for every event.
             NEW.row_hash := encode(sha256(decode(NEW.prev_hash, 'hex') || convert_to(
                 (octet_length(NEW.seq::text)::text || ':' || NEW.seq::text) || coalesce(octet_length(NEW.at)::text || ':' || NEW.at, '-')
                 || coalesce(octet_length(NEW.actor_login)::text || ':' || NEW.actor_login, '-')
