@@ -2,38 +2,43 @@ import CaseAudit
 
 extension PostgreSQLStore: TrailStore {
     /// Appends `entries` inside the current transaction; the server numbers, stamps and chains
-    /// them (`ServerTrail`).
-    @discardableResult
-    func appendTrail(_ entries: [TrailEntry]) throws -> TrailHead? {
-        guard keepsTrail else { return nil }
-        var head: TrailHead?
+    /// them (`ServerTrail`), at once when no other append holds the chain's lock, otherwise at
+    /// the next append that takes it.
+    func appendTrail(_ entries: [TrailEntry]) throws {
+        guard keepsTrail else { return }
         for entry in entries {
-            guard
-                let row = try run(
-                    """
-                    INSERT INTO trail (action, entity, entity_id, payload, reason, on_behalf_of)
-                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq, row_hash
-                    """,
-                    [
-                        entry.action.rawValue, entry.entity.rawValue, entry.entityID, entry.payload, entry.reason,
-                        entry.onBehalfOf,
-                    ]
-                ).first, let seq = row.int("seq")
-            else { throw StoreError.failed(reason: "the trail did not take the event") }
-            head = TrailHead(seq: seq, hash: row.string("row_hash"))
+            try run(
+                """
+                INSERT INTO trail (action, entity, entity_id, payload, reason, on_behalf_of)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                """,
+                [
+                    entry.action.rawValue, entry.entity.rawValue, entry.entityID, entry.payload, entry.reason,
+                    entry.onBehalfOf,
+                ])
         }
-        return head
     }
 
-    @discardableResult
-    func appendTrail(_ entry: TrailEntry) throws -> TrailHead? { try appendTrail([entry]) }
+    func appendTrail(_ entry: TrailEntry) throws { try appendTrail([entry]) }
 
+    /// Seals whatever waits to join the chain, in the current transaction (which then holds the
+    /// chain's lock until it ends).
+    func sealTrail() throws {
+        guard keepsTrail else { return }
+        try run("SELECT caseaudit_trail_seal()")
+    }
+
+    /// The event goes in, and waits for the chain's lock to be sealed: its caller (a report
+    /// published) prints where it stands in the chain.
     public func appendEvent(_ entry: TrailEntry) throws(StoreError) -> TrailHead {
         try write { () throws -> TrailHead in
-            guard let head = try appendTrail(entry) ?? (keepsTrail ? nil : TrailHead(seq: 0, hash: "")) else {
-                throw StoreError.failed(reason: "the trail did not take the event")
-            }
-            return head
+            guard keepsTrail else { return TrailHead(seq: 0, hash: "") }
+            try appendTrail(entry)
+            try sealTrail()
+            guard let row = try run("SELECT seq, row_hash FROM caseaudit_trail_head()").first,
+                let seq = row.int("seq")
+            else { throw StoreError.failed(reason: "the trail did not take the event") }
+            return TrailHead(seq: seq, hash: row.string("row_hash"))
         }
     }
 
@@ -62,9 +67,11 @@ extension PostgreSQLStore: TrailStore {
 
     public func trailEvents(_ filter: TrailFilter) throws(StoreError) -> [TrailEvent] {
         let query = TrailQuery(filter) { "$\($0)" }
+        let sealed = query.whereClause.isEmpty ? "WHERE seq IS NOT NULL" : query.whereClause + " AND seq IS NOT NULL"
         return try read {
-            try run(
-                "SELECT \(Self.trailColumns) FROM trail \(query.whereClause) ORDER BY seq", query.arguments
+            try sealTrail()
+            return try run(
+                "SELECT \(Self.trailColumns) FROM trail \(sealed) ORDER BY seq", query.arguments
             ).all.map(Self.event)
         }
     }
@@ -81,6 +88,7 @@ extension PostgreSQLStore: TrailStore {
     /// events holds one page at a time.
     public func scanTrail(from seq: Int64, _ body: ([TrailEvent]) -> Bool) throws(StoreError) {
         var next = seq
+        try read { try sealTrail() }
         while true {
             let page = try read {
                 try run(

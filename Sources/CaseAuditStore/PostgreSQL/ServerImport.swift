@@ -17,6 +17,8 @@ public enum ServerImport {
     static let derived: [String: [String: String]] = [
         "person": ["position": "row_number() OVER (ORDER BY rowid) - 1"],
         "case_record": ["position": "rowid - (SELECT first_row FROM case_snapshot s WHERE s.id = snapshot_id)"],
+        // The order events went in, for those waiting to be sealed into the chain: the file's are all sealed.
+        "trail": ["id": "seq"],
     ]
 
     /// The file's own bookkeeping, which the server has no use for: where a snapshot's rows

@@ -12,6 +12,10 @@ enum ServerSchema {
         (6, "a submission's roll-ups counted once, through the server's check", v6),
         (7, "a case list's rows checked against their snapshot once per statement", v7),
         (8, "the trail: append-only and hash-chained", ServerTrail.schema),
+        (
+            9, "appending to the trail without waiting: events sealed into the chain by the next append",
+            ServerTrail.sealing
+        ),
     ]
 
     /// A million-row case list paid a foreign-key check per row (more than half the import);
