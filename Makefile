@@ -34,6 +34,7 @@ bench: build
 	Benchmarks/validate.sh
 	Benchmarks/commit.sh
 	Benchmarks/trail.sh
+	Benchmarks/agreement.sh
 
 # The demo council in Samples/ (a test checks the committed files match the generator).
 samples:

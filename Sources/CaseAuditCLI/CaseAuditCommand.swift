@@ -15,6 +15,7 @@ public struct CaseAuditCommand: ParsableCommand {
             ReportCommand.self,
             ExportCommand.self,
             LogCommand.self,
+            ModerationCommand.self,
             WhoamiCommand.self,
             ServerCommand.self,
             GenerateCommand.self,

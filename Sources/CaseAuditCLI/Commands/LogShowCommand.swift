@@ -11,11 +11,6 @@ struct LogShowCommand: ParsableCommand {
             those of the audits they may see.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table
-        case json
-    }
-
     @Option(help: "One audit's events.")
     var audit: AuditID?
 
@@ -29,7 +24,7 @@ struct LogShowCommand: ParsableCommand {
     var since: CalendarDate?
 
     @Option(help: "table or json.")
-    var format: Format = .table
+    var format: TableFormat = .table
 
     @OptionGroup var store: DatabaseOption
 

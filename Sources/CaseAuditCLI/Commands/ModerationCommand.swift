@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct ModerationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moderation",
+        abstract: "Moderation: do auditors grade alike?",
+        discussion: """
+            `moderation agreement` measures how far raters agree on any ratings (a calibration day on \
+            paper, or a moderation exercise): Cohen's κ (unweighted, linear, quadratic) with \
+            Fleiss–Cohen–Everitt standard errors and 95% intervals, the null z kept apart, Scott's π, \
+            Gwet's AC1 and AC2, Fleiss' κ, and Krippendorff's α (nominal, ordinal, interval), which \
+            takes files some raters skipped.
+            """,
+        subcommands: [ModerationAgreementCommand.self]
+    )
+}
