@@ -309,6 +309,32 @@ import Testing
         #expect((plan["strata"] as? [[String: Any]])?.isEmpty == false)
     }
 
+    // Exact planning: binomial asks more than Cochran, the finite population's hypergeometric
+    // less than the binomial, and each says its method; the sizes are ExactPlan's.
+    @Test func samplePlanPlansExactly() throws {
+        importCouncil()
+        func size(_ method: String) throws -> (Int, String) {
+            let result = run(["sample", "plan", "--method", method, "--format", "json"])
+            #expect(result.status == 0)
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            return (plan["sampleSize"] as? Int ?? 0, plan["method"] as? String ?? "")
+        }
+        let cochran = try size("cochran")
+        let binomial = try size("binomial")
+        let hypergeometric = try size("hypergeometric")
+        #expect(cochran == (91, "cochran"))
+        #expect(
+            binomial.0
+                == ExactPlan.size(model: .binomial, population: nil, confidence: 0.95, margin: 0.1, expectedRate: 0.5))
+        #expect(
+            hypergeometric.0
+                == ExactPlan.size(
+                    model: .hypergeometric, population: 1500, confidence: 0.95, margin: 0.1, expectedRate: 0.5))
+        #expect(binomial.0 > cochran.0 && hypergeometric.0 < binomial.0)
+        #expect(run(["sample", "plan", "--method", "hypergeometric"]).output.contains("Method: exact hypergeometric"))
+        #expect(run(["sample", "plan", "--method", "exact"]).status == 2)
+    }
+
     // 2. One sample per checklist per month: a second draw is refused; --replace only while
     // nothing is scored (the old one kept, marked); --top-up adds files none already drawn,
     // within the month's quotas.

@@ -28,13 +28,13 @@ public struct RatingSet: Sendable, Hashable {
 
     public mutating func add(file: String, rater: String, rating: String) throws(Refusal) {
         guard let category = categoryIndex[rating] else { throw .notOnScale(rating) }
-        let f = fileIndex[file] ?? insert(file, into: &files, &fileIndex)
-        let r = raterIndex[rater] ?? insert(rater, into: &raters, &raterIndex)
+        let f = fileIndex[file] ?? Self.insert(file, into: &files, &fileIndex)
+        let r = raterIndex[rater] ?? Self.insert(rater, into: &raters, &raterIndex)
         guard rated.insert(Int64(f) << 32 | Int64(r)).inserted else { throw .ratedTwice(file: file, rater: rater) }
         ratings.append(Rating(file: f, rater: r, category: category))
     }
 
-    private func insert(_ name: String, into names: inout [String], _ index: inout [String: Int]) -> Int {
+    private static func insert(_ name: String, into names: inout [String], _ index: inout [String: Int]) -> Int {
         names.append(name)
         index[name] = names.count - 1
         return names.count - 1

@@ -3,7 +3,8 @@ extension SamplePlan {
     /// with `stratumRates` naming strata the list has.
     public static func forLatestCaseList(
         in store: some CaseAuditStore, strata: [SampleParameters.Stratum], caseTypes: [CaseType], confidence: Double,
-        margin: Double, expectedRate: Double, stratumRates: [String: Double], allocation: Allocation
+        margin: Double, expectedRate: Double, stratumRates: [String: Double], allocation: Allocation,
+        method: Method = .cochran
     ) throws -> SamplePlan {
         let snapshot = try store.requiredCaseSnapshot()
         let sizes = StratifiedSampler.strata(
@@ -12,7 +13,7 @@ extension SamplePlan {
         guard unknown.isEmpty else { throw SamplePlanError.unknownStrata(unknown, known: sizes.map(\.key)) }
         return SamplePlan(
             strata: sizes, confidence: confidence, margin: margin, expectedRate: expectedRate,
-            stratumRates: stratumRates, allocation: allocation)
+            stratumRates: stratumRates, allocation: allocation, method: method)
     }
 
     /// "STRATUM=RATE" entries, each rate between 0 and 1; nil for the first that is not one

@@ -4,10 +4,38 @@
 /// the finite-population correction n = n₀ / (1 + (n₀ − 1)/N), rounded up. The whole
 /// population's n is shared across strata proportionally (n_h ∝ N_h), equally, or by Neyman
 /// allocation (n_h ∝ N_h·√(p_h(1−p_h))); each stratum also gets the n it would need for its own
-/// estimate at the same margin.
+/// estimate at the same margin. Exact methods instead (`ExactPlan`): the smallest n whose exact
+/// binomial, or hypergeometric (finite population), interval meets the margin.
 public struct SamplePlan: Sendable, Codable {
-    public static let method =
-        "Cochran: normal approximation to the binomial with finite-population correction, n0 = z^2 p(1-p)/e^2, n = n0/(1+(n0-1)/N), rounded up"
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        case cochran, binomial, hypergeometric
+
+        public var description: String {
+            switch self {
+            case .cochran:
+                "Cochran: normal approximation to the binomial with finite-population correction, n0 = z^2 p(1-p)/e^2, n = n0/(1+(n0-1)/N), rounded up"
+            case .binomial:
+                "exact binomial: the smallest n whose Clopper-Pearson interval around x = n p (rounded) is within the margin"
+            case .hypergeometric:
+                "exact hypergeometric: the smallest n whose exact interval for the compliant cases of the population (sampled without replacement), around x = n p (rounded), is within the margin"
+            }
+        }
+
+        /// n for a population of `population` (nil: infinite) by this method.
+        public func size(population: Int?, confidence: Double, margin: Double, expectedRate: Double) -> Int? {
+            switch self {
+            case .cochran:
+                SamplePlan.size(
+                    population: population, confidence: confidence, margin: margin, expectedRate: expectedRate)
+            case .binomial, .hypergeometric:
+                ExactPlan.size(
+                    model: self == .binomial ? .binomial : .hypergeometric, population: population,
+                    confidence: confidence, margin: margin, expectedRate: expectedRate
+                )
+                .map { n in population.map { Swift.min(n, $0) } ?? n }
+            }
+        }
+    }
 
     public enum Allocation: String, Sendable, Codable, CaseIterable {
         case proportional, equal, neyman
@@ -41,7 +69,7 @@ public struct SamplePlan: Sendable, Codable {
     public var sampleSize: Int
     public var allocation: Allocation
     public var strata: [Stratum]
-    public var method: String { Self.method }
+    public var method: Method
 
     /// n for a population of `population` (nil: infinite). Nil when no whole number of files
     /// can meet the margin: an infinite population with a margin so small that n overflows.
@@ -60,8 +88,9 @@ public struct SamplePlan: Sendable, Codable {
 
     public init(
         strata sizes: [(key: String, population: Int)], confidence: Double, margin: Double, expectedRate: Double,
-        stratumRates: [String: Double] = [:], allocation: Allocation
+        stratumRates: [String: Double] = [:], allocation: Allocation, method: Method = .cochran
     ) {
+        self.method = method
         self.confidence = confidence
         self.margin = margin
         self.expectedRate = expectedRate
@@ -69,7 +98,7 @@ public struct SamplePlan: Sendable, Codable {
         z = NormalQuantile.z(1 - (1 - confidence) / 2)
         population = sizes.reduce(0) { $0 + $1.population }
         sampleSize =
-            Self.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate)
+            method.size(population: population, confidence: confidence, margin: margin, expectedRate: expectedRate)
             ?? population
         let caps = sizes.map(\.population)
         let rates = sizes.map { stratumRates[$0.key] ?? expectedRate }
@@ -82,7 +111,7 @@ public struct SamplePlan: Sendable, Codable {
                 key: sizes[index].key, population: caps[index], expectedRate: rates[index],
                 proportional: proportional[index],
                 equal: equal[index], neyman: neyman[index],
-                forOwnEstimate: Self.size(
+                forOwnEstimate: method.size(
                     population: caps[index], confidence: confidence, margin: margin, expectedRate: rates[index])
                     ?? caps[index])
         }
@@ -93,7 +122,7 @@ public struct SamplePlan: Sendable, Codable {
             "To estimate a compliance rate within ±\(Number.percent(margin)) at \(Number.percent(confidence)) confidence"
         out += " (expected rate \(Number.percent(expectedRate)), z = \(Number.format((z * 1000).rounded() / 1000))):\n"
         out += "\(Plural.count(sampleSize, "file")) from a population of \(population), \(allocation.sharing) below.\n"
-        out += "Method: \(Self.method).\n\n"
+        out += "Method: \(method.description).\n\n"
         let rows = strata.map { stratum -> [String] in
             let chosen: Int
             switch allocation {

@@ -10,7 +10,9 @@ struct SamplePlanCommand: ParsableCommand {
             Cochran's formula (normal approximation to the binomial) with the finite-population \
             correction, for the latest case list as a whole and per stratum, with proportional, equal \
             or Neyman allocation across strata. For example, ±10% at 95% confidence with 1,000 cases \
-            and an expected rate of 50% needs 88 files.
+            and an expected rate of 50% needs 88 files. --method binomial or hypergeometric plans \
+            exactly instead: the smallest n whose exact (Clopper-Pearson, or hypergeometric for the \
+            finite population) interval meets the margin.
             """
     )
 
@@ -36,6 +38,9 @@ struct SamplePlanCommand: ParsableCommand {
 
     @Option(name: .customLong("case-types"), help: "Only these case types, e.g. CIN,CP.")
     var caseTypes: String?
+
+    @Option(help: "cochran (normal approximation), binomial or hypergeometric (exact).")
+    var method: SamplePlan.Method = .cochran
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
@@ -75,7 +80,7 @@ struct SamplePlanCommand: ParsableCommand {
         let plan = try SamplePlan.forLatestCaseList(
             in: try store.open(console), strata: try parsedStrata(), caseTypes: try CaseTypesArgument.parse(caseTypes),
             confidence: confidence, margin: margin, expectedRate: expectedRate, stratumRates: try rates(),
-            allocation: allocation)
+            allocation: allocation, method: method)
         switch format {
         case .text: console.write(plan.table())
         case .json: console.write(JSONOutput.render(plan))
@@ -84,3 +89,4 @@ struct SamplePlanCommand: ParsableCommand {
 }
 
 extension SamplePlan.Allocation: ExpressibleByArgument {}
+extension SamplePlan.Method: ExpressibleByArgument {}

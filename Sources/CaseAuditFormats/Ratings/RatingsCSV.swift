@@ -32,20 +32,18 @@ public enum RatingsCSV {
         var problems: [Diagnostic] = []
         for record in 1..<table.recordCount {
             let line = table.line(ofRecord: record)
-            var values: [Field: String] = [:]
-            for field in Field.allCases {
+            func value(_ field: Field) -> String? {
                 guard let value = columns.value(field, record, in: table)?.trimmingWhitespace, !value.isEmpty else {
                     problems.append(
                         Diagnostic(
                             .rules, at: SourceLocation(file: path, line: line, column: columns.column(of: field)),
                             "the \(field.rawValue) is empty"))
-                    continue
+                    return nil
                 }
-                values[field] = value
+                return value
             }
-            if let file = values[.file], let rater = values[.rater], let rating = values[.rating] {
-                rows.append((line, file, rater, rating))
-            }
+            let (file, rater, rating) = (value(.file), value(.rater), value(.rating))
+            if let file, let rater, let rating { rows.append((line, file, rater, rating)) }
         }
         let scale = given ?? scaleOfRatings(rows.map(\.rating))
         var set = RatingSet(categories: scale)
