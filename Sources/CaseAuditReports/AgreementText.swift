@@ -50,12 +50,9 @@ extension AgreementAnalysis {
         out += "\n"
         let headers = ["COEFFICIENT", "VALUE", "SE", "95% INTERVAL", "NULL Z", "NOTE"]
         let noted = rows.contains { !$0[5].isEmpty }
-        let rendered = TextTable(
+        out += TextTable(
             headers: noted ? headers : Array(headers.dropLast()), rows: noted ? rows : rows.map { Array($0.dropLast()) }
-        )
-        .render()
-        out += rendered.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        ).render()
         out += "\nSE and interval from the non-null variance (Fleiss, Cohen & Everitt 1969 for κ; Gwet for AC1, AC2"
         out += " and Fleiss' κ); the null z tests agreement no better than chance.\n"
         return out

@@ -34,7 +34,7 @@ extension PostgreSQLStore: TrailStore {
         try write { () throws -> TrailHead in
             guard keepsTrail else { return TrailHead(seq: 0, hash: "") }
             try appendTrail(entry)
-            try sealTrail()
+            // The head function seals what waits first, this event with it.
             guard let row = try run("SELECT seq, row_hash FROM caseaudit_trail_head()").first,
                 let seq = row.int("seq")
             else { throw StoreError.failed(reason: "the trail did not take the event") }

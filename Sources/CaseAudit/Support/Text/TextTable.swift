@@ -8,6 +8,7 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
+    /// Each line without the padding of cells left empty at its end.
     public func render() -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in
@@ -18,7 +19,14 @@ public struct TextTable: Sendable {
                 let cell = column < row.count ? row[column] : ""
                 let isLast = column == headers.count - 1
                 return isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces
         }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        guard last == " " else { return self }
+        return String(self[..<(lastIndex { $0 != " " }.map { index(after: $0) } ?? startIndex)])
     }
 }
