@@ -172,8 +172,9 @@ public enum MonthlyReport {
                 "interval": suppression.interval(council.goodOrBetterInterval, basedOn: council.audited),
                 "differs": council.judgedDifferently,
             ]
-            if let estimate = section.populationEstimate, !suppression.hides(council.audited) {
-                entry["estimate"] = Number.percent(estimate)
+            if let estimate = section.weightedEstimate, !suppression.hides(council.audited) {
+                entry["estimate"] = Number.percent(estimate.share)
+                entry["estimateInterval"] = suppression.interval(estimate.interval, basedOn: council.audited)
             }
             let weakest = council.items.filter { $0.rate != nil && !suppression.hides($0.answered) }.min {
                 ($0.rate ?? 1) < ($1.rate ?? 1)

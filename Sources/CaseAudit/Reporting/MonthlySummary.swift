@@ -12,6 +12,8 @@ public struct MonthlySummary: Sendable, Encodable {
         /// by the inverse of its inclusion probability (Horvitz–Thompson); nil when every file
         /// had the same chance of being drawn, so the plain share is already the estimate.
         public var populationEstimate: Double?
+        /// The same estimate with its design-based 95 % interval and how it was made.
+        public var weightedEstimate: PopulationEstimate?
         public var teams: [GroupFigures]
         /// Each team manager's, service manager's and assistant director's teams together.
         public var managementLines: [ManagementGroup]
@@ -172,6 +174,7 @@ public struct MonthlySummary: Sendable, Encodable {
                     sampled: drawn,
                     checklist: checklist)
             }
+            let estimate = Self.populationEstimate(group, checklist)
             let council = GroupFigures(
                 name: "Council", tally: teamTallies.values.reduce(scheme.empty, +), items: scheme.items(itemCells),
                 sampled: sampledCount { _ in true }, checklist: checklist)
@@ -179,7 +182,7 @@ public struct MonthlySummary: Sendable, Encodable {
                 ChecklistSection(
                     checklist: checklist.id, title: checklist.title, version: checklist.version, hash: hash,
                     council: council,
-                    populationEstimate: Self.populationEstimate(group, checklist), teams: teams,
+                    populationEstimate: estimate?.share, weightedEstimate: estimate, teams: teams,
                     managementLines: management,
                     auditorLevels: auditorLevels, caseTypes: caseTypes,
                     filesNotYetAudited: max(0, council.sampled - council.audited),
@@ -201,19 +204,17 @@ public struct MonthlySummary: Sendable, Encodable {
 
     public static let noTeam = "(no team)"
 
-    /// The Horvitz–Thompson ratio estimate of the share good or better across all open cases.
-    static func populationEstimate(_ cells: [GradeCell], _ checklist: Checklist) -> Double? {
-        let probabilities = Set(cells.map(\.inclusionProbability))
-        guard probabilities.count > 1, cells.allSatisfy({ $0.inclusionProbability > 0 }) else { return nil }
+    /// The Horvitz–Thompson ratio estimate of the share good or better across all open cases,
+    /// with its interval; each cell's files are a stratum's (its team and inclusion probability).
+    static func populationEstimate(_ cells: [GradeCell], _ checklist: Checklist) -> PopulationEstimate? {
+        guard Set(cells.map(\.inclusionProbability)).count > 1 else { return nil }
         let good = checklist.grading.goodOrBetter
-        var weighted = 0.0
-        var total = 0.0
-        for cell in cells {
-            let weight = Double(cell.files) / cell.inclusionProbability
-            total += weight
-            if good.contains(cell.judgement) { weighted += weight }
-        }
-        return total > 0 ? weighted / total : nil
+        return PopulationEstimate(
+            files: cells.map {
+                PopulationEstimate.File(
+                    stratum: $0.team ?? noTeam, inclusionProbability: $0.inclusionProbability,
+                    good: good.contains($0.judgement), count: $0.files)
+            })
     }
 
     static func summaries(_ points: [TrendPoint], month: AuditMonth) -> [TrendSummary] {

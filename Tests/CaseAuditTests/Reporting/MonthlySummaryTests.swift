@@ -93,6 +93,11 @@ import Testing
         #expect(items["voice"]! == (1, 1))
         // Weights 1/π: team A's files 2 each, team B's 4 each; good or better: 2 + 2 + 4 of 14.
         #expect(abs((section.populationEstimate ?? 0) - 8.0 / 14.0) < 1e-12)
+        // Its interval is design-based: strata (team, π), so A's three files and B's two.
+        let weighted = try #require(section.weightedEstimate)
+        #expect(weighted.share == section.populationEstimate)
+        #expect(weighted.strata == 2 && weighted.files == 5)
+        #expect(weighted.standardError > 0 && weighted.lower < weighted.share && weighted.share < weighted.upper)
     }
 
     @Test func groupsByTeamManagementLineAuditorLevelAndCaseType() throws {
@@ -130,6 +135,21 @@ import Testing
         #expect(summary.sections.map { "\($0.version) \($0.council.audited)" } == ["1 3", "2 2"])
         let context = MonthlyReport.context(summary, summary.tables(Suppression()), Suppression(), html: true)
         #expect((context["versionNote"] as? String)?.contains("more than one version of test") == true)
+    }
+
+    @Test func theWeightedEstimateIsPrintedWithItsInterval() throws {
+        let summary = summary()
+        let weighted = try #require(summary.sections.first?.weightedEstimate)
+        let context = MonthlyReport.context(summary, summary.tables(Suppression()), Suppression(), html: false)
+        let headline = try #require((context["headline"] as? [[String: Any]])?.first)
+        #expect(headline["estimate"] as? String == Number.percent(weighted.share))
+        #expect(
+            headline["estimateInterval"] as? String
+                == "\(Number.percent(weighted.lower))–\(Number.percent(weighted.upper))")
+        // Too few files to publish: neither the estimate nor its interval is shown.
+        let hidden = MonthlyReport.context(
+            summary, summary.tables(Suppression(minimum: 10)), Suppression(minimum: 10), html: false)
+        #expect((hidden["headline"] as? [[String: Any]])?.first?["estimateInterval"] == nil)
     }
 
     @Test func smallNumbersAreSuppressedUnlessDetailIsAsked() throws {
