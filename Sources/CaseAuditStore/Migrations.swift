@@ -342,6 +342,9 @@ enum Migrations {
             try SQLiteTrail.began(
                 db, login: SQLiteStore.operatingSystemLogin() ?? "unknown", at: StoreClock.system.timestamp())
         }
+        migrator.registerMigration("v14 moderation draws") { db in
+            try db.execute(sql: ModerationSchema.tables)
+        }
         return migrator
     }
 }

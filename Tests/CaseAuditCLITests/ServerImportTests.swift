@@ -18,15 +18,21 @@ import Testing
     @Test func aCouncilMovesWholeAndReportsAlikeOnTheServer() throws {
         let folder = try TemporaryDirectory("caseaudit-server-import")
         let file = try Self.demoCopy(in: folder)
+        // A month's moderation drawn, so that its tables hold rows to copy.
+        let moderation = CommandRunner.run(["moderation", "draw", "--month", "2026-11", "--seed", "4"], on: file)
+        #expect(moderation.status == 0, "\(moderation.errors)")
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
         let server = try PostgresServer.freshDatabase()
 
         let copied = CommandRunner.run(["server", "import", file, "--database", server])
         #expect(copied.status == 0, "\(copied.errors)")
-        #expect(copied.output.contains("in 20 tables, each read back and found the same"))
+        #expect(copied.output.contains("in 22 tables, each read back and found the same"))
         #expect(copied.output.contains("audit_answer"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file was written to")
 
+        // The moderation draws again, identically, from what the server holds.
+        let redrawn = CommandRunner.run(["moderation", "redraw", "--month", "2026-11"], on: server)
+        #expect(redrawn.status == 0 && redrawn.output.contains("Identical"), "\(redrawn.errors)")
         // Every audit, and the monthly summary, read the same from either store.
         let audits = try PostgresServer.query("SELECT count(*) FROM audit WHERE submitted_at IS NOT NULL", in: server)
         #expect(Int(audits) ?? 0 > 100)

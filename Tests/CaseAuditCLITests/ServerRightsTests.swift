@@ -7,27 +7,58 @@ import Testing
 /// with their own login, and row-level security on `session_user` decides what they see and
 /// write, through caseaudit and through `psql` alike.
 @Suite struct ServerRightsTests {
-    @Test func eachPersonSeesAndWritesOnlyWhatIsTheirs() throws {
-        let folder = try TemporaryDirectory()
-        let server = try PostgresServer.shared()
-        let owner = try PostgresServer.freshDatabase()
+    /// A council on a fresh server database: the owner imports the chart (everyone's login is
+    /// their id with `prefix`), sets the rights and grants them; the quality lead imports the
+    /// case list and draws December's sample.
+    struct Council {
+        let folder: TemporaryDirectory
+        let server: PostgresServer
+        let owner: String
+        let prefix: String
+        let chart: String
+        let initialised: CommandResult
+        let granted: CommandResult
+
+        init() throws {
+            folder = try TemporaryDirectory()
+            server = try PostgresServer.shared()
+            owner = try PostgresServer.freshDatabase()
+            prefix = "r\(UInt32.random(in: 0...UInt32.max))_"
+            chart = try IdentityTests.chartWithLogins(qualityLead: "\(prefix)qa_lead", prefix: prefix, in: folder)
+            #expect(CommandRunner.run(["org", "import", chart], on: owner).status == 0)
+            initialised = CommandRunner.run(["server", "init"], on: owner)
+            #expect(initialised.status == 0, "\(initialised.errors)")
+            granted = CommandRunner.run(["server", "grant"], on: owner)
+            #expect(granted.status == 0, "\(granted.errors)")
+            let lead = login("qa_lead")
+            let imported = CommandRunner.run(
+                ["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], on: lead)
+            #expect(imported.status == 0, "\(imported.errors)")
+            let drawn = CommandRunner.run(
+                [
+                    "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
+                    "--seed", "9",
+                ],
+                on: lead)
+            #expect(drawn.status == 0, "\(drawn.errors)")
+        }
+
         func login(_ person: String) -> String {
             owner.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(prefix)\(person)")
         }
+    }
+
+    @Test func eachPersonSeesAndWritesOnlyWhatIsTheirs() throws {
+        let council = try Council()
+        let (folder, owner, prefix, chart) = (council.folder, council.owner, council.prefix, council.chart)
+        func login(_ person: String) -> String { council.login(person) }
         func run(_ arguments: [String], as conninfo: String) -> CommandResult {
             CommandRunner.run(arguments, on: conninfo)
         }
         func json(_ result: CommandResult) throws -> [[String: Any]] {
             try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
         }
-        // The owner sets up the schema, the chart (everyone's login is their id) and the rights.
-        let prefix = "r\(UInt32.random(in: 0...UInt32.max))_"
-        let chart = try IdentityTests.chartWithLogins(qualityLead: "\(prefix)qa_lead", prefix: prefix, in: folder)
-        #expect(run(["org", "import", chart], as: owner).status == 0)
-        let initialised = run(["server", "init"], as: owner)
-        #expect(initialised.status == 0, "\(initialised.errors)")
-        let granted = run(["server", "grant"], as: owner)
-        #expect(granted.status == 0, "\(granted.errors)")
+        let (initialised, granted) = (council.initialised, council.granted)
         // The groups are this database's own, named after it.
         let database = try #require(owner.split(separator: " ").first { $0.hasPrefix("dbname=") }?.dropFirst(7))
         #expect(
@@ -36,17 +67,8 @@ import Testing
         #expect(
             run(["server", "grant"], as: owner).output == "Every login is as the org chart says: nothing changed.\n")
 
-        // A quality lead (not the owner, not a superuser) imports and draws.
+        // A quality lead (not the owner, not a superuser) imported and drew.
         let lead = login("qa_lead")
-        let imported = run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], as: lead)
-        #expect(imported.status == 0, "\(imported.errors)")
-        let drawn = run(
-            [
-                "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "2",
-                "--seed", "9",
-            ],
-            as: lead)
-        #expect(drawn.status == 0, "\(drawn.errors)")
         let files = try json(run(["audit", "list", "--format", "json"], as: lead))
         #expect(files.count > 10)
         let org = try #require(
@@ -202,6 +224,50 @@ import Testing
                 "took \(prefix)\(auditor) out of \(database)_auditor: nobody in the org chart has that login"))
         let gone = run(["audit", "list"], as: asAuditor)
         #expect(gone.status == 1 && gone.errors.contains("permission denied"))
+    }
+
+    /// A moderation is a quality lead's to draw; its moderators see the files given them, and not
+    /// why each was chosen (the draw's own row, which would tell them the first grade).
+    @Test func aModerationIsALeadsToDrawAndKeepsItsReasonsFromModerators() throws {
+        let council = try Council()
+        let lead = council.login("qa_lead")
+        let files = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(CommandRunner.run(["audit", "list", "--format", "json"], on: lead).output.utf8))
+                as? [[String: Any]])
+        let sheet = try AnswerSheets.best(in: council.folder)
+        for file in files.prefix(3) {
+            let reference = try #require(file["caseReference"] as? String)
+            let auditor = try #require(file["auditorID"] as? String)
+            let keyed = CommandRunner.run(
+                ["audit", "score", reference, "--on-behalf-of", auditor, "--answers", sheet, "--submit"], on: lead)
+            #expect(keyed.status == 0, "\(keyed.errors)")
+        }
+        let auditor = try #require(files.first?["auditorID"] as? String)
+        let refused = CommandRunner.run(
+            ["moderation", "draw", "--month", "2026-12", "--seed", "1", "--rule", "100%"], on: council.login(auditor))
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(try PostgresServer.query("SELECT count(*) FROM moderation_draw", in: council.owner) == "0")
+
+        let drawn = CommandRunner.run(
+            ["moderation", "draw", "--month", "2026-12", "--seed", "1", "--rule", "100%", "--format", "json"], on: lead)
+        #expect(drawn.status == 0, "\(drawn.errors)")
+        let draw = try JSONDecoder().decode(ModerationDraw.self, from: Data(drawn.output.utf8))
+        #expect(draw.files.count == 3)
+        let moderator = try #require(draw.files.first?.moderatorID)
+        let theirs = draw.files.count { $0.moderatorID == moderator }
+        let asModerator = council.login(moderator)
+        #expect(
+            try PostgresServer.query(
+                "SELECT count(*) FROM moderation_file WHERE moderator_id = '\(moderator)'", in: asModerator)
+                == String(theirs))
+        #expect(try PostgresServer.query("SELECT count(*) FROM moderation_draw", in: asModerator) == "0")
+        #expect(
+            try PostgresServer.query(
+                "SELECT count(*) FROM moderation_file WHERE auditor_id = '\(auditor)'", in: council.login(auditor))
+                == String(draw.files.count { $0.auditorID == auditor }))
+        let redraw = CommandRunner.run(["moderation", "redraw", "--month", "2026-12"], on: lead)
+        #expect(redraw.status == 0 && redraw.output.contains("Identical"), "\(redraw.errors)")
     }
 
     /// Two councils' databases on one server: each has groups of its own, so granting in one

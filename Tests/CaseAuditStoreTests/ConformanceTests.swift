@@ -51,6 +51,10 @@ enum Engines {
         try StoreConformance.aReallocatedFileIsTheNewAuditors(engine)
     }
 
+    @Test(arguments: Engines.all) func aModerationDrawIsKeptOnceAndReproduces(_ engine: StoreEngine) throws {
+        try StoreConformance.aModerationDrawIsKeptOnceAndReproduces(engine)
+    }
+
     @Test(arguments: Engines.all) func twoDrawsAtOnceKeepOne(_ engine: StoreEngine) throws {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }

@@ -114,6 +114,8 @@ public enum StoreError: Error, Sendable, Hashable {
     /// The server could not be reached, or the connection was lost mid-change: nothing of
     /// that change was written, and trying again (once it is back) is safe.
     case unavailable(path: String, reason: String)
+    /// The month's moderation was drawn already (`draw`), so nothing was drawn.
+    case moderationDrawn(month: String, draw: Int64)
 
     public var message: String {
         switch self {
@@ -145,6 +147,8 @@ public enum StoreError: Error, Sendable, Hashable {
             "the copy of \(table) did not match when read back (\(reason)), so nothing was kept"
         case .unavailable(let path, let reason):
             "\(path): the server cannot be reached (\(reason)); nothing of this change was written, and it is safe to try again"
+        case .moderationDrawn(let month, let draw):
+            "\(month)'s moderation was drawn already (draw \(draw)), so nothing was drawn"
         }
     }
 }

@@ -1,7 +1,9 @@
 /// Everything the product keeps, behind one seam: the population, the samples, the audits and
 /// the quality roll-ups. Commands hold an `any CaseAuditStore` from the store factory and use
 /// nothing else, so a second engine is a second conformance, not a second set of commands.
-public protocol CaseAuditStore: PopulationStore, SampleStore, AuditStore, QualityStore, BulkAuditStore, TrailStore {
+public protocol CaseAuditStore: PopulationStore, SampleStore, AuditStore, QualityStore, BulkAuditStore, TrailStore,
+    ModerationStore
+{
     /// Who this session is, as the system says (never a flag).
     func sessionIdentity() throws(StoreError) -> SessionIdentity
     /// Where the data is, as the user named it (a file path), for messages.

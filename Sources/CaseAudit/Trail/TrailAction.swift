@@ -24,6 +24,8 @@ public enum TrailAction: String, Sendable, Hashable, Codable, CaseIterable {
     case reportPublished = "report.published"
     case councilImported = "council.imported"
     case checkpointSigned = "checkpoint.signed"
+    case moderationDrawn = "moderation.drawn"
+    case moderationRedrawChecked = "moderation.redraw-checked"
 }
 
 /// Which kind of thing an event is about; its `entityID` names the one.
@@ -39,4 +41,6 @@ public enum TrailEntity: String, Sendable, Hashable, Codable {
     case login
     case report
     case trail
+    /// A month's moderation draw, by its number.
+    case moderation
 }

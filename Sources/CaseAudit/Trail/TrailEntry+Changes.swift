@@ -61,6 +61,39 @@ extension TrailEntry {
             payload: .object([("differences", .int(Int64(differences))), ("reproduced", .bool(reproduced))]))
     }
 
+    /// The draw's rule, seed and counts; which files, by reference, and their moderators. Not why
+    /// each was chosen: that would tell anyone reading the trail the first grade.
+    public static func moderationDrawn(_ draw: ModerationDraw) -> TrailEntry {
+        TrailEntry(
+            .moderationDrawn, .moderation, String(draw.id),
+            payload: .object([
+                ("audits", .int(Int64(draw.candidates.count))),
+                (
+                    "files",
+                    .array(
+                        draw.files.map { file in
+                            .object([
+                                ("audit", .int(file.auditID.rawValue)), ("case", .string(file.caseReference)),
+                                ("moderator", .text(file.moderatorID)),
+                            ])
+                        })
+                ),
+                ("month", .string(draw.month.description)), ("rule", .string(draw.rule.description)),
+                ("seed", .string(String(draw.seed))),
+            ]))
+    }
+
+    public static func moderationRedrawChecked(_ draw: ModerationDraw, reproduced: Bool, differences: Int)
+        -> TrailEntry
+    {
+        TrailEntry(
+            .moderationRedrawChecked, .moderation, String(draw.id),
+            payload: .object([
+                ("differences", .int(Int64(differences))), ("month", .string(draw.month.description)),
+                ("reproduced", .bool(reproduced)),
+            ]))
+    }
+
     public static func checklistPinned(_ checklist: PinnedChecklist) -> TrailEntry {
         TrailEntry(
             .checklistPinned, .checklist, checklist.hash,

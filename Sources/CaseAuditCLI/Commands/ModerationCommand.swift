@@ -5,12 +5,16 @@ struct ModerationCommand: ParsableCommand {
         commandName: "moderation",
         abstract: "Moderation: do auditors grade alike?",
         discussion: """
+            `moderation draw` chooses the month's submitted audits to moderate (every Inadequate and a \
+            seeded share of the rest, by default) and gives each a moderator more senior than its \
+            auditor and outside the file's line; `moderation redraw` checks a draw reproduces.
+
             `moderation agreement` measures how far raters agree on any ratings (a calibration day on \
             paper, or a moderation exercise): Cohen's κ (unweighted, linear, quadratic) with \
             Fleiss–Cohen–Everitt standard errors and 95% intervals, the null z kept apart, Scott's π, \
             Gwet's AC1 and AC2, Fleiss' κ, and Krippendorff's α (nominal, ordinal, interval), which \
             takes files some raters skipped.
             """,
-        subcommands: [ModerationAgreementCommand.self]
+        subcommands: [ModerationDrawCommand.self, ModerationRedrawCommand.self, ModerationAgreementCommand.self]
     )
 }

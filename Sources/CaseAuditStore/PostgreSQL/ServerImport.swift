@@ -44,7 +44,8 @@ public enum ServerImport {
         ("rollup_trend", ["month", "checklist_hash", "judgement"]),
         ("rollup_item", ["month", "checklist_hash", "team", "case_type", "auditor_level", "item_id"]),
         ("rollup_item_council", ["month", "checklist_hash", "item_id"]),
-        ("reallocation", ["id"]), ("trail", ["seq"]),
+        ("reallocation", ["id"]), ("moderation_draw", ["id"]), ("moderation_file", ["draw_id", "audit_id"]),
+        ("trail", ["seq"]),
     ]
 
     /// Copies the embedded database at `path` into the empty server database `conninfo`

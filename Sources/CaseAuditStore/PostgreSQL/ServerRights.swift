@@ -101,6 +101,11 @@ enum ServerRights {
             WITH CHECK (caseaudit_my_audit(audit_id));
         CREATE POLICY sees ON audit_outcome FOR SELECT USING (caseaudit_sees_audit(audit_id));
         CREATE POLICY submits ON audit_outcome FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
+        -- Moderation: a draw's own row (why each file was chosen) is a lead's alone; a moderator
+        -- sees the files allocated to them, an auditor which of theirs are moderated, a senior
+        -- manager their line's.
+        CREATE POLICY sees ON moderation_file FOR SELECT USING (moderator_id = caseaudit_me()
+            OR auditor_id = caseaudit_me() OR team IN (SELECT caseaudit_line_teams()));
         -- Leases: everyone sees who holds what; a session takes, renews and gives up its own, or
         -- takes one that has run out or whose holder's connection has gone.
         CREATE POLICY everyone_reads ON audit_lease FOR SELECT USING (true);

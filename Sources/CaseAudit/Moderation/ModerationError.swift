@@ -1,0 +1,23 @@
+/// Why a moderation draw cannot be made or checked. The messages say what is so; the command
+/// line adds which command or flag goes on from there.
+public enum ModerationError: ReportableError, Hashable {
+    case badRule(String, term: String, expected: String)
+    case noAudits(month: String)
+    case namedFileNotAudited(String, month: String)
+    case noOrgChart
+    case notDrawn(month: String)
+    case store(StoreError)
+
+    public var message: String {
+        switch self {
+        case .badRule(let rule, let term, let expected):
+            return "moderation rule '\(rule)': '\(term)' is not understood: expected \(expected)"
+        case .noAudits(let month): return "no audits of files drawn for \(month) are submitted yet: nothing to moderate"
+        case .namedFileNotAudited(let reference, let month):
+            return "case '\(reference)' has no submitted audit of a file drawn for \(month)"
+        case .noOrgChart: return "there is no org chart to choose moderators from"
+        case .notDrawn(let month): return "no moderation was drawn for \(month)"
+        case .store(let error): return error.message
+        }
+    }
+}
