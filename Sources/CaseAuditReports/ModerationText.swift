@@ -49,4 +49,38 @@ public enum ModerationText {
         }
         return text
     }
+
+    /// The files given to moderators: no first grade, only where each stands.
+    public static func assignments(_ files: [ModerationAssignment]) -> String {
+        guard !files.isEmpty else { return "No files are given to moderate.\n" }
+        let rows = files.map { file in
+            [
+                file.month.description, file.caseReference, file.checklistID, String(file.original), file.auditorID,
+                file.moderatorID, file.stage.rawValue,
+                file.outcome.map { "\($0.decision.rawValue) \($0.grade)" } ?? "",
+            ]
+        }
+        return TextTable(
+            headers: ["Month", "Case", "Checklist", "Audit", "Auditor", "Moderator", "Stage", "Outcome"], rows: rows
+        ).render()
+    }
+
+    /// The two gradings, item by item.
+    public static func comparison(_ comparison: ModerationComparison) -> String {
+        var text =
+            "Case \(comparison.caseReference), \(comparison.checklist) \(comparison.version): audit \(comparison.original) by \(comparison.auditorID), moderation \(comparison.moderation) by \(comparison.moderatorID)\n"
+        text +=
+            "Grade: \(comparison.firstGrade ?? "–") (first), \(comparison.secondGrade ?? "–") (moderation)\(comparison.firstGrade == comparison.secondGrade ? ": the same" : "")\n"
+        text +=
+            "Items answered alike: \(comparison.itemsAgreeing) of \(comparison.itemsAnsweredByBoth) both answered\n"
+        let rows = comparison.items.map { item in
+            [item.item, item.first ?? "–", item.second ?? "–", item.agree ? "" : "differs", item.prompt]
+        }
+        text += TextTable(headers: ["Item", "First", "Moderation", "", "Question"], rows: rows).render()
+        if let outcome = comparison.outcome {
+            text +=
+                "Outcome: \(outcome.decision.rawValue), reported as \(outcome.grade)\(outcome.reason.map { " (\($0))" } ?? "")\n"
+        }
+        return text
+    }
 }

@@ -69,6 +69,16 @@ public enum TrailText {
             return (payload["auditor"] as? String).map { "to \($0)" } ?? "not allocated"
         case .fileReallocated:
             return "from \(payload["from"] as? String ?? "nobody") to \(payload["to"] as? String ?? "?")"
+        case .moderationDrawn:
+            let files = (payload["files"] as? [Any])?.count ?? 0
+            return
+                "\(payload["month"] as? String ?? "?"): \(files) of \(payload["audits"] as? Int ?? 0) audits, rule \(payload["rule"] as? String ?? "?"), seed \(payload["seed"] as? String ?? "?")"
+        case .moderationRedrawChecked:
+            return (payload["reproduced"] as? Bool) == true
+                ? "reproduced" : "DIFFERENT: \(payload["differences"] as? Int ?? 0) differences"
+        case .moderationDecided:
+            let grade = payload["grade"] as? String ?? "?"
+            return (payload["decision"] as? String) == "changed" ? "changed to \(grade)" : "confirmed \(grade)"
         default:
             return event.payload
         }

@@ -344,6 +344,7 @@ enum Migrations {
         }
         migrator.registerMigration("v14 moderation draws") { db in
             try db.execute(sql: ModerationSchema.tables)
+            try db.execute(sql: ModerationSchema.sqliteTrigger)
         }
         return migrator
     }

@@ -26,4 +26,29 @@ enum ModerationColumns {
         return ModerationDraw(
             id: id, month: month, rule: rule, seed: seed, drawnAt: drawnAt, candidates: candidates, files: files)
     }
+
+    static let fileColumns =
+        "draw_id, month, audit_id, sample_id, case_reference, checklist_id, checklist_hash, team, auditor_id, moderator_id, outcome, outcome_grade, outcome_reason, decided_at"
+
+    static let decidedAlready = ModerationColumnsText.decidedAlready
+    static let notScoredYet = ModerationColumnsText.notScoredYet
+
+    /// A moderated file's row, read by column name (text, as both engines can give it).
+    static func assignment(_ text: (String) -> String?) -> ModerationAssignment? {
+        guard let draw = text("draw_id").flatMap({ Int64($0) }), let month = text("month").flatMap(AuditMonth.init),
+            let original = text("audit_id").flatMap({ AuditID($0) }),
+            let sample = text("sample_id").flatMap({ SampleID($0) }), let reference = text("case_reference"),
+            let checklist = text("checklist_id"), let hash = text("checklist_hash"), let auditor = text("auditor_id"),
+            let moderator = text("moderator_id")
+        else { return nil }
+        let outcome = text("outcome").flatMap(ModerationOutcome.Decision.init).map { decision in
+            ModerationOutcome(
+                decision: decision, grade: text("outcome_grade") ?? "", reason: text("outcome_reason"),
+                decidedAt: text("decided_at") ?? "")
+        }
+        return ModerationAssignment(
+            drawID: draw, month: month, original: original, sampleID: sample, caseReference: reference,
+            checklistID: checklist, checklistHash: hash, team: text("team"), auditorID: auditor,
+            moderatorID: moderator, outcome: outcome)
+    }
 }

@@ -37,7 +37,7 @@ extension SQLiteStore: AuditStore {
         }
     }
 
-    private func pin(_ checklist: PinnedChecklist, _ db: Database) throws {
+    func pin(_ checklist: PinnedChecklist, _ db: Database) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO pinned_checklist (hash, checklist_id, version, xml) VALUES (?, ?, ?, ?)",
             arguments: [checklist.hash, checklist.id, checklist.version, Data(checklist.xml)])
@@ -53,7 +53,7 @@ extension SQLiteStore: AuditStore {
     }
 
     static let auditColumns =
-        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by"
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by, moderates"
 
     static func storedAudit(_ row: Row) -> StoredAudit {
         StoredAudit(
@@ -61,7 +61,7 @@ extension SQLiteStore: AuditStore {
             auditorID: row["auditor_id"],
             checklistHash: row["checklist_hash"], startedAt: row["started_at"], submittedAt: row["submitted_at"],
             version: row["version"], amends: row["amends"], amendedBy: row["amended_by"],
-            amendedReason: row["amended_reason"], keyedBy: row["keyed_by"])
+            amendedReason: row["amended_reason"], keyedBy: row["keyed_by"], moderates: row["moderates"])
     }
 
     private static func unfinishedAudit(_ db: Database, sampleID: SampleID, caseReference: String, auditorID: String)
@@ -72,7 +72,7 @@ extension SQLiteStore: AuditStore {
             db,
             sql: """
                 SELECT \(auditColumns) FROM audit
-                WHERE sample_id = ? AND case_reference = ? AND auditor_id = ? AND submitted_at IS NULL
+                WHERE sample_id = ? AND case_reference = ? AND auditor_id = ? AND submitted_at IS NULL AND moderates IS NULL
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [sampleID, caseReference, auditorID]
         ).map(storedAudit)
@@ -84,7 +84,7 @@ extension SQLiteStore: AuditStore {
                 db,
                 sql: """
                     SELECT \(Self.auditColumns) FROM audit
-                    WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL
+                    WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL AND moderates IS NULL
                     ORDER BY version DESC LIMIT 1
                     """, arguments: [sampleID, caseReference]
             ).map(Self.storedAudit)
@@ -259,29 +259,50 @@ extension SQLiteStore: AuditStore {
     {
         try write { db in
             try requireOpen(audit, db)
-            try requireStillAllocated(audit, db)
+            let moderation = try requireStillAllocated(audit, db)
             try submit(audit, judgement: judgement, grade: grade, db)
-            try QualityRollup.add(audit, outcomes: outcomes, db)
+            // A moderator's second scoring is kept beside the first, not counted again.
+            if moderation {
+                try db.execute(
+                    sql: """
+                        UPDATE moderation_file SET scored_at = ?2
+                        WHERE audit_id = (SELECT moderates FROM audit WHERE id = ?1)
+                            AND moderator_id = (SELECT auditor_id FROM audit WHERE id = ?1)
+                        """, arguments: [audit, now()])
+            } else {
+                try QualityRollup.add(audit, outcomes: outcomes, db)
+            }
             try appendTrail(
                 .auditSubmitted(audit, judgement: judgement, grade: grade, onBehalfOf: try onBehalf(audit, db)), db)
         }
     }
 
-    /// Refuses to submit an audit whose file was reallocated to someone else meanwhile.
-    private func requireStillAllocated(_ audit: AuditID, _ db: Database) throws {
+    /// Refuses to submit an audit whose file was reallocated to someone else meanwhile (or, for
+    /// a moderation, whose file is no longer its moderator's); true for a moderation.
+    private func requireStillAllocated(_ audit: AuditID, _ db: Database) throws -> Bool {
         guard
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT a.sample_id, a.case_reference, a.auditor_id, c.auditor_id IS a.auditor_id AS still
+                    SELECT a.sample_id, a.case_reference, a.auditor_id, a.moderates,
+                        CASE WHEN a.moderates IS NULL THEN c.auditor_id IS a.auditor_id
+                            ELSE EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
+                                AND m.moderator_id = a.auditor_id) END AS still
                     FROM audit a JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE a.id = ?
                     """, arguments: [audit])
         else { throw StoreError.noAudit(audit) }
+        if let original = row["moderates"] as AuditID? {
+            guard row["still"] as Bool else {
+                throw StoreError.notModerator(audit: original, person: row["auditor_id"])
+            }
+            return true
+        }
         guard row["still"] as Bool else {
             throw StoreError.notAllocated(
                 sample: row["sample_id"], caseReference: row["case_reference"], auditor: row["auditor_id"])
         }
+        return false
     }
 
     private func submit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade, _ db: Database) throws {
@@ -304,6 +325,8 @@ extension SQLiteStore: AuditStore {
                     db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [audit])
             else { throw StoreError.noAudit(audit) }
             let old = Self.storedAudit(row)
+            // A moderator's second scoring is final: the moderation's outcome is what changes a grade.
+            guard old.moderates == nil else { throw StoreError.submitted(audit: audit) }
             guard old.submittedAt != nil else { throw StoreError.notSubmitted(audit: audit) }
             if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
                 throw StoreError.alreadyAmended(audit: audit, by: later)
@@ -349,7 +372,7 @@ extension SQLiteStore: AuditStore {
                 let row = try Row.fetchOne(
                     db,
                     sql:
-                        "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score FROM audit WHERE id = ?",
+                        "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score, moderates FROM audit WHERE id = ?",
                     arguments: [id])
             else { return nil }
             let actions = try Self.actions(id, db)
@@ -360,8 +383,8 @@ extension SQLiteStore: AuditStore {
             let latest = try AuditID.fetchOne(
                 db,
                 sql:
-                    "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL ORDER BY version DESC LIMIT 1",
-                arguments: [audit.sampleID, audit.caseReference])
+                    "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL AND moderates IS ? ORDER BY version DESC LIMIT 1",
+                arguments: [audit.sampleID, audit.caseReference, row["moderates"] as Int64?])
             return AuditRecord(
                 audit: audit,
                 content: AuditContent(answers: try Self.answers(id, db), judgement: judgement, actions: actions),
@@ -386,7 +409,8 @@ extension SQLiteStore: AuditStore {
                     SELECT x.action_key AS id, x.audit_id, a.case_reference, c.team, x.what, x.who, x.due, x.done_at
                     FROM audit_action x JOIN audit a ON a.id = x.audit_id
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
-                    WHERE a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                    WHERE a.submitted_at IS NOT NULL AND a.moderates IS NULL
+                        AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
                     ORDER BY x.due, x.id
                     """
             ).compactMap { row -> ActionListing? in

@@ -26,14 +26,17 @@ extension SQLiteStore: ModerationStore {
             stored.drawnAt = drawnAt
             let statement = try db.makeStatement(
                 sql: """
-                    INSERT INTO moderation_file (draw_id, audit_id, case_reference, checklist_id, team, auditor_id,
-                        moderator_id, unallocated_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO moderation_file (draw_id, audit_id, month, sample_id, case_reference, checklist_id,
+                        checklist_hash, team, auditor_id, moderator_id, unallocated_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for file in draw.files {
+                guard let sample = file.sampleID, let hash = file.checklistHash else {
+                    throw StoreError.noAudit(file.auditID)
+                }
                 try statement.execute(arguments: [
-                    stored.id, file.auditID.rawValue, file.caseReference, file.checklistID, file.team, file.auditorID,
-                    file.moderatorID, file.unallocatedReason,
+                    stored.id, file.auditID.rawValue, draw.month.description, sample.rawValue, file.caseReference,
+                    file.checklistID, hash, file.team, file.auditorID, file.moderatorID, file.unallocatedReason,
                 ])
             }
             try appendTrail(.moderationDrawn(stored), db)
@@ -50,5 +53,110 @@ extension SQLiteStore: ModerationStore {
         return try ModerationColumns.draw(
             id: row["id"], month: row["month"], rule: row["rule"], seed: row["seed"], drawnAt: row["drawn_at"],
             candidates: row["candidates"], files: row["files"])
+    }
+
+    public func moderationAssignments(moderator: String?, caseReference: String?) throws(StoreError)
+        -> [ModerationAssignment]
+    {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(ModerationColumns.fileColumns) FROM moderation_file
+                    WHERE moderator_id IS NOT NULL AND (?1 IS NULL OR moderator_id = ?1)
+                        AND (?2 IS NULL OR case_reference = ?2)
+                    ORDER BY month, case_reference, audit_id
+                    """, arguments: [moderator, caseReference]
+            ).compactMap { row -> ModerationAssignment? in
+                guard var assignment = ModerationColumns.assignment(row.text) else { return nil }
+                assignment.moderation = try Self.moderationAudit(of: assignment, db)
+                return assignment
+            }
+        }
+    }
+
+    private static func moderationAudit(of assignment: ModerationAssignment, _ db: Database) throws -> StoredAudit? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT \(auditColumns) FROM audit WHERE moderates = ? AND auditor_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [assignment.original, assignment.moderatorID]
+        ).map(storedAudit)
+    }
+
+    public func startOrResumeModeration(_ assignment: ModerationAssignment, checklist: PinnedChecklist)
+        throws(StoreError) -> StoredAudit
+    {
+        try write { db -> StoredAudit in
+            let file = try Row.fetchOne(
+                db, sql: "SELECT checklist_hash FROM moderation_file WHERE audit_id = ? AND moderator_id = ?",
+                arguments: [assignment.original, assignment.moderatorID])
+            guard let file, file["checklist_hash"] as String == checklist.hash else {
+                throw StoreError.notModerator(audit: assignment.original, person: assignment.moderatorID)
+            }
+            if let begun = try Self.moderationAudit(of: assignment, db) { return begun }
+            try pin(checklist, db)
+            let startedAt = now()
+            try db.execute(
+                sql: """
+                    INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, moderates)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    assignment.sampleID, assignment.caseReference, assignment.moderatorID, checklist.hash, startedAt,
+                    assignment.original,
+                ])
+            let audit = StoredAudit(
+                id: AuditID(db.lastInsertedRowID), sampleID: assignment.sampleID,
+                caseReference: assignment.caseReference, auditorID: assignment.moderatorID,
+                checklistHash: checklist.hash, startedAt: startedAt, moderates: assignment.original)
+            try appendTrail(.auditStarted(audit), db)
+            return audit
+        }
+    }
+
+    public func recordModerationOutcome(
+        _ outcome: ModerationOutcome, original: AuditID, moderator: String, onBehalfOf: String?
+    ) throws(StoreError) {
+        try write { db in
+            guard
+                let file = try Row.fetchOne(
+                    db, sql: "SELECT moderator_id, outcome FROM moderation_file WHERE audit_id = ?",
+                    arguments: [original]),
+                file["moderator_id"] as String? == moderator
+            else { throw StoreError.notModerator(audit: original, person: moderator) }
+            if file["outcome"] as String? != nil {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.decidedAlready)
+            }
+            let submitted = try Bool.fetchOne(
+                db,
+                sql:
+                    "SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = ? AND auditor_id = ? AND submitted_at IS NOT NULL)",
+                arguments: [original, moderator])
+            guard submitted == true else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notScoredYet)
+            }
+            var kept = outcome
+            kept.decidedAt = now()
+            try db.execute(
+                sql: """
+                    UPDATE moderation_file SET outcome = ?, outcome_grade = ?, outcome_reason = ?, decided_at = ?
+                    WHERE audit_id = ?
+                    """,
+                arguments: [kept.decision.rawValue, kept.grade, kept.reason, kept.decidedAt, original])
+            try appendTrail(.moderationDecided(kept, original: original, onBehalfOf: onBehalfOf), db)
+        }
+    }
+}
+
+extension Row {
+    /// A column as text, whatever its storage class (nil for NULL and for a blob).
+    func text(_ name: String) -> String? {
+        let value: DatabaseValue = self[name]
+        switch value.storage {
+        case .null, .blob: return nil
+        case .int64(let number): return String(number)
+        case .double(let number): return String(number)
+        case .string(let text): return text
+        }
     }
 }

@@ -17,7 +17,7 @@ extension SQLiteStore: QualityStore {
         JOIN sample s ON s.id = a.sample_id
         JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
         \(extra)
-        WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL
+        WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL AND a.moderates IS NULL
             AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
         """
     }
@@ -194,7 +194,7 @@ extension SQLiteStore: QualityStore {
                     FROM audit_action x CROSS JOIN audit a ON a.id = x.audit_id
                     JOIN sample s ON s.id = a.sample_id
                     JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
-                    WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL
+                    WHERE s.month BETWEEN ?1 AND ?2 AND a.submitted_at IS NOT NULL AND a.moderates IS NULL
                         AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
                     """, arguments: [months.lowerBound.description, months.upperBound.description]
             ).compactMap { row -> ActionRecord? in

@@ -204,9 +204,10 @@ extension SQLiteStore: SampleStore {
                 sql: """
                     SELECT s.id, s.sequence, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team, c.worker,
                         (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
-                            AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL ORDER BY a.id DESC LIMIT 1) AS open_audit,
+                            AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL AND a.moderates IS NULL
+                            ORDER BY a.id DESC LIMIT 1) AS open_audit,
                         (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
-                            AND a.submitted_at IS NOT NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
+                            AND a.submitted_at IS NOT NULL AND a.moderates IS NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
                     FROM sample_case c
                     JOIN sample s ON s.id = c.sample_id
                     WHERE c.auditor_id IS NOT NULL AND s.replaced_by IS NULL AND (?1 IS NULL OR c.auditor_id = ?1) AND (?2 IS NULL OR c.case_reference = ?2)
@@ -235,7 +236,8 @@ extension SQLiteStore: SampleStore {
         try write { db in
             if let done = try AuditID.fetchOne(
                 db,
-                sql: "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL",
+                sql:
+                    "SELECT id FROM audit WHERE sample_id = ? AND case_reference = ? AND submitted_at IS NOT NULL AND moderates IS NULL",
                 arguments: [sample, caseReference])
             {
                 throw StoreError.submitted(audit: done)

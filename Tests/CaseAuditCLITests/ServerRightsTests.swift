@@ -268,6 +268,46 @@ import Testing
                 == String(draw.files.count { $0.auditorID == auditor }))
         let redraw = CommandRunner.run(["moderation", "redraw", "--month", "2026-12"], on: lead)
         #expect(redraw.status == 0 && redraw.output.contains("Identical"), "\(redraw.errors)")
+
+        // Blind: the moderator keys their sheet; the first audit stays hidden, to caseaudit and to
+        // psql, until their own is submitted, and they cannot mark it scored before it is.
+        let file = try #require(draw.files.first { $0.moderatorID == moderator })
+        let original = String(file.auditID)
+        let kept = CommandRunner.run(
+            ["audit", "score", file.caseReference, "--moderation", "--answers", sheet], on: asModerator)
+        #expect(kept.status == 0, "\(kept.errors)")
+        let hidden = [
+            "SELECT count(*) FROM audit WHERE id = \(original)",
+            "SELECT count(*) FROM audit_answer WHERE audit_id = \(original)",
+        ]
+        for query in hidden { #expect(try PostgresServer.query(query, in: asModerator) == "0", "\(query)") }
+        #expect(CommandRunner.run(["audit", "show", original], on: asModerator).status == 1)
+        #expect(CommandRunner.run(["moderation", "compare", file.caseReference], on: asModerator).status == 1)
+        let early = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "UPDATE moderation_file SET scored_at = 'now' WHERE audit_id = \(original)", in: asModerator)
+        }
+        #expect(early?.description.contains("recorded once") == true, "\(early?.description ?? "")")
+        let submitted = CommandRunner.run(
+            ["audit", "score", file.caseReference, "--moderation", "--answers", sheet, "--submit"], on: asModerator)
+        #expect(submitted.status == 0, "\(submitted.errors)")
+        for query in hidden { #expect(try PostgresServer.query(query, in: asModerator) != "0", "\(query)") }
+        let compared = CommandRunner.run(["moderation", "compare", file.caseReference], on: asModerator)
+        #expect(compared.status == 0 && compared.output.contains("Items answered alike"), "\(compared.errors)")
+        // Nobody else decides it, and nobody changes the file's row.
+        let notTheirs = CommandRunner.run(
+            ["moderation", "outcome", file.caseReference, "--confirm"], on: council.login(auditor))
+        #expect(notTheirs.status == 1)
+        let moved = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "UPDATE moderation_file SET moderator_id = 'someone' WHERE audit_id = \(original)", in: asModerator)
+        }
+        #expect(moved?.description.contains("recorded once") == true, "\(moved?.description ?? "")")
+        let decided = CommandRunner.run(["moderation", "outcome", file.caseReference, "--confirm"], on: asModerator)
+        #expect(decided.status == 0, "\(decided.errors)")
+        #expect(
+            try PostgresServer.query(
+                "SELECT outcome FROM moderation_file WHERE audit_id = \(original)", in: council.owner) == "confirmed")
     }
 
     /// Two councils' databases on one server: each has groups of its own, so granting in one

@@ -61,3 +61,72 @@ extension StoreConformance {
         #expect(events.last?.payload.contains("\"reproduced\":true") == true)
     }
 }
+
+extension StoreConformance {
+    /// A moderator's second scoring: of the file given to them alone, pinned to the first audit's
+    /// checklist, holding nothing of the first audit, not counted in the roll-ups nor in the
+    /// quality records, final once submitted; the outcome once, only after it.
+    public static func aModerationIsScoredBlindAndDecidedOnce(_ engine: StoreEngine) throws {
+        let folder = try TemporaryDirectory()
+        let store = try auditedCouncil(engine, in: folder)
+        let month = ConformanceCouncil.month
+        let draw = try ModerationDraw.draw(
+            month: month, rule: ModerationRule(parsing: "poor,0%"), seed: 1, store: store)
+        let file = try #require(draw.files.first { $0.caseReference == "C1" })
+        let given = try store.moderationAssignments(moderator: "dcs", caseReference: "C1")
+        let assignment = try #require(given.first)
+        #expect(given.count == 1 && assignment.original == file.auditID && assignment.stage == .toScore)
+        #expect(assignment.checklistHash == ConformanceCouncil.pinned.hash)
+        #expect(try store.moderationAssignments(moderator: "tm2", caseReference: nil).isEmpty)
+
+        // Only its moderator may begin it, and only against the first audit's version.
+        var someoneElse = assignment
+        someoneElse.moderatorID = "tm2"
+        #expect(throws: StoreError.notModerator(audit: file.auditID, person: "tm2")) {
+            try store.startOrResumeModeration(someoneElse, checklist: ConformanceCouncil.pinned)
+        }
+        #expect(throws: StoreError.notModerator(audit: file.auditID, person: "dcs")) {
+            try store.startOrResumeModeration(assignment, checklist: ConformanceCouncil.newer)
+        }
+        let moderation = try store.startOrResumeModeration(assignment, checklist: ConformanceCouncil.pinned)
+        #expect(moderation.moderates == file.auditID && moderation.auditorID == "dcs")
+        #expect(try store.startOrResumeModeration(assignment, checklist: ConformanceCouncil.pinned).id == moderation.id)
+        #expect(try store.audit(id: moderation.id)?.content.answers.isEmpty == true)
+        #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: ModerationColumnsText.notScoredYet)) {
+            try store.recordModerationOutcome(
+                ModerationOutcome(decision: .confirmed, grade: "poor", reason: nil), original: file.auditID,
+                moderator: "dcs", onBehalfOf: nil)
+        }
+        try store.recordAnswer(ItemAnswer(itemID: "seen", value: "yes"), audit: moderation.id)
+        let cellsBefore = try store.gradeCells(months: month...month)
+        try store.submitAudit(
+            moderation.id, judgement: AuditJudgement(grade: "good"), grade: ConformanceCouncil.grade,
+            outcomes: [ItemOutcome(item: "seen", compliant: true)])
+        // Kept beside the first audit, counted nowhere.
+        #expect(try store.gradeCells(months: month...month) == cellsBefore)
+        #expect(try store.qualityRecords(months: month...month, withAnswers: false).count == 12)
+        #expect(
+            try store.latestSubmittedAudit(sampleID: moderation.sampleID, caseReference: "C1")?.id == file.auditID)
+        #expect(try store.allocations(auditor: "tm1", caseReference: "C1", today: nil).first?.auditID == file.auditID)
+        #expect(throws: StoreError.submitted(audit: moderation.id)) {
+            try store.amendAudit(
+                moderation.id, by: "dcs", reason: "again", content: AuditContent(answers: []),
+                judgement: AuditJudgement(grade: "poor"), grade: ConformanceCouncil.grade, outcomes: [])
+        }
+        #expect(try store.moderationAssignments(moderator: "dcs", caseReference: "C1").first?.stage == .toDecide)
+
+        let outcome = ModerationOutcome(decision: .confirmed, grade: "poor", reason: nil)
+        #expect(throws: StoreError.notModerator(audit: file.auditID, person: "tm2")) {
+            try store.recordModerationOutcome(outcome, original: file.auditID, moderator: "tm2", onBehalfOf: nil)
+        }
+        try store.recordModerationOutcome(outcome, original: file.auditID, moderator: "dcs", onBehalfOf: nil)
+        let decided = try #require(try store.moderationAssignments(moderator: "dcs", caseReference: "C1").first)
+        #expect(
+            decided.stage == .decided && decided.outcome?.grade == "poor" && decided.outcome?.decision == .confirmed)
+        #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: ModerationColumnsText.decidedAlready)) {
+            try store.recordModerationOutcome(outcome, original: file.auditID, moderator: "dcs", onBehalfOf: nil)
+        }
+        let events = try store.trailEvents(TrailFilter(actions: [.moderationDecided]))
+        #expect(events.count == 1 && events.first?.entityID == String(file.auditID))
+    }
+}

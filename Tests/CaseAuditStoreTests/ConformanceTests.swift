@@ -55,6 +55,10 @@ enum Engines {
         try StoreConformance.aModerationDrawIsKeptOnceAndReproduces(engine)
     }
 
+    @Test(arguments: Engines.all) func aModerationIsScoredBlindAndDecidedOnce(_ engine: StoreEngine) throws {
+        try StoreConformance.aModerationIsScoredBlindAndDecidedOnce(engine)
+    }
+
     @Test(arguments: Engines.all) func twoDrawsAtOnceKeepOne(_ engine: StoreEngine) throws {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }

@@ -20,7 +20,14 @@ extension ModerationDraw {
                 team: record.team, auditorID: record.auditorID, auditorLevel: chart.person(id: record.auditorID)?.level,
                 judgement: record.judgement)
         }
-        let files = ModerationSelection.select(candidates, rule: rule, seed: seed, chart: chart)
+        var files = ModerationSelection.select(candidates, rule: rule, seed: seed, chart: chart)
+        for index in files.indices {
+            guard let record = try store.audit(id: files[index].auditID) else {
+                throw StoreError.noAudit(files[index].auditID)
+            }
+            files[index].sampleID = record.audit.sampleID
+            files[index].checklistHash = record.audit.checklistHash
+        }
         return try store.addModerationDraw(
             ModerationDraw(month: month, rule: rule, seed: seed, candidates: candidates, files: files))
     }
@@ -44,7 +51,15 @@ public enum ModerationRedraw {
     }
 
     public static func check(_ draw: ModerationDraw, chart: OrgChart) -> Outcome {
-        let redrawn = ModerationSelection.select(draw.candidates, rule: draw.rule, seed: draw.seed, chart: chart)
+        let recordedFiles = Dictionary(draw.files.map { ($0.auditID, $0) }, uniquingKeysWith: { first, _ in first })
+        let redrawn = ModerationSelection.select(draw.candidates, rule: draw.rule, seed: draw.seed, chart: chart).map {
+            file in
+            // Where the first audit was kept is filled in from the draw (it is not chosen).
+            var file = file
+            file.sampleID = recordedFiles[file.auditID]?.sampleID
+            file.checklistHash = recordedFiles[file.auditID]?.checklistHash
+            return file
+        }
         func key(_ file: ModeratedFile) -> String { "\(file.auditID) \(file.reason.rawValue)" }
         let recorded = Dictionary(draw.files.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let again = Dictionary(redrawn.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })

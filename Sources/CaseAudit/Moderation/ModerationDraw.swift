@@ -67,14 +67,21 @@ public struct ModeratedFile: Sendable, Hashable, Codable {
     public var team: String?
     public var auditorID: String
     public var reason: Reason
+    /// The first audit's sample and pinned checklist (the second scoring uses the same version);
+    /// filled in when the draw is recorded.
+    public var sampleID: SampleID?
+    public var checklistHash: String?
     public var moderatorID: String?
     /// Why nobody could moderate it, when nobody could.
     public var unallocatedReason: String?
 
     public init(
         auditID: AuditID, caseReference: String, checklistID: String, team: String?, auditorID: String, reason: Reason,
-        moderatorID: String? = nil, unallocatedReason: String? = nil
+        moderatorID: String? = nil, unallocatedReason: String? = nil, sampleID: SampleID? = nil,
+        checklistHash: String? = nil
     ) {
+        self.sampleID = sampleID
+        self.checklistHash = checklistHash
         self.auditID = auditID
         self.caseReference = caseReference
         self.checklistID = checklistID

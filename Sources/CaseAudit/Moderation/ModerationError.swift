@@ -7,6 +7,9 @@ public enum ModerationError: ReportableError, Hashable {
     case noOrgChart
     case notDrawn(month: String)
     case store(StoreError)
+    case notAGrade(String, grades: [String])
+    case sameGrade(String)
+    case changeNeedsReason
 
     public var message: String {
         switch self {
@@ -18,6 +21,11 @@ public enum ModerationError: ReportableError, Hashable {
         case .noOrgChart: return "there is no org chart to choose moderators from"
         case .notDrawn(let month): return "no moderation was drawn for \(month)"
         case .store(let error): return error.message
+        case .notAGrade(let grade, let grades):
+            return "'\(grade)' is not a grade of the checklist: expected one of \(grades.joined(separator: ", "))"
+        case .sameGrade(let grade):
+            return "the first audit's grade is \(grade) already: confirm it instead"
+        case .changeNeedsReason: return "a changed grade needs a reason"
         }
     }
 }

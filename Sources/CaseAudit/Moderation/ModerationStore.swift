@@ -6,4 +6,18 @@ public protocol ModerationStore: Sendable {
     func addModerationDraw(_ draw: ModerationDraw) throws(StoreError) -> ModerationDraw
     /// The month's draw, if one was made.
     func moderationDraw(month: AuditMonth) throws(StoreError) -> ModerationDraw?
+    /// The files given to moderators (to `moderator` alone, and of `caseReference` alone, when
+    /// given), with each one's second scoring and outcome; what a moderator may see of them.
+    func moderationAssignments(moderator: String?, caseReference: String?) throws(StoreError)
+        -> [ModerationAssignment]
+    /// The moderator's second scoring of the file, begun (pinned to the first audit's checklist
+    /// version) or resumed; refused with `.notModerator` unless the file is theirs to moderate.
+    func startOrResumeModeration(_ assignment: ModerationAssignment, checklist: PinnedChecklist) throws(StoreError)
+        -> StoredAudit
+    /// Records the moderator's decision on the first audit, once, after their own scoring is
+    /// submitted, with its event in the trail.
+    /// `onBehalfOf`: the moderator, when a quality lead records it for them.
+    func recordModerationOutcome(
+        _ outcome: ModerationOutcome, original: AuditID, moderator: String, onBehalfOf: String?
+    ) throws(StoreError)
 }

@@ -116,6 +116,10 @@ public enum StoreError: Error, Sendable, Hashable {
     case unavailable(path: String, reason: String)
     /// The month's moderation was drawn already (`draw`), so nothing was drawn.
     case moderationDrawn(month: String, draw: Int64)
+    /// The file is not this person's to moderate (or its moderation is not theirs to decide).
+    case notModerator(audit: AuditID, person: String)
+    /// The moderation's outcome cannot be recorded: `why` says (not submitted yet, decided already).
+    case moderationOpen(audit: AuditID, why: String)
 
     public var message: String {
         switch self {
@@ -149,6 +153,10 @@ public enum StoreError: Error, Sendable, Hashable {
             "\(path): the server cannot be reached (\(reason)); nothing of this change was written, and it is safe to try again"
         case .moderationDrawn(let month, let draw):
             "\(month)'s moderation was drawn already (draw \(draw)), so nothing was drawn"
+        case .notModerator(let audit, let person):
+            "audit \(audit) is not given to \(person) to moderate"
+        case .moderationOpen(let audit, let why):
+            "the moderation of audit \(audit) cannot be decided: \(why)"
         }
     }
 }

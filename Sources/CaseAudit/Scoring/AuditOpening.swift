@@ -9,6 +9,8 @@ public struct AuditOpening: Sendable {
     public let begun: StoredAudit?
     /// Who is keying it for its auditor (a quality lead), when it is not the auditor.
     public var keyedBy: String?
+    /// For a moderator's second scoring: the file given to them (the first audit it re-reads).
+    public var moderation: ModerationAssignment?
 
     /// `loadChecklist`: the current checklist with an id, for an audit not begun yet (an audit
     /// under way keeps the version it began with).
@@ -45,6 +47,38 @@ public struct AuditOpening: Sendable {
             allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun, keyedBy: nil)
     }
 
+    /// Opening a file given to `moderator` for their blind second scoring: pinned to the first
+    /// audit's checklist version, and holding nothing of the first audit (its answers, notes and
+    /// grade are not read at all).
+    public static func openModeration(caseReference: String, moderator: String, store: some CaseAuditStore)
+        throws -> AuditOpening
+    {
+        let given = try store.moderationAssignments(moderator: moderator, caseReference: caseReference)
+        let open = given.filter { $0.stage != .decided }
+        guard let file = open.last else {
+            if let decided = given.last {
+                throw AuditOpeningError.moderationDecided(caseReference, audit: decided.original)
+            }
+            throw AuditOpeningError.notModerating(caseReference, moderator: moderator)
+        }
+        guard open.count == 1 else {
+            throw AuditOpeningError.moderatingTwice(caseReference, audits: open.map(\.original))
+        }
+        if let done = file.moderation, done.submittedAt != nil {
+            throw AuditOpeningError.submitted(caseReference, audit: done)
+        }
+        guard let pinned = try store.pinnedChecklist(hash: file.checklistHash) else {
+            throw AuditOpeningError.noAudit(file.original)
+        }
+        let allocation = AuditAllocation(
+            sampleID: file.sampleID, month: file.month, checklistID: file.checklistID, caseReference: caseReference,
+            caseType: nil, team: file.team, worker: nil, auditorID: moderator,
+            status: file.moderation == nil ? .allocated : .inProgress, auditID: file.moderation?.id)
+        return AuditOpening(
+            allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: file.moderation,
+            keyedBy: nil, moderation: file)
+    }
+
     /// A recorded audit and the checklist it was scored against.
     public static func recorded(_ id: AuditID, store: some CaseAuditStore) throws -> (AuditRecord, Checklist) {
         guard let record = try store.audit(id: id),
@@ -62,9 +96,14 @@ public struct AuditOpening: Sendable {
 
     /// Starts the audit (or resumes it) and claims it for this session.
     public func start(_ store: some CaseAuditStore) throws(StoreError) -> (audit: StoredAudit, claim: AuditClaim) {
-        let audit = try store.startOrResumeAudit(
-            sampleID: allocation.sampleID, caseReference: allocation.caseReference, auditorID: allocation.auditorID,
-            checklist: pinned)
+        let audit: StoredAudit
+        if let moderation {
+            audit = try store.startOrResumeModeration(moderation, checklist: pinned)
+        } else {
+            audit = try store.startOrResumeAudit(
+                sampleID: allocation.sampleID, caseReference: allocation.caseReference,
+                auditorID: allocation.auditorID, checklist: pinned)
+        }
         let claim = try store.claimAudit(audit.id)
         if let keyedBy, keyedBy != allocation.auditorID { try store.recordKeyedBy(keyedBy, audit: audit.id) }
         return (audit, claim)
@@ -88,6 +127,9 @@ public enum AuditOpeningError: ReportableError, Hashable {
     case ambiguous(String, auditor: String, allocations: [AuditAllocation])
     case submitted(String, audit: StoredAudit)
     case noAudit(AuditID)
+    case notModerating(String, moderator: String)
+    case moderatingTwice(String, audits: [AuditID])
+    case moderationDecided(String, audit: AuditID)
 
     public var message: String {
         switch self {
@@ -107,6 +149,13 @@ public enum AuditOpeningError: ReportableError, Hashable {
                 "case '\(reference)' was audited and submitted on \(audit.submittedAt?.prefix(10) ?? "?") (audit \(audit.id))"
         case .noAudit(let id):
             return "there is no audit \(id)"
+        case .notModerating(let reference, let moderator):
+            return "case '\(reference)' is not given to \(moderator) to moderate"
+        case .moderatingTwice(let reference, let audits):
+            return
+                "case '\(reference)' is given to you to moderate for \(audits.count) audits (\(audits.map { "audit \($0)" }.joined(separator: ", "))): decide one first"
+        case .moderationDecided(let reference, let audit):
+            return "the moderation of case '\(reference)' (audit \(audit)) is decided"
         }
     }
 }

@@ -17,14 +17,17 @@ public struct StoredAudit: Sendable, Hashable, Codable {
     public var amendedReason: String?
     /// Who keyed the audit on the auditor's behalf (a quality lead), when someone did.
     public var keyedBy: String?
+    /// For a moderator's second scoring: the first audit it moderates.
+    public var moderates: AuditID?
 
     public init(
         id: AuditID, sampleID: SampleID, caseReference: String, auditorID: String, checklistHash: String,
         startedAt: String,
         submittedAt: String? = nil, version: Int = 1, amends: AuditID? = nil, amendedBy: String? = nil,
-        amendedReason: String? = nil, keyedBy: String? = nil
+        amendedReason: String? = nil, keyedBy: String? = nil, moderates: AuditID? = nil
     ) {
         self.keyedBy = keyedBy
+        self.moderates = moderates
         self.id = id
         self.sampleID = sampleID
         self.caseReference = caseReference

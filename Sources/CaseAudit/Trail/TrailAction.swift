@@ -26,6 +26,7 @@ public enum TrailAction: String, Sendable, Hashable, Codable, CaseIterable {
     case checkpointSigned = "checkpoint.signed"
     case moderationDrawn = "moderation.drawn"
     case moderationRedrawChecked = "moderation.redraw-checked"
+    case moderationDecided = "moderation.decided"
 }
 
 /// Which kind of thing an event is about; its `entityID` names the one.

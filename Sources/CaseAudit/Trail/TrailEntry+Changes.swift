@@ -94,6 +94,16 @@ extension TrailEntry {
             ]))
     }
 
+    /// The moderator's decision on the first audit (the entity), with its reason.
+    public static func moderationDecided(_ outcome: ModerationOutcome, original: AuditID, onBehalfOf: String?)
+        -> TrailEntry
+    {
+        TrailEntry(
+            .moderationDecided, .audit, String(original.rawValue),
+            payload: .object([("decision", .string(outcome.decision.rawValue)), ("grade", .string(outcome.grade))]),
+            reason: outcome.reason, onBehalfOf: onBehalfOf)
+    }
+
     public static func checklistPinned(_ checklist: PinnedChecklist) -> TrailEntry {
         TrailEntry(
             .checklistPinned, .checklist, checklist.hash,

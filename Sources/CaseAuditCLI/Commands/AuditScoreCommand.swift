@@ -43,6 +43,12 @@ struct AuditScoreCommand: ParsableCommand {
     @Flag(help: "With --answers: submit the audit once the file is kept (every asked item must have an answer).")
     var submit = false
 
+    @Flag(
+        help:
+            "Score a file given to you to moderate (see `moderation list`): blind, as the first audit's answers, notes and grade stay hidden until yours is submitted, against the checklist version the first audit used."
+    )
+    var moderation = false
+
     @OptionGroup var location: ChecklistDirectoryOption
     @OptionGroup var store: DatabaseOption
 
@@ -50,6 +56,7 @@ struct AuditScoreCommand: ParsableCommand {
     private func resumeCommand(sample chosen: SampleID) -> String {
         var words = ["caseaudit", "audit", "score", caseReference]
         if let onBehalfOf { words += ["--on-behalf-of", onBehalfOf] }
+        if moderation { words.append("--moderation") }
         if sample != nil { words += ["--sample", String(chosen)] }
         if let directory = location.directory { words += ["--dir", directory] }
         if let path = store.database { words += ["--database", path] }
@@ -60,22 +67,28 @@ struct AuditScoreCommand: ParsableCommand {
         if submit && answers == nil {
             throw ValidationError("--submit goes with --answers (on the screen, press S to submit)")
         }
+        if moderation && sample != nil {
+            throw ValidationError("--sample goes without --moderation (a moderation names its file by the case alone)")
+        }
     }
 
     func run() throws {
         let console = Console.current
         if answers == nil && !RawTerminal.inputIsTerminal { throw ScreenUnavailable.inputNotATerminal }
         let database = try store.open(console)
-        let opening = try AuditOpening.open(
-            caseReference: caseReference, onBehalfOf: onBehalfOf, sample: sample, database: database,
-            directory: location,
-            console: console)
+        let opening =
+            try moderation
+            ? AuditOpening.openModeration(caseReference: caseReference, onBehalfOf: onBehalfOf, database: database)
+            : AuditOpening.open(
+                caseReference: caseReference, onBehalfOf: onBehalfOf, sample: sample, database: database,
+                directory: location, console: console)
         if let answers {
             let keyed = try PaperAudit.keyIn(
                 AnswerSheet.read(file: answers), opening: opening, store: database, submit: submit,
                 today: console.today())
             console.write(PaperAuditText.summary(keyed))
             try keyed.requireSubmitted()
+            if moderation && submit { console.write(ModerationHints.compare(caseReference)) }
         } else {
             let (audit, claim) = try opening.start(database)
             let colour = RawTerminal.outputIsTerminal && (console.environment("NO_COLOR") ?? "").isEmpty
@@ -87,6 +100,9 @@ struct AuditScoreCommand: ParsableCommand {
                 resumeCommand: resumeCommand(sample: opening.allocation.sampleID)
             ).run()
             withExtendedLifetime(claim) {}
+            if moderation, try database.audit(id: audit.id)?.audit.submittedAt != nil {
+                console.write(ModerationHints.compare(caseReference))
+            }
         }
 
     }

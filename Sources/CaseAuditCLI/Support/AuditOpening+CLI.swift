@@ -18,4 +18,16 @@ extension AuditOpening {
         opening.keyedBy = other == nil ? nil : caller.recordedAs
         return opening
     }
+
+    /// Opens a file given to the caller (or, for a quality lead keying a paper moderation, to
+    /// the moderator named) for the blind second scoring.
+    static func openModeration(caseReference: String, onBehalfOf other: String?, database: any CaseAuditStore)
+        throws -> AuditOpening
+    {
+        let caller = try Caller.current(in: database)
+        var opening = try openModeration(
+            caseReference: caseReference, moderator: try caller.scorer(onBehalfOf: other), store: database)
+        opening.keyedBy = other == nil ? nil : caller.recordedAs
+        return opening
+    }
 }

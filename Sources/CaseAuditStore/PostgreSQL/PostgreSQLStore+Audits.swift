@@ -37,7 +37,7 @@ extension PostgreSQLStore: AuditStore {
         }
     }
 
-    private func pin(_ checklist: PinnedChecklist) throws {
+    func pin(_ checklist: PinnedChecklist) throws {
         let pinned = try run(
             "INSERT INTO pinned_checklist (hash, checklist_id, version, xml) VALUES ($1, $2, $3, decode($4, 'base64')) ON CONFLICT DO NOTHING RETURNING hash",
             [checklist.hash, checklist.id, checklist.version, Data(checklist.xml).base64EncodedString()])
@@ -67,14 +67,14 @@ extension PostgreSQLStore: AuditStore {
         try run(
             """
             SELECT \(Self.auditColumns) FROM audit
-            WHERE sample_id = $1 AND case_reference = $2 AND auditor_id = $3 AND submitted_at IS NULL
+            WHERE sample_id = $1 AND case_reference = $2 AND auditor_id = $3 AND submitted_at IS NULL AND moderates IS NULL
             ORDER BY id DESC LIMIT 1
             """, [sampleID, caseReference, auditorID]
         ).first.map(Self.storedAudit)
     }
 
     static let auditColumns =
-        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by"
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by, moderates"
 
     static func storedAudit(_ row: PGRow) -> StoredAudit {
         StoredAudit(
@@ -83,7 +83,8 @@ extension PostgreSQLStore: AuditStore {
             checklistHash: row.string("checklist_hash"), startedAt: row.string("started_at"),
             submittedAt: row.text("submitted_at"), version: Int(row.int("version") ?? 1),
             amends: row.int("amends").map { AuditID($0) }, amendedBy: row.text("amended_by"),
-            amendedReason: row.text("amended_reason"), keyedBy: row.text("keyed_by"))
+            amendedReason: row.text("amended_reason"), keyedBy: row.text("keyed_by"),
+            moderates: row.int("moderates").map { AuditID($0) })
     }
 
     public func latestSubmittedAudit(sampleID: SampleID, caseReference: String) throws(StoreError) -> StoredAudit? {
@@ -91,7 +92,7 @@ extension PostgreSQLStore: AuditStore {
             try run(
                 """
                 SELECT \(Self.auditColumns) FROM audit
-                WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL
+                WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL AND moderates IS NULL
                 ORDER BY version DESC LIMIT 1
                 """, [sampleID, caseReference]
             ).first.map(Self.storedAudit)
@@ -314,16 +315,39 @@ extension PostgreSQLStore: AuditStore {
     {
         try writeRetrying {
             try requireOpen(audit)
-            try requireStillAllocated(audit)
+            let moderation = try requireStillAllocated(audit)
             try submit(audit, judgement: judgement, grade: grade)
-            try ServerRollup.add(audit, outcomes: outcomes, in: self)
+            // A moderator's second scoring is kept beside the first, not counted again.
+            if moderation {
+                try run(
+                    """
+                    UPDATE moderation_file SET scored_at = $2
+                    WHERE audit_id = (SELECT moderates FROM audit WHERE id = $1)
+                        AND moderator_id = (SELECT auditor_id FROM audit WHERE id = $1)
+                    """, [audit, now()])
+            } else {
+                try ServerRollup.add(audit, outcomes: outcomes, in: self)
+            }
             try appendTrail(.auditSubmitted(audit, judgement: judgement, grade: grade, onBehalfOf: try onBehalf(audit)))
         }
     }
 
     /// Refuses to submit an audit whose file was reallocated to someone else meanwhile; the
     /// file's row is share-locked, so a reallocation waits for the submission, then sees it.
-    private func requireStillAllocated(_ audit: AuditID) throws {
+    private func requireStillAllocated(_ audit: AuditID) throws -> Bool {
+        // A moderation: the file is still its moderator's (a moderator does not see the file's row).
+        if let row = try run(
+            """
+            SELECT a.moderates, a.auditor_id, EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
+                AND m.moderator_id = a.auditor_id) AS still
+            FROM audit a WHERE a.id = $1 AND a.moderates IS NOT NULL
+            """, [audit]
+        ).first, let original = row.int("moderates") {
+            guard row.bool("still") == true else {
+                throw StoreError.notModerator(audit: AuditID(original), person: row.string("auditor_id"))
+            }
+            return true
+        }
         guard
             let row = try run(
                 """
@@ -338,6 +362,7 @@ extension PostgreSQLStore: AuditStore {
                 sample: SampleID(row.int("sample_id") ?? 0), caseReference: row.string("case_reference"),
                 auditor: row.string("auditor_id"))
         }
+        return false
     }
 
     private func submit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade) throws {
@@ -358,6 +383,8 @@ extension PostgreSQLStore: AuditStore {
             guard let row = try run("SELECT \(Self.auditColumns) FROM audit WHERE id = $1 FOR UPDATE", [audit]).first
             else { throw StoreError.noAudit(audit) }
             let old = Self.storedAudit(row)
+            // A moderator's second scoring is final: the moderation's outcome is what changes a grade.
+            guard old.moderates == nil else { throw StoreError.submitted(audit: audit) }
             guard old.submittedAt != nil else { throw StoreError.notSubmitted(audit: audit) }
             if let later = try run("SELECT id FROM audit WHERE amends = $1", [audit]).first?.int("id") {
                 throw StoreError.alreadyAmended(audit: audit, by: AuditID(later))
@@ -414,8 +441,9 @@ extension PostgreSQLStore: AuditStore {
             let latest = try run(
                 """
                 SELECT id FROM audit WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL
+                    AND moderates IS NOT DISTINCT FROM $3::BIGINT
                 ORDER BY version DESC LIMIT 1
-                """, [audit.sampleID, audit.caseReference]
+                """, [audit.sampleID, audit.caseReference, audit.moderates?.rawValue]
             ).first?.int("id").map { AuditID($0) }
             return AuditRecord(
                 audit: audit,
@@ -432,7 +460,8 @@ extension PostgreSQLStore: AuditStore {
                 SELECT x.action_key AS id, x.audit_id, a.case_reference, c.team, x.what, x.who, x.due, x.done_at
                 FROM audit_action x JOIN audit a ON a.id = x.audit_id
                 JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
-                WHERE a.submitted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
+                WHERE a.submitted_at IS NOT NULL AND a.moderates IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
                 ORDER BY x.due, x.id
                 """
             ).all.compactMap { row -> ActionListing? in

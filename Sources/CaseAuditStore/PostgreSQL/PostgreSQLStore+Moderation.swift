@@ -27,12 +27,13 @@ extension PostgreSQLStore: ModerationStore {
             for file in draw.files {
                 try run(
                     """
-                    INSERT INTO moderation_file (draw_id, audit_id, case_reference, checklist_id, team, auditor_id,
-                        moderator_id, unallocated_reason)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                    INSERT INTO moderation_file (draw_id, audit_id, month, sample_id, case_reference, checklist_id,
+                        checklist_hash, team, auditor_id, moderator_id, unallocated_reason)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                     """,
                     [
-                        id, file.auditID.rawValue, file.caseReference, file.checklistID, file.team, file.auditorID,
+                        id, file.auditID.rawValue, draw.month.description, file.sampleID?.rawValue,
+                        file.caseReference, file.checklistID, file.checklistHash, file.team, file.auditorID,
                         file.moderatorID, file.unallocatedReason,
                     ])
             }
@@ -53,5 +54,98 @@ extension PostgreSQLStore: ModerationStore {
             id: id, month: row.text("month") ?? "", rule: row.text("rule") ?? "", seed: row.text("seed") ?? "",
             drawnAt: row.text("drawn_at") ?? "", candidates: row.text("candidates") ?? "",
             files: row.text("files") ?? "")
+    }
+
+    public func moderationAssignments(moderator: String?, caseReference: String?) throws(StoreError)
+        -> [ModerationAssignment]
+    {
+        try read {
+            try run(
+                """
+                SELECT \(ModerationColumns.fileColumns) FROM moderation_file
+                WHERE moderator_id IS NOT NULL AND ($1::TEXT IS NULL OR moderator_id = $1)
+                    AND ($2::TEXT IS NULL OR case_reference = $2)
+                ORDER BY month, case_reference, audit_id
+                """, [moderator, caseReference]
+            ).all.compactMap { row -> ModerationAssignment? in
+                guard var assignment = ModerationColumns.assignment(row.text) else { return nil }
+                assignment.moderation = try moderationAudit(of: assignment)
+                return assignment
+            }
+        }
+    }
+
+    private func moderationAudit(of assignment: ModerationAssignment) throws -> StoredAudit? {
+        try run(
+            "SELECT \(Self.auditColumns) FROM audit WHERE moderates = $1 AND auditor_id = $2 ORDER BY id DESC LIMIT 1",
+            [assignment.original, assignment.moderatorID]
+        ).first.map(Self.storedAudit)
+    }
+
+    public func startOrResumeModeration(_ assignment: ModerationAssignment, checklist: PinnedChecklist)
+        throws(StoreError) -> StoredAudit
+    {
+        try writeRetrying { () throws -> StoredAudit in
+            let hash = try run(
+                "SELECT checklist_hash FROM moderation_file WHERE audit_id = $1 AND moderator_id = $2",
+                [assignment.original, assignment.moderatorID]
+            ).first?.text("checklist_hash")
+            guard hash == checklist.hash else {
+                throw StoreError.notModerator(audit: assignment.original, person: assignment.moderatorID)
+            }
+            if let begun = try moderationAudit(of: assignment) { return begun }
+            try pin(checklist)
+            let startedAt = now()
+            guard
+                let id = try run(
+                    """
+                    INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, moderates)
+                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+                    """,
+                    [
+                        assignment.sampleID, assignment.caseReference, assignment.moderatorID, checklist.hash,
+                        startedAt, assignment.original,
+                    ]
+                ).first?.int("id")
+            else { throw StoreError.failed(reason: "the moderation was not kept") }
+            let audit = StoredAudit(
+                id: AuditID(id), sampleID: assignment.sampleID, caseReference: assignment.caseReference,
+                auditorID: assignment.moderatorID, checklistHash: checklist.hash, startedAt: startedAt,
+                moderates: assignment.original)
+            try appendTrail(.auditStarted(audit))
+            return audit
+        }
+    }
+
+    public func recordModerationOutcome(
+        _ outcome: ModerationOutcome, original: AuditID, moderator: String, onBehalfOf: String?
+    ) throws(StoreError) {
+        try write {
+            guard
+                let file = try run(
+                    "SELECT moderator_id, outcome FROM moderation_file WHERE audit_id = $1 FOR UPDATE", [original]
+                ).first, file.text("moderator_id") == moderator
+            else { throw StoreError.notModerator(audit: original, person: moderator) }
+            if file.text("outcome") != nil {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.decidedAlready)
+            }
+            let submitted = try run(
+                """
+                SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = $1 AND auditor_id = $2 AND submitted_at IS NOT NULL)
+                    AS done
+                """, [original, moderator]
+            ).first?.bool("done")
+            guard submitted == true else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notScoredYet)
+            }
+            var kept = outcome
+            kept.decidedAt = now()
+            try run(
+                """
+                UPDATE moderation_file SET outcome = $1, outcome_grade = $2, outcome_reason = $3, decided_at = $4
+                WHERE audit_id = $5
+                """, [kept.decision.rawValue, kept.grade, kept.reason, kept.decidedAt, original])
+            try appendTrail(.moderationDecided(kept, original: original, onBehalfOf: onBehalfOf))
+        }
     }
 }

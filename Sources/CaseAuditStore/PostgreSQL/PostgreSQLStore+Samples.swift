@@ -186,9 +186,10 @@ extension PostgreSQLStore: SampleStore {
                 SELECT s.id, s.sequence, s.month, s.checklist_id, c.case_reference, c.auditor_id, c.case_type, c.team,
                     c.worker,
                     (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
-                        AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL ORDER BY a.id DESC LIMIT 1) AS open_audit,
+                        AND a.auditor_id = c.auditor_id AND a.submitted_at IS NULL AND a.moderates IS NULL
+                        ORDER BY a.id DESC LIMIT 1) AS open_audit,
                     (SELECT a.id FROM audit a WHERE a.sample_id = c.sample_id AND a.case_reference = c.case_reference
-                        AND a.submitted_at IS NOT NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
+                        AND a.submitted_at IS NOT NULL AND a.moderates IS NULL ORDER BY a.version DESC LIMIT 1) AS submitted_audit
                 FROM sample_case c
                 JOIN sample s ON s.id = c.sample_id
                 WHERE c.auditor_id IS NOT NULL AND s.replaced_by IS NULL AND ($1::text IS NULL OR c.auditor_id = $1)
@@ -221,7 +222,7 @@ extension PostgreSQLStore: SampleStore {
                 [sample, caseReference]
             ).first?.text("auditor_id")
             if let done = try run(
-                "SELECT id FROM audit WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL",
+                "SELECT id FROM audit WHERE sample_id = $1 AND case_reference = $2 AND submitted_at IS NOT NULL AND moderates IS NULL",
                 [sample, caseReference]
             ).first?.int("id") {
                 throw StoreError.submitted(audit: AuditID(done))

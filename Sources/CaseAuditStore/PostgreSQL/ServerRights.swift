@@ -46,18 +46,31 @@ enum ServerRights {
             STABLE SECURITY DEFINER SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM sample_case c WHERE c.sample_id = file_sample
                     AND c.case_reference = file_case AND c.auditor_id = (SELECT id FROM person WHERE login = session_user)) $f$;
+        -- A moderator's: the first audit `original` is given to the session to moderate.
+        CREATE OR REPLACE FUNCTION caseaudit_my_moderation(original BIGINT) RETURNS BOOLEAN LANGUAGE sql
+            STABLE SECURITY DEFINER SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = original
+                    AND m.moderator_id = (SELECT id FROM person WHERE login = session_user)) $f$;
+        -- The first audit, once the session's own moderation of it is submitted (blind until then).
+        CREATE OR REPLACE FUNCTION caseaudit_moderated_by_me(target BIGINT) RETURNS BOOLEAN LANGUAGE sql
+            STABLE SECURITY DEFINER SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM moderation_file f WHERE f.audit_id = target AND f.scored_at IS NOT NULL
+                    AND f.moderator_id = (SELECT id FROM person WHERE login = session_user)) $f$;
         CREATE OR REPLACE FUNCTION caseaudit_my_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM audit a WHERE a.id = target
                     AND a.auditor_id = (SELECT id FROM person WHERE login = session_user)
-                    AND EXISTS (SELECT 1 FROM sample_case c WHERE c.sample_id = a.sample_id
-                        AND c.case_reference = a.case_reference AND c.auditor_id = a.auditor_id)) $f$;
+                    AND ((a.moderates IS NULL AND EXISTS (SELECT 1 FROM sample_case c WHERE c.sample_id = a.sample_id
+                        AND c.case_reference = a.case_reference AND c.auditor_id = a.auditor_id))
+                    OR (a.moderates IS NOT NULL AND EXISTS (SELECT 1 FROM moderation_file m
+                        WHERE m.audit_id = a.moderates AND m.moderator_id = a.auditor_id)))) $f$;
         CREATE OR REPLACE FUNCTION caseaudit_sees_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM audit a JOIN sample_case c
                     ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE a.id = target AND (a.auditor_id = (SELECT id FROM person WHERE login = session_user)
-                        OR c.team IN (SELECT caseaudit_line_teams()))) $f$;
+                        OR (a.moderates IS NULL AND c.team IN (SELECT caseaudit_line_teams()))))
+                    OR caseaudit_moderated_by_me(target) $f$;
 
         DO $$ DECLARE t TEXT; p RECORD; BEGIN
             FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
@@ -84,13 +97,17 @@ enum ServerRights {
         CREATE POLICY lock_mine ON sample_case FOR UPDATE USING (auditor_id = caseaudit_me()) WITH CHECK (false);
         -- Audits: an auditor's own, of files allocated to them; a senior manager reads their line's.
         -- On the row's own columns (a function's snapshot would not see a row being inserted).
-        CREATE POLICY sees ON audit FOR SELECT USING (auditor_id = caseaudit_me() OR EXISTS (
+        -- A moderator's second scoring: theirs, of a file given to them; the first audit only once
+        -- their own is submitted. A senior manager's line does not take in the moderations of it.
+        CREATE POLICY sees ON audit FOR SELECT USING (auditor_id = caseaudit_me() OR (moderates IS NULL AND EXISTS (
             SELECT 1 FROM sample_case c WHERE c.sample_id = audit.sample_id AND c.case_reference = audit.case_reference
-                AND c.team IN (SELECT caseaudit_line_teams())));
+                AND c.team IN (SELECT caseaudit_line_teams()))) OR caseaudit_moderated_by_me(id));
         CREATE POLICY starts ON audit FOR INSERT
-            WITH CHECK (auditor_id = caseaudit_me() AND caseaudit_my_file(sample_id, case_reference));
+            WITH CHECK (auditor_id = caseaudit_me() AND ((moderates IS NULL AND caseaudit_my_file(sample_id, case_reference))
+                OR (moderates IS NOT NULL AND caseaudit_my_moderation(moderates))));
         CREATE POLICY scores ON audit FOR UPDATE USING (caseaudit_my_audit(id))
-            WITH CHECK (auditor_id = caseaudit_me() AND caseaudit_my_file(sample_id, case_reference));
+            WITH CHECK (auditor_id = caseaudit_me() AND ((moderates IS NULL AND caseaudit_my_file(sample_id, case_reference))
+                OR (moderates IS NOT NULL AND caseaudit_my_moderation(moderates))));
         CREATE POLICY sees ON audit_answer FOR SELECT USING (caseaudit_sees_audit(audit_id));
         CREATE POLICY answers ON audit_answer FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
         CREATE POLICY changes ON audit_answer FOR UPDATE USING (caseaudit_my_audit(audit_id))
@@ -106,6 +123,9 @@ enum ServerRights {
         -- manager their line's.
         CREATE POLICY sees ON moderation_file FOR SELECT USING (moderator_id = caseaudit_me()
             OR auditor_id = caseaudit_me() OR team IN (SELECT caseaudit_line_teams()));
+        -- The moderator records the outcome (the database lets it be written once, and nothing else change).
+        CREATE POLICY decides ON moderation_file FOR UPDATE USING (moderator_id = caseaudit_me())
+            WITH CHECK (moderator_id = caseaudit_me());
         -- Leases: everyone sees who holds what; a session takes, renews and gives up its own, or
         -- takes one that has run out or whose holder's connection has gone.
         CREATE POLICY everyone_reads ON audit_lease FOR SELECT USING (true);

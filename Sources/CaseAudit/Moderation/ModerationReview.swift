@@ -1,0 +1,99 @@
+/// The two gradings of a moderated file side by side, item by item: what the moderator sees
+/// once their own scoring is submitted, and not before (the use case behind `moderation compare`).
+public struct ModerationComparison: Sendable, Hashable, Encodable {
+    public struct Item: Sendable, Hashable, Encodable {
+        public var item: String
+        public var prompt: String
+        /// The answers' values; nil where the item was not answered (or not asked).
+        public var first: String?
+        public var second: String?
+        public var agree: Bool { first == second }
+    }
+
+    public var caseReference: String
+    public var checklist: String
+    public var version: String
+    public var original: AuditID
+    public var moderation: AuditID
+    public var auditorID: String
+    public var moderatorID: String
+    public var firstGrade: String?
+    public var secondGrade: String?
+    public var items: [Item]
+    public var outcome: ModerationOutcome?
+
+    public var itemsAgreeing: Int { items.count { $0.agree && $0.first != nil } }
+    public var itemsAnsweredByBoth: Int { items.count { $0.first != nil && $0.second != nil } }
+
+    /// The file `moderator` moderates (the undecided one, else the latest), once their scoring is submitted.
+    public static func build(caseReference: String, moderator: String, store: some CaseAuditStore) throws
+        -> ModerationComparison
+    {
+        let file = try ModerationDecision.file(caseReference: caseReference, moderator: moderator, store: store)
+        guard let moderation = file.moderation, moderation.submittedAt != nil else {
+            throw StoreError.moderationOpen(audit: file.original, why: ModerationColumnsText.notScoredYet)
+        }
+        let (first, checklist) = try AuditOpening.recorded(file.original, store: store)
+        let (second, _) = try AuditOpening.recorded(moderation.id, store: store)
+        let firstAnswers = Dictionary(
+            first.content.answers.map { ($0.itemID, $0.value) }, uniquingKeysWith: { _, last in last })
+        let secondAnswers = Dictionary(
+            second.content.answers.map { ($0.itemID, $0.value) }, uniquingKeysWith: { _, last in last })
+        return ModerationComparison(
+            caseReference: caseReference, checklist: checklist.id, version: checklist.version, original: file.original,
+            moderation: moderation.id, auditorID: file.auditorID, moderatorID: moderator,
+            firstGrade: first.content.judgement?.grade, secondGrade: second.content.judgement?.grade,
+            items: checklist.items.map { item in
+                Item(item: item.id, prompt: item.prompt, first: firstAnswers[item.id], second: secondAnswers[item.id])
+            },
+            outcome: file.outcome)
+    }
+}
+
+/// What the messages about a moderation's stage say, in both the library and the stores.
+public enum ModerationColumnsText {
+    public static let notScoredYet = "the moderator's own scoring is not submitted yet"
+    public static let decidedAlready = "its outcome was recorded already"
+}
+
+/// The moderator's decision, once both gradings are side by side: the use case behind
+/// `moderation outcome`.
+public enum ModerationDecision {
+    /// The file given to `moderator` for `caseReference`: the undecided one, else the latest.
+    public static func file(caseReference: String, moderator: String, store: some CaseAuditStore) throws
+        -> ModerationAssignment
+    {
+        let given = try store.moderationAssignments(moderator: moderator, caseReference: caseReference)
+        guard let file = given.last(where: { $0.stage != .decided }) ?? given.last else {
+            throw AuditOpeningError.notModerating(caseReference, moderator: moderator)
+        }
+        return file
+    }
+
+    /// Confirms the first grade (`changeTo` nil), or changes it to a grade of the checklist's
+    /// scale, other than the first, with a reason (which a change needs).
+    public static func record(
+        caseReference: String, moderator: String, changeTo grade: String?, reason: String?, onBehalfOf: Bool = false,
+        store: some CaseAuditStore
+    ) throws -> ModerationOutcome {
+        let comparison = try ModerationComparison.build(
+            caseReference: caseReference, moderator: moderator, store: store)
+        let first = comparison.firstGrade ?? ""
+        let outcome: ModerationOutcome
+        if let grade {
+            let (_, checklist) = try AuditOpening.recorded(comparison.original, store: store)
+            let grades = checklist.grading.bands.map(\.grade)
+            guard grades.contains(grade) else {
+                throw ModerationError.notAGrade(grade, grades: grades)
+            }
+            guard grade != first else { throw ModerationError.sameGrade(grade) }
+            guard let reason = reason?.nonBlank else { throw ModerationError.changeNeedsReason }
+            outcome = ModerationOutcome(decision: .changed, grade: grade, reason: reason)
+        } else {
+            outcome = ModerationOutcome(decision: .confirmed, grade: first, reason: reason?.nonBlank)
+        }
+        try store.recordModerationOutcome(
+            outcome, original: comparison.original, moderator: moderator, onBehalfOf: onBehalfOf ? moderator : nil)
+        return outcome
+    }
+}
