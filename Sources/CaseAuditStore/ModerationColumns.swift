@@ -30,6 +30,12 @@ enum ModerationColumns {
     static let fileColumns =
         "draw_id, month, audit_id, sample_id, case_reference, checklist_id, checklist_hash, team, auditor_id, moderator_id, outcome, outcome_grade, outcome_reason, decided_at"
 
+    /// Why the first audit's next version was made, as both stores record it (the server's
+    /// function writes the same words).
+    static func amendedReason(_ outcome: ModerationOutcome, moderator: String) -> String {
+        "moderated by \(moderator): \(outcome.reason ?? "")"
+    }
+
     static let decidedAlready = ModerationColumnsText.decidedAlready
     static let notScoredYet = ModerationColumnsText.notScoredYet
 

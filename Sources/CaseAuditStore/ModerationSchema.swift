@@ -71,4 +71,72 @@ enum ModerationSchema {
         CREATE TRIGGER moderation_file_decided_once BEFORE UPDATE ON moderation_file
             FOR EACH ROW EXECUTE FUNCTION moderation_file_decided_once();
         """
+
+    /// A changed outcome, applied on the server by the schema's owner: the moderator may not
+    /// write another person's audit, so `caseaudit_apply_moderation` checks the outcome is
+    /// theirs and changed, then makes the first audit's next version (its answers, actions and
+    /// outcomes copied, the moderated grade its judgement) and moves the file's grade and trend
+    /// cells from the first grade to the moderated one (its item cells do not change).
+    static let serverApply = """
+        CREATE FUNCTION caseaudit_apply_moderation(original BIGINT, stamp TEXT) RETURNS BIGINT
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $f$
+        DECLARE
+            f RECORD;
+            a RECORD;
+            k RECORD;
+            lead BOOLEAN := true;
+            made BIGINT;
+        BEGIN
+            SELECT * INTO f FROM moderation_file WHERE audit_id = original;
+            IF NOT FOUND OR f.outcome IS DISTINCT FROM 'changed' THEN
+                RAISE EXCEPTION 'audit % has no changed moderation to apply', original USING ERRCODE = 'CA002';
+            END IF;
+            IF to_regproc('caseaudit_is_lead') IS NOT NULL THEN
+                EXECUTE 'SELECT caseaudit_is_lead()' INTO lead;
+            END IF;
+            IF NOT lead AND f.moderator_id IS DISTINCT FROM (SELECT id FROM person WHERE login = session_user) THEN
+                RAISE EXCEPTION 'the moderation of audit % is not yours', original USING ERRCODE = 'CA002';
+            END IF;
+            IF EXISTS (SELECT 1 FROM audit WHERE amends = original) OR EXISTS (
+                SELECT 1 FROM rollup_ledger WHERE audit_id = original AND sign = -1) THEN
+                RAISE EXCEPTION 'audit % was amended already', original USING ERRCODE = 'CA002';
+            END IF;
+            SELECT * INTO a FROM audit WHERE id = original;
+            INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
+                amended_by, amended_reason)
+            VALUES (a.sample_id, a.case_reference, a.auditor_id, a.checklist_hash, stamp, a.version + 1, original,
+                f.moderator_id, 'moderated by ' || f.moderator_id || ': ' || coalesce(f.outcome_reason, ''))
+            RETURNING id INTO made;
+            INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position)
+                SELECT made, item_id, value, note, answered_at, position FROM audit_answer WHERE audit_id = original;
+            INSERT INTO audit_action (audit_id, what, who, due, raised_at, done_at, action_key)
+                SELECT made, what, who, due, raised_at, done_at, action_key FROM audit_action
+                WHERE audit_id = original ORDER BY id;
+            UPDATE audit SET judgement = f.outcome_grade, judgement_reason = f.outcome_reason,
+                computed_grade = a.computed_grade, score = a.score, auditor_level = a.auditor_level, submitted_at = stamp
+            WHERE id = made;
+            -- Outcomes go in once the version is submitted (the schema's rule).
+            INSERT INTO audit_outcome (audit_id, item_id, compliant, position)
+                SELECT made, item_id, compliant, position FROM audit_outcome WHERE audit_id = original;
+            SELECT s.month, s.checklist_id, coalesce(c.team, '') AS team, coalesce(c.case_type, '') AS case_type,
+                c.inclusion_probability
+            INTO k
+            FROM sample s JOIN sample_case c ON c.sample_id = s.id AND c.case_reference = a.case_reference
+            WHERE s.id = a.sample_id;
+            UPDATE rollup_grade SET files = files - 1
+            WHERE month = k.month AND checklist_hash = a.checklist_hash AND team = k.team AND case_type = k.case_type
+                AND auditor_level = coalesce(a.auditor_level, '') AND judgement = a.judgement
+                AND computed_grade = coalesce(a.computed_grade, '') AND inclusion_probability = k.inclusion_probability;
+            INSERT INTO rollup_grade VALUES (k.month, a.checklist_hash, k.checklist_id, k.team, k.case_type,
+                coalesce(a.auditor_level, ''), f.outcome_grade, coalesce(a.computed_grade, ''), k.inclusion_probability, 1)
+            ON CONFLICT (month, checklist_hash, team, case_type, auditor_level, judgement, computed_grade,
+                inclusion_probability) DO UPDATE SET files = rollup_grade.files + 1;
+            UPDATE rollup_trend SET files = files - 1
+            WHERE month = k.month AND checklist_hash = a.checklist_hash AND judgement = a.judgement;
+            INSERT INTO rollup_trend VALUES (k.month, a.checklist_hash, k.checklist_id, f.outcome_grade, 1)
+            ON CONFLICT (month, checklist_hash, judgement) DO UPDATE SET files = rollup_trend.files + 1;
+            INSERT INTO rollup_ledger VALUES (original, -1), (made, 1);
+            RETURN made;
+        END $f$;
+        """
 }

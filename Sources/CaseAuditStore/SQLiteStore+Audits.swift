@@ -170,6 +170,12 @@ extension SQLiteStore: AuditStore {
         try read { db in try Self.answers(audit, db) }
     }
 
+    /// What an audit holds: its answers, judgement and actions.
+    static func content(of audit: AuditID, _ db: Database) throws -> AuditContent {
+        AuditContent(
+            answers: try answers(audit, db), judgement: try judgement(audit, db), actions: try actions(audit, db))
+    }
+
     private static func answers(_ audit: AuditID, _ db: Database) throws -> [ItemAnswer] {
         try Row.fetchAll(
             db, sql: "SELECT item_id, value, note FROM audit_answer WHERE audit_id = ? ORDER BY position",
@@ -357,7 +363,7 @@ extension SQLiteStore: AuditStore {
                 .auditAmended(
                     id, amends: audit, version: old.version + 1, before: before,
                     after: AuditContent(answers: content.answers, judgement: judgement, actions: content.actions),
-                    grade: grade, reason: reason), db)
+                    computedGrade: grade.band?.grade, reason: reason), db)
             guard
                 let amended = try Row.fetchOne(
                     db, sql: "SELECT \(Self.auditColumns) FROM audit WHERE id = ?", arguments: [id])

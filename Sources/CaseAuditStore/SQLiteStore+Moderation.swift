@@ -144,7 +144,70 @@ extension SQLiteStore: ModerationStore {
                     """,
                 arguments: [kept.decision.rawValue, kept.grade, kept.reason, kept.decidedAt, original])
             try appendTrail(.moderationDecided(kept, original: original, onBehalfOf: onBehalfOf), db)
+            if kept.decision == .changed { try applyModeration(kept, to: original, by: moderator, db) }
         }
+    }
+
+    /// The first audit's next version with the moderated grade, made from its own rows: the
+    /// server's `caseaudit_apply_moderation`, in Swift.
+    private func applyModeration(
+        _ outcome: ModerationOutcome, to original: AuditID, by moderator: String, _ db: Database
+    )
+        throws
+    {
+        if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [original]) {
+            throw StoreError.alreadyAmended(audit: original, by: later)
+        }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT \(Self.auditColumns), judgement, judgement_reason, computed_grade, score, auditor_level FROM audit WHERE id = ?",
+                arguments: [original])
+        else { throw StoreError.noAudit(original) }
+        let old = Self.storedAudit(row)
+        let reason = ModerationColumns.amendedReason(outcome, moderator: moderator)
+        try db.execute(
+            sql: """
+                INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
+                    amended_by, amended_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                old.sampleID, old.caseReference, old.auditorID, old.checklistHash, outcome.decidedAt, old.version + 1,
+                original, moderator, reason,
+            ])
+        let made = AuditID(db.lastInsertedRowID)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position)
+                SELECT ?, item_id, value, note, answered_at, position FROM audit_answer WHERE audit_id = ?
+                """, arguments: [made, original])
+        try db.execute(
+            sql: """
+                INSERT INTO audit_action (audit_id, what, who, due, raised_at, done_at, action_key)
+                SELECT ?, what, who, due, raised_at, done_at, action_key FROM audit_action WHERE audit_id = ? ORDER BY id
+                """, arguments: [made, original])
+        try QualityRollup.remove(original, db)
+        try db.execute(
+            sql: """
+                UPDATE audit SET judgement = ?, judgement_reason = ?, computed_grade = ?, score = ?, auditor_level = ?,
+                    submitted_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                outcome.grade, outcome.reason, row["computed_grade"] as String?, row["score"] as Double?,
+                row["auditor_level"] as String?, outcome.decidedAt, made,
+            ])
+        try QualityRollup.add(made, outcomes: try QualityRollup.outcomes(of: original, db), db)
+        let content = try Self.content(of: original, db)
+        try appendTrail(
+            .auditAmended(
+                made, amends: original, version: old.version + 1, before: content,
+                after: AuditContent(
+                    answers: content.answers, judgement: AuditJudgement(grade: outcome.grade, reason: outcome.reason),
+                    actions: content.actions),
+                computedGrade: row["computed_grade"], reason: reason), db)
     }
 }
 

@@ -303,11 +303,29 @@ import Testing
                 "UPDATE moderation_file SET moderator_id = 'someone' WHERE audit_id = \(original)", in: asModerator)
         }
         #expect(moved?.description.contains("recorded once") == true, "\(moved?.description ?? "")")
-        let decided = CommandRunner.run(["moderation", "outcome", file.caseReference, "--confirm"], on: asModerator)
+        // Nor applies a changed grade that is not theirs: the server checks.
+        let forged = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute("SELECT caseaudit_apply_moderation(\(original), 'now')", in: asModerator)
+        }
+        #expect(forged?.description.contains("no changed moderation") == true, "\(forged?.description ?? "")")
+        let counted = try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: council.owner)
+        let decided = CommandRunner.run(
+            ["moderation", "outcome", file.caseReference, "--change-to", "good", "--reason", "Supervision is thin"],
+            on: asModerator)
         #expect(decided.status == 0, "\(decided.errors)")
         #expect(
             try PostgresServer.query(
-                "SELECT outcome FROM moderation_file WHERE audit_id = \(original)", in: council.owner) == "confirmed")
+                "SELECT outcome || ' ' || outcome_grade FROM moderation_file WHERE audit_id = \(original)",
+                in: council.owner) == "changed good")
+        // Reported with the moderated grade: the first audit's next version, the file counted once.
+        #expect(
+            try PostgresServer.query(
+                "SELECT judgement || ' ' || amended_by FROM audit WHERE amends = \(original)", in: council.owner)
+                == "good \(moderator)")
+        #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: council.owner) == counted)
+        #expect(
+            try PostgresServer.query(
+                "SELECT sum(files) FROM rollup_grade WHERE judgement = 'outstanding'", in: council.owner) == "2")
     }
 
     /// Two councils' databases on one server: each has groups of its own, so granting in one

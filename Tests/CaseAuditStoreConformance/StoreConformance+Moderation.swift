@@ -11,9 +11,10 @@ extension StoreConformance {
                 sampleID: sample.id, caseReference: record.reference, auditorID: ConformanceCouncil.auditor(of: record),
                 checklist: ConformanceCouncil.pinned)
             let poor = ["C1", "C2"].contains(record.reference)
+            try store.recordAnswer(ItemAnswer(itemID: "seen", value: poor ? "no" : "yes"), audit: audit.id)
             try store.submitAudit(
                 audit.id, judgement: AuditJudgement(grade: poor ? "poor" : "good"), grade: ConformanceCouncil.grade,
-                outcomes: [])
+                outcomes: [ItemOutcome(item: "seen", compliant: !poor)])
         }
         return store
     }
@@ -128,5 +129,76 @@ extension StoreConformance {
         }
         let events = try store.trailEvents(TrailFilter(actions: [.moderationDecided]))
         #expect(events.count == 1 && events.first?.entityID == String(file.auditID))
+    }
+}
+
+extension StoreConformance {
+    /// A changed outcome makes the first audit's next version, amended by the moderator, with
+    /// the moderated grade: the reports count it, the roll-ups still equal a recount, and the
+    /// first version is kept. When the first audit was amended meanwhile, nothing is kept.
+    static func reportedID(_ store: any CaseAuditStore, _ reference: String) throws -> AuditID {
+        let month = ConformanceCouncil.month
+        return try #require(
+            try store.qualityRecords(months: month...month, withAnswers: false).first { $0.caseReference == reference }
+        ).auditID
+    }
+
+    public static func aChangedModerationIsReportedWithTheModeratedGrade(_ engine: StoreEngine) throws {
+        let folder = try TemporaryDirectory()
+        let store = try auditedCouncil(engine, in: folder)
+        let month = ConformanceCouncil.month
+        let draw = try ModerationDraw.draw(
+            month: month, rule: ModerationRule(parsing: "poor,0%"), seed: 1, store: store)
+        #expect(draw.files.map(\.caseReference) == ["C1", "C2"])
+        for file in draw.files {
+            let assignment = try #require(
+                try store.moderationAssignments(moderator: "dcs", caseReference: file.caseReference).first)
+            let moderation = try store.startOrResumeModeration(assignment, checklist: ConformanceCouncil.pinned)
+            try store.submitAudit(
+                moderation.id, judgement: AuditJudgement(grade: "good"), grade: ConformanceCouncil.grade, outcomes: [])
+        }
+        func judgements() throws -> [String: Int] {
+            Dictionary(
+                try store.gradeCells(months: month...month).map { ($0.judgement, $0.files) }, uniquingKeysWith: +
+            ).filter { $0.value != 0 }
+        }
+        #expect(try judgements() == ["poor": 2, "good": 10])
+
+        let c1 = try #require(draw.files.first)
+        let outcome = ModerationOutcome(decision: .changed, grade: "good", reason: "the plan is in the file")
+        let items = try store.itemCells(month: month, byGroup: true)
+        try store.recordModerationOutcome(
+            outcome, original: c1.auditID, moderator: "dcs", onBehalfOf: nil)
+        #expect(try judgements() == ["poor": 1, "good": 11])
+        // The answers are the first audit's: the item figures do not move.
+        #expect(Set(try store.itemCells(month: month, byGroup: true)) == Set(items))
+        #expect(try store.audit(id: reportedID(store, "C1"))?.content.answers.map(\.value) == ["no"])
+        let trend = Dictionary(
+            try store.trendCells(months: month...month).map { ($0.judgement, $0.files) }, uniquingKeysWith: +
+        ).filter { $0.value != 0 }
+        #expect(trend == ["poor": 1, "good": 11])
+        let records = try store.qualityRecords(months: month...month, withAnswers: false)
+        #expect(records.count == 12)
+        let reported = try #require(records.first { $0.caseReference == "C1" })
+        #expect(reported.judgement == "good" && reported.auditID != c1.auditID)
+        let sample = try #require(try store.audit(id: c1.auditID)).audit.sampleID
+        let latest = try #require(try store.latestSubmittedAudit(sampleID: sample, caseReference: "C1"))
+        #expect(latest.version == 2 && latest.amends == c1.auditID && latest.amendedBy == "dcs")
+        #expect(latest.amendedReason == "moderated by dcs: the plan is in the file")
+        #expect(try store.audit(id: c1.auditID)?.content.judgement?.grade == "poor")  // the first version kept
+        #expect(!(try store.trailEvents(TrailFilter(actions: [.auditAmended]))).isEmpty)
+
+        // C2's first audit amended before its moderation is decided: the change is refused whole.
+        let c2 = draw.files[1]
+        let later = try store.amendAudit(
+            c2.auditID, by: "tm1", reason: "typo", content: AuditContent(answers: []),
+            judgement: AuditJudgement(grade: "poor"), grade: ConformanceCouncil.grade, outcomes: [])
+        #expect(throws: StoreError.self) {
+            try store.recordModerationOutcome(
+                outcome, original: c2.auditID, moderator: "dcs", onBehalfOf: nil)
+        }
+        #expect(try store.moderationAssignments(moderator: "dcs", caseReference: "C2").first?.outcome == nil)
+        #expect(try judgements() == ["poor": 1, "good": 11])
+        #expect(try store.latestSubmittedAudit(sampleID: later.sampleID, caseReference: "C2")?.id == later.id)
     }
 }

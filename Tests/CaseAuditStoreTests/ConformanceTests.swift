@@ -59,6 +59,10 @@ enum Engines {
         try StoreConformance.aModerationIsScoredBlindAndDecidedOnce(engine)
     }
 
+    @Test(arguments: Engines.all) func aChangedModerationIsReportedWithTheModeratedGrade(_ engine: StoreEngine) throws {
+        try StoreConformance.aChangedModerationIsReportedWithTheModeratedGrade(engine)
+    }
+
     @Test(arguments: Engines.all) func twoDrawsAtOnceKeepOne(_ engine: StoreEngine) throws {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }

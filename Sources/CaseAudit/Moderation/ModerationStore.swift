@@ -16,7 +16,11 @@ public protocol ModerationStore: Sendable {
         -> StoredAudit
     /// Records the moderator's decision on the first audit, once, after their own scoring is
     /// submitted, with its event in the trail.
-    /// `onBehalfOf`: the moderator, when a quality lead records it for them.
+    /// `onBehalfOf`: the moderator, when a quality lead records it for them. A changed outcome
+    /// also makes the first audit's next version, in the same transaction, from the first
+    /// audit's own rows (its answers, actions and outcomes), amended by the moderator, with the
+    /// moderated grade as its judgement: the reports count the moderated grade. Refused with
+    /// `.alreadyAmended` when the first audit has a later version by then.
     func recordModerationOutcome(
         _ outcome: ModerationOutcome, original: AuditID, moderator: String, onBehalfOf: String?
     ) throws(StoreError)

@@ -178,7 +178,7 @@ extension TrailEntry {
     /// A new version of a submitted audit: everything it had and has, and why.
     public static func auditAmended(
         _ audit: AuditID, amends old: AuditID, version: Int, before: AuditContent, after: AuditContent,
-        grade: FileGrade, reason: String
+        computedGrade: String?, reason: String
     ) -> TrailEntry {
         func content(_ content: AuditContent) -> TrailJSON {
             .object([
@@ -190,7 +190,7 @@ extension TrailEntry {
         return TrailEntry(
             .auditAmended, .audit, String(audit.rawValue),
             payload: .object([
-                ("amends", .int(old.rawValue)), ("computed_grade", .text(grade.band?.grade)),
+                ("amends", .int(old.rawValue)), ("computed_grade", .text(computedGrade)),
                 ("new", content(after)), ("old", content(before)), ("version", .int(Int64(version))),
             ]), reason: reason)
     }

@@ -206,13 +206,13 @@ extension PostgreSQLStore: AuditStore {
             .first?.text("who")
     }
 
-    private func judgement(of audit: AuditID) throws -> AuditJudgement? {
+    func judgement(of audit: AuditID) throws -> AuditJudgement? {
         try run("SELECT judgement, judgement_reason FROM audit WHERE id = $1", [audit]).first.flatMap { row in
             row.text("judgement").map { AuditJudgement(grade: $0, reason: row.text("judgement_reason")) }
         }
     }
 
-    private func actions(of audit: AuditID) throws -> [AuditAction] {
+    func actions(of audit: AuditID) throws -> [AuditAction] {
         try run("SELECT what, who, due FROM audit_action WHERE audit_id = $1 ORDER BY id", [audit]).all
             .compactMap { row -> AuditAction? in
                 CalendarDate(parsing: row.string("due")).map {
@@ -236,7 +236,7 @@ extension PostgreSQLStore: AuditStore {
         try read { try answers(of: audit) }
     }
 
-    private func answers(of audit: AuditID) throws -> [ItemAnswer] {
+    func answers(of audit: AuditID) throws -> [ItemAnswer] {
         try run("SELECT item_id, value, note FROM audit_answer WHERE audit_id = $1 ORDER BY position", [audit]).all.map
         {
             ItemAnswer(itemID: $0.string("item_id"), value: $0.string("value"), note: $0.text("note"))
@@ -417,7 +417,7 @@ extension PostgreSQLStore: AuditStore {
                 .auditAmended(
                     id, amends: audit, version: old.version + 1, before: before,
                     after: AuditContent(answers: content.answers, judgement: judgement, actions: content.actions),
-                    grade: grade, reason: reason))
+                    computedGrade: grade.band?.grade, reason: reason))
             guard let amended = try run("SELECT \(Self.auditColumns) FROM audit WHERE id = $1", [id]).first else {
                 throw StoreError.failed(reason: "the amendment was not kept")
             }

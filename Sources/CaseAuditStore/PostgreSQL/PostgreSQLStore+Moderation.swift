@@ -146,6 +146,28 @@ extension PostgreSQLStore: ModerationStore {
                 WHERE audit_id = $5
                 """, [kept.decision.rawValue, kept.grade, kept.reason, kept.decidedAt, original])
             try appendTrail(.moderationDecided(kept, original: original, onBehalfOf: onBehalfOf))
+            // The changed grade is applied by the server itself (the moderator may not write the
+            // first audit); the event says what it made.
+            if kept.decision == .changed {
+                let content = AuditContent(
+                    answers: try answers(of: original), judgement: try judgement(of: original),
+                    actions: try actions(of: original))
+                // The first audit, as the moderator may read it (the version made is not theirs to read).
+                guard
+                    let first = try run("SELECT version, computed_grade FROM audit WHERE id = $1", [original]).first,
+                    let made = try run(
+                        "SELECT caseaudit_apply_moderation($1, $2) AS made", [original, kept.decidedAt]
+                    ).first?.int("made")
+                else { throw StoreError.failed(reason: "the moderated grade was not applied") }
+                try appendTrail(
+                    .auditAmended(
+                        AuditID(made), amends: original, version: Int(first.int("version") ?? 1) + 1, before: content,
+                        after: AuditContent(
+                            answers: content.answers, judgement: AuditJudgement(grade: kept.grade, reason: kept.reason),
+                            actions: content.actions),
+                        computedGrade: first.text("computed_grade"),
+                        reason: ModerationColumns.amendedReason(kept, moderator: moderator)))
+            }
         }
     }
 }

@@ -148,6 +148,15 @@ enum ServerRights {
             END LOOP;
         END $$;
         CREATE POLICY reads ON sample_tally FOR SELECT USING (pg_has_role(session_user, 'caseaudit_senior', 'MEMBER'));
+        -- A moderation's changed grade is applied by caseaudit_apply_moderation, which runs as the
+        -- schema's owner and checks the outcome is the session's and changed: the owner writes the
+        -- first audit's next version there, whoever the session is.
+        DO $$ DECLARE t TEXT; BEGIN
+            FOREACH t IN ARRAY ARRAY['audit', 'audit_answer', 'audit_action', 'audit_outcome'] LOOP
+                EXECUTE format('CREATE POLICY applied ON %I USING (current_user = %L) WITH CHECK (current_user = %L)',
+                    t, current_user, current_user);
+            END LOOP;
+        END $$;
         """
 }
 

@@ -31,6 +31,7 @@ enum ServerSchema {
         .replacingOccurrences(of: "audit_id INTEGER", with: "audit_id BIGINT")
         .replacingOccurrences(of: "sample_id INTEGER", with: "sample_id BIGINT")
         .replacingOccurrences(of: "moderates INTEGER", with: "moderates BIGINT") + ModerationSchema.serverTrigger
+        + ModerationSchema.serverApply
 
     /// A million-row case list paid a foreign-key check per row (more than half the import);
     /// the same rule is checked once per statement, over the rows it inserted, and a snapshot
