@@ -19,6 +19,20 @@ extension AgreementAnalysis {
         if isIndicative {
             out += "Fewer than \(Self.indicativeBelow) files: the figures are indicative only.\n"
         }
+        let rows = coefficientRows()
+        out += "\n"
+        let headers = ["COEFFICIENT", "VALUE", "SE", "95% INTERVAL", "NULL Z", "NOTE"]
+        let noted = rows.contains { !$0[5].isEmpty }
+        out += TextTable(
+            headers: noted ? headers : Array(headers.dropLast()), rows: noted ? rows : rows.map { Array($0.dropLast()) }
+        ).render()
+        out += "\nSE and interval from the non-null variance (Fleiss, Cohen & Everitt 1969 for κ; Gwet for AC1, AC2"
+        out += " and Fleiss' κ); the null z tests agreement no better than chance.\n"
+        return out
+    }
+
+    /// One row per coefficient: name, value, SE, interval, null z, and why it is undefined.
+    public func coefficientRows() -> [[String]] {
         var rows: [[String]] = []
         func add(_ name: String, _ figure: AgreementFigure) {
             guard let value = figure.value else {
@@ -47,15 +61,7 @@ extension AgreementAnalysis {
         add("Krippendorff's alpha (nominal)", alphaNominal)
         add("Krippendorff's alpha (ordinal)", alphaOrdinal)
         add("Krippendorff's alpha (interval)", alphaInterval)
-        out += "\n"
-        let headers = ["COEFFICIENT", "VALUE", "SE", "95% INTERVAL", "NULL Z", "NOTE"]
-        let noted = rows.contains { !$0[5].isEmpty }
-        out += TextTable(
-            headers: noted ? headers : Array(headers.dropLast()), rows: noted ? rows : rows.map { Array($0.dropLast()) }
-        ).render()
-        out += "\nSE and interval from the non-null variance (Fleiss, Cohen & Everitt 1969 for κ; Gwet for AC1, AC2"
-        out += " and Fleiss' κ); the null z tests agreement no better than chance.\n"
-        return out
+        return rows
     }
 
     static func number(_ value: Double) -> String {

@@ -108,6 +108,10 @@ public enum MonthlyReport {
                 let figures = JSONOutput.render(summary).dropLast().replacingOccurrences(of: "\n", with: "\n  ")
                 object.member("figures") { $0.raw(figures) }
             }
+            object.member("moderation") { value in
+                let lines = (summary.moderation?.sections ?? []).map { ModerationReport.headline($0, suppression) }
+                value.array(lines.count) { $0.string(lines[$1]) }
+            }
             object.member("month") { $0.string(summary.month) }
             if !suppression.detail { object.member("suppressedBelow") { $0.raw(String(suppression.minimum)) } }
             object.member("tables") { value in
@@ -238,6 +242,9 @@ public enum MonthlyReport {
                 ? ""
                 : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
             "trailHead": head.map { "event \($0.seq), sha256 \($0.hash)" } ?? "",
+            "moderation": (summary.moderation?.sections ?? []).map {
+                ["line": cell(ModerationReport.headline($0, suppression))]
+            },
         ]
     }
 }

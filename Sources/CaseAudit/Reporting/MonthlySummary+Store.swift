@@ -16,10 +16,13 @@ extension MonthlySummary {
             checklists[hash] = try AuditOpening.checklist(of: pinned)
         }
         let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
-        return MonthlySummary(
+        var summary = MonthlySummary(
             month: month, today: today, grades: grades, items: try store.itemCells(month: month, byGroup: detail),
             itemsByGroup: detail, trendGrades: trend, sampled: try store.sampledCounts(month: month),
             actions: try store.actionRecords(months: month.subtracting(months: 11)...month), checklists: checklists,
             chart: try store.orgChart(levels: managers))
+        let moderation = try ModerationSummary.build(months: month...month, store: store)
+        if moderation.files > 0 { summary.moderation = moderation }
+        return summary
     }
 }

@@ -73,6 +73,9 @@ public struct MonthlySummary: Sendable, Encodable {
     /// Actions raised in the audits of the last 12 months, this one included: how many are
     /// done, open and overdue today.
     public var actionsLast12Months: ActionFigures
+    /// The month's moderation: how far moderators agreed with the auditors (nil when no
+    /// moderation of the month's files is submitted).
+    public var moderation: ModerationSummary?
 
     /// The summary from the month's cells, the last 12 months' grade cells (for the trend),
     /// the files sampled, the actions, the checklists by content hash and the org chart (for the
