@@ -58,11 +58,20 @@ public enum ModerationText {
                 file.month.description, file.caseReference, file.checklistID, String(file.original), file.auditorID,
                 file.moderatorID, file.stage.rawValue,
                 file.outcome.map { "\($0.decision.rawValue) \($0.grade)" } ?? "",
+                challengeState(file.challenge),
             ]
         }
         return TextTable(
-            headers: ["Month", "Case", "Checklist", "Audit", "Auditor", "Moderator", "Stage", "Outcome"], rows: rows
+            headers: ["Month", "Case", "Checklist", "Audit", "Auditor", "Moderator", "Stage", "Outcome", "Challenge"],
+            rows: rows
         ).render()
+    }
+
+    static func challengeState(_ challenge: ModerationChallenge?) -> String {
+        guard let challenge else { return "" }
+        guard let decision = challenge.decision else { return "raised" }
+        guard let grade = challenge.decidedGrade else { return decision.rawValue }
+        return "\(decision.rawValue) (\(grade))"
     }
 
     /// The two gradings, item by item.

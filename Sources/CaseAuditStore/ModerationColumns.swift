@@ -57,4 +57,23 @@ enum ModerationColumns {
             checklistID: checklist, checklistHash: hash, team: text("team"), auditorID: auditor,
             moderatorID: moderator, outcome: outcome)
     }
+
+    static let challengeColumns =
+        "raised_by, reason, raised_at, decision, decided_grade, decided_by, decision_reason, decided_at"
+
+    static func challenge(_ text: (String) -> String?) -> ModerationChallenge? {
+        guard let by = text("raised_by"), let reason = text("reason") else { return nil }
+        return ModerationChallenge(
+            raisedBy: by, reason: reason, raisedAt: text("raised_at") ?? "",
+            decision: text("decision").flatMap(ModerationChallenge.Decision.init), decidedGrade: text("decided_grade"),
+            decidedBy: text("decided_by"), decisionReason: text("decision_reason"), decidedAt: text("decided_at"))
+    }
+
+    static func upheldReason(_ person: String, _ reason: String) -> String {
+        "challenge upheld by \(person): \(reason)"
+    }
+    static let challengedAlready = "it was challenged already"
+    static let notDecidedYet = "its outcome is not recorded yet"
+    static let challengeDecided = "the challenge was decided already"
+    static let noChallenge = "it is not challenged"
 }

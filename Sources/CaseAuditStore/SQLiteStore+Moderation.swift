@@ -70,6 +70,11 @@ extension SQLiteStore: ModerationStore {
             ).compactMap { row -> ModerationAssignment? in
                 guard var assignment = ModerationColumns.assignment(row.text) else { return nil }
                 assignment.moderation = try Self.moderationAudit(of: assignment, db)
+                assignment.challenge = try Row.fetchOne(
+                    db,
+                    sql: "SELECT \(ModerationColumns.challengeColumns) FROM moderation_challenge WHERE audit_id = ?",
+                    arguments: [assignment.original]
+                ).flatMap { ModerationColumns.challenge($0.text) }
                 return assignment
             }
         }
@@ -144,17 +149,20 @@ extension SQLiteStore: ModerationStore {
                     """,
                 arguments: [kept.decision.rawValue, kept.grade, kept.reason, kept.decidedAt, original])
             try appendTrail(.moderationDecided(kept, original: original, onBehalfOf: onBehalfOf), db)
-            if kept.decision == .changed { try applyModeration(kept, to: original, by: moderator, db) }
+            if kept.decision == .changed {
+                try nextVersion(
+                    of: original, grade: kept.grade, gradeReason: kept.reason, by: moderator,
+                    why: ModerationColumns.amendedReason(kept, moderator: moderator), at: kept.decidedAt, db)
+            }
         }
     }
 
-    /// The first audit's next version with the moderated grade, made from its own rows: the
-    /// server's `caseaudit_apply_moderation`, in Swift.
-    private func applyModeration(
-        _ outcome: ModerationOutcome, to original: AuditID, by moderator: String, _ db: Database
-    )
-        throws
-    {
+    /// An audit's next version with `grade` as its judgement, made from its own rows: the
+    /// server's `caseaudit_next_version`, in Swift.
+    private func nextVersion(
+        of original: AuditID, grade: String, gradeReason: String?, by moderator: String, why reason: String,
+        at stamp: String, _ db: Database
+    ) throws {
         if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [original]) {
             throw StoreError.alreadyAmended(audit: original, by: later)
         }
@@ -166,7 +174,6 @@ extension SQLiteStore: ModerationStore {
                 arguments: [original])
         else { throw StoreError.noAudit(original) }
         let old = Self.storedAudit(row)
-        let reason = ModerationColumns.amendedReason(outcome, moderator: moderator)
         try db.execute(
             sql: """
                 INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
@@ -174,7 +181,7 @@ extension SQLiteStore: ModerationStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                old.sampleID, old.caseReference, old.auditorID, old.checklistHash, outcome.decidedAt, old.version + 1,
+                old.sampleID, old.caseReference, old.auditorID, old.checklistHash, stamp, old.version + 1,
                 original, moderator, reason,
             ])
         let made = AuditID(db.lastInsertedRowID)
@@ -196,8 +203,8 @@ extension SQLiteStore: ModerationStore {
                 WHERE id = ?
                 """,
             arguments: [
-                outcome.grade, outcome.reason, row["computed_grade"] as String?, row["score"] as Double?,
-                row["auditor_level"] as String?, outcome.decidedAt, made,
+                grade, gradeReason, row["computed_grade"] as String?, row["score"] as Double?,
+                row["auditor_level"] as String?, stamp, made,
             ])
         try QualityRollup.add(made, outcomes: try QualityRollup.outcomes(of: original, db), db)
         let content = try Self.content(of: original, db)
@@ -205,9 +212,76 @@ extension SQLiteStore: ModerationStore {
             .auditAmended(
                 made, amends: original, version: old.version + 1, before: content,
                 after: AuditContent(
-                    answers: content.answers, judgement: AuditJudgement(grade: outcome.grade, reason: outcome.reason),
+                    answers: content.answers, judgement: AuditJudgement(grade: grade, reason: gradeReason),
                     actions: content.actions),
                 computedGrade: row["computed_grade"], reason: reason), db)
+    }
+
+    public func raiseChallenge(original: AuditID, by auditor: String, reason: String, onBehalfOf: String?)
+        throws(StoreError)
+    {
+        try write { db in
+            guard
+                let file = try Row.fetchOne(
+                    db, sql: "SELECT auditor_id, outcome FROM moderation_file WHERE audit_id = ?", arguments: [original]
+                ),
+                file["auditor_id"] as String == auditor
+            else { throw StoreError.notModerator(audit: original, person: auditor) }
+            guard file["outcome"] as String? != nil else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notDecidedYet)
+            }
+            try db.execute(
+                sql:
+                    "INSERT INTO moderation_challenge (audit_id, raised_by, reason, raised_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                arguments: [original, auditor, reason, now()])
+            guard db.changesCount == 1 else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengedAlready)
+            }
+            try appendTrail(.challengeRaised(original: original, reason: reason, onBehalfOf: onBehalfOf), db)
+        }
+    }
+
+    public func decideChallenge(
+        original: AuditID, decision: ModerationChallenge.Decision, grade: String?, reason: String, by person: String
+    ) throws(StoreError) -> ModerationChallenge {
+        try write { db -> ModerationChallenge in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT \(ModerationColumns.challengeColumns) FROM moderation_challenge WHERE audit_id = ?",
+                    arguments: [original]),
+                var challenge = ModerationColumns.challenge(row.text)
+            else { throw StoreError.moderationOpen(audit: original, why: ModerationColumns.noChallenge) }
+            guard challenge.decision == nil else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengeDecided)
+            }
+            challenge.decision = decision
+            challenge.decidedGrade = decision == .upheld ? grade : nil
+            challenge.decidedBy = person
+            challenge.decisionReason = reason
+            challenge.decidedAt = now()
+            try db.execute(
+                sql: """
+                    UPDATE moderation_challenge SET decision = ?, decided_grade = ?, decided_by = ?, decision_reason = ?,
+                        decided_at = ?
+                    WHERE audit_id = ?
+                    """,
+                arguments: [
+                    decision.rawValue, challenge.decidedGrade, person, reason, challenge.decidedAt, original,
+                ])
+            try appendTrail(.challengeDecided(challenge, original: original), db)
+            // The version the moderation reported: the one it made, else the first audit itself.
+            let reported =
+                try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [original])
+                ?? original
+            let now = try String.fetchOne(db, sql: "SELECT judgement FROM audit WHERE id = ?", arguments: [reported])
+            if let grade = challenge.decidedGrade, grade != now, let stamp = challenge.decidedAt {
+                try nextVersion(
+                    of: reported, grade: grade, gradeReason: reason, by: person,
+                    why: ModerationColumns.upheldReason(person, reason), at: stamp, db)
+            }
+            return challenge
+        }
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
 
         let copied = CommandRunner.run(["server", "import", file, "--database", server])
         #expect(copied.status == 0, "\(copied.errors)")
-        #expect(copied.output.contains("in 22 tables, each read back and found the same"))
+        #expect(copied.output.contains("in 23 tables, each read back and found the same"))
         #expect(copied.output.contains("audit_answer"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file was written to")
 
@@ -134,7 +134,10 @@ import Testing
         let server = try PostgresServer.freshDatabase()
         let copied = CommandRunner.run(["server", "import", file, "--database", server])
         #expect(copied.status == 0, "\(copied.errors)")
-        #expect(copied.output.contains("reallocation         0"))
+        #expect(
+            copied.output.split(separator: "\n").contains {
+                $0.split(separator: " ").prefix(2) == ["reallocation", "0"]
+            })
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file was migrated in place")
         let tables = try DatabaseQueue(path: file).read { db in try db.tableExists("reallocation") }
         #expect(!tables)

@@ -326,6 +326,30 @@ import Testing
         #expect(
             try PostgresServer.query(
                 "SELECT sum(files) FROM rollup_grade WHERE judgement = 'outstanding'", in: council.owner) == "2")
+
+        // The auditor challenges, once; neither they nor the moderator decides; a lead upholds it,
+        // and the file is reported with the auditor's grade again.
+        let asFirstAuditor = council.login(file.auditorID)
+        let challenged = CommandRunner.run(
+            ["moderation", "challenge", file.caseReference, "--reason", "Supervision is on file"], on: asFirstAuditor)
+        #expect(challenged.status == 0, "\(challenged.errors)")
+        #expect(
+            CommandRunner.run(
+                ["moderation", "challenge", file.caseReference, "--reason", "again"], on: asFirstAuditor
+            ).status == 1)
+        let byModerator = CommandRunner.run(
+            ["moderation", "resolve", file.caseReference, "--reject", "--reason", "mine"], on: asModerator)
+        #expect(byModerator.status == 1, "\(byModerator.output)")
+        let resolved = CommandRunner.run(
+            ["moderation", "resolve", file.caseReference, "--uphold", "--reason", "Supervision notes dated"], on: lead)
+        #expect(resolved.status == 0 && resolved.output.contains("reported as outstanding"), "\(resolved.errors)")
+        #expect(
+            try PostgresServer.query(
+                "SELECT sum(files) FROM rollup_grade WHERE judgement = 'outstanding'", in: council.owner) == "3")
+        #expect(
+            try PostgresServer.query(
+                "SELECT decision || ' ' || decided_by FROM moderation_challenge WHERE audit_id = \(original)",
+                in: council.owner) == "upheld qa-tests")
     }
 
     /// Two councils' databases on one server: each has groups of its own, so granting in one

@@ -202,3 +202,68 @@ extension StoreConformance {
         #expect(try store.latestSubmittedAudit(sampleID: later.sampleID, caseReference: "C2")?.id == later.id)
     }
 }
+
+extension StoreConformance {
+    /// An auditor challenges a moderated grade once; the decision is kept once; an upheld
+    /// challenge reports the grade decided (a new version), a rejected one leaves the moderated grade.
+    public static func aChallengeIsRaisedOnceAndDecidedOnce(_ engine: StoreEngine) throws {
+        let folder = try TemporaryDirectory()
+        let store = try auditedCouncil(engine, in: folder)
+        let month = ConformanceCouncil.month
+        let draw = try ModerationDraw.draw(
+            month: month, rule: ModerationRule(parsing: "poor,0%"), seed: 1, store: store)
+        let (c1, c2) = (draw.files[0], draw.files[1])
+        // C1 (tm1's) changed to good; C2 (tm2's) confirmed.
+        for file in draw.files {
+            let assignment = try #require(
+                try store.moderationAssignments(moderator: "dcs", caseReference: file.caseReference).first)
+            let moderation = try store.startOrResumeModeration(assignment, checklist: ConformanceCouncil.pinned)
+            #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: "its outcome is not recorded yet")) {
+                try store.raiseChallenge(original: file.auditID, by: file.auditorID, reason: "early", onBehalfOf: nil)
+            }
+            try store.submitAudit(
+                moderation.id, judgement: AuditJudgement(grade: "good"), grade: ConformanceCouncil.grade, outcomes: [])
+            let changed = file.caseReference == "C1"
+            try store.recordModerationOutcome(
+                ModerationOutcome(
+                    decision: changed ? .changed : .confirmed, grade: changed ? "good" : "poor",
+                    reason: changed ? "the plan is there" : nil),
+                original: file.auditID, moderator: "dcs", onBehalfOf: nil)
+        }
+        func judgements() throws -> [String: Int] {
+            Dictionary(
+                try store.gradeCells(months: month...month).map { ($0.judgement, $0.files) }, uniquingKeysWith: +
+            ).filter { $0.value != 0 }
+        }
+        #expect(try judgements() == ["poor": 1, "good": 11])
+
+        // Only the file's auditor, once.
+        #expect(throws: StoreError.notModerator(audit: c1.auditID, person: "tm2")) {
+            try store.raiseChallenge(original: c1.auditID, by: "tm2", reason: "not mine", onBehalfOf: nil)
+        }
+        try store.raiseChallenge(original: c1.auditID, by: c1.auditorID, reason: "it was poor", onBehalfOf: nil)
+        #expect(throws: StoreError.moderationOpen(audit: c1.auditID, why: "it was challenged already")) {
+            try store.raiseChallenge(original: c1.auditID, by: c1.auditorID, reason: "again", onBehalfOf: nil)
+        }
+        try store.raiseChallenge(original: c2.auditID, by: c2.auditorID, reason: "it was good", onBehalfOf: nil)
+        let raised = try #require(try store.moderationAssignments(moderator: nil, caseReference: "C1").first?.challenge)
+        #expect(raised.raisedBy == c1.auditorID && raised.reason == "it was poor" && raised.decision == nil)
+
+        // C1 upheld: reported poor again, as a third version; C2 rejected: still poor.
+        let upheld = try store.decideChallenge(
+            original: c1.auditID, decision: .upheld, grade: "poor", reason: "the plan is undated", by: "qa")
+        #expect(upheld.decision == .upheld && upheld.decidedGrade == "poor" && upheld.decidedBy == "qa")
+        #expect(throws: StoreError.moderationOpen(audit: c1.auditID, why: "the challenge was decided already")) {
+            try store.decideChallenge(original: c1.auditID, decision: .rejected, grade: nil, reason: "x", by: "qa")
+        }
+        _ = try store.decideChallenge(original: c2.auditID, decision: .rejected, grade: nil, reason: "fair", by: "qa")
+        #expect(try judgements() == ["poor": 2, "good": 10])
+        let reported = try #require(
+            try store.qualityRecords(months: month...month, withAnswers: false).first { $0.caseReference == "C1" })
+        let version = try #require(try store.audit(id: reported.auditID)).audit
+        #expect(reported.judgement == "poor" && version.version == 3 && version.amendedBy == "qa")
+        let events = try store.trailEvents(TrailFilter(actions: [.challengeRaised, .challengeDecided]))
+        #expect(events.map(\.action).filter { $0 == "moderation.challenged" }.count == 2)
+        #expect(events.map(\.action).filter { $0 == "moderation.challenge-decided" }.count == 2)
+    }
+}

@@ -63,6 +63,10 @@ enum Engines {
         try StoreConformance.aChangedModerationIsReportedWithTheModeratedGrade(engine)
     }
 
+    @Test(arguments: Engines.all) func aChallengeIsRaisedOnceAndDecidedOnce(_ engine: StoreEngine) throws {
+        try StoreConformance.aChallengeIsRaisedOnceAndDecidedOnce(engine)
+    }
+
     @Test(arguments: Engines.all) func twoDrawsAtOnceKeepOne(_ engine: StoreEngine) throws {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }

@@ -15,6 +15,8 @@ public struct ModerationAssignment: Sendable, Hashable {
     /// The moderator's own scoring of the file, once begun.
     public var moderation: StoredAudit?
     public var outcome: ModerationOutcome?
+    /// The auditor's challenge of the outcome, once raised.
+    public var challenge: ModerationChallenge?
 
     public init(
         drawID: Int64, month: AuditMonth, original: AuditID, sampleID: SampleID, caseReference: String,

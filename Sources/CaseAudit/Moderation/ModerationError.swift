@@ -10,6 +10,12 @@ public enum ModerationError: ReportableError, Hashable {
     case notAGrade(String, grades: [String])
     case sameGrade(String)
     case changeNeedsReason
+    case notAChallenger(String, auditor: String)
+    case challengeNeedsReason
+    case decisionNeedsReason
+    case notADecider(String)
+    case noOpenChallenge(String)
+    case deciderInvolved(String, String)
 
     public var message: String {
         switch self {
@@ -26,6 +32,15 @@ public enum ModerationError: ReportableError, Hashable {
         case .sameGrade(let grade):
             return "the first audit's grade is \(grade) already: confirm it instead"
         case .changeNeedsReason: return "a changed grade needs a reason"
+        case .notAChallenger(let reference, let auditor):
+            return "case '\(reference)' has no moderated audit by \(auditor) with its outcome recorded"
+        case .challengeNeedsReason: return "a challenge needs a reason"
+        case .decisionNeedsReason: return "a challenge's decision needs a reason"
+        case .notADecider(let person):
+            return "\(person) is neither a quality lead nor an assistant director, so cannot decide a challenge"
+        case .noOpenChallenge(let reference): return "case '\(reference)' has no challenge waiting for a decision"
+        case .deciderInvolved(let person, let reference):
+            return "\(person) audited or moderated case '\(reference)', so cannot decide its challenge"
         }
     }
 }

@@ -24,4 +24,14 @@ public protocol ModerationStore: Sendable {
     func recordModerationOutcome(
         _ outcome: ModerationOutcome, original: AuditID, moderator: String, onBehalfOf: String?
     ) throws(StoreError)
+    /// The auditor's challenge of the file's outcome, once, with a reason, and its event;
+    /// refused unless the outcome is recorded and the file is the auditor's.
+    func raiseChallenge(original: AuditID, by auditor: String, reason: String, onBehalfOf: String?)
+        throws(StoreError)
+    /// The challenge's decision, once, and its event; an upheld challenge whose `grade` differs
+    /// from the grade reported makes the reported version's next version with it, in the same
+    /// transaction (as a changed outcome does).
+    func decideChallenge(
+        original: AuditID, decision: ModerationChallenge.Decision, grade: String?, reason: String, by person: String
+    ) throws(StoreError) -> ModerationChallenge
 }

@@ -27,6 +27,8 @@ public enum TrailAction: String, Sendable, Hashable, Codable, CaseIterable {
     case moderationDrawn = "moderation.drawn"
     case moderationRedrawChecked = "moderation.redraw-checked"
     case moderationDecided = "moderation.decided"
+    case challengeRaised = "moderation.challenged"
+    case challengeDecided = "moderation.challenge-decided"
 }
 
 /// Which kind of thing an event is about; its `entityID` names the one.

@@ -104,6 +104,20 @@ extension TrailEntry {
             reason: outcome.reason, onBehalfOf: onBehalfOf)
     }
 
+    public static func challengeRaised(original: AuditID, reason: String, onBehalfOf: String?) -> TrailEntry {
+        TrailEntry(
+            .challengeRaised, .audit, String(original.rawValue), payload: .object([]), reason: reason,
+            onBehalfOf: onBehalfOf)
+    }
+
+    public static func challengeDecided(_ challenge: ModerationChallenge, original: AuditID) -> TrailEntry {
+        TrailEntry(
+            .challengeDecided, .audit, String(original.rawValue),
+            payload: .object([
+                ("decision", .text(challenge.decision?.rawValue)), ("grade", .text(challenge.decidedGrade)),
+            ]), reason: challenge.decisionReason)
+    }
+
     public static func checklistPinned(_ checklist: PinnedChecklist) -> TrailEntry {
         TrailEntry(
             .checklistPinned, .checklist, checklist.hash,

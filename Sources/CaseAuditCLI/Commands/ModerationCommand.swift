@@ -12,7 +12,9 @@ struct ModerationCommand: ParsableCommand {
             The moderator scores each file blind (`audit score CASE --moderation`, on the screen or \
             from a paper sheet, against the first audit's checklist version), then sees both side by \
             side (`moderation compare CASE`) and records the outcome (`moderation outcome CASE \
-            --confirm`, or `--change-to GRADE --reason TEXT`); `moderation list` shows where each stands.
+            --confirm`, or `--change-to GRADE --reason TEXT`); `moderation list` shows where each stands. \
+            The auditor may challenge the outcome once (`moderation challenge`); a quality lead or an \
+            assistant director decides (`moderation resolve`).
 
             `moderation agreement` measures how far raters agree on any ratings (a calibration day on \
             paper, or a moderation exercise): Cohen's κ (unweighted, linear, quadratic) with \
@@ -22,7 +24,8 @@ struct ModerationCommand: ParsableCommand {
             """,
         subcommands: [
             ModerationDrawCommand.self, ModerationRedrawCommand.self, ModerationListCommand.self,
-            ModerationCompareCommand.self, ModerationOutcomeCommand.self, ModerationAgreementCommand.self,
+            ModerationCompareCommand.self, ModerationOutcomeCommand.self, ModerationChallengeCommand.self,
+            ModerationResolveCommand.self, ModerationAgreementCommand.self,
         ]
     )
 }

@@ -39,6 +39,7 @@ struct ModerationListing: Encodable {
     var moderation: AuditID?
     var stage: String
     var outcome: ModerationOutcome?
+    var challenge: ModerationChallenge?
 
     init(_ file: ModerationAssignment) {
         month = file.month.description
@@ -50,5 +51,6 @@ struct ModerationListing: Encodable {
         moderation = file.moderation?.id
         stage = file.stage.rawValue
         outcome = file.outcome
+        challenge = file.challenge
     }
 }

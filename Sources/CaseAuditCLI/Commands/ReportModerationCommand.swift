@@ -29,17 +29,10 @@ struct ReportModerationCommand: ParsableCommand {
         name: [.short, .customLong("out")], help: "The folder to write to (default: Reports/out/moderation-YYYY-MM/).")
     var out: String?
 
-    @Option(
-        name: .customLong("min-cell"), help: "Groups of fewer files than this show \"<N\" in published formats.")
-    var minimumCell: Int = 5
-
-    @Flag(help: "Show every figure, small numbers included (for internal use only).")
-    var detail = false
-
+    @OptionGroup var small: SuppressionOptions
     @OptionGroup var store: DatabaseOption
 
     func validate() throws {
-        if minimumCell < 1 { throw ValidationError("--min-cell must be at least 1") }
         guard (1...24).contains(months) else { throw ValidationError("--months must be between 1 and 24") }
     }
 
@@ -50,7 +43,7 @@ struct ReportModerationCommand: ParsableCommand {
         let request = ModerationPublication.Request(
             months: last.subtracting(months: months - 1)...last, formats: format.formats,
             folder: out ?? "Reports/out/moderation-\(last)",
-            suppression: Suppression(minimum: minimumCell, detail: detail))
+            suppression: small.suppression)
         console.write(try ModerationPublication.publish(request, store: database).text)
     }
 }

@@ -29,18 +29,8 @@ struct ReportMonthlyCommand: ParsableCommand {
     @Option(help: "The folder of report templates (default: $CASEAUDIT_TEMPLATES, else Reports/templates).")
     var templates: String?
 
-    @Option(
-        name: .customLong("min-cell"), help: "Cells based on fewer files than this show \"<N\" in published formats.")
-    var minimumCell: Int = 5
-
-    @Flag(help: "Show every figure, small numbers included (for internal use only).")
-    var detail = false
-
+    @OptionGroup var small: SuppressionOptions
     @OptionGroup var store: DatabaseOption
-
-    func validate() throws {
-        if minimumCell < 1 { throw ValidationError("--min-cell must be at least 1") }
-    }
 
     func run() throws {
         let console = Console.current
@@ -48,7 +38,7 @@ struct ReportMonthlyCommand: ParsableCommand {
         let request = MonthlyPublication.Request(
             month: month.month, formats: format.formats, folder: out ?? "Reports/out/\(month.month)",
             templates: templates ?? console.environment("CASEAUDIT_TEMPLATES") ?? "Reports/templates",
-            suppression: Suppression(minimum: minimumCell, detail: detail))
+            suppression: small.suppression)
         console.write(try MonthlyPublication.publish(request, store: database, today: console.today()).text)
     }
 }

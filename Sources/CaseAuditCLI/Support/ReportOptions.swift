@@ -51,3 +51,19 @@ where Value.RawValue == String {
 
     static var allValueStrings: [String] { Value.allCases.map(\.rawValue) }
 }
+
+/// `--min-cell N` and `--detail`: small-number suppression in a published report.
+struct SuppressionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("min-cell"), help: "Cells based on fewer files than this show \"<N\" in published formats.")
+    var minimumCell: Int = 5
+
+    @Flag(help: "Show every figure, small numbers included (for internal use only).")
+    var detail = false
+
+    func validate() throws {
+        if minimumCell < 1 { throw ValidationError("--min-cell must be at least 1") }
+    }
+
+    var suppression: Suppression { Suppression(minimum: minimumCell, detail: detail) }
+}

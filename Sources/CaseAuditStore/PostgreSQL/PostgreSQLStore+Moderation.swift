@@ -70,6 +70,10 @@ extension PostgreSQLStore: ModerationStore {
             ).all.compactMap { row -> ModerationAssignment? in
                 guard var assignment = ModerationColumns.assignment(row.text) else { return nil }
                 assignment.moderation = try moderationAudit(of: assignment)
+                assignment.challenge = try run(
+                    "SELECT \(ModerationColumns.challengeColumns) FROM moderation_challenge WHERE audit_id = $1",
+                    [assignment.original]
+                ).first.flatMap { ModerationColumns.challenge($0.text) }
                 return assignment
             }
         }
@@ -168,6 +172,90 @@ extension PostgreSQLStore: ModerationStore {
                         computedGrade: first.text("computed_grade"),
                         reason: ModerationColumns.amendedReason(kept, moderator: moderator)))
             }
+        }
+    }
+
+    public func raiseChallenge(original: AuditID, by auditor: String, reason: String, onBehalfOf: String?)
+        throws(StoreError)
+    {
+        try write {
+            guard
+                let file = try run(
+                    "SELECT auditor_id, outcome FROM moderation_file WHERE audit_id = $1", [original]
+                ).first, file.text("auditor_id") == auditor
+            else { throw StoreError.notModerator(audit: original, person: auditor) }
+            guard file.text("outcome") != nil else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notDecidedYet)
+            }
+            let inserted = try run(
+                """
+                INSERT INTO moderation_challenge (audit_id, raised_by, reason, raised_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT DO NOTHING RETURNING audit_id
+                """, [original, auditor, reason, now()])
+            guard inserted.first != nil else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengedAlready)
+            }
+            try appendTrail(.challengeRaised(original: original, reason: reason, onBehalfOf: onBehalfOf))
+        }
+    }
+
+    public func decideChallenge(
+        original: AuditID, decision: ModerationChallenge.Decision, grade: String?, reason: String, by person: String
+    ) throws(StoreError) -> ModerationChallenge {
+        try write { () throws -> ModerationChallenge in
+            guard
+                let row = try run(
+                    "SELECT \(ModerationColumns.challengeColumns) FROM moderation_challenge WHERE audit_id = $1 FOR UPDATE",
+                    [original]
+                ).first, var challenge = ModerationColumns.challenge(row.text)
+            else { throw StoreError.moderationOpen(audit: original, why: ModerationColumns.noChallenge) }
+            guard challenge.decision == nil else {
+                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengeDecided)
+            }
+            let stamp = now()
+            challenge.decision = decision
+            challenge.decidedGrade = decision == .upheld ? grade : nil
+            challenge.decidedBy = person
+            challenge.decisionReason = reason
+            challenge.decidedAt = stamp
+            try run(
+                """
+                UPDATE moderation_challenge SET decision = $1, decided_grade = $2, decided_by = $3, decision_reason = $4,
+                    decided_at = $5
+                WHERE audit_id = $6
+                """, [decision.rawValue, challenge.decidedGrade, person, reason, stamp, original])
+            try appendTrail(.challengeDecided(challenge, original: original))
+            // The grade reported now: the moderated version's, else the first audit's (as the
+            // moderation file says, which the decider may read).
+            let file = try run(
+                "SELECT outcome, outcome_grade FROM moderation_file WHERE audit_id = $1", [original]
+            ).first
+            let reportedNow = file?.text("outcome_grade")
+            if let grade = challenge.decidedGrade, grade != reportedNow {
+                let content = AuditContent(
+                    answers: try answers(of: original), judgement: nil, actions: try actions(of: original))
+                let reported =
+                    try run("SELECT id, version, computed_grade FROM audit WHERE amends = $1", [original]).first
+                    ?? run("SELECT id, version, computed_grade FROM audit WHERE id = $1", [original]).first
+                guard
+                    let made = try run(
+                        "SELECT caseaudit_resolve_challenge($1, $2) AS made", [original, stamp]
+                    ).first?.int("made")
+                else { throw StoreError.failed(reason: "the upheld grade was not applied") }
+                let before = AuditContent(
+                    answers: content.answers, judgement: reportedNow.map { AuditJudgement(grade: $0) },
+                    actions: content.actions)
+                try appendTrail(
+                    .auditAmended(
+                        AuditID(made), amends: AuditID(reported?.int("id") ?? original.rawValue),
+                        version: Int(reported?.int("version") ?? 1) + 1, before: before,
+                        after: AuditContent(
+                            answers: content.answers, judgement: AuditJudgement(grade: grade, reason: reason),
+                            actions: content.actions),
+                        computedGrade: reported?.text("computed_grade"),
+                        reason: ModerationColumns.upheldReason(person, reason)))
+            }
+            return challenge
         }
     }
 }

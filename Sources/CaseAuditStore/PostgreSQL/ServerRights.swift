@@ -126,6 +126,16 @@ enum ServerRights {
         -- The moderator records the outcome (the database lets it be written once, and nothing else change).
         CREATE POLICY decides ON moderation_file FOR UPDATE USING (moderator_id = caseaudit_me())
             WITH CHECK (moderator_id = caseaudit_me());
+        -- Challenges: seen with the file; raised by its auditor once the outcome is recorded;
+        -- decided by an assistant director (or a lead), who is not the one who raised it.
+        CREATE POLICY sees ON moderation_challenge FOR SELECT
+            USING (EXISTS (SELECT 1 FROM moderation_file f WHERE f.audit_id = moderation_challenge.audit_id));
+        CREATE POLICY raises ON moderation_challenge FOR INSERT WITH CHECK (raised_by = caseaudit_me() AND EXISTS (
+            SELECT 1 FROM moderation_file f WHERE f.audit_id = moderation_challenge.audit_id
+                AND f.auditor_id = caseaudit_me() AND f.outcome IS NOT NULL));
+        CREATE POLICY decides ON moderation_challenge FOR UPDATE
+            USING (EXISTS (SELECT 1 FROM person p WHERE p.login = session_user AND p.level = 'AD'))
+            WITH CHECK (decided_by = caseaudit_me());
         -- Leases: everyone sees who holds what; a session takes, renews and gives up its own, or
         -- takes one that has run out or whose holder's connection has gone.
         CREATE POLICY everyone_reads ON audit_lease FOR SELECT USING (true);
