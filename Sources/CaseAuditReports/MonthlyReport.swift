@@ -242,9 +242,16 @@ public enum MonthlyReport {
                 ? ""
                 : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
             "trailHead": head.map { "event \($0.seq), sha256 \($0.hash)" } ?? "",
+            "hasModeration": summary.moderation != nil,
             "moderation": (summary.moderation?.sections ?? []).map {
                 ["line": cell(ModerationReport.headline($0, suppression))]
             },
+            // Drift: how moderation moved each auditor level's and each auditor's grades.
+            "moderationTables": summary.moderation.map { moderation in
+                ModerationReport.tables(moderation, suppression).filter {
+                    $0.name.hasSuffix("-levels") || $0.name.hasSuffix("-auditors")
+                }.map(table)
+            } ?? [],
         ]
     }
 }

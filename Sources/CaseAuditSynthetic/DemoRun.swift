@@ -68,7 +68,10 @@ public struct DemoRun {
             try show(
                 month, checklist: shown.checklist, folder: "\(folder)/\(month.month)", store: store, say: say)
         }
-        if let current { try report(current, store: store, say: say) }
+        if let current {
+            try moderate(current, store: store, checklist: shown, folder: output + "/moderation/\(current)", say: say)
+            try report(current, store: store, say: say)
+        }
         try trail(store, say: say)
         say(
             "\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
@@ -140,6 +143,37 @@ public struct DemoRun {
         case .broken(let broken, _):
             say("The trail is broken: \(broken.message)\n")
         }
+    }
+
+    /// This month's moderation: drawn, scored blind from moderators' sheets, decided, and its
+    /// agreement report published beside the summary.
+    private func moderate(
+        _ month: AuditMonth, store: any CaseAuditStore, checklist: LoadedChecklist, folder: String,
+        say: (String) -> Void
+    ) throws {
+        let result = try DemoModeration.run(
+            month: month, store: store, checklist: checklist, today: today,
+            sheetPath: { "\(folder)/moderation-\($0).csv" },
+            writeSheet: { path, text in
+                try OutputFiles.write(
+                    [(path: (path as NSString).lastPathComponent, text: text)],
+                    to: (path as NSString).deletingLastPathComponent, what: "the demo's moderation sheet")
+            })
+        say(
+            "\n== This month's moderation (caseaudit moderation draw --month \(month) --seed \(DemoProgramme.seed))\n\n"
+        )
+        say(ModerationText.draw(result.draw))
+        let changed = result.decided.filter { $0.outcome.decision == .changed }
+        say(
+            "\nEach moderator scored their files blind (caseaudit audit score CASE --moderation) and decided: \(result.decided.count - changed.count) confirmed, \(changed.count) changed (\(changed.map { "\($0.caseReference) to \($0.outcome.grade)" }.joined(separator: ", "))).\n"
+        )
+        let request = ModerationPublication.Request(
+            months: month...month, formats: MonthlyReport.Format.allCases,
+            folder: output + "/report/\(month)/moderation",
+            suppression: Suppression())
+        let published = try ModerationPublication.publish(request, store: store)
+        say("\n== Do auditors grade alike? (caseaudit report moderation --month \(month))\n\n")
+        say(published.text)
     }
 
     /// Renders this month's quality summary next to the demo database.

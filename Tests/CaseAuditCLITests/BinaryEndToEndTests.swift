@@ -78,6 +78,12 @@ import Testing
         #expect(result.output.contains("== Scoring this month's sample from paper audits"))
         #expect(result.output.contains("== The monthly quality summary for"))
         #expect(FileManager.default.fileExists(atPath: "\(folder.path)/report/\(month)/summary.html"))
+        // The month's moderation: drawn, scored blind, decided, and its agreement published.
+        #expect(result.output.contains("== This month's moderation (caseaudit moderation draw --month \(month)"))
+        #expect(result.output.contains("Each moderator scored their files blind"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder.path)/report/\(month)/moderation/moderation.html"))
+        let summary = try Fixtures.text("\(folder.path)/report/\(month)/summary.md")
+        #expect(summary.contains("- **Moderation**: Climbié compliance v1.0.0: "))
         #expect(result.output.contains("Finish a half-done audit on the scoring screen"))
         // Every allocated file was keyed in from its generated sheet; most are submitted.
         let (listed, _) = try BinaryRunner.run([

@@ -6,7 +6,8 @@ import Testing
 /// `report moderation` and the monthly summary's moderation section, on a copy of the demo
 /// council with a month's moderation drawn, scored blind from sheets and decided.
 @Suite struct ReportModerationCommandTests {
-    static let month = String(Fixtures.today.prefix(7))
+    /// The month before the demo's own (whose moderation the demo draws itself).
+    static let month = "2026-11"
 
     @Test func publishesTheAgreementAndTheMonthlySummarySaysIt() throws {
         let (folder, database) = try ModerationDrawCommandTests().demoCopy()
@@ -81,5 +82,8 @@ import Testing
         #expect(monthly.status == 0, "\(monthly.errors)")
         let summary = try Fixtures.text("\(folder.path)/monthly/summary.md")
         #expect(summary.contains("- **Moderation**: Climbié compliance v1.0.0: \(moderated.count) files moderated"))
+        // And the drift: by auditor level and by auditor.
+        #expect(summary.contains("### Climbié compliance v1.0.0: by auditor level"))
+        #expect(summary.contains("| Auditor | Moderated | Same grade | Agreement | Moved better | Moved worse |"))
     }
 }

@@ -48,6 +48,8 @@ import Testing
             if estimate.lower <= truth && truth <= estimate.upper { covered += 1 }
             total += estimate.share
         }
+        // The figure the README quotes (`swift test --filter PopulationEstimateTests`).
+        print("population estimate: \(covered) of \(samples) intervals hold the truth \(truth)")
         return (Double(covered) / Double(samples), total / Double(samples))
     }
 
