@@ -48,6 +48,27 @@ enum ModerationSchema {
             decided_at TEXT
         );
         ALTER TABLE audit ADD COLUMN moderates INTEGER REFERENCES audit(id);
+        ALTER TABLE audit ADD COLUMN calibration TEXT;
+        CREATE TABLE calibration_exercise (
+            name TEXT PRIMARY KEY,
+            month TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE calibration_file (
+            exercise TEXT NOT NULL REFERENCES calibration_exercise(name),
+            audit_id INTEGER NOT NULL REFERENCES audit(id),
+            sample_id INTEGER NOT NULL,
+            case_reference TEXT NOT NULL,
+            checklist_id TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL,
+            team TEXT,
+            PRIMARY KEY (exercise, audit_id)
+        );
+        CREATE TABLE calibration_participant (
+            exercise TEXT NOT NULL REFERENCES calibration_exercise(name),
+            person TEXT NOT NULL,
+            PRIMARY KEY (exercise, person)
+        );
         """
 
     /// What the database says when a decided outcome, or a moderated file, is changed.
@@ -62,7 +83,7 @@ enum ModerationSchema {
             OR (NEW.outcome IS NOT NULL AND NEW.scored_at IS NULL)
             OR (NEW.scored_at IS DISTINCT FROM OLD.scored_at AND (OLD.scored_at IS NOT NULL OR NOT EXISTS (
                 SELECT 1 FROM audit a WHERE a.moderates = NEW.audit_id AND a.auditor_id = NEW.moderator_id
-                    AND a.submitted_at IS NOT NULL)))
+                    AND a.calibration IS NULL AND a.submitted_at IS NOT NULL)))
         """
 
     static let challengeMessage = "a challenge is raised once and decided once, and is never removed"

@@ -53,7 +53,7 @@ extension SQLiteStore: AuditStore {
     }
 
     static let auditColumns =
-        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by, moderates"
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by, moderates, calibration"
 
     static func storedAudit(_ row: Row) -> StoredAudit {
         StoredAudit(
@@ -61,7 +61,8 @@ extension SQLiteStore: AuditStore {
             auditorID: row["auditor_id"],
             checklistHash: row["checklist_hash"], startedAt: row["started_at"], submittedAt: row["submitted_at"],
             version: row["version"], amends: row["amends"], amendedBy: row["amended_by"],
-            amendedReason: row["amended_reason"], keyedBy: row["keyed_by"], moderates: row["moderates"])
+            amendedReason: row["amended_reason"], keyedBy: row["keyed_by"], moderates: row["moderates"],
+            calibration: row["calibration"])
     }
 
     private static func unfinishedAudit(_ db: Database, sampleID: SampleID, caseReference: String, auditorID: String)
@@ -274,6 +275,7 @@ extension SQLiteStore: AuditStore {
                         UPDATE moderation_file SET scored_at = ?2
                         WHERE audit_id = (SELECT moderates FROM audit WHERE id = ?1)
                             AND moderator_id = (SELECT auditor_id FROM audit WHERE id = ?1)
+                            AND (SELECT calibration FROM audit WHERE id = ?1) IS NULL
                         """, arguments: [audit, now()])
             } else {
                 try QualityRollup.add(audit, outcomes: outcomes, db)
@@ -292,6 +294,8 @@ extension SQLiteStore: AuditStore {
                 sql: """
                     SELECT a.sample_id, a.case_reference, a.auditor_id, a.moderates,
                         CASE WHEN a.moderates IS NULL THEN c.auditor_id IS a.auditor_id
+                            WHEN a.calibration IS NOT NULL THEN EXISTS (SELECT 1 FROM calibration_participant p
+                                WHERE p.exercise = a.calibration AND p.person = a.auditor_id)
                             ELSE EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
                                 AND m.moderator_id = a.auditor_id) END AS still
                     FROM audit a JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference

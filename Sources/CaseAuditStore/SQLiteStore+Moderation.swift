@@ -83,7 +83,8 @@ extension SQLiteStore: ModerationStore {
     private static func moderationAudit(of assignment: ModerationAssignment, _ db: Database) throws -> StoredAudit? {
         try Row.fetchOne(
             db,
-            sql: "SELECT \(auditColumns) FROM audit WHERE moderates = ? AND auditor_id = ? ORDER BY id DESC LIMIT 1",
+            sql:
+                "SELECT \(auditColumns) FROM audit WHERE moderates = ? AND auditor_id = ? AND calibration IS NULL ORDER BY id DESC LIMIT 1",
             arguments: [assignment.original, assignment.moderatorID]
         ).map(storedAudit)
     }
@@ -135,7 +136,7 @@ extension SQLiteStore: ModerationStore {
             let submitted = try Bool.fetchOne(
                 db,
                 sql:
-                    "SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = ? AND auditor_id = ? AND submitted_at IS NOT NULL)",
+                    "SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = ? AND auditor_id = ? AND calibration IS NULL AND submitted_at IS NOT NULL)",
                 arguments: [original, moderator])
             guard submitted == true else {
                 throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notScoredYet)

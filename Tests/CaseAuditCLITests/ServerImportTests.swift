@@ -26,7 +26,7 @@ import Testing
 
         let copied = CommandRunner.run(["server", "import", file, "--database", server])
         #expect(copied.status == 0, "\(copied.errors)")
-        #expect(copied.output.contains("in 23 tables, each read back and found the same"))
+        #expect(copied.output.contains("in 26 tables, each read back and found the same"))
         #expect(copied.output.contains("audit_answer"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file was written to")
 

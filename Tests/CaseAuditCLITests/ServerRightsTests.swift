@@ -350,6 +350,44 @@ import Testing
             try PostgresServer.query(
                 "SELECT decision || ' ' || decided_by FROM moderation_challenge WHERE audit_id = \(original)",
                 in: council.owner) == "upheld qa-tests")
+
+        // A calibration exercise on the file: each of its auditors scores it as themselves; the
+        // server counts none of it, and someone outside the exercise is refused.
+        let other = try #require(
+            files.compactMap { $0["auditorID"] as? String }.first {
+                $0 != moderator && $0 != file.auditorID
+            })
+        let exercise = CommandRunner.run(
+            [
+                "moderation", "calibration", "create", "day", "--month", "2026-12", "--case", file.caseReference,
+                "--auditors", "\(moderator),\(file.auditorID)",
+            ], on: lead)
+        #expect(exercise.status == 0, "\(exercise.errors)")
+        let before = try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: council.owner)
+        for person in [moderator, file.auditorID] {
+            let scored = CommandRunner.run(
+                ["audit", "score", file.caseReference, "--calibration", "day", "--answers", sheet, "--submit"],
+                on: council.login(person))
+            #expect(scored.status == 0, "\(scored.errors)")
+        }
+        #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: council.owner) == before)
+        #expect(
+            CommandRunner.run(
+                ["audit", "score", file.caseReference, "--calibration", "day", "--answers", sheet],
+                on: council.login(other)
+            ).status == 1)
+        let calibrationHash = try PostgresServer.query(
+            "SELECT checklist_hash FROM calibration_file WHERE exercise = 'day'", in: council.owner)
+        let sneaked = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                """
+                INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, moderates, calibration)
+                VALUES (1, '\(file.caseReference)', '\(other)', '\(calibrationHash)', 'now', \(original), 'day')
+                """, in: council.login(other))
+        }
+        #expect(sneaked?.description.contains("row-level security") == true, "\(sneaked?.description ?? "")")
+        let shown = CommandRunner.run(["moderation", "calibration", "show", "day"], on: lead)
+        #expect(shown.status == 0 && shown.output.contains("2 auditors"), "\(shown.errors)")
     }
 
     /// Two councils' databases on one server: each has groups of its own, so granting in one

@@ -267,3 +267,46 @@ extension StoreConformance {
         #expect(events.map(\.action).filter { $0 == "moderation.challenge-decided" }.count == 2)
     }
 }
+
+extension StoreConformance {
+    /// A calibration exercise: named once; only its auditors score its files, pinned to the
+    /// file's checklist, each scoring an audit of its own counted nowhere; the result sets each
+    /// auditor's grade and answers against the group's.
+    public static func aCalibrationExerciseSetsEachAuditorAgainstTheGroup(_ engine: StoreEngine) throws {
+        let folder = try TemporaryDirectory()
+        let store = try auditedCouncil(engine, in: folder)
+        let month = ConformanceCouncil.month
+        #expect(throws: ModerationError.badExercise("a name, at least one case and at least two auditors")) {
+            try CalibrationExercise.create(
+                name: "day", month: month, cases: ["C1"], participants: ["tm1"], store: store)
+        }
+        let exercise = try CalibrationExercise.create(
+            name: "day", month: month, cases: ["C3", "C4"], participants: ["tm1", "tm2", "dcs"], store: store)
+        #expect(exercise.files.map(\.caseReference) == ["C3", "C4"] && exercise.participants == ["dcs", "tm1", "tm2"])
+        #expect(throws: StoreError.exists(path: "calibration exercise 'day'")) {
+            try store.addCalibrationExercise(exercise)
+        }
+        let cells = try store.gradeCells(months: month...month)
+        let file = exercise.files[0]
+        #expect(throws: StoreError.notModerator(audit: file.original, person: "qa")) {
+            try store.startOrResumeCalibration("day", file: file, person: "qa", checklist: ConformanceCouncil.pinned)
+        }
+        // tm1 and tm2 grade C3 good, the DCS poor; tm2 answers "no" where the others say "yes".
+        for (person, grade, seen) in [("tm1", "good", "yes"), ("tm2", "good", "no"), ("dcs", "poor", "yes")] {
+            let audit = try store.startOrResumeCalibration(
+                "day", file: file, person: person, checklist: ConformanceCouncil.pinned)
+            #expect(audit.calibration == "day" && audit.moderates == file.original)
+            try store.recordAnswer(ItemAnswer(itemID: "seen", value: seen), audit: audit.id)
+            try store.submitAudit(
+                audit.id, judgement: AuditJudgement(grade: grade), grade: ConformanceCouncil.grade,
+                outcomes: [ItemOutcome(item: "seen", compliant: seen == "yes")])
+        }
+        #expect(try store.gradeCells(months: month...month) == cells)
+        #expect(try store.qualityRecords(months: month...month, withAnswers: false).count == 12)
+        // Not a moderation: nobody's moderation list holds it.
+        #expect(try store.moderationAssignments(moderator: nil, caseReference: "C3").isEmpty)
+        let kept = try #require(try engine.connectAgain(store).calibrationExercise(named: "day"))
+        #expect(kept.scorings.count == 3 && kept.scorings.allSatisfy { $0.audit.submittedAt != nil })
+        #expect(try store.trailEvents(TrailFilter(actions: [.calibrationCreated])).count == 1)
+    }
+}

@@ -67,6 +67,12 @@ enum Engines {
         try StoreConformance.aChallengeIsRaisedOnceAndDecidedOnce(engine)
     }
 
+    @Test(arguments: Engines.all) func aCalibrationExerciseSetsEachAuditorAgainstTheGroup(_ engine: StoreEngine)
+        throws
+    {
+        try StoreConformance.aCalibrationExerciseSetsEachAuditorAgainstTheGroup(engine)
+    }
+
     @Test(arguments: Engines.all) func twoDrawsAtOnceKeepOne(_ engine: StoreEngine) throws {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }

@@ -16,6 +16,9 @@ public enum ModerationError: ReportableError, Hashable {
     case notADecider(String)
     case noOpenChallenge(String)
     case deciderInvolved(String, String)
+    case badExercise(String)
+    case noExercise(String)
+    case notInExercise(String, person: String, caseReference: String)
 
     public var message: String {
         switch self {
@@ -39,6 +42,10 @@ public enum ModerationError: ReportableError, Hashable {
         case .notADecider(let person):
             return "\(person) is neither a quality lead nor an assistant director, so cannot decide a challenge"
         case .noOpenChallenge(let reference): return "case '\(reference)' has no challenge waiting for a decision"
+        case .badExercise(let what): return "a calibration exercise needs \(what)"
+        case .noExercise(let name): return "there is no calibration exercise '\(name)'"
+        case .notInExercise(let name, let person, let reference):
+            return "\(person) does not score case '\(reference)' in calibration exercise '\(name)'"
         case .deciderInvolved(let person, let reference):
             return "\(person) audited or moderated case '\(reference)', so cannot decide its challenge"
         }

@@ -34,4 +34,14 @@ public protocol ModerationStore: Sendable {
     func decideChallenge(
         original: AuditID, decision: ModerationChallenge.Decision, grade: String?, reason: String, by person: String
     ) throws(StoreError) -> ModerationChallenge
+    /// Records a calibration exercise (its time filled in), with its event; refused with
+    /// `.exists` when the name is taken.
+    func addCalibrationExercise(_ exercise: CalibrationExercise) throws(StoreError) -> CalibrationExercise
+    /// The exercise named, with the scorings begun so far (those the session may see).
+    func calibrationExercise(named name: String) throws(StoreError) -> CalibrationExercise?
+    /// `person`'s scoring of `file` in the exercise, begun (pinned to the file's checklist
+    /// version) or resumed; refused with `.notModerator` unless they take part.
+    func startOrResumeCalibration(
+        _ exercise: String, file: CalibrationExercise.File, person: String, checklist: PinnedChecklist
+    ) throws(StoreError) -> StoredAudit
 }

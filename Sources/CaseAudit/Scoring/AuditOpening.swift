@@ -11,6 +11,8 @@ public struct AuditOpening: Sendable {
     public var keyedBy: String?
     /// For a moderator's second scoring: the file given to them (the first audit it re-reads).
     public var moderation: ModerationAssignment?
+    /// For a calibration exercise's scoring: the exercise and the file.
+    public var calibration: (exercise: String, file: CalibrationExercise.File)?
 
     /// `loadChecklist`: the current checklist with an id, for an audit not begun yet (an audit
     /// under way keeps the version it began with).
@@ -79,6 +81,30 @@ public struct AuditOpening: Sendable {
             keyedBy: nil, moderation: file)
     }
 
+    /// Opening a file of a calibration exercise for `person`'s blind scoring, pinned to the
+    /// file's checklist version.
+    public static func openCalibration(
+        caseReference: String, exercise name: String, person: String, store: some CaseAuditStore
+    ) throws -> AuditOpening {
+        guard let exercise = try store.calibrationExercise(named: name) else { throw ModerationError.noExercise(name) }
+        guard exercise.participants.contains(person),
+            let file = exercise.files.first(where: { $0.caseReference == caseReference })
+        else { throw ModerationError.notInExercise(name, person: person, caseReference: caseReference) }
+        let begun = exercise.scorings.first { $0.original == file.original && $0.person == person }?.audit
+        if let begun, begun.submittedAt != nil { throw AuditOpeningError.submitted(caseReference, audit: begun) }
+        guard let pinned = try store.pinnedChecklist(hash: file.checklistHash) else {
+            throw AuditOpeningError.noAudit(file.original)
+        }
+        let allocation = AuditAllocation(
+            sampleID: file.sampleID, month: exercise.month, checklistID: file.checklistID,
+            caseReference: caseReference, caseType: nil, team: file.team, worker: nil, auditorID: person,
+            status: begun == nil ? .allocated : .inProgress, auditID: begun?.id)
+        var opening = AuditOpening(
+            allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun, keyedBy: nil)
+        opening.calibration = (name, file)
+        return opening
+    }
+
     /// A recorded audit and the checklist it was scored against.
     public static func recorded(_ id: AuditID, store: some CaseAuditStore) throws -> (AuditRecord, Checklist) {
         guard let record = try store.audit(id: id),
@@ -97,7 +123,10 @@ public struct AuditOpening: Sendable {
     /// Starts the audit (or resumes it) and claims it for this session.
     public func start(_ store: some CaseAuditStore) throws(StoreError) -> (audit: StoredAudit, claim: AuditClaim) {
         let audit: StoredAudit
-        if let moderation {
+        if let calibration {
+            audit = try store.startOrResumeCalibration(
+                calibration.exercise, file: calibration.file, person: allocation.auditorID, checklist: pinned)
+        } else if let moderation {
             audit = try store.startOrResumeModeration(moderation, checklist: pinned)
         } else {
             audit = try store.startOrResumeAudit(

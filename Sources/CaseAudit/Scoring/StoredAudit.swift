@@ -19,13 +19,16 @@ public struct StoredAudit: Sendable, Hashable, Codable {
     public var keyedBy: String?
     /// For a moderator's second scoring: the first audit it moderates.
     public var moderates: AuditID?
+    /// For a calibration exercise's scoring (which also `moderates` the file's audit): its name.
+    public var calibration: String?
 
     public init(
         id: AuditID, sampleID: SampleID, caseReference: String, auditorID: String, checklistHash: String,
         startedAt: String,
         submittedAt: String? = nil, version: Int = 1, amends: AuditID? = nil, amendedBy: String? = nil,
-        amendedReason: String? = nil, keyedBy: String? = nil, moderates: AuditID? = nil
+        amendedReason: String? = nil, keyedBy: String? = nil, moderates: AuditID? = nil, calibration: String? = nil
     ) {
+        self.calibration = calibration
         self.keyedBy = keyedBy
         self.moderates = moderates
         self.id = id

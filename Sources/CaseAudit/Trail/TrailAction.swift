@@ -29,6 +29,7 @@ public enum TrailAction: String, Sendable, Hashable, Codable, CaseIterable {
     case moderationDecided = "moderation.decided"
     case challengeRaised = "moderation.challenged"
     case challengeDecided = "moderation.challenge-decided"
+    case calibrationCreated = "calibration.created"
 }
 
 /// Which kind of thing an event is about; its `entityID` names the one.
@@ -46,4 +47,6 @@ public enum TrailEntity: String, Sendable, Hashable, Codable {
     case trail
     /// A month's moderation draw, by its number.
     case moderation
+    /// A calibration exercise, by its name.
+    case calibration
 }

@@ -118,6 +118,16 @@ extension TrailEntry {
             ]), reason: challenge.decisionReason)
     }
 
+    public static func calibrationCreated(_ exercise: CalibrationExercise) -> TrailEntry {
+        TrailEntry(
+            .calibrationCreated, .calibration, exercise.name,
+            payload: .object([
+                ("files", .array(exercise.files.map { .string($0.caseReference) })),
+                ("month", .string(exercise.month.description)),
+                ("participants", .array(exercise.participants.map { .string($0) })),
+            ]))
+    }
+
     public static func checklistPinned(_ checklist: PinnedChecklist) -> TrailEntry {
         TrailEntry(
             .checklistPinned, .checklist, checklist.hash,

@@ -49,6 +49,12 @@ struct AuditScoreCommand: ParsableCommand {
     )
     var moderation = false
 
+    @Option(
+        help:
+            "Score a file of a calibration exercise you take part in (see `moderation calibration`): blind, against the checklist version its audit used."
+    )
+    var calibration: String?
+
     @OptionGroup var location: ChecklistDirectoryOption
     @OptionGroup var store: DatabaseOption
 
@@ -57,6 +63,7 @@ struct AuditScoreCommand: ParsableCommand {
         var words = ["caseaudit", "audit", "score", caseReference]
         if let onBehalfOf { words += ["--on-behalf-of", onBehalfOf] }
         if moderation { words.append("--moderation") }
+        if let calibration { words += ["--calibration", calibration] }
         if sample != nil { words += ["--sample", String(chosen)] }
         if let directory = location.directory { words += ["--dir", directory] }
         if let path = store.database { words += ["--database", path] }
@@ -67,7 +74,8 @@ struct AuditScoreCommand: ParsableCommand {
         if submit && answers == nil {
             throw ValidationError("--submit goes with --answers (on the screen, press S to submit)")
         }
-        if moderation && sample != nil {
+        if moderation && calibration != nil { throw ValidationError("Give --moderation or --calibration, not both.") }
+        if (moderation || calibration != nil) && sample != nil {
             throw ValidationError("--sample goes without --moderation (a moderation names its file by the case alone)")
         }
     }
@@ -76,12 +84,21 @@ struct AuditScoreCommand: ParsableCommand {
         let console = Console.current
         if answers == nil && !RawTerminal.inputIsTerminal { throw ScreenUnavailable.inputNotATerminal }
         let database = try store.open(console)
-        let opening =
-            try moderation
-            ? AuditOpening.openModeration(caseReference: caseReference, onBehalfOf: onBehalfOf, database: database)
-            : AuditOpening.open(
+        var opening: AuditOpening
+        if let calibration {
+            let caller = try Caller.current(in: database)
+            opening = try AuditOpening.openCalibration(
+                caseReference: caseReference, exercise: calibration, person: try caller.scorer(onBehalfOf: onBehalfOf),
+                store: database)
+            if onBehalfOf != nil { opening.keyedBy = caller.recordedAs }
+        } else if moderation {
+            opening = try AuditOpening.openModeration(
+                caseReference: caseReference, onBehalfOf: onBehalfOf, database: database)
+        } else {
+            opening = try AuditOpening.open(
                 caseReference: caseReference, onBehalfOf: onBehalfOf, sample: sample, database: database,
                 directory: location, console: console)
+        }
         if let answers {
             let keyed = try PaperAudit.keyIn(
                 AnswerSheet.read(file: answers), opening: opening, store: database, submit: submit,

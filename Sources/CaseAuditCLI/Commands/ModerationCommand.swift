@@ -25,7 +25,7 @@ struct ModerationCommand: ParsableCommand {
         subcommands: [
             ModerationDrawCommand.self, ModerationRedrawCommand.self, ModerationListCommand.self,
             ModerationCompareCommand.self, ModerationOutcomeCommand.self, ModerationChallengeCommand.self,
-            ModerationResolveCommand.self, ModerationAgreementCommand.self,
+            ModerationResolveCommand.self, ModerationCalibrationCommand.self, ModerationAgreementCommand.self,
         ]
     )
 }

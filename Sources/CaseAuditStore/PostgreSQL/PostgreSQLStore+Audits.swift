@@ -74,7 +74,7 @@ extension PostgreSQLStore: AuditStore {
     }
 
     static let auditColumns =
-        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by, moderates"
+        "id, sample_id, case_reference, auditor_id, checklist_hash, started_at, submitted_at, version, amends, amended_by, amended_reason, keyed_by, moderates, calibration"
 
     static func storedAudit(_ row: PGRow) -> StoredAudit {
         StoredAudit(
@@ -84,7 +84,7 @@ extension PostgreSQLStore: AuditStore {
             submittedAt: row.text("submitted_at"), version: Int(row.int("version") ?? 1),
             amends: row.int("amends").map { AuditID($0) }, amendedBy: row.text("amended_by"),
             amendedReason: row.text("amended_reason"), keyedBy: row.text("keyed_by"),
-            moderates: row.int("moderates").map { AuditID($0) })
+            moderates: row.int("moderates").map { AuditID($0) }, calibration: row.text("calibration"))
     }
 
     public func latestSubmittedAudit(sampleID: SampleID, caseReference: String) throws(StoreError) -> StoredAudit? {
@@ -324,6 +324,7 @@ extension PostgreSQLStore: AuditStore {
                     UPDATE moderation_file SET scored_at = $2
                     WHERE audit_id = (SELECT moderates FROM audit WHERE id = $1)
                         AND moderator_id = (SELECT auditor_id FROM audit WHERE id = $1)
+                        AND (SELECT calibration FROM audit WHERE id = $1) IS NULL
                     """, [audit, now()])
             } else {
                 try ServerRollup.add(audit, outcomes: outcomes, in: self)
@@ -338,8 +339,10 @@ extension PostgreSQLStore: AuditStore {
         // A moderation: the file is still its moderator's (a moderator does not see the file's row).
         if let row = try run(
             """
-            SELECT a.moderates, a.auditor_id, EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
-                AND m.moderator_id = a.auditor_id) AS still
+            SELECT a.moderates, a.auditor_id, CASE WHEN a.calibration IS NOT NULL THEN EXISTS (
+                    SELECT 1 FROM calibration_participant p WHERE p.exercise = a.calibration AND p.person = a.auditor_id)
+                ELSE EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
+                    AND m.moderator_id = a.auditor_id) END AS still
             FROM audit a WHERE a.id = $1 AND a.moderates IS NOT NULL
             """, [audit]
         ).first, let original = row.int("moderates") {

@@ -81,7 +81,7 @@ extension PostgreSQLStore: ModerationStore {
 
     private func moderationAudit(of assignment: ModerationAssignment) throws -> StoredAudit? {
         try run(
-            "SELECT \(Self.auditColumns) FROM audit WHERE moderates = $1 AND auditor_id = $2 ORDER BY id DESC LIMIT 1",
+            "SELECT \(Self.auditColumns) FROM audit WHERE moderates = $1 AND auditor_id = $2 AND calibration IS NULL ORDER BY id DESC LIMIT 1",
             [assignment.original, assignment.moderatorID]
         ).first.map(Self.storedAudit)
     }
@@ -135,7 +135,8 @@ extension PostgreSQLStore: ModerationStore {
             }
             let submitted = try run(
                 """
-                SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = $1 AND auditor_id = $2 AND submitted_at IS NOT NULL)
+                SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = $1 AND auditor_id = $2 AND calibration IS NULL
+                    AND submitted_at IS NOT NULL)
                     AS done
                 """, [original, moderator]
             ).first?.bool("done")

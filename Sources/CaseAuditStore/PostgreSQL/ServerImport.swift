@@ -45,7 +45,8 @@ public enum ServerImport {
         ("rollup_item", ["month", "checklist_hash", "team", "case_type", "auditor_level", "item_id"]),
         ("rollup_item_council", ["month", "checklist_hash", "item_id"]),
         ("reallocation", ["id"]), ("moderation_draw", ["id"]), ("moderation_file", ["draw_id", "audit_id"]),
-        ("moderation_challenge", ["audit_id"]),
+        ("moderation_challenge", ["audit_id"]), ("calibration_exercise", ["name"]),
+        ("calibration_file", ["exercise", "audit_id"]), ("calibration_participant", ["exercise", "person"]),
         ("trail", ["seq"]),
     ]
 

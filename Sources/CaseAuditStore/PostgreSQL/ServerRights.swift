@@ -51,6 +51,12 @@ enum ServerRights {
             STABLE SECURITY DEFINER SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = original
                     AND m.moderator_id = (SELECT id FROM person WHERE login = session_user)) $f$;
+        -- A calibration exercise's: the session takes part in `exercise`, which holds the file `original`.
+        CREATE OR REPLACE FUNCTION caseaudit_my_calibration(exercise_name TEXT, original BIGINT) RETURNS BOOLEAN
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM calibration_participant p JOIN calibration_file f ON f.exercise = p.exercise
+                    WHERE p.exercise = exercise_name AND f.audit_id = original
+                        AND p.person = (SELECT id FROM person WHERE login = session_user)) $f$;
         -- The first audit, once the session's own moderation of it is submitted (blind until then).
         CREATE OR REPLACE FUNCTION caseaudit_moderated_by_me(target BIGINT) RETURNS BOOLEAN LANGUAGE sql
             STABLE SECURITY DEFINER SET search_path = public AS $f$
@@ -62,8 +68,10 @@ enum ServerRights {
                     AND a.auditor_id = (SELECT id FROM person WHERE login = session_user)
                     AND ((a.moderates IS NULL AND EXISTS (SELECT 1 FROM sample_case c WHERE c.sample_id = a.sample_id
                         AND c.case_reference = a.case_reference AND c.auditor_id = a.auditor_id))
-                    OR (a.moderates IS NOT NULL AND EXISTS (SELECT 1 FROM moderation_file m
-                        WHERE m.audit_id = a.moderates AND m.moderator_id = a.auditor_id)))) $f$;
+                    OR (a.moderates IS NOT NULL AND a.calibration IS NULL AND EXISTS (SELECT 1 FROM moderation_file m
+                        WHERE m.audit_id = a.moderates AND m.moderator_id = a.auditor_id))
+                    OR (a.calibration IS NOT NULL AND EXISTS (SELECT 1 FROM calibration_participant p
+                        WHERE p.exercise = a.calibration AND p.person = a.auditor_id)))) $f$;
         CREATE OR REPLACE FUNCTION caseaudit_sees_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM audit a JOIN sample_case c
@@ -104,10 +112,12 @@ enum ServerRights {
                 AND c.team IN (SELECT caseaudit_line_teams()))) OR caseaudit_moderated_by_me(id));
         CREATE POLICY starts ON audit FOR INSERT
             WITH CHECK (auditor_id = caseaudit_me() AND ((moderates IS NULL AND caseaudit_my_file(sample_id, case_reference))
-                OR (moderates IS NOT NULL AND caseaudit_my_moderation(moderates))));
+                OR (moderates IS NOT NULL AND calibration IS NULL AND caseaudit_my_moderation(moderates))
+                OR (calibration IS NOT NULL AND caseaudit_my_calibration(calibration, moderates))));
         CREATE POLICY scores ON audit FOR UPDATE USING (caseaudit_my_audit(id))
             WITH CHECK (auditor_id = caseaudit_me() AND ((moderates IS NULL AND caseaudit_my_file(sample_id, case_reference))
-                OR (moderates IS NOT NULL AND caseaudit_my_moderation(moderates))));
+                OR (moderates IS NOT NULL AND calibration IS NULL AND caseaudit_my_moderation(moderates))
+                OR (calibration IS NOT NULL AND caseaudit_my_calibration(calibration, moderates))));
         CREATE POLICY sees ON audit_answer FOR SELECT USING (caseaudit_sees_audit(audit_id));
         CREATE POLICY answers ON audit_answer FOR INSERT WITH CHECK (caseaudit_my_audit(audit_id));
         CREATE POLICY changes ON audit_answer FOR UPDATE USING (caseaudit_my_audit(audit_id))
@@ -126,6 +136,11 @@ enum ServerRights {
         -- The moderator records the outcome (the database lets it be written once, and nothing else change).
         CREATE POLICY decides ON moderation_file FOR UPDATE USING (moderator_id = caseaudit_me())
             WITH CHECK (moderator_id = caseaudit_me());
+        -- Calibration: everyone who audits reads the exercises and who takes part (never the
+        -- others' scorings, which are audits of their own); a lead makes them.
+        CREATE POLICY everyone_reads ON calibration_exercise FOR SELECT USING (true);
+        CREATE POLICY everyone_reads ON calibration_file FOR SELECT USING (true);
+        CREATE POLICY everyone_reads ON calibration_participant FOR SELECT USING (true);
         -- Challenges: seen with the file; raised by its auditor once the outcome is recorded;
         -- decided by an assistant director (or a lead), who is not the one who raised it.
         CREATE POLICY sees ON moderation_challenge FOR SELECT

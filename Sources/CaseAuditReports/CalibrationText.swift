@@ -1,0 +1,41 @@
+import CaseAudit
+
+/// What `moderation calibration show` prints: each file's grades and answers, each auditor
+/// against the group's.
+public enum CalibrationText {
+    public static func result(_ result: CalibrationResult) -> String {
+        var text =
+            "Calibration exercise \(result.name): \(Plural.count(result.participants.count, "auditor")) (\(result.participants.joined(separator: ", "))), \(Plural.count(result.files.count, "file"))\n"
+        for file in result.files {
+            text += "\nCase \(file.caseReference), \(file.checklist) \(file.version): "
+            text += file.groupGrade.map { "the group's grade \($0)" } ?? "no grade most of the group gave"
+            if !file.waitingFor.isEmpty { text += "; not yet scored by \(file.waitingFor.joined(separator: ", "))" }
+            text += "\n"
+            guard !file.participants.isEmpty else { continue }
+            text += TextTable(
+                headers: ["Auditor", "Grade", "As the group", "Items answered as the group"],
+                rows: file.participants.map { person in
+                    [
+                        person.person, person.grade, person.sameGradeAsGroup ? "yes" : "no",
+                        "\(person.itemsAsGroup) of \(person.itemsWithGroupAnswer)",
+                    ]
+                }
+            ).render()
+            let people = file.participants.map(\.person)
+            text += TextTable(
+                headers: ["Item", "Group"] + people,
+                rows: file.items.filter { !$0.answers.isEmpty }.map { item in
+                    [item.item, item.groupAnswer ?? "(split)"] + people.map { item.answers[$0] ?? "–" }
+                }
+            ).render()
+        }
+        if let agreement = result.agreement, agreement.files > 0 {
+            text += "\nHow far the group agrees on grades, across the files:\n"
+            text += TextTable(
+                headers: ["Coefficient", "Value", "SE", "95% interval", "Null z", "Note"],
+                rows: agreement.coefficientRows().filter { !$0[0].contains("interval)") }
+            ).render()
+        }
+        return text
+    }
+}
