@@ -76,6 +76,15 @@ public enum TrailText {
         case .moderationRedrawChecked:
             return (payload["reproduced"] as? Bool) == true
                 ? "reproduced" : "DIFFERENT: \(payload["differences"] as? Int ?? 0) differences"
+        case .challengeRaised:
+            return "challenged the moderated grade"
+        case .challengeDecided:
+            let decision = payload["decision"] as? String ?? "?"
+            return (payload["grade"] as? String).map { "\(decision): reported as \($0)" } ?? decision
+        case .calibrationCreated:
+            let files = (payload["files"] as? [String] ?? []).joined(separator: ", ")
+            let people = (payload["participants"] as? [String] ?? []).joined(separator: ", ")
+            return "files \(files) for \(people)"
         case .moderationDecided:
             let grade = payload["grade"] as? String ?? "?"
             return (payload["decision"] as? String) == "changed" ? "changed to \(grade)" : "confirmed \(grade)"

@@ -327,6 +327,17 @@ import Testing
             try PostgresServer.query(
                 "SELECT sum(files) FROM rollup_grade WHERE judgement = 'outstanding'", in: council.owner) == "2")
 
+        // The auditor sees the outcome of their file's moderation.
+        let seenByAuditor = CommandRunner.run(
+            ["moderation", "list", "--format", "json"], on: council.login(file.auditorID))
+        let theirList = try #require(
+            try JSONSerialization.jsonObject(with: Data(seenByAuditor.output.utf8)) as? [[String: Any]])
+        let theirFile = try #require(theirList.first { $0["caseReference"] as? String == file.caseReference })
+        #expect((theirFile["outcome"] as? [String: Any])?["grade"] as? String == "good")
+        #expect(
+            theirList.allSatisfy {
+                $0["auditorID"] as? String == file.auditorID || $0["moderatorID"] as? String == file.auditorID
+            })
         // The auditor challenges, once; neither they nor the moderator decides; a lead upholds it,
         // and the file is reported with the auditor's grade again.
         let asFirstAuditor = council.login(file.auditorID)
