@@ -10,7 +10,7 @@ public enum ModerationText {
         guard !draw.files.isEmpty else { return text + "Nothing to moderate under this rule.\n" }
         let rows = draw.files.map { file in
             [
-                file.caseReference, file.checklistID, file.auditorID, file.moderatorID ?? "–", reason(file.reason),
+                file.caseReference, file.checklistID, file.auditorID, file.moderatorID ?? "–", file.reason.rawValue,
                 file.unallocatedReason ?? "",
             ]
         }
@@ -20,14 +20,6 @@ public enum ModerationText {
             text += "\(Plural.count(draw.files.count - allocated, "file")) could not be given a moderator.\n"
         }
         return text
-    }
-
-    static func reason(_ reason: ModeratedFile.Reason) -> String {
-        switch reason {
-        case .grade: "grade"
-        case .random: "random"
-        case .named: "named"
-        }
     }
 
     public static func redraw(_ outcome: ModerationRedraw.Outcome) -> String {

@@ -36,9 +36,6 @@ enum ModerationColumns {
         "moderated by \(moderator): \(outcome.reason ?? "")"
     }
 
-    static let decidedAlready = ModerationColumnsText.decidedAlready
-    static let notScoredYet = ModerationColumnsText.notScoredYet
-
     /// A moderated file's row, read by column name (text, as both engines can give it).
     static func assignment(_ text: (String) -> String?) -> ModerationAssignment? {
         guard let draw = text("draw_id").flatMap({ Int64($0) }), let month = text("month").flatMap(AuditMonth.init),
@@ -72,8 +69,4 @@ enum ModerationColumns {
     static func upheldReason(_ person: String, _ reason: String) -> String {
         "challenge upheld by \(person): \(reason)"
     }
-    static let challengedAlready = "it was challenged already"
-    static let notDecidedYet = "its outcome is not recorded yet"
-    static let challengeDecided = "the challenge was decided already"
-    static let noChallenge = "it is not challenged"
 }

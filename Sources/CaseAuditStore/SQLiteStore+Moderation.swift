@@ -131,7 +131,7 @@ extension SQLiteStore: ModerationStore {
                 file["moderator_id"] as String? == moderator
             else { throw StoreError.notModerator(audit: original, person: moderator) }
             if file["outcome"] as String? != nil {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.decidedAlready)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.decidedAlready)
             }
             let submitted = try Bool.fetchOne(
                 db,
@@ -139,7 +139,7 @@ extension SQLiteStore: ModerationStore {
                     "SELECT EXISTS (SELECT 1 FROM audit WHERE moderates = ? AND auditor_id = ? AND calibration IS NULL AND submitted_at IS NOT NULL)",
                 arguments: [original, moderator])
             guard submitted == true else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notScoredYet)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.notScoredYet)
             }
             var kept = outcome
             kept.decidedAt = now()
@@ -161,7 +161,7 @@ extension SQLiteStore: ModerationStore {
     /// An audit's next version with `grade` as its judgement, made from its own rows: the
     /// server's `caseaudit_next_version`, in Swift.
     private func nextVersion(
-        of original: AuditID, grade: String, gradeReason: String?, by moderator: String, why reason: String,
+        of original: AuditID, grade: String, gradeReason: String?, by person: String, why reason: String,
         at stamp: String, _ db: Database
     ) throws {
         if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [original]) {
@@ -183,7 +183,7 @@ extension SQLiteStore: ModerationStore {
                 """,
             arguments: [
                 old.sampleID, old.caseReference, old.auditorID, old.checklistHash, stamp, old.version + 1,
-                original, moderator, reason,
+                original, person, reason,
             ])
         let made = AuditID(db.lastInsertedRowID)
         try db.execute(
@@ -229,14 +229,14 @@ extension SQLiteStore: ModerationStore {
                 file["auditor_id"] as String == auditor
             else { throw StoreError.notModerator(audit: original, person: auditor) }
             guard file["outcome"] as String? != nil else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notDecidedYet)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.notDecidedYet)
             }
             try db.execute(
                 sql:
                     "INSERT INTO moderation_challenge (audit_id, raised_by, reason, raised_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [original, auditor, reason, now()])
             guard db.changesCount == 1 else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengedAlready)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.challengedAlready)
             }
             try appendTrail(.challengeRaised(original: original, reason: reason, onBehalfOf: onBehalfOf), db)
         }
@@ -252,9 +252,9 @@ extension SQLiteStore: ModerationStore {
                     sql: "SELECT \(ModerationColumns.challengeColumns) FROM moderation_challenge WHERE audit_id = ?",
                     arguments: [original]),
                 var challenge = ModerationColumns.challenge(row.text)
-            else { throw StoreError.moderationOpen(audit: original, why: ModerationColumns.noChallenge) }
+            else { throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.noChallenge) }
             guard challenge.decision == nil else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengeDecided)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.challengeDecided)
             }
             challenge.decision = decision
             challenge.decidedGrade = decision == .upheld ? grade : nil
@@ -275,8 +275,9 @@ extension SQLiteStore: ModerationStore {
             let reported =
                 try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [original])
                 ?? original
-            let now = try String.fetchOne(db, sql: "SELECT judgement FROM audit WHERE id = ?", arguments: [reported])
-            if let grade = challenge.decidedGrade, grade != now, let stamp = challenge.decidedAt {
+            let current = try String.fetchOne(
+                db, sql: "SELECT judgement FROM audit WHERE id = ?", arguments: [reported])
+            if let grade = challenge.decidedGrade, grade != current, let stamp = challenge.decidedAt {
                 try nextVersion(
                     of: reported, grade: grade, gradeReason: reason, by: person,
                     why: ModerationColumns.upheldReason(person, reason), at: stamp, db)

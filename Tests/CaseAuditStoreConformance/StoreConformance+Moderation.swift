@@ -93,7 +93,7 @@ extension StoreConformance {
         #expect(moderation.moderates == file.auditID && moderation.auditorID == "dcs")
         #expect(try store.startOrResumeModeration(assignment, checklist: ConformanceCouncil.pinned).id == moderation.id)
         #expect(try store.audit(id: moderation.id)?.content.answers.isEmpty == true)
-        #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: ModerationColumnsText.notScoredYet)) {
+        #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: ModerationRefusalText.notScoredYet)) {
             try store.recordModerationOutcome(
                 ModerationOutcome(decision: .confirmed, grade: "poor", reason: nil), original: file.auditID,
                 moderator: "dcs", onBehalfOf: nil)
@@ -124,7 +124,7 @@ extension StoreConformance {
         let decided = try #require(try store.moderationAssignments(moderator: "dcs", caseReference: "C1").first)
         #expect(
             decided.stage == .decided && decided.outcome?.grade == "poor" && decided.outcome?.decision == .confirmed)
-        #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: ModerationColumnsText.decidedAlready)) {
+        #expect(throws: StoreError.moderationOpen(audit: file.auditID, why: ModerationRefusalText.decidedAlready)) {
             try store.recordModerationOutcome(outcome, original: file.auditID, moderator: "dcs", onBehalfOf: nil)
         }
         let events = try store.trailEvents(TrailFilter(actions: [.moderationDecided]))

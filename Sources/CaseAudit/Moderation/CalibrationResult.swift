@@ -50,16 +50,17 @@ public struct CalibrationResult: Sendable, Hashable, Encodable {
         var files: [File] = []
         var scale: [String] = []
         var set: RatingSet?
+        let checklists = try AuditOpening.checklists(hashes: Set(exercise.files.map(\.checklistHash)), store: store)
         for file in exercise.files {
             let scorings = exercise.scorings.filter { $0.original == file.original && $0.audit.submittedAt != nil }
             var records: [(String, AuditRecord)] = []
-            var checklist: Checklist?
             for scoring in scorings {
-                let (record, scored) = try AuditOpening.recorded(scoring.audit.id, store: store)
+                guard let record = try store.audit(id: scoring.audit.id) else {
+                    throw AuditOpeningError.noAudit(scoring.audit.id)
+                }
                 records.append((scoring.person, record))
-                checklist = scored
             }
-            guard let checklist else {
+            guard !records.isEmpty, let checklist = checklists[file.checklistHash] else {
                 files.append(
                     File(
                         caseReference: file.caseReference, checklist: file.checklistID, version: "", groupGrade: nil,

@@ -6,7 +6,6 @@ public enum ModerationError: ReportableError, Hashable {
     case namedFileNotAudited(String, month: String)
     case noOrgChart
     case notDrawn(month: String)
-    case store(StoreError)
     case notAGrade(String, grades: [String])
     case sameGrade(String)
     case changeNeedsReason
@@ -29,7 +28,6 @@ public enum ModerationError: ReportableError, Hashable {
             return "case '\(reference)' has no submitted audit of a file drawn for \(month)"
         case .noOrgChart: return "there is no org chart to choose moderators from"
         case .notDrawn(let month): return "no moderation was drawn for \(month)"
-        case .store(let error): return error.message
         case .notAGrade(let grade, let grades):
             return "'\(grade)' is not a grade of the checklist: expected one of \(grades.joined(separator: ", "))"
         case .sameGrade(let grade):

@@ -29,17 +29,24 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
     public static func build(caseReference: String, moderator: String, store: some CaseAuditStore) throws
         -> ModerationComparison
     {
+        try built(caseReference: caseReference, moderator: moderator, store: store).comparison
+    }
+
+    /// The comparison and the checklist both were scored against.
+    static func built(caseReference: String, moderator: String, store: some CaseAuditStore) throws
+        -> (comparison: ModerationComparison, checklist: Checklist)
+    {
         let file = try ModerationDecision.file(caseReference: caseReference, moderator: moderator, store: store)
         guard let moderation = file.moderation, moderation.submittedAt != nil else {
-            throw StoreError.moderationOpen(audit: file.original, why: ModerationColumnsText.notScoredYet)
+            throw StoreError.moderationOpen(audit: file.original, why: ModerationRefusalText.notScoredYet)
         }
         let (first, checklist) = try AuditOpening.recorded(file.original, store: store)
-        let (second, _) = try AuditOpening.recorded(moderation.id, store: store)
+        guard let second = try store.audit(id: moderation.id) else { throw AuditOpeningError.noAudit(moderation.id) }
         let firstAnswers = Dictionary(
             first.content.answers.map { ($0.itemID, $0.value) }, uniquingKeysWith: { _, last in last })
         let secondAnswers = Dictionary(
             second.content.answers.map { ($0.itemID, $0.value) }, uniquingKeysWith: { _, last in last })
-        return ModerationComparison(
+        let comparison = ModerationComparison(
             caseReference: caseReference, checklist: checklist.id, version: checklist.version, original: file.original,
             moderation: moderation.id, auditorID: file.auditorID, moderatorID: moderator,
             firstGrade: first.content.judgement?.grade, secondGrade: second.content.judgement?.grade,
@@ -47,13 +54,19 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
                 Item(item: item.id, prompt: item.prompt, first: firstAnswers[item.id], second: secondAnswers[item.id])
             },
             outcome: file.outcome)
+        return (comparison, checklist)
     }
 }
 
-/// What the messages about a moderation's stage say, in both the library and the stores.
-public enum ModerationColumnsText {
+/// Why a moderation's outcome or challenge cannot be recorded (`StoreError.moderationOpen`), as
+/// both stores say it.
+public enum ModerationRefusalText {
     public static let notScoredYet = "the moderator's own scoring is not submitted yet"
     public static let decidedAlready = "its outcome was recorded already"
+    public static let notDecidedYet = "its outcome is not recorded yet"
+    public static let challengedAlready = "it was challenged already"
+    public static let challengeDecided = "the challenge was decided already"
+    public static let noChallenge = "it is not challenged"
 }
 
 /// The moderator's decision, once both gradings are side by side: the use case behind
@@ -76,12 +89,11 @@ public enum ModerationDecision {
         caseReference: String, moderator: String, changeTo grade: String?, reason: String?, onBehalfOf: Bool = false,
         store: some CaseAuditStore
     ) throws -> ModerationOutcome {
-        let comparison = try ModerationComparison.build(
+        let (comparison, checklist) = try ModerationComparison.built(
             caseReference: caseReference, moderator: moderator, store: store)
         let first = comparison.firstGrade ?? ""
         let outcome: ModerationOutcome
         if let grade {
-            let (_, checklist) = try AuditOpening.recorded(comparison.original, store: store)
             let grades = checklist.grading.bands.map(\.grade)
             guard grades.contains(grade) else {
                 throw ModerationError.notAGrade(grade, grades: grades)

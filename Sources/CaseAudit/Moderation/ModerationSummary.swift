@@ -148,12 +148,18 @@ extension ModerationSummary {
     /// case behind `report moderation` (a quality lead's, who reads every audit).
     public static func build(months: ClosedRange<AuditMonth>, store: some CaseAuditStore) throws -> ModerationSummary {
         let chart = try store.orgChart(levels: nil)
+        let files = try store.moderationAssignments(moderator: nil, caseReference: nil).filter {
+            months.contains($0.month) && $0.moderation?.submittedAt != nil
+        }
+        // Each checklist version is read once, however many files it graded.
+        let checklists = try AuditOpening.checklists(hashes: Set(files.map(\.checklistHash)), store: store)
         var pairs: [(Pair, Checklist, String)] = []
-        for file in try store.moderationAssignments(moderator: nil, caseReference: nil)
-        where months.contains(file.month) {
-            guard let moderation = file.moderation, moderation.submittedAt != nil else { continue }
-            let (first, checklist) = try AuditOpening.recorded(file.original, store: store)
-            let (second, _) = try AuditOpening.recorded(moderation.id, store: store)
+        for file in files {
+            guard let moderation = file.moderation, let checklist = checklists[file.checklistHash] else { continue }
+            guard let first = try store.audit(id: file.original) else { throw AuditOpeningError.noAudit(file.original) }
+            guard let second = try store.audit(id: moderation.id) else {
+                throw AuditOpeningError.noAudit(moderation.id)
+            }
             guard let firstGrade = first.content.judgement?.grade, let secondGrade = second.content.judgement?.grade
             else { continue }
             func answers(_ record: AuditRecord) -> [String: String] {

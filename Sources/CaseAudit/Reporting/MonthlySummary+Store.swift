@@ -10,11 +10,7 @@ extension MonthlySummary {
     {
         let grades = try store.gradeCells(months: month...month)
         let trend = try store.trendCells(months: month.subtracting(months: 11)...month)
-        var checklists: [String: Checklist] = [:]
-        for hash in Set(trend.map(\.checklistHash)) {
-            guard let pinned = try store.pinnedChecklist(hash: hash) else { continue }
-            checklists[hash] = try AuditOpening.checklist(of: pinned)
-        }
+        let checklists = try AuditOpening.checklists(hashes: Set(trend.map(\.checklistHash)), store: store)
         let managers: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector, .director]
         var summary = MonthlySummary(
             month: month, today: today, grades: grades, items: try store.itemCells(month: month, byGroup: detail),

@@ -66,19 +66,12 @@ public struct AuditOpening: Sendable {
         guard open.count == 1 else {
             throw AuditOpeningError.moderatingTwice(caseReference, audits: open.map(\.original))
         }
-        if let done = file.moderation, done.submittedAt != nil {
-            throw AuditOpeningError.submitted(caseReference, audit: done)
-        }
-        guard let pinned = try store.pinnedChecklist(hash: file.checklistHash) else {
-            throw AuditOpeningError.noAudit(file.original)
-        }
-        let allocation = AuditAllocation(
-            sampleID: file.sampleID, month: file.month, checklistID: file.checklistID, caseReference: caseReference,
-            caseType: nil, team: file.team, worker: nil, auditorID: moderator,
-            status: file.moderation == nil ? .allocated : .inProgress, auditID: file.moderation?.id)
-        return AuditOpening(
-            allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: file.moderation,
-            keyedBy: nil, moderation: file)
+        var opening = try secondScoring(
+            of: file.original, sample: file.sampleID, month: file.month, checklistID: file.checklistID,
+            hash: file.checklistHash, caseReference: caseReference, team: file.team, by: moderator,
+            begun: file.moderation, store: store)
+        opening.moderation = file
+        return opening
     }
 
     /// Opening a file of a calibration exercise for `person`'s blind scoring, pinned to the
@@ -90,19 +83,29 @@ public struct AuditOpening: Sendable {
         guard exercise.participants.contains(person),
             let file = exercise.files.first(where: { $0.caseReference == caseReference })
         else { throw ModerationError.notInExercise(name, person: person, caseReference: caseReference) }
-        let begun = exercise.scorings.first { $0.original == file.original && $0.person == person }?.audit
-        if let begun, begun.submittedAt != nil { throw AuditOpeningError.submitted(caseReference, audit: begun) }
-        guard let pinned = try store.pinnedChecklist(hash: file.checklistHash) else {
-            throw AuditOpeningError.noAudit(file.original)
-        }
-        let allocation = AuditAllocation(
-            sampleID: file.sampleID, month: exercise.month, checklistID: file.checklistID,
-            caseReference: caseReference, caseType: nil, team: file.team, worker: nil, auditorID: person,
-            status: begun == nil ? .allocated : .inProgress, auditID: begun?.id)
-        var opening = AuditOpening(
-            allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun, keyedBy: nil)
+        var opening = try secondScoring(
+            of: file.original, sample: file.sampleID, month: exercise.month, checklistID: file.checklistID,
+            hash: file.checklistHash, caseReference: caseReference, team: file.team, by: person,
+            begun: exercise.scorings.first { $0.original == file.original && $0.person == person }?.audit,
+            store: store)
         opening.calibration = (name, file)
         return opening
+    }
+
+    /// A moderation's or a calibration's opening: another person's scoring of an audited file,
+    /// pinned to its audit's checklist version, refused once submitted.
+    private static func secondScoring(
+        of original: AuditID, sample: SampleID, month: AuditMonth, checklistID: String, hash: String,
+        caseReference: String, team: String?, by person: String, begun: StoredAudit?, store: some CaseAuditStore
+    ) throws -> AuditOpening {
+        if let begun, begun.submittedAt != nil { throw AuditOpeningError.submitted(caseReference, audit: begun) }
+        guard let pinned = try store.pinnedChecklist(hash: hash) else { throw AuditOpeningError.noAudit(original) }
+        let allocation = AuditAllocation(
+            sampleID: sample, month: month, checklistID: checklistID, caseReference: caseReference, caseType: nil,
+            team: team, worker: nil, auditorID: person, status: begun == nil ? .allocated : .inProgress,
+            auditID: begun?.id)
+        return AuditOpening(
+            allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun, keyedBy: nil)
     }
 
     /// A recorded audit and the checklist it was scored against.
@@ -113,6 +116,16 @@ public struct AuditOpening: Sendable {
             throw AuditOpeningError.noAudit(id)
         }
         return (record, try checklist(of: pinned))
+    }
+
+    /// The checklists pinned under `hashes`, each read once (a hash the store does not hold is left out).
+    public static func checklists(hashes: Set<String>, store: some CaseAuditStore) throws -> [String: Checklist] {
+        var checklists: [String: Checklist] = [:]
+        for hash in hashes {
+            guard let pinned = try store.pinnedChecklist(hash: hash) else { continue }
+            checklists[hash] = try checklist(of: pinned)
+        }
+        return checklists
     }
 
     /// The checklist a pinned version holds.

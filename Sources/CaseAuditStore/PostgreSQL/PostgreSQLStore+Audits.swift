@@ -336,36 +336,39 @@ extension PostgreSQLStore: AuditStore {
     /// Refuses to submit an audit whose file was reallocated to someone else meanwhile; the
     /// file's row is share-locked, so a reallocation waits for the submission, then sees it.
     private func requireStillAllocated(_ audit: AuditID) throws -> Bool {
-        // A moderation: the file is still its moderator's (a moderator does not see the file's row).
+        // An auditor's own audit: one look, at the file's row (the common case, first).
         if let row = try run(
             """
-            SELECT a.moderates, a.auditor_id, CASE WHEN a.calibration IS NOT NULL THEN EXISTS (
-                    SELECT 1 FROM calibration_participant p WHERE p.exercise = a.calibration AND p.person = a.auditor_id)
-                ELSE EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
-                    AND m.moderator_id = a.auditor_id) END AS still
-            FROM audit a WHERE a.id = $1 AND a.moderates IS NOT NULL
+            SELECT a.sample_id, a.case_reference, a.auditor_id, a.moderates,
+                c.auditor_id IS NOT DISTINCT FROM a.auditor_id AS still
+            FROM audit a JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+            WHERE a.id = $1 FOR SHARE OF c
             """, [audit]
-        ).first, let original = row.int("moderates") {
+        ).first, row.int("moderates") == nil {
             guard row.bool("still") == true else {
-                throw StoreError.notModerator(audit: AuditID(original), person: row.string("auditor_id"))
+                throw StoreError.notAllocated(
+                    sample: SampleID(row.int("sample_id") ?? 0), caseReference: row.string("case_reference"),
+                    auditor: row.string("auditor_id"))
             }
-            return true
+            return false
         }
+        // A moderation or a calibration scoring: the file is still its scorer's (whose session
+        // may not see the file's row at all).
         guard
             let row = try run(
                 """
-                SELECT a.sample_id, a.case_reference, a.auditor_id, c.auditor_id IS NOT DISTINCT FROM a.auditor_id AS still
-                FROM audit a JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
-                WHERE a.id = $1 FOR SHARE OF c
+                SELECT a.moderates, a.auditor_id, CASE WHEN a.calibration IS NOT NULL THEN EXISTS (
+                        SELECT 1 FROM calibration_participant p WHERE p.exercise = a.calibration AND p.person = a.auditor_id)
+                    ELSE EXISTS (SELECT 1 FROM moderation_file m WHERE m.audit_id = a.moderates
+                        AND m.moderator_id = a.auditor_id) END AS still
+                FROM audit a WHERE a.id = $1 AND a.moderates IS NOT NULL
                 """, [audit]
-            ).first
+            ).first, let original = row.int("moderates")
         else { throw StoreError.noAudit(audit) }
         guard row.bool("still") == true else {
-            throw StoreError.notAllocated(
-                sample: SampleID(row.int("sample_id") ?? 0), caseReference: row.string("case_reference"),
-                auditor: row.string("auditor_id"))
+            throw StoreError.notModerator(audit: AuditID(original), person: row.string("auditor_id"))
         }
-        return false
+        return true
     }
 
     private func submit(_ audit: AuditID, judgement: AuditJudgement, grade: FileGrade) throws {

@@ -131,7 +131,7 @@ extension PostgreSQLStore: ModerationStore {
                 ).first, file.text("moderator_id") == moderator
             else { throw StoreError.notModerator(audit: original, person: moderator) }
             if file.text("outcome") != nil {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.decidedAlready)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.decidedAlready)
             }
             let submitted = try run(
                 """
@@ -141,7 +141,7 @@ extension PostgreSQLStore: ModerationStore {
                 """, [original, moderator]
             ).first?.bool("done")
             guard submitted == true else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notScoredYet)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.notScoredYet)
             }
             var kept = outcome
             kept.decidedAt = now()
@@ -154,24 +154,10 @@ extension PostgreSQLStore: ModerationStore {
             // The changed grade is applied by the server itself (the moderator may not write the
             // first audit); the event says what it made.
             if kept.decision == .changed {
-                let content = AuditContent(
-                    answers: try answers(of: original), judgement: try judgement(of: original),
-                    actions: try actions(of: original))
-                // The first audit, as the moderator may read it (the version made is not theirs to read).
-                guard
-                    let first = try run("SELECT version, computed_grade FROM audit WHERE id = $1", [original]).first,
-                    let made = try run(
-                        "SELECT caseaudit_apply_moderation($1, $2) AS made", [original, kept.decidedAt]
-                    ).first?.int("made")
-                else { throw StoreError.failed(reason: "the moderated grade was not applied") }
-                try appendTrail(
-                    .auditAmended(
-                        AuditID(made), amends: original, version: Int(first.int("version") ?? 1) + 1, before: content,
-                        after: AuditContent(
-                            answers: content.answers, judgement: AuditJudgement(grade: kept.grade, reason: kept.reason),
-                            actions: content.actions),
-                        computedGrade: first.text("computed_grade"),
-                        reason: ModerationColumns.amendedReason(kept, moderator: moderator)))
+                try regrade(
+                    through: "caseaudit_apply_moderation", original: original, target: original,
+                    to: AuditJudgement(grade: kept.grade, reason: kept.reason), at: kept.decidedAt,
+                    reason: ModerationColumns.amendedReason(kept, moderator: moderator))
             }
         }
     }
@@ -186,7 +172,7 @@ extension PostgreSQLStore: ModerationStore {
                 ).first, file.text("auditor_id") == auditor
             else { throw StoreError.notModerator(audit: original, person: auditor) }
             guard file.text("outcome") != nil else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.notDecidedYet)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.notDecidedYet)
             }
             let inserted = try run(
                 """
@@ -194,7 +180,7 @@ extension PostgreSQLStore: ModerationStore {
                 ON CONFLICT DO NOTHING RETURNING audit_id
                 """, [original, auditor, reason, now()])
             guard inserted.first != nil else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengedAlready)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.challengedAlready)
             }
             try appendTrail(.challengeRaised(original: original, reason: reason, onBehalfOf: onBehalfOf))
         }
@@ -209,9 +195,9 @@ extension PostgreSQLStore: ModerationStore {
                     "SELECT \(ModerationColumns.challengeColumns) FROM moderation_challenge WHERE audit_id = $1 FOR UPDATE",
                     [original]
                 ).first, var challenge = ModerationColumns.challenge(row.text)
-            else { throw StoreError.moderationOpen(audit: original, why: ModerationColumns.noChallenge) }
+            else { throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.noChallenge) }
             guard challenge.decision == nil else {
-                throw StoreError.moderationOpen(audit: original, why: ModerationColumns.challengeDecided)
+                throw StoreError.moderationOpen(audit: original, why: ModerationRefusalText.challengeDecided)
             }
             let stamp = now()
             challenge.decision = decision
@@ -226,37 +212,40 @@ extension PostgreSQLStore: ModerationStore {
                 WHERE audit_id = $6
                 """, [decision.rawValue, challenge.decidedGrade, person, reason, stamp, original])
             try appendTrail(.challengeDecided(challenge, original: original))
-            // The grade reported now: the moderated version's, else the first audit's (as the
-            // moderation file says, which the decider may read).
-            let file = try run(
-                "SELECT outcome, outcome_grade FROM moderation_file WHERE audit_id = $1", [original]
-            ).first
-            let reportedNow = file?.text("outcome_grade")
-            if let grade = challenge.decidedGrade, grade != reportedNow {
-                let content = AuditContent(
-                    answers: try answers(of: original), judgement: nil, actions: try actions(of: original))
-                let reported =
-                    try run("SELECT id, version, computed_grade FROM audit WHERE amends = $1", [original]).first
-                    ?? run("SELECT id, version, computed_grade FROM audit WHERE id = $1", [original]).first
-                guard
-                    let made = try run(
-                        "SELECT caseaudit_resolve_challenge($1, $2) AS made", [original, stamp]
-                    ).first?.int("made")
-                else { throw StoreError.failed(reason: "the upheld grade was not applied") }
-                let before = AuditContent(
-                    answers: content.answers, judgement: reportedNow.map { AuditJudgement(grade: $0) },
-                    actions: content.actions)
-                try appendTrail(
-                    .auditAmended(
-                        AuditID(made), amends: AuditID(reported?.int("id") ?? original.rawValue),
-                        version: Int(reported?.int("version") ?? 1) + 1, before: before,
-                        after: AuditContent(
-                            answers: content.answers, judgement: AuditJudgement(grade: grade, reason: reason),
-                            actions: content.actions),
-                        computedGrade: reported?.text("computed_grade"),
-                        reason: ModerationColumns.upheldReason(person, reason)))
+            // The version reported now: the one the moderation made, else the first audit.
+            let reported =
+                try run("SELECT id FROM audit WHERE amends = $1", [original]).first?.int("id").map { AuditID($0) }
+                ?? original
+            if let grade = challenge.decidedGrade, grade != (try judgement(of: reported))?.grade {
+                try regrade(
+                    through: "caseaudit_resolve_challenge", original: original, target: reported,
+                    to: AuditJudgement(grade: grade, reason: reason), at: stamp,
+                    reason: ModerationColumns.upheldReason(person, reason))
             }
             return challenge
         }
+    }
+
+    /// Has the server's `function` (`caseaudit_apply_moderation` or `caseaudit_resolve_challenge`)
+    /// make `target`'s next version with `judgement`, and records the amendment's event. What the
+    /// event says is read first: the session may not read the version the server makes.
+    private func regrade(
+        through function: String, original: AuditID, target: AuditID, to judgement: AuditJudgement, at stamp: String,
+        reason: String
+    ) throws {
+        guard let row = try run("SELECT version, computed_grade FROM audit WHERE id = $1", [target]).first else {
+            throw StoreError.noAudit(target)
+        }
+        let before = AuditContent(
+            answers: try answers(of: target), judgement: try self.judgement(of: target),
+            actions: try actions(of: target))
+        guard let made = try run("SELECT \(function)($1, $2) AS made", [original, stamp]).first?.int("made") else {
+            throw StoreError.failed(reason: "the grade was not applied")
+        }
+        try appendTrail(
+            .auditAmended(
+                AuditID(made), amends: target, version: Int(row.int("version") ?? 1) + 1, before: before,
+                after: AuditContent(answers: before.answers, judgement: judgement, actions: before.actions),
+                computedGrade: row.text("computed_grade"), reason: reason))
     }
 }
