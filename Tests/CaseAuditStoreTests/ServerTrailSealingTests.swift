@@ -43,4 +43,29 @@ import Testing
             try PostgresServer.execute("UPDATE trail SET payload = '{}' WHERE entity_id = '2'", in: database)
         }
     }
+
+    /// The next append that takes the lock seals what waits before itself, in the order it went
+    /// in (v11 asks whether anything waits in the same query that reads the head).
+    @Test func theNextAppendSealsWhatWaitsBeforeItself() throws {
+        let database = try PostgresServer.freshDatabase()
+        let first = try PostgreSQLStore(conninfo: database)
+        let second = try PostgreSQLStore(conninfo: database)
+        let base = try first.trailHead()?.seq ?? 0
+        try first.write {
+            try first.appendTrail(.redrawChecked(SampleID(1), reproduced: true, differences: 0))
+            try second.write { try second.appendTrail(.redrawChecked(SampleID(2), reproduced: false, differences: 3)) }
+        }
+        let sealed =
+            "SELECT string_agg(entity_id || '=' || coalesce(seq::text, 'unsealed'), ',' ORDER BY id) FROM trail"
+        #expect(try PostgresServer.query(sealed, in: database) == "1=\(base + 1),2=unsealed")
+        // An append, not a read: its trigger finds the lock free and an event waiting.
+        try second.write { try second.appendTrail(.redrawChecked(SampleID(3), reproduced: true, differences: 0)) }
+        #expect(
+            try PostgresServer.query(sealed, in: database) == "1=\(base + 1),2=\(base + 2),3=\(base + 3)")
+        var verifier = TrailVerifier()
+        let events = try first.trailEvents(TrailFilter())
+        verifier.feed(events)
+        #expect(events.count == Int(base) + 3)
+        #expect(verifier.finish() == .intact(head: try first.trailHead(), events: Int64(events.count)))
+    }
 }

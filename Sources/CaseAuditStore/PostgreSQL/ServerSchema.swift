@@ -17,6 +17,7 @@ enum ServerSchema {
             ServerTrail.sealing
         ),
         (10, "moderation draws", v10),
+        (11, "appending to the trail with less work per event", ServerTrail.cheaperAppend),
     ]
 
     /// The embedded store's moderation tables with an identity column; who reads them is set
