@@ -77,6 +77,10 @@ enum Engines {
         try StoreConformance.twoDrawsAtOnceKeepOne(engine)
     }
 
+    @Test(arguments: Engines.all) func aLargeSnapshotAndDrawKeepTheirOrder(_ engine: StoreEngine) throws {
+        try StoreConformance.aLargeSnapshotAndDrawKeepTheirOrder(engine)
+    }
+
     @Test(arguments: Engines.all) func submissionsAtOnceAddUp(_ engine: StoreEngine) throws {
         try StoreConformance.submissionsAtOnceAddUp(engine)
     }

@@ -8,16 +8,10 @@ import Testing
 /// it held, in the same payload the embedded store writes.
 @Suite struct ServerTrailMigrationTests {
     @Test func aDatabaseFromBeforeTheTrailBeginsWithItsCounts() throws {
-        let database = try PostgresServer.freshDatabase()
-        var script =
-            "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"
-        for migration in ServerSchema.migrations where migration.version < 8 {
-            script += migration.sql + ";\nINSERT INTO schema_migration VALUES (\(migration.version), 'v', 'then');\n"
-        }
-        script +=
+        let database = try OlderServerDatabase.make(before: 8) { _ in
             "INSERT INTO person (id, display_name, level, position) VALUES ('tm1', 'Tam', 'TM', 0);"
-            + "INSERT INTO team (name, manager_id) VALUES ('A', 'tm1'), ('B', 'tm1');"
-        try PostgresServer.execute(script, in: database)
+                + "INSERT INTO team (name, manager_id) VALUES ('A', 'tm1'), ('B', 'tm1');"
+        }
         let store = try PostgreSQLStore(conninfo: database)
         let events = try store.trailEvents(TrailFilter())
         #expect(events.map(\.action) == ["trail.began"])

@@ -119,13 +119,31 @@ final class PGConnection: Sendable {
     /// `COPY … TO STDOUT`: hands each line (COPY's text format, without its newline) to
     /// `line` as the server sends it.
     func copyOut(_ sql: String, _ line: (String) throws -> Void) throws {
-        try copyOutBytes(sql) { bytes in try line(String(decoding: bytes, as: UTF8.self)) }
+        try copyOutMessages(sql) { bytes in
+            let count = bytes.count - (bytes.last == 0x0A ? 1 : 0)
+            try line(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<count]), as: UTF8.self))
+        }
     }
 
-    /// `COPY … TO STDOUT`, each line's bytes (without its newline) handed to `line` straight
-    /// from libpq's buffer, valid only during the call: a million rows make no strings but
-    /// those the reader keeps.
-    func copyOutBytes(_ sql: String, _ line: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    /// `COPY … TO STDOUT (FORMAT binary)`: each row's fields handed to `row` straight from
+    /// libpq's buffer, valid only during the call, so a million rows make no strings but those
+    /// the reader keeps. Text goes as its bytes, with nothing to escape or unescape, which
+    /// costs the server about half what the text format does.
+    func copyOutBinary(_ sql: String, _ row: (inout PGBinaryRow) throws -> Void) throws {
+        var first = true
+        try copyOutMessages(sql) { message in
+            var fields = PGBinaryRow(message)
+            if first {
+                first = false
+                guard fields.skipHeader() else { throw PGError(message: "COPY's binary header was not as expected") }
+            }
+            if fields.begin() { try row(&fields) }
+        }
+    }
+
+    /// `COPY … TO STDOUT`, each message (a row, in either format) handed to `message` as the
+    /// server sends it.
+    private func copyOutMessages(_ sql: String, _ message: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try handle.withLock { connection in
             guard let started = PQexec(connection, sql) else {
                 throw PGError(message: String(cString: PQerrorMessage(connection)))
@@ -144,9 +162,8 @@ final class PGConnection: Sendable {
                 defer { PQfreemem(buffer) }
                 // Keep reading to the end after a failure, so the connection is usable again.
                 if failure == nil {
-                    let count = Int(length) - (length > 0 && buffer[Int(length) - 1] == 0x0A ? 1 : 0)
                     let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
-                    do { try line(UnsafeBufferPointer(start: bytes, count: count)) } catch { failure = error }
+                    do { try message(UnsafeBufferPointer(start: bytes, count: Int(length))) } catch { failure = error }
                 }
             }
             while let result = PQgetResult(connection) {

@@ -2,7 +2,7 @@ import CaseAudit
 import Foundation
 
 extension PostgreSQLStore: SampleStore {
-    /// A snapshot's cases in the order of the file, streamed with COPY and read from their
+    /// A snapshot's cases in the order of the file, streamed with binary COPY and read from their
     /// bytes: a draw reads a million of them. A large snapshot is read in two halves at once,
     /// the second on a connection of its own (a snapshot's cases never change once it is kept).
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
@@ -44,13 +44,12 @@ extension PostgreSQLStore: SampleStore {
         var records: [CaseRecord] = []
         records.reserveCapacity(max(reserving, Int(end - first)))
         var interner = StringInterner()
-        try connection.copyOutBytes(
+        try connection.copyOutBinary(
             """
             COPY (SELECT \(columns) FROM case_record WHERE snapshot_id = \(snapshot)
-                AND position >= \(first) AND position < \(end) ORDER BY position) TO STDOUT
+                AND position >= \(first) AND position < \(end) ORDER BY position) TO STDOUT (FORMAT binary)
             """
-        ) { line in
-            var fields = CopyFields(line)
+        ) { fields in
             guard let reference = fields.text(), let type = fields.bytes().flatMap(CaseType.init(rawValueBytes:))
             else { return }
             let team = fields.interned(&interner)
@@ -128,9 +127,9 @@ extension PostgreSQLStore: SampleStore {
                 tally[[sampled.team ?? "", sampled.caseType?.rawValue ?? ""], default: 0] += 1
             }
             // The files allocated, by team and case type: what the reports count as sampled.
-            for (key, files) in tally {
-                try run("INSERT INTO sample_tally VALUES ($1, $2, $3, $4)", [id, key[0], key[1], files])
-            }
+            try copy(
+                into: "sample_tally", columns: "sample_id, team, case_type, files",
+                rows: tally.map { key, files in [id.description, key[0], key[1], String(files)] })
             try appendTrail(
                 [.sampleDrawn(id, parameters: parameters, snapshot: snapshot, files: cases.count, replacing: replacing)]
                     + cases.map { .fileAllocated($0, sample: id) })
@@ -254,48 +253,5 @@ extension PostgreSQLStore: SampleStore {
                     """, [since.description, before]
                 ).rows.compactMap { $0[0] })
         }
-    }
-}
-
-/// The fields of one COPY text line, read in turn from its bytes.
-struct CopyFields {
-    private let line: UnsafeBufferPointer<UInt8>
-    private var start = 0
-
-    init(_ line: UnsafeBufferPointer<UInt8>) { self.line = line }
-
-    /// The next field's bytes, or nil for NULL; `escaped` says whether it needs unescaping.
-    private mutating func next() -> (bytes: UnsafeBufferPointer<UInt8>, escaped: Bool)? {
-        guard start <= line.count else { return nil }
-        var end = start
-        var escaped = false
-        while end < line.count && line[end] != 0x09 {
-            if line[end] == 0x5C { escaped = true }
-            end += 1
-        }
-        let bytes = UnsafeBufferPointer(rebasing: line[start..<end])
-        start = end + 1
-        if bytes.count == 2 && bytes[0] == 0x5C && bytes[1] == UInt8(ascii: "N") { return nil }
-        return (bytes, escaped)
-    }
-
-    /// The next field's bytes as they came (nil for NULL): for case types and dates, which have
-    /// nothing to escape.
-    mutating func bytes() -> UnsafeBufferPointer<UInt8>? { next()?.bytes }
-
-    /// The next field as text (nil for NULL).
-    mutating func text() -> String? {
-        guard let (bytes, escaped) = next() else { return nil }
-        return escaped ? Self.unescaped(bytes) : String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The next field, interned by its bytes (nil for NULL).
-    mutating func interned(_ interner: inout StringInterner) -> String? {
-        guard let (bytes, escaped) = next() else { return nil }
-        return escaped ? Self.unescaped(bytes).map { interner.intern($0) } : interner.intern(bytes)
-    }
-
-    private static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        PGCopy.fields(String(decoding: bytes, as: UTF8.self)).first ?? nil
     }
 }
