@@ -53,7 +53,7 @@ extension SQLiteStore: PopulationStore {
         source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
         let importedAt = now()
-        var inputFailure: InputError?
+        var batches = CaseBatches()
         do throws(StoreError) {
             return try write { db -> CaseSnapshot in
                 try db.execute(
@@ -71,15 +71,7 @@ extension SQLiteStore: PopulationStore {
                 let handle = statement.sqliteStatement
                 var count = 0
                 var unallocated = 0
-                while true {
-                    let batch: [CaseRecord]?
-                    do throws(InputError) {
-                        batch = try next()
-                    } catch {
-                        inputFailure = error
-                        throw error  // rolls the transaction back
-                    }
-                    guard let batch else { break }
+                try batches.forEach(next) { batch in  // a bad batch rolls the transaction back
                     for record in batch {
                         sqlite3_reset(handle)
                         sqlite3_bind_int64(handle, 1, snapshot)
@@ -109,8 +101,7 @@ extension SQLiteStore: PopulationStore {
                 return stored
             }
         } catch {
-            if let inputFailure { throw .input(inputFailure) }
-            throw .store(error)
+            throw batches.importError(error)
         }
     }
 

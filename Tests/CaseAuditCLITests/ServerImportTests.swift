@@ -40,6 +40,10 @@ import Testing
             CommandRunner.run(["audit", "list"], on: server).output
                 == CommandRunner.run(["audit", "list"], on: file).output
         )
+        // The case list's counts, which the server keeps apart, are counted from the rows copied.
+        let counts = CommandRunner.run(["cases", "summary"], on: server)
+        #expect(counts.status == 0 && counts.output.contains("total"), "\(counts.output)\(counts.errors)")
+        #expect(counts.output == CommandRunner.run(["cases", "summary"], on: file).output)
         for (database, out) in [(file, "file"), (server, "server")] {
             let report = CommandRunner.run([
                 "report", "monthly", "--month", "2026-11", "--format", "md,json", "--out", "\(folder.path)/\(out)",

@@ -67,6 +67,11 @@ extension StoreConformance {
         #expect(withoutDates.map(\.reference) == records.map(\.reference))
         #expect(withoutDates.map(\.worker) == records.map(\.worker))
         #expect(withoutDates.map(\.team) == records.map(\.team))
+        let counted = Dictionary(grouping: records) { [$0.team ?? "\u{0}", $0.caseType.rawValue] }.mapValues(\.count)
+        let counts = try store.caseCounts(snapshot: snapshot.id)
+        #expect(counts.count == counted.count)
+        #expect(counts.allSatisfy { counted[[$0.team ?? "\u{0}", $0.caseType.rawValue]] == $0.count })
+        #expect(counts.last?.team == nil && snapshot.unallocated == records.count { $0.team == nil })
 
         let files = records.prefix(1_201).map { record in
             SampledCase(

@@ -36,7 +36,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// ISO 8601 (`2025-03-31`, also with a time after it) or the UK's `31/03/2025`, from bytes
-    /// (the import's fast path; surrounding spaces allowed).
+    /// (the import's fast path; surrounding spaces allowed). Inlinable, so that each caller's
+    /// kind of bytes gets its own compiled loop: unspecialised, every byte went through the
+    /// generic iterator's witnesses, and the dates were a third of a case list's import.
+    @inlinable
     public init?<Bytes: Collection<UInt8>>(bytes: Bytes) {
         // Three numbers and their digit counts, without allocating: this runs twice per case.
         var numbers = (0, 0, 0)

@@ -45,13 +45,13 @@ extension PostgreSQLStore: PopulationStore {
         }
     }
 
-    /// The cases go in with COPY, batch by batch, in one transaction that the first bad batch
-    /// rolls back.
+    /// The cases go in with one COPY, batch by batch as they are read, in one transaction that
+    /// the first bad batch rolls back.
     public func addCaseSnapshot(
         source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
         let importedAt = now()
-        var inputFailure: InputError?
+        var batches = CaseBatches()
         do throws(StoreError) {
             return try write { () throws -> CaseSnapshot in
                 guard
@@ -63,25 +63,18 @@ extension PostgreSQLStore: PopulationStore {
                     ).first?.int("id")
                 else { throw StoreError.failed(reason: "the snapshot was not kept") }
                 var count = 0
-                var unallocated = 0
-                while true {
-                    let batch: [CaseRecord]?
-                    do throws(InputError) {
-                        batch = try next()
-                    } catch {
-                        inputFailure = error
-                        throw error  // rolls the transaction back
-                    }
-                    guard let batch else { break }
-                    let first = count
-                    try copy(
-                        into: "case_record",
-                        columns: "snapshot_id, position, reference, case_type, team, worker, opened, last_visit"
-                    ) { sink in
+                var tally: [CaseTallyKey: Int] = [:]
+                // One COPY for the whole list: the batches stream into it as they are read, so the
+                // server inserts one while the next is written, and checks the rows' snapshot once.
+                try copy(
+                    into: "case_record",
+                    columns: "snapshot_id, position, reference, case_type, team, worker, opened, last_visit"
+                ) { sink in
+                    try batches.forEach(next) { batch in  // a bad batch cancels the COPY and rolls back
                         // Field by field into COPY's bytes: a million cases make no row arrays.
-                        for (offset, record) in batch.enumerated() {
+                        for record in batch {
                             sink.field(snapshot)
-                            sink.field(Int64(first + offset))
+                            sink.field(Int64(count))
                             sink.field(record.reference)
                             sink.field(record.caseType.rawValue)
                             sink.field(record.team)
@@ -89,11 +82,17 @@ extension PostgreSQLStore: PopulationStore {
                             sink.field(record.opened?.description)
                             sink.field(record.lastVisit?.description, last: true)
                             try sink.endLine()
+                            count += 1
+                            tally[CaseTallyKey(team: record.team, caseType: record.caseType), default: 0] += 1
                         }
                     }
-                    unallocated += batch.count { $0.team == nil }
-                    count += batch.count
                 }
+                try copy(
+                    into: "case_tally", columns: "snapshot_id, team, case_type, cases",
+                    rows: tally.map { key, cases in
+                        [String(snapshot), key.team, key.caseType.rawValue, String(cases)]
+                    })
+                let unallocated = tally.reduce(0) { $0 + ($1.key.team == nil ? $1.value : 0) }
                 try run(
                     "UPDATE case_snapshot SET case_count = $1, unallocated_count = $2 WHERE id = $3",
                     [count, unallocated, snapshot])
@@ -104,8 +103,7 @@ extension PostgreSQLStore: PopulationStore {
                 return stored
             }
         } catch {
-            if let inputFailure { throw .input(inputFailure) }
-            throw .store(error)
+            throw batches.importError(error)
         }
     }
 
@@ -126,8 +124,8 @@ extension PostgreSQLStore: PopulationStore {
         try read {
             try run(
                 """
-                SELECT team, case_type, COUNT(*) AS n FROM case_record WHERE snapshot_id = $1
-                GROUP BY team, case_type ORDER BY team IS NULL, team COLLATE "C", case_type COLLATE "C"
+                SELECT team, case_type, cases AS n FROM case_tally WHERE snapshot_id = $1
+                ORDER BY team IS NULL, team COLLATE "C", case_type COLLATE "C"
                 """, [snapshot]
             ).all.compactMap { row -> TeamCaseCount? in
                 guard let type = CaseType(rawValue: row.string("case_type")) else { return nil }
@@ -157,13 +155,20 @@ enum PGCopy {
     }
 
     /// Appends `value` in COPY's text form: `\N` for nil; backslash, tab, newline and carriage
-    /// return escaped, byte by byte (so "\r\n", one Character, has both halves escaped).
+    /// return escaped, byte by byte (so "\r\n", one Character, has both halves escaped). A value
+    /// with none of those, nearly every one, goes in as one copy of its bytes.
     static func escape(_ value: String?, into buffer: inout [UInt8]) {
         guard let value else {
             buffer.append(0x5C)
             buffer.append(UInt8(ascii: "N"))
             return
         }
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        guard copied != true else { return }
         for byte in value.utf8 {
             switch byte {
             case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
@@ -215,4 +220,10 @@ enum PGArray {
             }
             .joined(separator: ",") + "}"
     }
+}
+
+/// A case list's cases of one team (or none) and case type, counted as they are imported.
+private struct CaseTallyKey: Hashable {
+    let team: String?
+    let caseType: CaseType
 }

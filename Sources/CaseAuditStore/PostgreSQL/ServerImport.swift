@@ -27,7 +27,7 @@ public enum ServerImport {
 
     /// The tables, parents first, each with the key it is read in order of. The server's own
     /// tables (its migrations, the leases and their breaks) are not the embedded store's and
-    /// start empty.
+    /// start empty; its case lists' counts are counted from the rows copied.
     static let tables: [(name: String, key: [String])] = [
         ("person", ["id"]), ("team", ["name"]), ("org_import", ["id"]), ("store_sequence", ["name"]),
         ("case_snapshot", ["id"]), ("case_record", ["snapshot_id", "position"]), ("sample", ["id"]),
@@ -98,6 +98,14 @@ public enum ServerImport {
                     + (derived[table.name]?.keys.sorted() ?? []),
                 table: table.name)
             sent.append((table, columns, try send(table, columns, from: db, to: server)))
+            if table.name == "case_record" {
+                // The server keeps each case list's counts, which the file counts from its rows.
+                try server.run(
+                    """
+                    INSERT INTO case_tally SELECT snapshot_id, team, case_type, count(*) FROM case_record
+                    GROUP BY snapshot_id, team, case_type
+                    """)
+            }
             if table.name == "audit_action" {
                 // Answers and actions went in while their audits were open; now they are submitted.
                 try server.run(
