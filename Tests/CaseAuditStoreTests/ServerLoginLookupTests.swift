@@ -6,8 +6,9 @@ import Testing
 @testable import CaseAuditStore
 
 /// Every policy, rights function and trail event finds the session's person by its login: the
-/// look-up must go through the index on `login`, not read the whole org chart (schema v12), and
-/// a database whose rights were set before v12 keeps them.
+/// look-up must go through the index on `login`, not read the whole org chart (schema v12); a
+/// database whose rights were set before v12 keeps them, and has its policies set again so that
+/// they ask who the session is once a statement (v14).
 @Suite struct ServerLoginLookupTests {
     /// The plan of the look-up every policy makes, with sequential scans priced out: a plan
     /// that still reads the whole table is one the index cannot serve.
@@ -41,7 +42,16 @@ import Testing
             """, in: database)
         #expect(decides.hasPrefix("UPDATE "), "\(decides)")
         #expect(decides.contains("login = SESSION_USER") && decides.contains("'AD'"), "\(decides)")
-        #expect(decides.contains("decided_by = caseaudit_me()"), "\(decides)")
+        #expect(decides.contains("decided_by = ( SELECT caseaudit_me()"), "\(decides)")
+        // The rights are set again after the migrations (v14): who the session is, and whether
+        // it leads, are asked once a statement, as sub-selects, not once for every row.
+        let lead = try PostgresServer.query(
+            "SELECT qual || ' ' || with_check FROM pg_policies WHERE tablename = 'case_record' AND policyname = 'lead'",
+            in: database)
+        #expect(lead.components(separatedBy: "SELECT caseaudit_is_lead()").count == 3, "\(lead)")
+        let mine = try PostgresServer.query(
+            "SELECT qual FROM pg_policies WHERE tablename = 'sample_case' AND policyname = 'mine'", in: database)
+        #expect(mine.contains("SELECT caseaudit_me()"), "\(mine)")
         let version = try PostgresServer.query("SELECT max(version) FROM schema_migration", in: database)
         #expect(version == String(ServerSchema.migrations.count))
     }

@@ -20,7 +20,13 @@ enum ServerSchema {
         (11, "appending to the trail with less work per event", ServerTrail.cheaperAppend),
         (12, "logins compared byte by byte, so a login is found through its index", v12),
         (13, "each case list's counts by team and case type, kept as it is imported", v13),
+        (14, "row-level security asks who the session is once a statement, not once a row", v14),
     ]
+
+    /// The policies are `ServerRights`', set again after any migration of a database whose
+    /// rights were set: this version has no change of its own to make, and marks the policies
+    /// that ask `caseaudit_is_lead()` and `caseaudit_me()` as sub-selects, once a statement.
+    static let v14 = "SELECT 1"
 
     /// A case list's counts by team and case type, which the import reports (teams the org
     /// chart does not know) and `cases show` prints, were counted from its rows each time: a
