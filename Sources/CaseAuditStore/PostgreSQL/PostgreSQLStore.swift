@@ -79,7 +79,8 @@ public final class PostgreSQLStore: Sendable {
                     "INSERT INTO schema_migration VALUES ($1, $2, $3)", [migration.version, migration.name, now()])
             }
             // A database whose rights were set (`server init`) has them set again, so the tables
-            // a migration made have their grants and policies too.
+            // a migration made have their grants and policies too, and a policy a migration had
+            // to drop (v12) or that changed (v14) is as the rights now say.
             if !applied.isEmpty,
                 try connection.execute("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?
                     .bool("rights") == true,

@@ -100,11 +100,7 @@ public enum ServerImport {
             sent.append((table, columns, try send(table, columns, from: db, to: server)))
             if table.name == "case_record" {
                 // The server keeps each case list's counts, which the file counts from its rows.
-                try server.run(
-                    """
-                    INSERT INTO case_tally SELECT snapshot_id, team, case_type, count(*) FROM case_record
-                    GROUP BY snapshot_id, team, case_type
-                    """)
+                try server.run(ServerSchema.countsCaseLists)
             }
             if table.name == "audit_action" {
                 // Answers and actions went in while their audits were open; now they are submitted.

@@ -40,8 +40,14 @@ enum ServerSchema {
             cases INTEGER NOT NULL,
             UNIQUE NULLS NOT DISTINCT (snapshot_id, team, case_type)
         );
+        \(countsCaseLists);
+        """
+
+    /// Counts every case list's rows into `case_tally`: for the lists kept before v13, and for
+    /// those `server import` copies.
+    static let countsCaseLists = """
         INSERT INTO case_tally SELECT snapshot_id, team, case_type, count(*) FROM case_record
-            GROUP BY snapshot_id, team, case_type;
+            GROUP BY snapshot_id, team, case_type
         """
 
     /// Every policy, rights function and trail event finds the session's person by
@@ -50,23 +56,11 @@ enum ServerSchema {
     /// every look-up read the whole org chart (0.9 ms with the generator's 500-team council, for
     /// every event of a draw and every row a policy checked). Logins are role names, which
     /// PostgreSQL compares byte by byte anyway. The one policy on the column (an assistant
-    /// director decides a challenge) goes while the column changes, and comes back as it was.
+    /// director decides a challenge) goes while the column changes; the rights, set again after
+    /// the migrations in the same transaction, bring it back.
     static let v12 = """
-        DO $$
-        DECLARE
-            decides BOOLEAN := EXISTS (SELECT 1 FROM pg_policies
-                WHERE schemaname = 'public' AND tablename = 'moderation_challenge' AND policyname = 'decides');
-        BEGIN
-            IF decides THEN
-                DROP POLICY decides ON moderation_challenge;
-            END IF;
-            ALTER TABLE person ALTER COLUMN login TYPE TEXT COLLATE "C";
-            IF decides THEN
-                CREATE POLICY decides ON moderation_challenge FOR UPDATE
-                    USING (EXISTS (SELECT 1 FROM person p WHERE p.login = session_user AND p.level = 'AD'))
-                    WITH CHECK (decided_by = caseaudit_me());
-            END IF;
-        END $$;
+        DROP POLICY IF EXISTS decides ON moderation_challenge;
+        ALTER TABLE person ALTER COLUMN login TYPE TEXT COLLATE "C";
         """
 
     /// The embedded store's moderation tables with an identity column; who reads them is set
