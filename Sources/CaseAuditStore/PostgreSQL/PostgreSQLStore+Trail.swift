@@ -1,9 +1,8 @@
 import CaseAudit
 
 extension PostgreSQLStore: TrailStore {
-    /// Appends `entries` inside the current transaction; the server numbers, stamps and chains
-    /// them (`ServerTrail`), at once when no other append holds the chain's lock, otherwise at
-    /// the next append that takes it. Many events (a draw's allocations) go in a few hundred to
+    /// Appends `entries` inside the current transaction; the server stamps them, and chains
+    /// them when the chain is next read (`ServerTrail`). Many events (a draw's allocations) go in a few hundred to
     /// a statement, in their order: one round trip each was most of a draw's time.
     func appendTrail(_ entries: [TrailEntry]) throws {
         guard keepsTrail else { return }
