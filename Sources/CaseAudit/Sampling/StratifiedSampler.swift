@@ -15,12 +15,12 @@ public enum StratifiedSampler {
     {
         // Work on indices: a snapshot can hold a million cases, and copying records is costly.
         var groups: [String: [Int]] = [:]
+        // Each field read in place: copying a record retains and releases its three strings.
         for index in cases.indices {
-            let record = cases[index]
-            guard parameters.caseTypes.isEmpty || parameters.caseTypes.contains(record.caseType),
-                excluded.isEmpty || !excluded.contains(record.reference)
+            guard parameters.caseTypes.isEmpty || parameters.caseTypes.contains(cases[index].caseType),
+                excluded.isEmpty || !excluded.contains(cases[index].reference)
             else { continue }
-            groups[stratumKey(record, parameters.strata), default: []].append(index)
+            groups[stratumKey(cases[index], parameters.strata), default: []].append(index)
         }
         let strata = sortedStrata(groups, cases: cases)
         let shares = allocate(parameters.size, sizes: strata.map(\.members.count))

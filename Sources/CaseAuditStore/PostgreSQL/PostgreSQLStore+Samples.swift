@@ -4,64 +4,102 @@ import Foundation
 extension PostgreSQLStore: SampleStore {
     /// A snapshot's cases in the order of the file, streamed with binary COPY and read from their
     /// bytes: a draw reads a million of them. A large snapshot is read in two halves at once,
-    /// the second on a connection of its own (a snapshot's cases never change once it is kept).
+    /// the second on a connection of its own (a snapshot's cases never change once it is kept),
+    /// each half written straight into its place in the one array: appending the second half to
+    /// the first copied half a million records (a retain and a release of each of their strings).
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
         let count = try read {
             try run("SELECT case_count FROM case_snapshot WHERE id = $1", [snapshot]).first?.int("case_count") ?? 0
         }
         guard count >= 100_000 else {
             return try read {
-                try Self.cases(snapshot, from: 0, to: count, includingDates: includingDates, on: connection)
+                var records: [CaseRecord] = []
+                records.reserveCapacity(Int(count))
+                try Self.cases(snapshot, from: 0, to: count, includingDates: includingDates, on: connection) {
+                    records.append($0)
+                    return true
+                }
+                return records
             }
         }
         let middle = count / 2
         let conninfo = self.conninfo
-        let secondHalf = BackgroundWork { () -> Result<[CaseRecord], StoreError> in
-            do {
-                let other = try PGConnection(conninfo)
-                return .success(
-                    try Self.cases(snapshot, from: middle, to: count, includingDates: includingDates, on: other))
-            } catch {
-                return .failure(.failed(reason: String(describing: error)))
+        do {
+            return try [CaseRecord](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                guard let base = buffer.baseAddress else { throw StoreError.failed(reason: "no room for the cases") }
+                let halves = [
+                    CaseRegion(base, from: 0, to: Int(middle)), CaseRegion(base, from: Int(middle), to: Int(count)),
+                ]
+                let secondHalf = BackgroundWork { () -> Result<Int, StoreError> in
+                    do {
+                        let other = try PGConnection(conninfo)
+                        return .success(
+                            try halves[1].fill {
+                                try Self.cases(
+                                    snapshot, from: middle, to: count, includingDates: includingDates, on: other,
+                                    $0)
+                            })
+                    } catch {
+                        return .failure(.failed(reason: String(describing: error)))
+                    }
+                }
+                let first = Result { () throws(StoreError) -> Int in
+                    try read {
+                        try halves[0].fill {
+                            try Self.cases(
+                                snapshot, from: 0, to: middle, includingDates: includingDates, on: connection, $0)
+                        }
+                    }
+                }
+                let second = secondHalf.wait()
+                let filled = [first, second].map { (try? $0.get()) ?? 0 }
+                if filled == halves.map(\.capacity) {
+                    initialized = Int(count)
+                    return
+                }
+                // A half failed, or the snapshot did not hold what it counted: nothing is kept.
+                for (half, made) in zip(halves, filled) { half.clear(made) }
+                initialized = 0
+                _ = try first.get()
+                _ = try second.get()
+                throw StoreError.failed(reason: "case list \(snapshot) did not hold the \(count) cases it counts")
             }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .failed(reason: String(describing: error))
         }
-        var records = try read {
-            try Self.cases(
-                snapshot, from: 0, to: middle, includingDates: includingDates, on: connection, reserving: Int(count))
-        }
-        records.append(contentsOf: try secondHalf.wait().get())
-        return records
     }
 
-    /// The cases at positions `from..<to` of a snapshot.
+    /// Hands the cases at positions `from..<to` of a snapshot to `take`, in order, while it
+    /// returns true.
     private static func cases(
         _ snapshot: Int64, from first: Int64, to end: Int64, includingDates: Bool, on connection: PGConnection,
-        reserving: Int = 0
-    ) throws -> [CaseRecord] {
+        _ take: (consuming CaseRecord) -> Bool
+    ) throws {
         let columns =
             includingDates
             ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
-        var records: [CaseRecord] = []
-        records.reserveCapacity(max(reserving, Int(end - first)))
         var interner = StringInterner()
+        var taking = true
         try connection.copyOutBinary(
             """
             COPY (SELECT \(columns) FROM case_record WHERE snapshot_id = \(snapshot)
                 AND position >= \(first) AND position < \(end) ORDER BY position) TO STDOUT (FORMAT binary)
             """
         ) { fields in
-            guard let reference = fields.text(), let type = fields.bytes().flatMap(CaseType.init(rawValueBytes:))
+            guard taking, let reference = fields.text(),
+                let type = fields.bytes().flatMap(CaseType.init(rawValueBytes:))
             else { return }
             let team = fields.interned(&interner)
             let worker = fields.interned(&interner)
             let opened = includingDates ? fields.bytes().flatMap { CalendarDate(bytes: $0) } : nil
             let lastVisit = includingDates ? fields.bytes().flatMap { CalendarDate(bytes: $0) } : nil
-            records.append(
+            taking = take(
                 CaseRecord(
                     reference: reference, caseType: type, team: team, worker: worker, opened: opened,
                     lastVisit: lastVisit))
         }
-        return records
     }
 
     public func addSample(

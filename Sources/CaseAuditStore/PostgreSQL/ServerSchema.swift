@@ -21,7 +21,10 @@ enum ServerSchema {
         (12, "logins compared byte by byte, so a login is found through its index", v12),
         (13, "each case list's counts by team and case type, kept as it is imported", v13),
         (14, "row-level security asks who the session is once a statement, not once a row", v14),
-        (15, "the trail's chain sealed by whoever reads it, not in the commit of every change", ServerTrail.sealedByReaders),
+        (
+            15, "the trail's chain sealed by whoever reads it, not in the commit of every change",
+            ServerTrail.sealedByReaders
+        ),
     ]
 
     /// The policies are `ServerRights`', set again after any migration of a database whose
