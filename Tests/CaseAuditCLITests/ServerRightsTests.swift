@@ -103,6 +103,19 @@ import Testing
             ],
             as: asAuditor)
         #expect(refusedDraw.status == 1)
+        // A case list's rows are a lead's alone (the table's rights, since v16): an auditor
+        // can neither read them nor add to them with psql, nor import a list.
+        #expect(throws: PostgresServerError.self) {
+            try PostgresServer.query("SELECT count(*) FROM case_record", in: asAuditor)
+        }
+        #expect(throws: PostgresServerError.self) {
+            try PostgresServer.execute(
+                "SET caseaudit.filling_list = '1'; INSERT INTO case_record (snapshot_id, position, reference, case_type) VALUES (1, 999999, 'X', 'CIN')",
+                in: asAuditor)
+        }
+        let refusedImport = run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], as: asAuditor)
+        #expect(refusedImport.status == 1)
+        #expect(refusedImport.errors.contains("nothing was written"), "\(refusedImport.errors)")
 
         // They score their own file; the lead keys another's for them.
         let sheet = try AnswerSheets.best(in: folder)

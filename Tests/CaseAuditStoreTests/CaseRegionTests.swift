@@ -3,7 +3,8 @@ import Testing
 
 @testable import CaseAuditStore
 
-/// The two halves of a large case list are written straight into one array's storage.
+/// The parts of a large case list are written straight into one array's storage, each case at
+/// its position, in whatever order the server hands them over.
 @Suite struct CaseRegionTests {
     struct Broken: Error {}
 
@@ -11,39 +12,41 @@ import Testing
         CaseRecord(reference: "REF-\(index)-with-a-longer-reference", caseType: .childInNeed, team: "Team \(index)")
     }
 
-    @Test func twoRegionsFillOneArrayInOrderAndStopAtTheirEnd() throws {
+    @Test func twoRegionsFillOneArrayEachCaseAtItsPlace() throws {
         let cases = try [CaseRecord](unsafeUninitializedCapacity: 5) { buffer, initialized in
             let base = try #require(buffer.baseAddress)
             let halves = [CaseRegion(base, from: 0, to: 2), CaseRegion(base, from: 2, to: 5)]
-            var refused = 0
-            // The second half first, as the other connection may finish first; a reader that
-            // offers more than its region holds is told to stop.
-            let second = try halves[1].fill { take in
-                for index in 2..<7 where !take(Self.record(index)) { refused += 1 }
-            }
-            let first = try halves[0].fill { take in for index in 0..<2 { _ = take(Self.record(index)) } }
-            #expect([first, second] == [2, 3])
-            #expect(refused == 2)
+            // The second half first, as the other connection may finish first, its cases out of order.
+            try halves[1].fill { take in for position in [4, 2, 3] { try take(position, Self.record(position)) } }
+            try halves[0].fill { take in for position in [1, 0] { try take(position, Self.record(position)) } }
             initialized = 5
         }
         #expect(cases == (0..<5).map(Self.record))
     }
 
-    @Test func aReaderThatFailsLeavesItsRegionEmpty() throws {
-        let cases = try [CaseRecord](unsafeUninitializedCapacity: 4) { buffer, initialized in
+    @Test func aCaseOutOfPlaceTwiceOrMissingLeavesItsRegionEmpty() throws {
+        let cases = try [CaseRecord](unsafeUninitializedCapacity: 3) { buffer, initialized in
             let base = try #require(buffer.baseAddress)
-            let region = CaseRegion(base, from: 0, to: 4)
+            let region = CaseRegion(base, from: 0, to: 3)
+            #expect(throws: CaseRegion.Fault.misplaced(position: 3)) {
+                try region.fill { take in for position in [0, 3] { try take(position, Self.record(position)) } }
+            }
+            #expect(throws: CaseRegion.Fault.misplaced(position: 1)) {
+                try region.fill { take in for position in [1, 1] { try take(position, Self.record(position)) } }
+            }
+            #expect(throws: CaseRegion.Fault.incomplete(found: 2, expected: 3)) {
+                try region.fill { take in for position in [2, 0] { try take(position, Self.record(position)) } }
+            }
             #expect(throws: Broken.self) {
-                _ = try region.fill { take in
-                    _ = take(Self.record(0))
-                    _ = take(Self.record(1))
+                try region.fill { take in
+                    try take(0, Self.record(0))
                     throw Broken()
                 }
             }
-            // Cleared, so the storage can be written afresh.
-            #expect(try region.fill { take in _ = take(Self.record(9)) } == 1)
-            initialized = 1
+            // Each time cleared, so the storage can be written afresh.
+            try region.fill { take in for position in [2, 1, 0] { try take(position, Self.record(9 - position)) } }
+            initialized = 3
         }
-        #expect(cases == [Self.record(9)])
+        #expect(cases == [9, 8, 7].map(Self.record))
     }
 }

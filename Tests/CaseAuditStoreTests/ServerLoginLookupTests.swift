@@ -46,7 +46,7 @@ import Testing
         // The rights are set again after the migrations (v14): who the session is, and whether
         // it leads, are asked once a statement, as sub-selects, not once for every row.
         let lead = try PostgresServer.query(
-            "SELECT qual || ' ' || with_check FROM pg_policies WHERE tablename = 'case_record' AND policyname = 'lead'",
+            "SELECT qual || ' ' || with_check FROM pg_policies WHERE tablename = 'case_snapshot' AND policyname = 'lead'",
             in: database)
         #expect(lead.components(separatedBy: "SELECT caseaudit_is_lead()").count == 3, "\(lead)")
         let mine = try PostgresServer.query(

@@ -36,6 +36,12 @@ struct PGBinaryRow {
         return UnsafeBufferPointer(rebasing: message[offset..<(offset + Int(length))])
     }
 
+    /// The next field as a 32-bit integer (nil for NULL, or a field of another width).
+    mutating func int32() -> Int32? {
+        guard let field = bytes(), field.count == 4 else { return nil }
+        return Int32(bitPattern: field.reduce(0) { $0 << 8 | UInt32($1) })
+    }
+
     /// The next field as text (nil for NULL).
     mutating func text() -> String? { bytes().map { String(decoding: $0, as: UTF8.self) } }
 

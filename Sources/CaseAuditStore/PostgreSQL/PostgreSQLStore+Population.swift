@@ -62,6 +62,8 @@ extension PostgreSQLStore: PopulationStore {
                         """, [importedAt, source.name, format.rawValue, try nextSequence("case_snapshot")]
                     ).first?.int("id")
                 else { throw StoreError.failed(reason: "the snapshot was not kept") }
+                // The list this transaction fills: the server takes rows for it alone (v16).
+                try run("SELECT set_config('caseaudit.filling_list', $1, true)", [String(snapshot)])
                 var count = 0
                 var tally: [CaseTallyKey: Int] = [:]
                 // One COPY for the whole list: the batches stream into it as they are read, so the

@@ -3,66 +3,59 @@ import Foundation
 
 extension PostgreSQLStore: SampleStore {
     /// A snapshot's cases in the order of the file, streamed with binary COPY and read from their
-    /// bytes: a draw reads a million of them. A large snapshot is read in two halves at once,
-    /// the second on a connection of its own (a snapshot's cases never change once it is kept),
-    /// each half written straight into its place in the one array: appending the second half to
-    /// the first copied half a million records (a retain and a release of each of their strings).
+    /// bytes: a draw reads a million of them. Rows come in the table's order, each with its
+    /// position, and are put in place (the server is not asked to sort them: since v16 no
+    /// B-tree keeps them in order). A large snapshot is read in two halves at once, the second
+    /// on a connection of its own (a snapshot's cases never change once it is kept), each half
+    /// written straight into its place in the one array.
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
         let count = try read {
             try run("SELECT case_count FROM case_snapshot WHERE id = $1", [snapshot]).first?.int("case_count") ?? 0
         }
-        guard count >= 100_000 else {
-            return try read {
-                var records: [CaseRecord] = []
-                records.reserveCapacity(Int(count))
-                try Self.cases(snapshot, from: 0, to: count, includingDates: includingDates, on: connection) {
-                    records.append($0)
-                    return true
-                }
-                return records
-            }
-        }
-        let middle = count / 2
+        guard count > 0 else { return [] }
+        let middle = count >= 100_000 ? count / 2 : count
         let conninfo = self.conninfo
         do {
             return try [CaseRecord](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                initialized = 0
                 guard let base = buffer.baseAddress else { throw StoreError.failed(reason: "no room for the cases") }
-                let halves = [
-                    CaseRegion(base, from: 0, to: Int(middle)), CaseRegion(base, from: Int(middle), to: Int(count)),
-                ]
-                let secondHalf = BackgroundWork { () -> Result<Int, StoreError> in
+                let firstHalf = CaseRegion(base, from: 0, to: Int(middle))
+                let secondHalf = CaseRegion(base, from: Int(middle), to: Int(count))
+                let second = BackgroundWork { () -> Result<Void, StoreError> in
+                    guard secondHalf.capacity > 0 else { return .success(()) }
                     do {
                         let other = try PGConnection(conninfo)
-                        return .success(
-                            try halves[1].fill {
-                                try Self.cases(
-                                    snapshot, from: middle, to: count, includingDates: includingDates, on: other,
-                                    $0)
-                            })
+                        try secondHalf.fill {
+                            try Self.cases(snapshot, of: secondHalf, includingDates: includingDates, on: other, $0)
+                        }
+                        return .success(())
                     } catch {
-                        return .failure(.failed(reason: String(describing: error)))
+                        return .failure(Self.damaged(snapshot, error))
                     }
                 }
-                let first = Result { () throws(StoreError) -> Int in
+                let first = Result { () throws(StoreError) in
                     try read {
-                        try halves[0].fill {
-                            try Self.cases(
-                                snapshot, from: 0, to: middle, includingDates: includingDates, on: connection, $0)
+                        do {
+                            try firstHalf.fill {
+                                try Self.cases(
+                                    snapshot, of: firstHalf, includingDates: includingDates, on: connection, $0)
+                            }
+                        } catch {
+                            throw Self.damaged(snapshot, error)
                         }
                     }
                 }
-                let second = secondHalf.wait()
-                let filled = [first, second].map { (try? $0.get()) ?? 0 }
-                if filled == halves.map(\.capacity) {
-                    initialized = Int(count)
-                    return
+                let results = [first, second.wait()]
+                // A half that failed left its region empty; the other is cleared, and nothing kept.
+                if case .failure(let failure) = results[0] {
+                    if case .success = results[1] { secondHalf.clear() }
+                    throw failure
                 }
-                // A half failed, or the snapshot did not hold what it counted: nothing is kept.
-                for (half, made) in zip(halves, filled) { half.clear(made) }
-                initialized = 0
-                _ = try first.get()
-                _ = try second.get()
-                throw StoreError.failed(reason: "case list \(snapshot) did not hold the \(count) cases it counts")
+                if case .failure(let failure) = results[1] {
+                    firstHalf.clear()
+                    throw failure
+                }
+                initialized = Int(count)
             }
         } catch let error as StoreError {
             throw error
@@ -71,31 +64,49 @@ extension PostgreSQLStore: SampleStore {
         }
     }
 
-    /// Hands the cases at positions `from..<to` of a snapshot to `take`, in order, while it
-    /// returns true.
+    /// A failure to read a case list, said as the store says it.
+    private static func damaged(_ snapshot: Int64, _ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: error
+        case CaseRegion.Fault.misplaced(let position):
+            .failed(
+                reason:
+                    "case list \(snapshot) is damaged: its case at position \(position) is out of place or there twice")
+        case CaseRegion.Fault.incomplete(let found, let expected):
+            .failed(
+                reason:
+                    "case list \(snapshot) is damaged: \(found) of the \(expected) cases expected in a part of it are there"
+            )
+        default: .failed(reason: String(describing: error))
+        }
+    }
+
+    /// Hands the cases of `region` (positions) of a snapshot, with their positions, to `take`,
+    /// in the order the server finds them.
     private static func cases(
-        _ snapshot: Int64, from first: Int64, to end: Int64, includingDates: Bool, on connection: PGConnection,
-        _ take: (consuming CaseRecord) -> Bool
+        _ snapshot: Int64, of region: CaseRegion, includingDates: Bool, on connection: PGConnection,
+        _ take: (Int, consuming CaseRecord) throws -> Void
     ) throws {
         let columns =
             includingDates
-            ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+            ? "position, reference, case_type, team, worker, opened, last_visit"
+            : "position, reference, case_type, team, worker"
         var interner = StringInterner()
-        var taking = true
         try connection.copyOutBinary(
             """
             COPY (SELECT \(columns) FROM case_record WHERE snapshot_id = \(snapshot)
-                AND position >= \(first) AND position < \(end) ORDER BY position) TO STDOUT (FORMAT binary)
+                AND position >= \(region.first) AND position < \(region.first + region.capacity)) TO STDOUT (FORMAT binary)
             """
         ) { fields in
-            guard taking, let reference = fields.text(),
+            guard let position = fields.int32(), let reference = fields.text(),
                 let type = fields.bytes().flatMap(CaseType.init(rawValueBytes:))
             else { return }
             let team = fields.interned(&interner)
             let worker = fields.interned(&interner)
             let opened = includingDates ? fields.bytes().flatMap { CalendarDate(bytes: $0) } : nil
             let lastVisit = includingDates ? fields.bytes().flatMap { CalendarDate(bytes: $0) } : nil
-            taking = take(
+            try take(
+                Int(position),
                 CaseRecord(
                     reference: reference, caseType: type, team: team, worker: worker, opened: opened,
                     lastVisit: lastVisit))

@@ -94,6 +94,13 @@ enum ServerRights {
                 EXECUTE format('CREATE POLICY lead ON %I USING ((SELECT caseaudit_is_lead())) WITH CHECK ((SELECT caseaudit_is_lead()))', t);
             END LOOP;
         END $$;
+        -- A case list's rows are a quality lead's alone, said by the table's rights instead of a
+        -- policy: PostgreSQL refuses COPY into a table under row-level security, and going
+        -- through a table of the lead's own cost a lead's import of a million cases 1.2 s more.
+        ALTER TABLE case_record NO FORCE ROW LEVEL SECURITY;
+        ALTER TABLE case_record DISABLE ROW LEVEL SECURITY;
+        DROP POLICY lead ON case_record;
+        REVOKE ALL ON case_record FROM caseaudit_senior, caseaudit_auditor;
         -- Everyone reads the org chart, the samples' headers, the checklists and the schema.
         CREATE POLICY everyone_reads ON person FOR SELECT USING (true);
         CREATE POLICY everyone_reads ON team FOR SELECT USING (true);
