@@ -115,7 +115,10 @@ import Testing
         }
         let refusedImport = run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], as: asAuditor)
         #expect(refusedImport.status == 1)
-        #expect(refusedImport.errors.contains("nothing was written"), "\(refusedImport.errors)")
+        #expect(
+            refusedImport.errors.contains("only a quality lead may do this, and the database knows you as"),
+            "\(refusedImport.errors)")
+        #expect(refusedDraw.errors.contains("only a quality lead may do this"), "\(refusedDraw.errors)")
 
         // They score their own file; the lead keys another's for them.
         let sheet = try AnswerSheets.best(in: folder)

@@ -120,6 +120,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case notModerator(audit: AuditID, person: String)
     /// The moderation's outcome cannot be recorded: `why` says (not submitted yet, decided already).
     case moderationOpen(audit: AuditID, why: String)
+    /// Only a quality lead may make this change, and the database's login `login` is not one.
+    case leadsOnly(login: String)
 
     public var message: String {
         switch self {
@@ -157,6 +159,8 @@ public enum StoreError: Error, Sendable, Hashable {
             "audit \(audit) is not given to \(person) to moderate"
         case .moderationOpen(let audit, let why):
             "the moderation of audit \(audit) cannot be decided: \(why)"
+        case .leadsOnly(let login):
+            "only a quality lead may do this, and the database knows you as '\(login)', who is not one; nothing was written"
         }
     }
 }

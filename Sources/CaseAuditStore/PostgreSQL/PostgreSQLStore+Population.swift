@@ -109,11 +109,14 @@ extension PostgreSQLStore: PopulationStore {
         }
     }
 
+    /// The latest case list; for anyone but a quality lead, under the rights, a refusal.
     public func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot? {
         try read { () throws -> CaseSnapshot? in
-            try run(
+            let latest = try run(
                 "SELECT id, imported_at, source, format, case_count, unallocated_count FROM case_snapshot ORDER BY sequence DESC LIMIT 1"
-            ).first.map { row in
+            ).first
+            if latest == nil, let refusal = try refusalUnlessLead() { throw refusal }
+            return latest.map { row in
                 CaseSnapshot(
                     id: row.int("id") ?? 0, importedAt: row.string("imported_at"), source: row.string("source"),
                     format: CaseList.Format(rawValue: row.string("format")) ?? .csv,

@@ -178,8 +178,23 @@ public final class PostgreSQLStore: Sendable {
         guard
             let value = try run("UPDATE store_sequence SET value = value + 1 WHERE name = $1 RETURNING value", [name])
                 .first?.int("value")
-        else { throw StoreError.failed(reason: "no sequence called \(name)") }
+        else {
+            // Under the rights, the counters are a quality lead's alone: anyone else finds none.
+            throw try refusalUnlessLead() ?? StoreError.failed(reason: "no sequence called \(name)")
+        }
         return value
+    }
+
+    /// What only a quality lead sees, anyone else finds empty under the rights: when they find
+    /// nothing, it is their rights that say so, not the data (nil for a lead, or before
+    /// `server init`).
+    func refusalUnlessLead() throws -> StoreError? {
+        // Asked apart: a call to a function that does not exist is refused as it is read.
+        guard try run("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true
+        else { return nil }
+        return try run("SELECT session_user AS login WHERE NOT caseaudit_is_lead()").first.map {
+            .leadsOnly(login: $0.string("login"))
+        }
     }
 
     /// The time now, from the store's clock.
