@@ -22,49 +22,49 @@ extension SQLiteStore: SampleStore {
             return (first, last)
         }
         guard let (first, last) = range, last >= first else { return [] }
-        guard last - first + 1 >= threshold else {
-            return try read { db in try Self.readCases(db, from: first, to: last, includingDates: includingDates) }
-        }
-        let middle = first + (last - first) / 2
+        let count = Int(last - first + 1)
         let path = self.path
-        let secondHalf = BackgroundWork { () -> Result<[CaseRecord], StoreError> in
-            do {
+        // The second half on another core, through a second (read-only) connection: WAL lets
+        // both read at once.
+        return try CaseRegion.read(
+            list: snapshot, count: count, middle: count >= threshold ? count / 2 : count,
+            first: { region in
+                try read { db in
+                    // Said here, before the transaction's wrapping makes it the database's refusal.
+                    do {
+                        try region.fill {
+                            try Self.readCases(db, rows: first, region: region, includingDates: includingDates, $0)
+                        }
+                    } catch { throw CaseRegion.damaged(snapshot, error) }
+                }
+            },
+            second: { region in
                 var configuration = Configuration()
                 configuration.readonly = true
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
-                return .success(
-                    try queue.read { db in
-                        try Self.readCases(db, from: middle + 1, to: last, includingDates: includingDates)
-                    })
-            } catch {
-                return .failure(.failed(reason: String(describing: error)))
-            }
-        }
-        // The first half is read into room for the whole, so the second joins it without a copy
-        // of the first.
-        var records = try read { db in
-            try Self.readCases(
-                db, from: first, to: middle, includingDates: includingDates, reserving: Int(last - first + 1))
-        }
-        records.append(contentsOf: try secondHalf.wait().get())
-        return records
+                try DatabaseQueue(path: path, configuration: configuration).read { db in
+                    try region.fill {
+                        try Self.readCases(db, rows: first, region: region, includingDates: includingDates, $0)
+                    }
+                }
+            })
     }
 
-    /// Case records with rowids from `first` to `last`, read through the C API: GRDB's row
-    /// decoding by column name took most of a draw's time.
+    /// The case records of `region` (positions counted from rowid `first`), each handed to
+    /// `take` with its position, read through the C API: GRDB's row decoding by column name
+    /// took most of a draw's time.
     static func readCases(
-        _ db: Database, from first: Int64, to last: Int64, includingDates: Bool, reserving capacity: Int? = nil
-    ) throws -> [CaseRecord] {
+        _ db: Database, rows first: Int64, region: CaseRegion, includingDates: Bool,
+        _ take: (Int, consuming CaseRecord) throws -> Void
+    ) throws {
         let columns =
             includingDates
-            ? "reference, case_type, team, worker, opened, last_visit" : "reference, case_type, team, worker"
+            ? "rowid, reference, case_type, team, worker, opened, last_visit"
+            : "rowid, reference, case_type, team, worker"
         let statement = try db.makeStatement(sql: "SELECT \(columns) FROM case_record WHERE rowid BETWEEN ? AND ?")
         let handle = statement.sqliteStatement
-        sqlite3_bind_int64(handle, 1, first)
-        sqlite3_bind_int64(handle, 2, last)
+        sqlite3_bind_int64(handle, 1, first + Int64(region.first))
+        sqlite3_bind_int64(handle, 2, first + Int64(region.first + region.capacity) - 1)
         defer { sqlite3_reset(handle) }
-        var records: [CaseRecord] = []
-        records.reserveCapacity(capacity ?? Int(last - first + 1))
         var interner = StringInterner()
         func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard let text = sqlite3_column_text(handle, column) else { return nil }
@@ -76,17 +76,17 @@ extension SQLiteStore: SampleStore {
             guard code == SQLITE_ROW else {
                 throw StoreError.failed(reason: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            guard let reference = bytes(0).map({ String(decoding: $0, as: UTF8.self) }),
-                let type = bytes(1).flatMap(CaseType.init(rawValueBytes:))
+            guard let reference = bytes(1).map({ String(decoding: $0, as: UTF8.self) }),
+                let type = bytes(2).flatMap(CaseType.init(rawValueBytes:))
             else { continue }
-            records.append(
+            try take(
+                Int(sqlite3_column_int64(handle, 0) - first),
                 CaseRecord(
-                    reference: reference, caseType: type, team: bytes(2).map { interner.intern($0) },
-                    worker: bytes(3).map { interner.intern($0) },
-                    opened: includingDates ? bytes(4).flatMap { CalendarDate(bytes: $0) } : nil,
-                    lastVisit: includingDates ? bytes(5).flatMap { CalendarDate(bytes: $0) } : nil))
+                    reference: reference, caseType: type, team: bytes(3).map { interner.intern($0) },
+                    worker: bytes(4).map { interner.intern($0) },
+                    opened: includingDates ? bytes(5).flatMap { CalendarDate(bytes: $0) } : nil,
+                    lastVisit: includingDates ? bytes(6).flatMap { CalendarDate(bytes: $0) } : nil))
         }
-        return records
     }
 
     public func addSample(

@@ -62,4 +62,21 @@ import Testing
         #expect(whole.first?.reference == "C0")
         #expect(whole.last?.reference == "C1000")
     }
+
+    /// A list with a row gone (someone with the file in their hands) is refused as damaged,
+    /// read whole or in halves, rather than drawn from short.
+    @Test func aListWithARowGoneIsRefusedAsDamaged() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteStore(path: "\(folder.path)/damaged.sqlite")
+        let path = try folder.write("cases.csv", Self.csv(rows: 1_001))
+        let result = try CaseListImporter.importCSV(file: path, into: store)
+        try store.queue.write { try $0.execute(sql: "DELETE FROM case_record WHERE reference = 'C700'") }
+        for threshold in [Int.max, 1] {
+            #expect {
+                try store.cases(snapshot: result.snapshot.id, includingDates: true, parallelFrom: threshold)
+            } throws: { error in
+                String(describing: error).contains("case list \(result.snapshot.id) is damaged")
+            }
+        }
+    }
 }

@@ -12,73 +12,23 @@ extension PostgreSQLStore: SampleStore {
         let count = try read {
             try run("SELECT case_count FROM case_snapshot WHERE id = $1", [snapshot]).first?.int("case_count") ?? 0
         }
-        guard count > 0 else { return [] }
-        let middle = count >= 100_000 ? count / 2 : count
         let conninfo = self.conninfo
-        do {
-            return try [CaseRecord](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-                initialized = 0
-                guard let base = buffer.baseAddress else { throw StoreError.failed(reason: "no room for the cases") }
-                let firstHalf = CaseRegion(base, from: 0, to: Int(middle))
-                let secondHalf = CaseRegion(base, from: Int(middle), to: Int(count))
-                let second = BackgroundWork { () -> Result<Void, StoreError> in
-                    guard secondHalf.capacity > 0 else { return .success(()) }
+        return try CaseRegion.read(
+            list: snapshot, count: Int(count), middle: count >= 100_000 ? Int(count / 2) : Int(count),
+            first: { region in
+                try read {
+                    // Said here, before the transaction's wrapping makes it the database's refusal.
                     do {
-                        let other = try PGConnection(conninfo)
-                        try secondHalf.fill {
-                            try Self.cases(snapshot, of: secondHalf, includingDates: includingDates, on: other, $0)
+                        try region.fill {
+                            try Self.cases(snapshot, of: region, includingDates: includingDates, on: connection, $0)
                         }
-                        return .success(())
-                    } catch {
-                        return .failure(Self.damaged(snapshot, error))
-                    }
+                    } catch { throw CaseRegion.damaged(snapshot, error) }
                 }
-                let first = Result { () throws(StoreError) in
-                    try read {
-                        do {
-                            try firstHalf.fill {
-                                try Self.cases(
-                                    snapshot, of: firstHalf, includingDates: includingDates, on: connection, $0)
-                            }
-                        } catch {
-                            throw Self.damaged(snapshot, error)
-                        }
-                    }
-                }
-                let results = [first, second.wait()]
-                // A half that failed left its region empty; the other is cleared, and nothing kept.
-                if case .failure(let failure) = results[0] {
-                    if case .success = results[1] { secondHalf.clear() }
-                    throw failure
-                }
-                if case .failure(let failure) = results[1] {
-                    firstHalf.clear()
-                    throw failure
-                }
-                initialized = Int(count)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .failed(reason: String(describing: error))
-        }
-    }
-
-    /// A failure to read a case list, said as the store says it.
-    private static func damaged(_ snapshot: Int64, _ error: any Error) -> StoreError {
-        switch error {
-        case let error as StoreError: error
-        case CaseRegion.Fault.misplaced(let position):
-            .failed(
-                reason:
-                    "case list \(snapshot) is damaged: its case at position \(position) is out of place or there twice")
-        case CaseRegion.Fault.incomplete(let found, let expected):
-            .failed(
-                reason:
-                    "case list \(snapshot) is damaged: \(found) of the \(expected) cases expected in a part of it are there"
-            )
-        default: .failed(reason: String(describing: error))
-        }
+            },
+            second: { region in
+                let other = try PGConnection(conninfo)
+                try region.fill { try Self.cases(snapshot, of: region, includingDates: includingDates, on: other, $0) }
+            })
     }
 
     /// Hands the cases of `region` (positions) of a snapshot, with their positions, to `take`,

@@ -1,0 +1,117 @@
+import CaseAudit
+
+/// Part of an array's uninitialised storage that one reader fills with a case list's cases,
+/// each put at its position, while another reader fills the part beside it: the two halves of
+/// a large case list read at once. The server hands rows over in the order it finds them (the
+/// table's order, not asked to sort), so every position must turn up exactly once.
+struct CaseRegion: @unchecked Sendable {
+    private let start: UnsafeMutablePointer<CaseRecord>
+    /// The position of the region's first case in its list.
+    let first: Int
+    let capacity: Int
+
+    /// A case out of place: its position is outside the region, or was there already; or the
+    /// region was not filled.
+    enum Fault: Error, Equatable {
+        case misplaced(position: Int)
+        case incomplete(found: Int, expected: Int)
+    }
+
+    /// Positions `from..<to` of the list whose storage is at `base`.
+    init(_ base: UnsafeMutablePointer<CaseRecord>, from: Int, to: Int) {
+        start = base + from
+        first = from
+        capacity = to - from
+    }
+
+    /// Runs `reader`, which hands each case, with its position, to the closure it is given; the
+    /// case goes to its place. When a position is out of the region or comes twice, when
+    /// positions are missing, or when `reader` throws, what was written is cleared and the
+    /// error thrown: the region is then as it was.
+    func fill(_ reader: ((Int, consuming CaseRecord) throws -> Void) throws -> Void) throws {
+        var filled = [Bool](repeating: false, count: capacity)
+        var count = 0
+        do {
+            try reader { position, record in
+                let offset = position - first
+                guard offset >= 0, offset < capacity, !filled[offset] else {
+                    throw Fault.misplaced(position: position)
+                }
+                (start + offset).initialize(to: record)
+                filled[offset] = true
+                count += 1
+            }
+            guard count == capacity else { throw Fault.incomplete(found: count, expected: capacity) }
+        } catch {
+            for offset in filled.indices where filled[offset] { (start + offset).deinitialize(count: 1) }
+            throw error
+        }
+    }
+
+    /// Ends the lives of the cases of a region that was filled.
+    func clear() { start.deinitialize(count: capacity) }
+}
+
+extension CaseRegion {
+    /// A case list of `count` cases read in two parts at once, each written straight into its
+    /// place in the one array (appending a second half to the first copied half a million
+    /// records, retaining and releasing each of their strings): positions `0..<middle` by
+    /// `first`, on the calling thread, and the rest by `second`, on another core. Either
+    /// failing, nothing is kept and the failure is thrown, said as the store says it.
+    static func read(
+        list snapshot: Int64, count: Int, middle: Int, first: (CaseRegion) throws -> Void,
+        second: @escaping @Sendable (CaseRegion) throws -> Void
+    ) throws(StoreError) -> [CaseRecord] {
+        guard count > 0 else { return [] }
+        do {
+            return try [CaseRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { throw StoreError.failed(reason: "no room for the cases") }
+                let halves = [CaseRegion(base, from: 0, to: middle), CaseRegion(base, from: middle, to: count)]
+                let later = BackgroundWork { () -> Result<Void, StoreError> in
+                    guard halves[1].capacity > 0 else { return .success(()) }
+                    do {
+                        try second(halves[1])
+                        return .success(())
+                    } catch {
+                        return .failure(damaged(snapshot, error))
+                    }
+                }
+                let earlier = Result { () throws(StoreError) in
+                    do { try first(halves[0]) } catch { throw damaged(snapshot, error) }
+                }
+                // A part that failed left its region empty; the other is cleared.
+                switch (earlier, later.wait()) {
+                case (.success, .success): initialized = count
+                case (.failure(let failure), let other):
+                    if case .success = other { halves[1].clear() }
+                    throw failure
+                case (.success, .failure(let failure)):
+                    halves[0].clear()
+                    throw failure
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .failed(reason: String(describing: error))
+        }
+    }
+
+    /// A failure to read case list `snapshot`, said as the store says it.
+    static func damaged(_ snapshot: Int64, _ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: error
+        case Fault.misplaced(let position):
+            .failed(
+                reason:
+                    "case list \(snapshot) is damaged: its case at position \(position) is out of place or there twice")
+        case Fault.incomplete(let found, let expected):
+            .failed(
+                reason:
+                    "case list \(snapshot) is damaged: \(found) of the \(expected) cases expected in a part of it are there"
+            )
+        default: .failed(reason: String(describing: error))
+        }
+    }
+}
