@@ -15,6 +15,32 @@ import Testing
         return path
     }
 
+    /// A council's schema owner is an ordinary role, as the README sets it up, not a superuser:
+    /// the copy runs with the triggers on, and copies every case list's rows at once.
+    @Test func theSchemasOwnerMovesACouncilWithoutBeingASuperuser() throws {
+        let folder = try TemporaryDirectory("caseaudit-server-import-owner")
+        let file = try Self.demoCopy(in: folder)
+        let server = try PostgresServer.shared()
+        let owner = "council_owner_\(UInt32.random(in: 0...UInt32.max))"
+        let database = "council_\(UInt32.random(in: 0...UInt32.max))"
+        // Each its own statement: CREATE DATABASE cannot run in a transaction.
+        try PostgresServer.execute("CREATE ROLE \(owner) LOGIN CREATEROLE", in: server.conninfo())
+        try PostgresServer.execute("CREATE DATABASE \(database) OWNER \(owner)", in: server.conninfo())
+        try PostgresServer.execute(
+            "ALTER SCHEMA public OWNER TO \(owner)", in: server.conninfo(database: database))
+        let asOwner = server.conninfo(database: database, user: owner)
+        #expect(
+            try PostgresServer.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", in: asOwner) == "f")
+        let copied = CommandRunner.run(["server", "import", file, "--database", asOwner])
+        #expect(copied.status == 0, "\(copied.errors)")
+        #expect(copied.output.contains("each read back and found the same"), "\(copied.output)")
+        let rows = try PostgresServer.query(
+            "SELECT count(*) FROM case_record", in: server.conninfo(database: database))
+        #expect(Int(rows) ?? 0 > 0)
+        let verified = CommandRunner.run(["log", "verify", "--database", asOwner])
+        #expect(verified.status == 0 && verified.output.contains("intact"), "\(verified.output)\(verified.errors)")
+    }
+
     @Test func aCouncilMovesWholeAndReportsAlikeOnTheServer() throws {
         let folder = try TemporaryDirectory("caseaudit-server-import")
         let file = try Self.demoCopy(in: folder)

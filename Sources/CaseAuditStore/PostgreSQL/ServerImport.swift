@@ -83,10 +83,9 @@ public enum ServerImport {
         // A superuser copies without firing the triggers and foreign-key checks row by row (ten
         // million answers paid one each): the file kept those rules, and every table is compared
         // with it before anything is kept. Anyone else's copy is checked row by row as it goes.
-        if try server.run("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").first?.bool("rolsuper") == true
-        {
-            try server.run("SET LOCAL session_replication_role = replica")
-        }
+        let superuser =
+            try server.run("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").first?.bool("rolsuper") == true
+        if superuser { try server.run("SET LOCAL session_replication_role = replica") }
         // The trail's events go in as they were, hashes and all (the trigger lets the schema's
         // owner copy them), so the file's chain goes on unbroken on the server.
         try server.run("SET LOCAL caseaudit.copying_trail = on")
@@ -127,7 +126,8 @@ public enum ServerImport {
         }
         // The import's own event is numbered and chained by the trigger like any other.
         try server.run("SET LOCAL caseaudit.copying_trail = off")
-        try server.run("SET LOCAL session_replication_role = origin")
+        // Only a superuser may set it (back) at all.
+        if superuser { try server.run("SET LOCAL session_replication_role = origin") }
         try server.appendTrail(
             .councilImported(source: .file(source), tables: sent.map { ($0.copy.name, $0.copy.rows) }))
         return sent.map(\.copy)
