@@ -48,21 +48,29 @@ struct CaseRegion: @unchecked Sendable {
         }
     }
 
+    /// `fill`, its faults said as the store says them, for case list `snapshot`: so they reach
+    /// the caller as they are through a store's transaction, which passes a `StoreError` on.
+    func fill(list snapshot: Int64, _ reader: ((Int, consuming CaseRecord) throws -> Void) throws -> Void) throws {
+        do { try fill(reader) } catch { throw Self.damaged(snapshot, error) }
+    }
+
     /// Ends the lives of the cases of a region that was filled.
     func clear() { start.deinitialize(count: capacity) }
 }
 
 extension CaseRegion {
-    /// A case list of `count` cases read in two parts at once, each written straight into its
-    /// place in the one array (appending a second half to the first copied half a million
-    /// records, retaining and releasing each of their strings): positions `0..<middle` by
-    /// `first`, on the calling thread, and the rest by `second`, on another core. Either
-    /// failing, nothing is kept and the failure is thrown, said as the store says it.
+    /// A case list of `count` cases read, from `splittingFrom` cases on, in two halves at once,
+    /// each written straight into its place in the one array (appending a second half to the
+    /// first copied half a million records, retaining and releasing each of their strings):
+    /// the first half (or the whole) by `first`, on the calling thread, and the second by
+    /// `second`, on another core. Either failing, nothing is kept and the failure is thrown,
+    /// said as the store says it.
     static func read(
-        list snapshot: Int64, count: Int, middle: Int, first: (CaseRegion) throws -> Void,
+        list snapshot: Int64, count: Int, splittingFrom threshold: Int, first: (CaseRegion) throws -> Void,
         second: @escaping @Sendable (CaseRegion) throws -> Void
     ) throws(StoreError) -> [CaseRecord] {
         guard count > 0 else { return [] }
+        let middle = count >= threshold ? count / 2 : count
         do {
             return try [CaseRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
                 initialized = 0

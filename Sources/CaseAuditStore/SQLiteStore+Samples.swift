@@ -27,22 +27,19 @@ extension SQLiteStore: SampleStore {
         // The second half on another core, through a second (read-only) connection: WAL lets
         // both read at once.
         return try CaseRegion.read(
-            list: snapshot, count: count, middle: count >= threshold ? count / 2 : count,
+            list: snapshot, count: count, splittingFrom: threshold,
             first: { region in
                 try read { db in
-                    // Said here, before the transaction's wrapping makes it the database's refusal.
-                    do {
-                        try region.fill {
-                            try Self.readCases(db, rows: first, region: region, includingDates: includingDates, $0)
-                        }
-                    } catch { throw CaseRegion.damaged(snapshot, error) }
+                    try region.fill(list: snapshot) {
+                        try Self.readCases(db, rows: first, region: region, includingDates: includingDates, $0)
+                    }
                 }
             },
             second: { region in
                 var configuration = Configuration()
                 configuration.readonly = true
                 try DatabaseQueue(path: path, configuration: configuration).read { db in
-                    try region.fill {
+                    try region.fill(list: snapshot) {
                         try Self.readCases(db, rows: first, region: region, includingDates: includingDates, $0)
                     }
                 }

@@ -41,6 +41,19 @@ final class PGConnection: Sendable {
 
     deinit { handle.withLock { PQfinish($0) } }
 
+    /// Whether `server init` has set the rights (before it, nobody's reading or writing is
+    /// limited).
+    func rightsAreSet() throws -> Bool {
+        try execute("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true
+    }
+
+    /// Whether the session is a quality lead, as the rights say; nil before they are set.
+    /// Asked apart: a call to a function that does not exist is refused as it is read.
+    func leads() throws -> Bool? {
+        guard try rightsAreSet() else { return nil }
+        return try execute("SELECT caseaudit_is_lead() AS lead").first?.bool("lead") == true
+    }
+
     /// Runs one statement with `$1`, `$2`… bound to `parameters` (as text; nil is NULL).
     @discardableResult
     func execute(_ sql: String, _ parameters: [(any PGBindable)?] = []) throws(PGError) -> PGRows {

@@ -14,20 +14,19 @@ extension PostgreSQLStore: SampleStore {
         }
         let conninfo = self.conninfo
         return try CaseRegion.read(
-            list: snapshot, count: Int(count), middle: count >= 100_000 ? Int(count / 2) : Int(count),
+            list: snapshot, count: Int(count), splittingFrom: 100_000,
             first: { region in
                 try read {
-                    // Said here, before the transaction's wrapping makes it the database's refusal.
-                    do {
-                        try region.fill {
-                            try Self.cases(snapshot, of: region, includingDates: includingDates, on: connection, $0)
-                        }
-                    } catch { throw CaseRegion.damaged(snapshot, error) }
+                    try region.fill(list: snapshot) {
+                        try Self.cases(snapshot, of: region, includingDates: includingDates, on: connection, $0)
+                    }
                 }
             },
             second: { region in
                 let other = try PGConnection(conninfo)
-                try region.fill { try Self.cases(snapshot, of: region, includingDates: includingDates, on: other, $0) }
+                try region.fill(list: snapshot) {
+                    try Self.cases(snapshot, of: region, includingDates: includingDates, on: other, $0)
+                }
             })
     }
 

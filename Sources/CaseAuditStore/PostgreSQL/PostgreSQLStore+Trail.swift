@@ -66,11 +66,7 @@ extension PostgreSQLStore: TrailStore {
 
     /// Before `server init` nobody's reading is limited; after it, the server says.
     public func readsWholeTrail() throws(StoreError) -> Bool {
-        try read {
-            guard try run("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true
-            else { return true }
-            return try run("SELECT caseaudit_is_lead() AS whole").first?.bool("whole") ?? false
-        }
+        try read { try connection.leads() ?? true }
     }
 
     static let trailColumns = TrailTable.columns

@@ -81,9 +81,7 @@ public final class PostgreSQLStore: Sendable {
             // A database whose rights were set (`server init`) has them set again, so the tables
             // a migration made have their grants and policies too, and a policy a migration had
             // to drop (v12) or that changed (v14) is as the rights now say.
-            if !applied.isEmpty,
-                try connection.execute("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?
-                    .bool("rights") == true,
+            if !applied.isEmpty, try connection.rightsAreSet(),
                 let database = try connection.execute("SELECT current_database() AS name").first?.text("name")
             {
                 try connection.execute(ServerRights.script(database: database))
@@ -189,12 +187,8 @@ public final class PostgreSQLStore: Sendable {
     /// nothing, it is their rights that say so, not the data (nil for a lead, or before
     /// `server init`).
     func refusalUnlessLead() throws -> StoreError? {
-        // Asked apart: a call to a function that does not exist is refused as it is read.
-        guard try run("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true
-        else { return nil }
-        return try run("SELECT session_user AS login WHERE NOT caseaudit_is_lead()").first.map {
-            .leadsOnly(login: $0.string("login"))
-        }
+        guard try connection.leads() == false else { return nil }
+        return .leadsOnly(login: try run("SELECT session_user AS login").first?.string("login") ?? "")
     }
 
     /// The time now, from the store's clock.

@@ -73,9 +73,7 @@ public enum ServerImport {
 
     private static func copyAll(from db: Database, to server: PostgreSQLStore, source: String) throws -> [TableCopy] {
         try server.run("SELECT pg_advisory_xact_lock(7370617)")
-        if try server.run("SELECT to_regproc('caseaudit_is_lead') IS NOT NULL AS rights").first?.bool("rights") == true,
-            try server.run("SELECT caseaudit_is_lead() AS lead").first?.bool("lead") != true
-        {
+        if try server.connection.leads() == false {
             throw StoreError.failed(reason: "only the schema's owner or a quality lead may import a council")
         }
         try requireEmpty(server)
