@@ -38,6 +38,33 @@ import Testing
         withExtendedLifetime((held, taken)) {}
     }
 
+    /// Claiming a file readies the connection its answers go through, while the auditor reads
+    /// the first question: the answer's statement is prepared there and rehearsed in a
+    /// transaction rolled back, which keeps no answer and leaves no event; the check that the
+    /// audit is not submitted keeps its plan for the session (it was planned again each time).
+    @Test func aClaimReadiesTheConnectionForTheAnswers() throws {
+        let folder = try TemporaryDirectory()
+        let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)
+        let postgres = try #require(store as? PostgreSQLStore)
+        let audit = try store.startOrResumeAudit(
+            sampleID: sample.id, caseReference: "C1", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
+        let preparedAnswers = "SELECT count(*) AS n FROM pg_prepared_statements WHERE name = 'record_one_answer'"
+        let events = "SELECT count(*) AS n FROM trail"
+        #expect(try postgres.connection.execute(preparedAnswers).first?.int("n") == 0)
+        let eventsBefore = try #require(try postgres.connection.execute(events).first?.int("n"))
+        let held = try store.claimAudit(audit.id)
+        #expect(try postgres.connection.execute(preparedAnswers).first?.int("n") == 1)
+        #expect(try postgres.connection.execute(events).first?.int("n") == eventsBefore)
+        #expect(try store.answers(audit: audit.id).isEmpty)
+        #expect(try postgres.connection.execute("SELECT count(*) AS n FROM audit_answer").first?.int("n") == 0)
+        try store.recordAnswer(ItemAnswer(itemID: "seen", value: "yes"), audit: audit.id)
+        #expect(try store.answers(audit: audit.id) == [ItemAnswer(itemID: "seen", value: "yes")])
+        let language = try postgres.connection.execute(
+            "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'audit_of'")
+        #expect(language.first?.text("lanname") == "plpgsql")
+        withExtendedLifetime(held) {}
+    }
+
     @Test func aCrashedHoldersLeaseRunsOut() throws {
         let folder = try TemporaryDirectory()
         let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)

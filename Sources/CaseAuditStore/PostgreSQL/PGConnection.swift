@@ -105,6 +105,15 @@ final class PGConnection: Sendable {
         }
     }
 
+    /// Prepares `sql` under `name` for `execute(prepared:)`, ahead of its first use.
+    func prepare(_ name: String, _ sql: String, parameters: Int) throws(PGError) {
+        guard !prepared.withLock({ $0.contains(name) }) else { return }
+        try handle.withLock { connection throws(PGError) in
+            _ = try rows(of: PQprepare(connection, name, sql, Int32(parameters), nil), on: connection)
+            prepared.withLock { _ = $0.insert(name) }
+        }
+    }
+
     /// `COPY … FROM STDIN`, with `body` writing the lines as it makes them (so a million rows
     /// are never all in memory). If `body` throws, the copy is cancelled and nothing is kept.
     func copyIn(_ sql: String, _ body: (inout PGCopySink) throws -> Void) throws {
@@ -194,6 +203,9 @@ final class PGConnection: Sendable {
 
     /// Whether the connection is gone: the server stopped or restarted, or the network dropped.
     var isBroken: Bool { lost.load(ordering: .relaxed) || handle.withLock { PQstatus($0) != CONNECTION_OK } }
+
+    /// Whether the session is between transactions (not in one, nor running a statement).
+    var isIdle: Bool { handle.withLock { PQtransactionStatus($0) == PQTRANS_IDLE } }
 
     /// Connects again, with the same parameters, if the connection is gone; throws (SQLSTATE
     /// 08006) while the server still cannot be reached. Only ever between transactions: a
