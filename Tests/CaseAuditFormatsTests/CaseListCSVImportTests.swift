@@ -79,6 +79,26 @@ import Testing
         #expect(error.diagnostics[0].message.contains(says))
     }
 
+    /// The file is read a record at a time: the first rows go to the store before the rest is
+    /// read, and a syntax error further on is reported after the rows' problems before it (the
+    /// store keeps nothing of an import that throws).
+    @Test func handsOverRowsBeforeTheEndIsReadAndReportsASyntaxErrorAfterRowProblems() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write(
+            "late-quote.csv",
+            "Case Reference,Case Type\nC1,CIN\nC2,CP\nC3,Adoption\nC4,\"LAC\nC5,CIN\n")
+        var delivered: [[String]] = []
+        let error = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: path, batchSize: 2) { delivered.append($0.map(\.reference)) }
+        }
+        #expect(delivered == [["C1", "C2"]])
+        let found = error.diagnostics.map { "\($0.location.line) \($0.message)" }
+        #expect(
+            found == [
+                "4 " + FormatMessages.Cases.unknownCaseType("Adoption"), "5 " + FormatMessages.CSV.unclosedQuote,
+            ])
+    }
+
     @Test func parsesMappingArguments() throws {
         let mapping = try CSVMapping.parse(["team=Where", "case-type=Kind"], as: CaseListCSVImport.Field.self)
         #expect(mapping == [.team: "Where", .caseType: "Kind"])

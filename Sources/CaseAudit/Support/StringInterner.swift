@@ -7,18 +7,10 @@
 /// Gives equal byte strings one shared String, looked up by the bytes themselves: a million
 /// cases name a few hundred teams and a few thousand workers.
 ///
-/// An open-addressing table keyed by a word-at-a-time hash of the bytes, compared in place: a
-/// name seen before costs no allocation and no String.
+/// A `ByteIndex` and the String of each of its keys: a name seen before costs no allocation and no String.
 public struct StringInterner {
-    private struct Entry {
-        let hash: Int
-        let bytes: [UInt8]
-        let text: String
-    }
-
-    private var entries: [Entry] = []
-    /// Indices into `entries`, -1 for empty; the count is a power of two, at most half full.
-    private var slots = [Int32](repeating: -1, count: 256)
+    private var index = ByteIndex()
+    private var texts: [String] = []
 
     public init() {}
 
@@ -37,31 +29,9 @@ public struct StringInterner {
     }
 
     private mutating func intern(_ bytes: UnsafeRawBufferPointer) -> String {
-        let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while slots[slot] >= 0 {
-            let index = Int(slots[slot])
-            if entries[index].hash == hash, entries[index].bytes.withUnsafeBytes({ Self.equal($0, bytes) }) {
-                return entries[index].text
-            }
-            slot = (slot + 1) & mask
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        slots[slot] = Int32(entries.count)
-        entries.append(Entry(hash: hash, bytes: Array(bytes), text: text))
-        if entries.count * 2 > slots.count { grow() }
-        return text
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = entry.hash & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
-        }
+        let (number, isNew) = index.number(bytes)
+        if isNew { texts.append(String(decoding: bytes, as: UTF8.self)) }
+        return texts[number]
     }
 
     /// A multiply-rotate hash over eight bytes at a time (names are 10 to 40 bytes; the table
@@ -94,21 +64,4 @@ public struct StringInterner {
 
 extension UInt64 {
     fileprivate func rotatedLeft(by count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
-}
-
-/// A slice of bytes as a dictionary key, hashed in one call rather than byte by byte.
-package struct ByteKey: Hashable {
-    package let bytes: ArraySlice<UInt8>
-
-    package init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-    }
-
-    package func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    package static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-        lhs.bytes.withUnsafeBytes { left in rhs.bytes.withUnsafeBytes { right in StringInterner.equal(left, right) } }
-    }
 }

@@ -11,12 +11,23 @@ enum CSVInput {
         do {
             table = try CSVTable(bytes: bytes)
         } catch {
-            throw InputError(.syntax, at: SourceLocation(file: path, line: error.line), error.message)
+            throw syntaxError(error, in: path)
         }
-        guard table.recordCount > 0 else {
-            throw InputError(.file, at: SourceLocation(file: path), FormatMessages.CSV.empty)
-        }
+        guard table.recordCount > 0 else { throw empty(path) }
         return table
+    }
+
+    /// The file's text, to be read a record at a time (`CSVCursor`).
+    static func text(_ path: String) throws(InputError) -> (bytes: [UInt8], encoding: CSVTable.Encoding) {
+        CSVTable.text(try FileContents.readInput(path, limit: sizeLimit, lineLimit: InputLimits.line))
+    }
+
+    static func syntaxError(_ failure: CSVTable.Failure, in path: String) -> InputError {
+        InputError(.syntax, at: SourceLocation(file: path, line: failure.line), failure.message)
+    }
+
+    static func empty(_ path: String) -> InputError {
+        InputError(.file, at: SourceLocation(file: path), FormatMessages.CSV.empty)
     }
 
     static func header(_ table: CSVTable) -> [String] {

@@ -30,16 +30,17 @@ public struct CSVTable: Sendable {
     }
 
     public init(bytes raw: [UInt8]) throws(Failure) {
+        (bytes, encoding) = Self.text(raw)
+        try parse()
+    }
+
+    /// The text of a file's bytes, as UTF-8: a byte-order mark dropped, and bytes that are not
+    /// UTF-8 read as Windows-1252.
+    static func text(_ raw: [UInt8]) -> (bytes: [UInt8], encoding: Encoding) {
         var text = raw
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
-        if TextEncoding.isValidUTF8(text) {
-            encoding = .utf8
-        } else {
-            text = TextEncoding.windows1252ToUTF8(text)
-            encoding = .windows1252
-        }
-        bytes = text
-        try parse()
+        if TextEncoding.isValidUTF8(text) { return (text, .utf8) }
+        return (TextEncoding.windows1252ToUTF8(text), .windows1252)
     }
 
     public var recordCount: Int { recordStarts.count }
@@ -56,114 +57,18 @@ public struct CSVTable: Sendable {
     public func field(_ column: Int, ofRecord index: Int) -> String? {
         guard column < fieldCount(ofRecord: index) else { return nil }
         let position = recordStarts[index] + column
-        let range = fieldRanges[position]
-        guard doubledQuotes[position] else { return String(decoding: bytes[range], as: UTF8.self) }
-        // Collapse each doubled quote to one.
-        var unquoted: [UInt8] = []
-        unquoted.reserveCapacity(range.count)
-        var skipNext = false
-        for index in range {
-            if skipNext {
-                skipNext = false
-                continue
-            }
-            unquoted.append(bytes[index])
-            if bytes[index] == UInt8(ascii: "\""), index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "\"")
-            {
-                skipNext = true
-            }
-        }
-        return String(decoding: unquoted, as: UTF8.self)
-    }
-
-    /// Calls `body` with the raw bytes of a field (quotes already removed, doubled quotes not
-    /// yet collapsed) without building a String: for the fast import path.
-    public func withFieldBytes<T>(_ column: Int, ofRecord index: Int, _ body: (ArraySlice<UInt8>, Bool) -> T) -> T? {
-        guard column < fieldCount(ofRecord: index) else { return nil }
-        let position = recordStarts[index] + column
-        return body(bytes[fieldRanges[position]], doubledQuotes[position])
+        return CSVCursor.text(bytes, fieldRanges[position], doubledQuotes: doubledQuotes[position])
     }
 
     private mutating func parse() throws(Failure) {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var index = 0
-        var line = 1
-        let count = bytes.count
-        fieldRanges.reserveCapacity(count / 8)
-        doubledQuotes.reserveCapacity(count / 8)
-        while index < count {
-            // A record.
+        var cursor = CSVCursor(bytes: bytes)
+        fieldRanges.reserveCapacity(bytes.count / 8)
+        doubledQuotes.reserveCapacity(bytes.count / 8)
+        while try cursor.next() {
             recordStarts.append(fieldRanges.count)
-            recordLines.append(line)
-            var endOfRecord = false
-            while !endOfRecord {
-                if index < count, bytes[index] == quote {
-                    let startLine = line
-                    index += 1
-                    let start = index
-                    var doubled = false
-                    while true {
-                        guard index < count else {
-                            throw Failure(line: startLine, message: FormatMessages.CSV.unclosedQuote)
-                        }
-                        let byte = bytes[index]
-                        if byte == quote {
-                            if index + 1 < count, bytes[index + 1] == quote {
-                                doubled = true
-                                index += 2
-                                continue
-                            }
-                            break
-                        }
-                        if byte == lf { line += 1 }
-                        index += 1
-                    }
-                    if index - start > InputLimits.field {
-                        throw Failure(line: startLine, message: FormatMessages.CSV.fieldTooLong(index - start))
-                    }
-                    doubledQuotes.append(doubled)
-                    fieldRanges.append(start..<index)
-                    index += 1  // the closing quote
-                    // Anything between the closing quote and the separator is kept out.
-                    while index < count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr { index += 1 }
-                } else {
-                    let start = index
-                    while index < count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr { index += 1 }
-                    if index - start > InputLimits.field {
-                        throw Failure(line: line, message: FormatMessages.CSV.fieldTooLong(index - start))
-                    }
-                    doubledQuotes.append(false)
-                    fieldRanges.append(start..<index)
-                }
-                if fieldRanges.count - recordStarts[recordStarts.count - 1] > InputLimits.columns {
-                    throw Failure(
-                        line: line,
-                        message: FormatMessages.CSV.tooManyColumns(
-                            fieldRanges.count - recordStarts[recordStarts.count - 1]))
-                }
-                if index >= count {
-                    endOfRecord = true
-                } else if bytes[index] == comma {
-                    index += 1
-                    if index >= count {
-                        doubledQuotes.append(false)
-                        fieldRanges.append(count..<count)
-                        endOfRecord = true
-                    }
-                } else {
-                    if bytes[index] == cr { index += 1 }
-                    if index < count, bytes[index] == lf { index += 1 }
-                    line += 1
-                    endOfRecord = true
-                }
-            }
-            // A blank line is not a record.
-            if fieldCount(ofRecord: recordStarts.count - 1) == 1, fieldRanges[fieldRanges.count - 1].isEmpty {
-                fieldRanges.removeLast()
-                doubledQuotes.removeLast()
-                recordStarts.removeLast()
-                recordLines.removeLast()
-            }
+            recordLines.append(cursor.recordLine)
+            fieldRanges += cursor.fields
+            doubledQuotes += cursor.doubledQuotes
         }
     }
 }

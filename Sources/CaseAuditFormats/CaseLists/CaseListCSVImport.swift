@@ -1,5 +1,11 @@
 import CaseAudit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads a case-management system's CSV export. Columns are found by common header names or
 /// named with `--map FIELD=HEADER`; every bad row is reported with its line and column.
 public enum CaseListCSVImport {
@@ -38,9 +44,11 @@ public enum CaseListCSVImport {
     public static func read(
         file path: String, mapping: [Field: String] = [:], batchSize: Int, deliver: ([CaseRecord]) -> Void
     ) throws(InputError) -> [String] {
-        let table = try CSVInput.table(path)
-        let columns = try CSVColumns<Field>.resolve(header: CSVInput.header(table), mapping: mapping, path: path)
-        guard table.recordCount > 1 else {
+        let text = try CSVInput.text(path)
+        var reader = FieldReader(cursor: CSVCursor(bytes: text.bytes))
+        guard try reader.next(in: path) else { throw CSVInput.empty(path) }
+        let columns = try CSVColumns<Field>.resolve(header: reader.header, mapping: mapping, path: path)
+        guard try reader.next(in: path) else {
             throw InputError(.file, at: SourceLocation(file: path, line: 1), FormatMessages.CSV.headerOnly)
         }
         var problems: [Diagnostic] = []
@@ -52,101 +60,142 @@ public enum CaseListCSVImport {
         }
         // Fields are read as bytes: a council's export can have a million rows, and most values
         // repeat (a few case-type spellings, hundreds of teams, thousands of workers).
-        var reader = FieldReader(table: table)
         let referenceColumn = columns.index[.reference]
         let typeColumn = columns.index[.caseType]
         let teamColumn = columns.index[.team]
         let workerColumn = columns.index[.worker]
         let openedColumn = columns.index[.opened]
         let visitColumn = columns.index[.lastVisit]
-        var caseTypes: [ByteKey: CaseType] = [:]
-        func date(_ column: Int?, _ field: Field, _ record: Int, _ line: Int) -> CalendarDate? {
-            guard let column, let bytes = reader.trimmed(column, record), !bytes.isEmpty else { return nil }
+        // Case types by their spelling in the file, nil for a spelling that is none.
+        var spellings = ByteIndex(capacity: 16)
+        var caseTypes: [CaseType?] = []
+        func date(_ column: Int?, _ field: Field, _ line: Int) -> CalendarDate? {
+            guard let column, let bytes = reader.trimmed(column), !bytes.isEmpty else { return nil }
             guard let date = CalendarDate(bytes: bytes) else {
                 problem(
                     line, field,
-                    FormatMessages.Cases.badDate(reader.text(column, record) ?? "", column: columns.headers[column]))
+                    FormatMessages.Cases.badDate(reader.text(column) ?? "", column: columns.headers[column]))
                 return nil
             }
             return date
         }
 
+        // About how many rows there are (one a line), to make room once.
+        let expected = text.bytes.withUnsafeBytes(Self.lineCount)
         var records: [CaseRecord] = []
-        records.reserveCapacity(min(batchSize, table.recordCount - 1))
-        var firstLine: [String: Int] = [:]
-        firstLine.reserveCapacity(table.recordCount)
-        for record in 1..<table.recordCount {
-            let line = table.line(ofRecord: record)
-            guard let referenceColumn, let reference = reader.text(referenceColumn, record) else {
+        records.reserveCapacity(min(batchSize, expected))
+        // The references seen, and the line each was first seen on.
+        var references = ByteIndex(capacity: expected)
+        var firstLines: [Int] = []
+        firstLines.reserveCapacity(expected)
+        repeat {
+            let line = reader.line
+            guard let referenceColumn, let referenceBytes = reader.trimmed(referenceColumn), !referenceBytes.isEmpty
+            else {
                 problem(line, .reference, FormatMessages.Cases.missingReference)
                 continue
             }
-            if let first = firstLine.updateValue(line, forKey: reference) {
-                firstLine[reference] = first
-                problem(line, .reference, FormatMessages.Cases.duplicateReference(reference, firstLine: first))
+            let seen = referenceBytes.withUnsafeBytes { references.number($0) }
+            let reference = String(decoding: referenceBytes, as: UTF8.self)
+            guard seen.isNew else {
+                problem(
+                    line, .reference,
+                    FormatMessages.Cases.duplicateReference(reference, firstLine: firstLines[seen.number]))
                 continue
             }
-            let typeBytes = typeColumn.flatMap { reader.trimmed($0, record) } ?? []
-            var caseType = caseTypes[ByteKey(typeBytes)]
-            if caseType == nil {
-                caseType = CaseType(spelling: String(decoding: typeBytes, as: UTF8.self))
-                if let caseType { caseTypes[ByteKey(typeBytes)] = caseType }
-            }
-            guard let caseType else {
+            firstLines.append(line)
+            let typeBytes = typeColumn.flatMap { reader.trimmed($0) } ?? []
+            let spelling = typeBytes.withUnsafeBytes { spellings.number($0) }
+            if spelling.isNew { caseTypes.append(CaseType(spelling: String(decoding: typeBytes, as: UTF8.self))) }
+            guard let caseType = caseTypes[spelling.number] else {
                 problem(
                     line, .caseType, FormatMessages.Cases.unknownCaseType(String(decoding: typeBytes, as: UTF8.self)))
                 continue
             }
             records.append(
                 CaseRecord(
-                    reference: reference, caseType: caseType, team: teamColumn.flatMap { reader.interned($0, record) },
-                    worker: workerColumn.flatMap { reader.interned($0, record) },
-                    opened: date(openedColumn, .opened, record, line),
-                    lastVisit: date(visitColumn, .lastVisit, record, line)))
+                    reference: reference, caseType: caseType, team: teamColumn.flatMap { reader.interned($0) },
+                    worker: workerColumn.flatMap { reader.interned($0) },
+                    opened: date(openedColumn, .opened, line),
+                    lastVisit: date(visitColumn, .lastVisit, line)))
             if records.count >= batchSize {
                 if problems.isEmpty { deliver(records) }
                 records.removeAll(keepingCapacity: true)
             }
-        }
+        } while try reader.next(in: path, problems: &problems)
         if problems.isEmpty && !records.isEmpty { deliver(records) }
         guard problems.isEmpty else { throw InputError(problems) }
         var notes: [String] = []
-        if table.encoding == .windows1252 { notes.append(FormatMessages.Cases.readAsWindows1252) }
+        if text.encoding == .windows1252 { notes.append(FormatMessages.Cases.readAsWindows1252) }
         return notes
+    }
+
+    /// How many line feeds the text holds, plus one.
+    private static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        var lines = 1
+        var position = 0
+        while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+            lines += 1
+            position = base.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        return lines
     }
 }
 
-/// Reads CSV fields as trimmed bytes, and as Strings only when asked, interning repeats.
+/// Reads a CSV text record by record, each field as trimmed bytes, and as a String only when
+/// asked, interning repeats.
 private struct FieldReader {
-    let table: CSVTable
+    private var cursor: CSVCursor
     private var interner = StringInterner()
 
-    init(table: CSVTable) {
-        self.table = table
+    init(cursor: CSVCursor) {
+        self.cursor = cursor
     }
 
-    /// The field's bytes without surrounding whitespace; nil past the end of the record.
-    func trimmed(_ column: Int, _ record: Int) -> ArraySlice<UInt8>? {
-        switch table.withFieldBytes(
-            column, ofRecord: record, { bytes, doubledQuotes in doubledQuotes ? nil : Self.trim(bytes) })
-        {
-        case .none: return nil  // past the end of the record
-        case .some(.some(let bytes)): return bytes
-        case .some(.none):
-            // Doubled quotes to collapse: the rare slow path.
-            return table.field(column, ofRecord: record).map { ArraySlice(Array($0.trimmingWhitespace.utf8)) }
+    /// The line the current record starts on.
+    var line: Int { cursor.recordLine }
+
+    /// The current record's fields as header names.
+    var header: [String] { (0..<cursor.fields.count).map { cursor.field($0)?.trimmingWhitespace ?? "" } }
+
+    /// Moves to the next record; false at the end. A syntax error ends the file's reading.
+    mutating func next(in path: String) throws(InputError) -> Bool {
+        do {
+            return try cursor.next()
+        } catch {
+            throw CSVInput.syntaxError(error, in: path)
         }
     }
 
+    /// The same, a syntax error reported after the problems rows had before it.
+    mutating func next(in path: String, problems: inout [Diagnostic]) throws(InputError) -> Bool {
+        do throws(InputError) {
+            return try next(in: path)
+        } catch {
+            throw InputError(problems + error.diagnostics)
+        }
+    }
+
+    /// The field's bytes without surrounding whitespace; nil past the end of the record.
+    func trimmed(_ column: Int) -> ArraySlice<UInt8>? {
+        guard column < cursor.fields.count else { return nil }
+        guard !cursor.doubledQuotes[column] else {
+            // Doubled quotes to collapse: the rare slow path.
+            return cursor.field(column).map { ArraySlice(Array($0.trimmingWhitespace.utf8)) }
+        }
+        return Self.trim(cursor.bytes[cursor.fields[column]])
+    }
+
     /// The field as text, nil when empty.
-    func text(_ column: Int, _ record: Int) -> String? {
-        guard let bytes = trimmed(column, record), !bytes.isEmpty else { return nil }
+    func text(_ column: Int) -> String? {
+        guard let bytes = trimmed(column), !bytes.isEmpty else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The same, with equal values sharing one String.
-    mutating func interned(_ column: Int, _ record: Int) -> String? {
-        guard let bytes = trimmed(column, record), !bytes.isEmpty else { return nil }
+    mutating func interned(_ column: Int) -> String? {
+        guard let bytes = trimmed(column), !bytes.isEmpty else { return nil }
         return interner.intern(bytes)
     }
 
