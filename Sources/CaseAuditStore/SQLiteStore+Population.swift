@@ -50,7 +50,8 @@ extension SQLiteStore: PopulationStore {
     }
 
     public func addCaseSnapshot(
-        source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+        source: @autoclosure () -> ImportSource, format: CaseList.Format,
+        batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
         let importedAt = now()
         var batches = CaseBatches()
@@ -59,7 +60,7 @@ extension SQLiteStore: PopulationStore {
                 try db.execute(
                     sql:
                         "INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count, sequence) VALUES (?, ?, ?, 0, 0, ?)",
-                    arguments: [importedAt, source.name, format.rawValue, try StoreSequence.next("case_snapshot", db)])
+                    arguments: [importedAt, "", format.rawValue, try StoreSequence.next("case_snapshot", db)])
                 let snapshot = db.lastInsertedRowID
                 // A council's export can have a million rows: bind through the C API, into a
                 // table with no index, remembering the rowid range the snapshot occupies.
@@ -88,11 +89,13 @@ extension SQLiteStore: PopulationStore {
                     }
                     count += batch.count
                 }
+                let source = source()
                 try db.execute(
                     sql:
-                        "UPDATE case_snapshot SET case_count = ?, unallocated_count = ?, first_row = ?, last_row = ? WHERE id = ?",
+                        "UPDATE case_snapshot SET source = ?, case_count = ?, unallocated_count = ?, first_row = ?, last_row = ? WHERE id = ?",
                     arguments: [
-                        count, unallocated, firstRow, count > 0 ? db.lastInsertedRowID : firstRow - 1, snapshot,
+                        source.name, count, unallocated, firstRow, count > 0 ? db.lastInsertedRowID : firstRow - 1,
+                        snapshot,
                     ])
                 let stored = CaseSnapshot(
                     id: snapshot, importedAt: importedAt, source: source.name, format: format, cases: count,

@@ -7,9 +7,12 @@ public protocol PopulationStore: Sendable {
     /// the management lines, not the thousands of workers), or nil before the first import.
     func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart?
     /// The same, taking the records in batches from `next` (nil at the end) inside the one
-    /// transaction; if `next` throws, nothing is stored and the error is passed on.
+    /// transaction; if `next` throws, nothing is stored and the error is passed on. `source` is
+    /// asked for once, after the last batch, so its digest can be worked out while the rows are
+    /// read and stored.
     func addCaseSnapshot(
-        source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+        source: @autoclosure () -> ImportSource, format: CaseList.Format,
+        batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot
     /// The newest snapshot, or nil before the first import.
     func latestCaseSnapshot() throws(StoreError) -> CaseSnapshot?

@@ -56,30 +56,53 @@ public enum FileContents {
         /// The whole file, read in chunks and refused at the first line longer than
         /// `lineLimit` bytes, before the rest is read.
         public func readAll(lineLimit: Int) throws(Failure) -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(size)
-            var lineStart = 0
-            while bytes.count < size {
-                let chunk = try FileContents.read(
-                    descriptor, from: bytes.count, count: min(FileContents.chunkLength, size - bytes.count))
-                if chunk.isEmpty { break }
-                let offset = bytes.count
-                bytes += chunk
-                let tooLong = chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-                    guard let base = raw.baseAddress else { return false }
-                    var position = 0
-                    while position < raw.count, let found = memchr(base + position, 0x0A, raw.count - position) {
-                        let end = offset + base.distance(to: UnsafeRawPointer(found))
-                        if end - lineStart > lineLimit { return true }
-                        lineStart = end + 1
-                        position = end + 1 - offset
+            // Read straight into the one buffer (a chunk at a time, each checked as it comes):
+            // copying each chunk on was a fifth of the time to read a 95 MB case list.
+            var failure: Failure?
+            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+                filled = 0
+                guard let base = buffer.baseAddress else { return }
+                var lineStart = 0
+                while filled < buffer.count {
+                    let wanted = min(FileContents.chunkLength, buffer.count - filled)
+                    let got = pread(descriptor, base + filled, wanted, off_t(filled))
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = FileContents.failure(errno)
+                        return
                     }
-                    return false
+                    if got == 0 { break }
+                    let chunk = UnsafeRawBufferPointer(start: base + filled, count: got)
+                    if !Self.linesFit(chunk, at: filled, lineStart: &lineStart, limit: lineLimit) {
+                        failure = .lineTooLong(limit: lineLimit)
+                        return
+                    }
+                    filled += got
+                    // A line still open is refused as soon as it is too long, not once it is read.
+                    if filled - lineStart > lineLimit {
+                        failure = .lineTooLong(limit: lineLimit)
+                        return
+                    }
                 }
-                if tooLong { throw .lineTooLong(limit: lineLimit) }
-                if bytes.count - lineStart > lineLimit { throw .lineTooLong(limit: lineLimit) }
             }
+            if let failure { throw failure }
             return bytes
+        }
+
+        /// Whether every line ending in `chunk` (which starts `offset` bytes into the file) is
+        /// within `limit` bytes of the line's start; `lineStart` moves past each.
+        private static func linesFit(
+            _ chunk: UnsafeRawBufferPointer, at offset: Int, lineStart: inout Int, limit: Int
+        ) -> Bool {
+            guard let base = chunk.baseAddress else { return true }
+            var position = 0
+            while position < chunk.count, let found = memchr(base + position, 0x0A, chunk.count - position) {
+                let end = offset + base.distance(to: UnsafeRawPointer(found))
+                if end - lineStart > limit { return false }
+                lineStart = end + 1
+                position = end + 1 - offset
+            }
+            return true
         }
     }
 

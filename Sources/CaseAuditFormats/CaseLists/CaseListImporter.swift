@@ -31,9 +31,13 @@ public enum CaseListImporter {
                 return []
             }
         }
+        // The file's digest, for the trail, worked out while the rows are read and stored.
+        let digest = BackgroundWork { ImportSource.sha256(ofFile: path) }
         do {
             var stored = 0
-            let snapshot = try store.addCaseSnapshot(source: .file(path), format: .csv) { () throws(InputError) in
+            let snapshot = try store.addCaseSnapshot(
+                source: ImportSource(name: path, sha256: digest.wait()), format: .csv
+            ) { () throws(InputError) in
                 if stored > 0 { progress(stored) }
                 let batch = try channel.receive()
                 stored += batch?.count ?? 0
@@ -44,6 +48,7 @@ public enum CaseListImporter {
             // The reader may still be sending (the store failed first): drain it so it ends.
             while (try? channel.receive()) != nil {}
             _ = reading.wait()
+            _ = digest.wait()
             throw error
         }
     }

@@ -48,7 +48,8 @@ extension PostgreSQLStore: PopulationStore {
     /// The cases go in with one COPY, batch by batch as they are read, in one transaction that
     /// the first bad batch rolls back.
     public func addCaseSnapshot(
-        source: ImportSource, format: CaseList.Format, batches next: () throws(InputError) -> [CaseRecord]?
+        source: @autoclosure () -> ImportSource, format: CaseList.Format,
+        batches next: () throws(InputError) -> [CaseRecord]?
     ) throws(CaseImportError) -> CaseSnapshot {
         let importedAt = now()
         var batches = CaseBatches()
@@ -58,8 +59,8 @@ extension PostgreSQLStore: PopulationStore {
                     let snapshot = try run(
                         """
                         INSERT INTO case_snapshot (imported_at, source, format, case_count, unallocated_count, sequence)
-                        VALUES ($1, $2, $3, 0, 0, $4) RETURNING id
-                        """, [importedAt, source.name, format.rawValue, try nextSequence("case_snapshot")]
+                        VALUES ($1, '', $2, 0, 0, $3) RETURNING id
+                        """, [importedAt, format.rawValue, try nextSequence("case_snapshot")]
                     ).first?.int("id")
                 else { throw StoreError.failed(reason: "the snapshot was not kept") }
                 // The list this transaction fills: the server takes rows for it alone (v16).
@@ -95,9 +96,10 @@ extension PostgreSQLStore: PopulationStore {
                         [String(snapshot), key.team, key.caseType.rawValue, String(cases)]
                     })
                 let unallocated = tally.reduce(0) { $0 + ($1.key.team == nil ? $1.value : 0) }
+                let source = source()
                 try run(
-                    "UPDATE case_snapshot SET case_count = $1, unallocated_count = $2 WHERE id = $3",
-                    [count, unallocated, snapshot])
+                    "UPDATE case_snapshot SET source = $1, case_count = $2, unallocated_count = $3 WHERE id = $4",
+                    [source.name, count, unallocated, snapshot])
                 let stored = CaseSnapshot(
                     id: snapshot, importedAt: importedAt, source: source.name, format: format, cases: count,
                     unallocated: unallocated)
