@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
                     try StoreFactory.requireNew(location)
                     store = try StoreFactory.open(location, creating: true, clock: console.clock)
                 }
-                try DatabaseOption.startAfresh(store, location: location, console: console)
+                try WatchedOpening.startAfresh(store, location: location, memory: DatabaseOption.trailMemory(console))
                 return store
             }, say: console.write)
     }

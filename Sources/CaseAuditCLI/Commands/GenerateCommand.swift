@@ -2,7 +2,6 @@ import ArgumentParser
 import CaseAudit
 import CaseAuditStore
 import CaseAuditSynthetic
-import Foundation
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -90,9 +89,9 @@ struct GenerateCommand: ParsableCommand {
         console.write(council.written(to: out, asOf: date))
         guard let audits, let database else { return }
         let end = endMonth?.month ?? AuditMonth.following(console.today()).subtracting(months: 1)
-        let isNew = !StoreFactory.isServer(database) && !FileManager.default.fileExists(atPath: database)
-        let store = try StoreFactory.open(database, creating: true, clock: console.clock)
-        if isNew { try DatabaseOption.startAfresh(store, location: database, console: console) }
+        let store = try WatchedOpening.open(
+            database, creating: true, clock: console.clock, memory: DatabaseOption.trailMemory(console)
+        ).store
         let loaded = try SyntheticHistory.load(
             audits, months: months, end: end, items: items, council: council, seed: seed, into: store
         ) { month, audits in console.progress("generated \(month): \(audits) audits") }

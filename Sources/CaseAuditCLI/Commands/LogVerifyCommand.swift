@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditReports
+import CaseAuditStore
 
 struct LogVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,9 +28,8 @@ struct LogVerifyCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         let files = try checkpoints.map { path in (path: path, checkpoint: try TrailCheckpoint.read(file: path)) }
-        let location = store.location(console)
-        let remembered = DatabaseOption.trailMemory(console)?.head(
-            for: DatabaseOption.trailKey(database, location: location))
+        let remembered = WatchedOpening.rememberedHead(
+            database, location: store.location(console), memory: DatabaseOption.trailMemory(console))
         let report = try TrailVerification.run(
             database, by: try Caller.current(in: database), files: files, trustedKeys: Set(trustedKeys),
             remembered: remembered)
