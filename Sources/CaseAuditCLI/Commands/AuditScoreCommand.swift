@@ -70,6 +70,12 @@ struct AuditScoreCommand: ParsableCommand {
         return words.map(ShellWord.quoted).joined(separator: " ")
     }
 
+    /// Which file the options ask for.
+    private var request: AuditOpening.Request {
+        if let calibration { return .calibration(exercise: calibration) }
+        return moderation ? .moderation : .allocated(sample: sample)
+    }
+
     func validate() throws {
         if submit && answers == nil {
             throw ValidationError("--submit goes with --answers (on the screen, press S to submit)")
@@ -84,21 +90,9 @@ struct AuditScoreCommand: ParsableCommand {
         let console = Console.current
         if answers == nil && !RawTerminal.inputIsTerminal { throw ScreenUnavailable.inputNotATerminal }
         let database = try store.open(console)
-        var opening: AuditOpening
-        if let calibration {
-            let caller = try Caller.current(in: database)
-            opening = try AuditOpening.openCalibration(
-                caseReference: caseReference, exercise: calibration, person: try caller.scorer(onBehalfOf: onBehalfOf),
-                store: database)
-            if onBehalfOf != nil { opening.keyedBy = caller.recordedAs }
-        } else if moderation {
-            opening = try AuditOpening.openModeration(
-                caseReference: caseReference, onBehalfOf: onBehalfOf, database: database)
-        } else {
-            opening = try AuditOpening.open(
-                caseReference: caseReference, onBehalfOf: onBehalfOf, sample: sample, database: database,
-                directory: location, console: console)
-        }
+        let opening = try AuditOpening.forCaller(
+            request, caseReference: caseReference, onBehalfOf: onBehalfOf, store: database, today: console.today()
+        ) { id in try location.load(id, console) }
         if let answers {
             let keyed = try PaperAudit.keyIn(
                 AnswerSheet.read(file: answers), opening: opening, store: database, submit: submit,
