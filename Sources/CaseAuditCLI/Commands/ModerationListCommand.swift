@@ -28,30 +28,3 @@ struct ModerationListCommand: ParsableCommand {
         }
     }
 }
-
-/// A moderated file as `moderation list --format json` gives it.
-struct ModerationListing: Encodable {
-    var month: String
-    var caseReference: String
-    var checklistID: String
-    var audit: AuditID
-    var auditorID: String
-    var moderatorID: String
-    var moderation: AuditID?
-    var stage: String
-    var outcome: ModerationOutcome?
-    var challenge: ModerationChallenge?
-
-    init(_ file: ModerationAssignment) {
-        month = file.month.description
-        caseReference = file.caseReference
-        checklistID = file.checklistID
-        audit = file.original
-        auditorID = file.auditorID
-        moderatorID = file.moderatorID
-        moderation = file.moderation?.id
-        stage = file.stage.rawValue
-        outcome = file.outcome
-        challenge = file.challenge
-    }
-}
