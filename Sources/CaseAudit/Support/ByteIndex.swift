@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Numbers byte strings in the order they are first seen, looked up by the bytes themselves:
 /// an open-addressing table keyed by a word-at-a-time hash, the keys kept end to end in one
 /// buffer and compared in place. A caller keeps what goes with each number in an array of its
@@ -30,7 +36,7 @@ package struct ByteIndex {
 
     /// The number of `bytes`, and whether they are new (numbered by this call: `count` before it).
     package mutating func number(_ bytes: UnsafeRawBufferPointer) -> (number: Int, isNew: Bool) {
-        let hash = StringInterner.hash(bytes)
+        let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = hash & mask
         let found = keys.withUnsafeBytes { stored -> Int? in
@@ -38,7 +44,7 @@ package struct ByteIndex {
                 let index = Int(slots[slot])
                 let entry = entries[index]
                 if entry.hash == hash, entry.count == bytes.count,
-                    StringInterner.equal(
+                    Self.equal(
                         UnsafeRawBufferPointer(rebasing: stored[entry.offset..<entry.offset + entry.count]), bytes)
                 {
                     return index
@@ -65,4 +71,35 @@ package struct ByteIndex {
             slots[slot] = Int32(index)
         }
     }
+
+    /// A multiply-rotate hash over eight bytes at a time (names are 10 to 40 bytes; the table
+    /// only needs a good spread, not resistance to chosen collisions).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = ((hash ^ word) &* 0x9e37_79b9_7f4a_7c15).rotatedLeft(by: 31)
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return true }
+        return memcmp(leftStart, rightStart, left.count) == 0
+    }
+}
+
+extension UInt64 {
+    fileprivate func rotatedLeft(by count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
 }

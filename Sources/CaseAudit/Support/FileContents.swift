@@ -54,55 +54,26 @@ public enum FileContents {
         }
 
         /// The whole file, read in chunks and refused at the first line longer than
-        /// `lineLimit` bytes, before the rest is read.
-        public func readAll(lineLimit: Int) throws(Failure) -> [UInt8] {
-            // Read straight into the one buffer (a chunk at a time, each checked as it comes):
-            // copying each chunk on was a fifth of the time to read a 95 MB case list.
-            var failure: Failure?
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
-                filled = 0
-                guard let base = buffer.baseAddress else { return }
-                var lineStart = 0
-                while filled < buffer.count {
-                    let wanted = min(FileContents.chunkLength, buffer.count - filled)
-                    let got = pread(descriptor, base + filled, wanted, off_t(filled))
-                    if got < 0 {
-                        if errno == EINTR { continue }
-                        failure = FileContents.failure(errno)
-                        return
-                    }
-                    if got == 0 { break }
-                    let chunk = UnsafeRawBufferPointer(start: base + filled, count: got)
-                    if !Self.linesFit(chunk, at: filled, lineStart: &lineStart, limit: lineLimit) {
-                        failure = .lineTooLong(limit: lineLimit)
-                        return
-                    }
-                    filled += got
-                    // A line still open is refused as soon as it is too long, not once it is read.
-                    if filled - lineStart > lineLimit {
-                        failure = .lineTooLong(limit: lineLimit)
-                        return
-                    }
+        /// `lineLimit` bytes, before the rest is read; with how many lines it has (line feeds,
+        /// plus one), counted as they are checked.
+        public func readLines(lineLimit: Int) throws(Failure) -> (bytes: [UInt8], lines: Int) {
+            var lineStart = 0
+            var lines = 1
+            let bytes = try FileContents.read(descriptor, from: 0, count: size, chunkLength: FileContents.chunkLength) {
+                chunk, offset in
+                guard let base = chunk.baseAddress else { return nil }
+                var position = 0
+                while position < chunk.count, let found = memchr(base + position, 0x0A, chunk.count - position) {
+                    let end = offset + base.distance(to: UnsafeRawPointer(found))
+                    if end - lineStart > lineLimit { return .lineTooLong(limit: lineLimit) }
+                    lineStart = end + 1
+                    lines += 1
+                    position = end + 1 - offset
                 }
+                // A line still open is refused as soon as it is too long, not once it is read.
+                return offset + chunk.count - lineStart > lineLimit ? .lineTooLong(limit: lineLimit) : nil
             }
-            if let failure { throw failure }
-            return bytes
-        }
-
-        /// Whether every line ending in `chunk` (which starts `offset` bytes into the file) is
-        /// within `limit` bytes of the line's start; `lineStart` moves past each.
-        private static func linesFit(
-            _ chunk: UnsafeRawBufferPointer, at offset: Int, lineStart: inout Int, limit: Int
-        ) -> Bool {
-            guard let base = chunk.baseAddress else { return true }
-            var position = 0
-            while position < chunk.count, let found = memchr(base + position, 0x0A, chunk.count - position) {
-                let end = offset + base.distance(to: UnsafeRawPointer(found))
-                if end - lineStart > limit { return false }
-                lineStart = end + 1
-                position = end + 1 - offset
-            }
-            return true
+            return (bytes, lines)
         }
     }
 
@@ -145,29 +116,49 @@ public enum FileContents {
     /// The same, with a failure reported as an input error located at the file; with a
     /// `lineLimit`, a line longer than that is refused before the rest is read.
     package static func readInput(_ path: String, limit: Int, lineLimit: Int? = nil) throws(InputError) -> [UInt8] {
+        if let lineLimit { return try readInputLines(path, limit: limit, lineLimit: lineLimit).bytes }
         do throws(Failure) {
-            let file = try openText(path, limit: limit)
-            if let lineLimit { return try file.readAll(lineLimit: lineLimit) }
-            return try file.readAll()
+            return try openText(path, limit: limit).readAll()
         } catch {
             throw InputError(.file, at: SourceLocation(file: path), error.message)
         }
     }
 
-    /// Up to `count` bytes from `offset`, filled by pread(2) directly (no zeroing pass first).
-    package static func read(_ descriptor: Int32, from offset: Int, count: Int) throws(Failure) -> [UInt8] {
+    /// The same with a line limit, and how many lines the file has (line feeds, plus one).
+    package static func readInputLines(_ path: String, limit: Int, lineLimit: Int) throws(InputError) -> (
+        bytes: [UInt8], lines: Int
+    ) {
+        do throws(Failure) {
+            return try openText(path, limit: limit).readLines(lineLimit: lineLimit)
+        } catch {
+            throw InputError(.file, at: SourceLocation(file: path), error.message)
+        }
+    }
+
+    /// Up to `count` bytes from `offset`, filled by pread(2) directly (no zeroing pass first),
+    /// at most `chunkLength` bytes a call; `check` sees each chunk as it comes (with its offset
+    /// in the result) and may stop the reading with a failure.
+    package static func read(
+        _ descriptor: Int32, from offset: Int, count: Int, chunkLength: Int = .max,
+        check: (_ chunk: UnsafeRawBufferPointer, _ at: Int) -> Failure? = { _, _ in nil }
+    ) throws(Failure) -> [UInt8] {
         var readFailure: Failure?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
             filled = 0
             guard let base = buffer.baseAddress else { return }
             while filled < buffer.count {
-                let got = pread(descriptor, base + filled, buffer.count - filled, off_t(offset + filled))
+                let wanted = min(chunkLength, buffer.count - filled)
+                let got = pread(descriptor, base + filled, wanted, off_t(offset + filled))
                 if got < 0 {
                     if errno == EINTR { continue }
                     readFailure = failure(errno)
                     return
                 }
                 if got == 0 { break }
+                if let stop = check(UnsafeRawBufferPointer(start: base + filled, count: got), filled) {
+                    readFailure = stop
+                    return
+                }
                 filled += got
             }
         }

@@ -17,9 +17,13 @@ enum CSVInput {
         return table
     }
 
-    /// The file's text, to be read a record at a time (`CSVCursor`).
-    static func text(_ path: String) throws(InputError) -> (bytes: [UInt8], encoding: CSVTable.Encoding) {
-        CSVTable.text(try FileContents.readInput(path, limit: sizeLimit, lineLimit: InputLimits.line))
+    /// The file's text, to be read a record at a time (`CSVCursor`), and how many lines it has.
+    static func text(_ path: String) throws(InputError) -> (
+        bytes: [UInt8], encoding: CSVTable.Encoding, lines: Int
+    ) {
+        let file = try FileContents.readInputLines(path, limit: sizeLimit, lineLimit: InputLimits.line)
+        let text = CSVTable.text(file.bytes)
+        return (text.bytes, text.encoding, file.lines)
     }
 
     static func syntaxError(_ failure: CSVTable.Failure, in path: String) -> InputError {

@@ -1,11 +1,5 @@
 import CaseAudit
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads a case-management system's CSV export. Columns are found by common header names or
 /// named with `--map FIELD=HEADER`; every bad row is reported with its line and column.
 public enum CaseListCSVImport {
@@ -81,7 +75,7 @@ public enum CaseListCSVImport {
         }
 
         // About how many rows there are (one a line), to make room once.
-        let expected = text.bytes.withUnsafeBytes(Self.lineCount)
+        let expected = text.lines
         var records: [CaseRecord] = []
         records.reserveCapacity(min(batchSize, expected))
         // The references seen, and the line each was first seen on.
@@ -128,18 +122,6 @@ public enum CaseListCSVImport {
         var notes: [String] = []
         if text.encoding == .windows1252 { notes.append(FormatMessages.Cases.readAsWindows1252) }
         return notes
-    }
-
-    /// How many line feeds the text holds, plus one.
-    private static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
-        guard let base = bytes.baseAddress else { return 1 }
-        var lines = 1
-        var position = 0
-        while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
-            lines += 1
-            position = base.distance(to: UnsafeRawPointer(found)) + 1
-        }
-        return lines
     }
 }
 

@@ -105,15 +105,6 @@ final class PGConnection: Sendable {
         }
     }
 
-    /// Prepares `sql` under `name` for `execute(prepared:)`, ahead of its first use.
-    func prepare(_ name: String, _ sql: String, parameters: Int) throws(PGError) {
-        guard !prepared.withLock({ $0.contains(name) }) else { return }
-        try handle.withLock { connection throws(PGError) in
-            _ = try rows(of: PQprepare(connection, name, sql, Int32(parameters), nil), on: connection)
-            prepared.withLock { _ = $0.insert(name) }
-        }
-    }
-
     /// `COPY … FROM STDIN`, with `body` writing the lines as it makes them (so a million rows
     /// are never all in memory). If `body` throws, the copy is cancelled and nothing is kept.
     func copyIn(_ sql: String, _ body: (inout PGCopySink) throws -> Void) throws {
