@@ -59,18 +59,18 @@ struct CaseRegion: @unchecked Sendable {
 }
 
 extension CaseRegion {
-    /// A case list of `count` cases read, from `splittingFrom` cases on, in two halves at once,
-    /// each written straight into its place in the one array (appending a second half to the
-    /// first copied half a million records, retaining and releasing each of their strings):
-    /// the first half (or the whole) by `first`, on the calling thread, and the second by
-    /// `second`, on another core. Either failing, nothing is kept and the failure is thrown,
-    /// said as the store says it.
+    /// A case list of `count` cases read in two parts at once, positions before `middle` and
+    /// from it on (`count` itself: the whole at once), each written straight into its place in
+    /// the one array (appending a second half to the first copied half a million records,
+    /// retaining and releasing each of their strings): the first part by `first`, on the
+    /// calling thread, and the second by `second`, on another core. Either failing, nothing is
+    /// kept and the failure is thrown, said as the store says it.
     static func read(
-        list snapshot: Int64, count: Int, splittingFrom threshold: Int, first: (CaseRegion) throws -> Void,
+        list snapshot: Int64, count: Int, middle: Int, first: (CaseRegion) throws -> Void,
         second: @escaping @Sendable (CaseRegion) throws -> Void
     ) throws(StoreError) -> [CaseRecord] {
         guard count > 0 else { return [] }
-        let middle = count >= threshold ? count / 2 : count
+        let middle = min(max(middle, 0), count)
         do {
             return try [CaseRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
                 initialized = 0

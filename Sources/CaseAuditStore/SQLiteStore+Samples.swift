@@ -27,7 +27,7 @@ extension SQLiteStore: SampleStore {
         // The second half on another core, through a second (read-only) connection: WAL lets
         // both read at once.
         return try CaseRegion.read(
-            list: snapshot, count: count, splittingFrom: threshold,
+            list: snapshot, count: count, middle: count >= threshold ? count / 2 : count,
             first: { region in
                 try read { db in
                     try region.fill(list: snapshot) {

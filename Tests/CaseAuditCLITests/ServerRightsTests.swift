@@ -104,14 +104,30 @@ import Testing
             as: asAuditor)
         #expect(refusedDraw.status == 1)
         // A case list's rows are a lead's alone (the table's rights, since v16): an auditor
-        // can neither read them nor add to them with psql, nor import a list.
+        // can neither read them, through the lists' table or the list's own (v18), nor add to
+        // them with psql, nor import a list.
         #expect(throws: PostgresServerError.self) {
             try PostgresServer.query("SELECT count(*) FROM case_record", in: asAuditor)
         }
+        do {
+            _ = try PostgresServer.query("SELECT count(*) FROM case_lists.list_1", in: asAuditor)
+            Issue.record("an auditor read a case list's own table")
+        } catch {
+            #expect(String(describing: error).contains("permission denied for schema case_lists"))
+        }
         #expect(throws: PostgresServerError.self) {
             try PostgresServer.execute(
-                "SET caseaudit.filling_list = '1'; INSERT INTO case_record (snapshot_id, position, reference, case_type) VALUES (1, 999999, 'X', 'CIN')",
+                "INSERT INTO case_record (snapshot_id, position, reference, case_type) VALUES (1, 999999, 'X', 'CIN')",
                 in: asAuditor)
+        }
+        // The lead imported it; once kept, it takes no more rows from the lead either.
+        do {
+            try PostgresServer.execute(
+                "INSERT INTO case_record (snapshot_id, position, reference, case_type) VALUES (1, 999999, 'X', 'CIN')",
+                in: lead)
+            Issue.record("a lead added a case to a kept list")
+        } catch {
+            #expect(String(describing: error).contains("case list 1 is kept"))
         }
         let refusedImport = run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], as: asAuditor)
         #expect(refusedImport.status == 1)

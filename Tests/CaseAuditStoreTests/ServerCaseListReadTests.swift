@@ -5,10 +5,10 @@ import Testing
 
 @testable import CaseAuditStore
 
-/// Since schema v16 a case list's rows are found through a block range index, and the server
-/// hands them over in the table's order: the store puts each at its position, whatever order
-/// the rows lie in, and refuses a list whose positions are not one to a case. Rows go in only
-/// for the list their import names, which must exist.
+/// The server hands a case list's rows over in the table's order: the store puts each at its
+/// position, whatever order the rows lie in, and refuses a list whose positions are not one to
+/// a case. Since v18 each list is a table of its own: rows go in only for a list that exists,
+/// and only while the transaction that makes it is open.
 @Suite struct ServerCaseListReadTests {
     static func list(_ count: Int) -> [CaseRecord] {
         (0..<count).map { index in
@@ -18,18 +18,29 @@ import Testing
         }
     }
 
+    /// Runs `sql` on a kept list's rows as someone who damages them would: the table's owner,
+    /// with the trigger that keeps the list turned off.
+    static func tamper(list: Int64, _ sql: String, in database: String) throws {
+        try PostgresServer.execute(
+            """
+            ALTER TABLE case_lists.list_\(list) DISABLE TRIGGER kept;
+            \(sql);
+            ALTER TABLE case_lists.list_\(list) ENABLE ALWAYS TRIGGER kept;
+            """, in: database)
+    }
+
     /// A list kept in `store` whose rows are then rewritten in a shuffled order, as a table
     /// whose freed space is reused would hold them.
     static func shuffled(_ records: [CaseRecord], in database: String) throws -> (PostgreSQLStore, Int64) {
         let store = try PostgreSQLStore(conninfo: database)
         let snapshot = try store.addCaseSnapshot(CaseList(records: records, format: .csv), source: "cases.csv")
-        try PostgresServer.execute(
+        try tamper(
+            list: snapshot.id,
             """
-            SET caseaudit.filling_list = '\(snapshot.id)';
             CREATE TABLE kept AS SELECT * FROM case_record WHERE snapshot_id = \(snapshot.id);
             DELETE FROM case_record WHERE snapshot_id = \(snapshot.id);
             INSERT INTO case_record SELECT * FROM kept ORDER BY md5(reference);
-            DROP TABLE kept;
+            DROP TABLE kept
             """, in: database)
         return (store, snapshot.id)
     }
@@ -48,12 +59,30 @@ import Testing
         #expect(read == records)
     }
 
+    @Test func aListWrittenInOrderIsReadInTwoPartsCutAtItsMiddlePage() throws {
+        let database = try PostgresServer.freshDatabase()
+        let store = try PostgreSQLStore(conninfo: database)
+        let records = Self.list(100_002)
+        let snapshot = try store.addCaseSnapshot(CaseList(records: records, format: .csv), source: "cases.csv")
+        let split = try #require(try PostgreSQLStore.ListSplit.find(list: snapshot.id, on: PGConnection(database)))
+        #expect(split.page > 0)
+        #expect(abs(split.position - 50_001) < 1_000, "\(split.position)")
+        // Read in the two parts, not again whole.
+        #expect(try store.cases(snapshot.id, count: 100_002, split: split, includingDates: false) == records)
+        // Cut anywhere else, the parts do not hold the positions they should, and the read says so.
+        let wrong = PostgreSQLStore.ListSplit(page: split.page, position: split.position + 1)
+        #expect(throws: StoreError.self) {
+            try store.cases(snapshot.id, count: 100_002, split: wrong, includingDates: false)
+        }
+    }
+
     @Test func aListWithAPositionTwiceOrMissingIsRefused() throws {
         let database = try PostgresServer.freshDatabase()
         let (store, snapshot) = try Self.shuffled(Self.list(100_002), in: database)
         // One case moved onto another's position (in the second half): one there twice, one missing.
-        try PostgresServer.execute(
-            "SET caseaudit.filling_list = '\(snapshot)'; UPDATE case_record SET position = 70001 WHERE snapshot_id = \(snapshot) AND position = 70000",
+        try Self.tamper(
+            list: snapshot,
+            "UPDATE case_record SET position = 70001 WHERE snapshot_id = \(snapshot) AND position = 70000",
             in: database)
         #expect {
             try store.cases(snapshot: snapshot, includingDates: false)
@@ -61,21 +90,22 @@ import Testing
             String(describing: error).contains("case list \(snapshot) is damaged")
         }
         // Put back, the list reads again, on the same store.
-        try PostgresServer.execute(
-            "SET caseaudit.filling_list = '\(snapshot)'; UPDATE case_record SET position = 70000 WHERE snapshot_id = \(snapshot) AND reference = 'C70000'",
+        try Self.tamper(
+            list: snapshot,
+            "UPDATE case_record SET position = 70000 WHERE snapshot_id = \(snapshot) AND reference = 'C70000'",
             in: database)
         #expect(try store.cases(snapshot: snapshot, includingDates: false) == Self.list(100_002))
         // A case gone from the first half.
-        try PostgresServer.execute(
-            "DELETE FROM case_record WHERE snapshot_id = \(snapshot) AND position = 5", in: database)
+        try Self.tamper(
+            list: snapshot, "DELETE FROM case_record WHERE snapshot_id = \(snapshot) AND position = 5", in: database)
         #expect {
             try store.cases(snapshot: snapshot, includingDates: false)
         } throws: { error in
-            String(describing: error).contains("case list \(snapshot) is damaged: 50000 of the 50001 cases expected")
+            String(describing: error).contains("case list \(snapshot) is damaged: 100001 of the 100002 cases expected")
         }
     }
 
-    @Test func rowsGoInOnlyForTheListTheirImportNames() throws {
+    @Test func rowsGoInOnlyForAListBeingMadeAndAKeptListDoesNotChange() throws {
         let database = try PostgresServer.freshDatabase()
         let store = try PostgreSQLStore(conninfo: database)
         let kept = try store.addCaseSnapshot(CaseList(records: Self.list(3), format: .csv), source: "cases.csv")
@@ -88,31 +118,44 @@ import Testing
                 return String(describing: error)
             }
         }
-        // No list named, or a list that does not exist: refused before any row.
-        #expect(refusal("\(row) (\(kept.id), 3, 'X', 'CIN')").contains("a case row names no snapshot"))
-        #expect(
-            refusal("SET caseaudit.filling_list = '999'; \(row) (999, 0, 'X', 'CIN')")
-                .contains("a case row names no snapshot"))
-        // A list named, and a row for another.
-        let other = try store.addCaseSnapshot(CaseList(records: Self.list(2), format: .csv), source: "more.csv")
-        #expect(
-            refusal("SET caseaudit.filling_list = '\(other.id)'; \(row) (\(kept.id), 3, 'X', 'CIN')")
-                .contains("case_record_in_its_list"))
-        // Copying a council in is for the schema's owner alone.
-        let role = "list_probe_\(UInt32.random(in: 0...UInt32.max))"
-        try PostgresServer.execute(
-            "CREATE ROLE \(role) LOGIN; GRANT SELECT, INSERT ON case_record, case_snapshot TO \(role)", in: database)
-        let server = try PostgresServer.shared()
-        let name = try #require(
-            database.split(separator: " ").first { $0.hasPrefix("dbname=") }.map { String($0.dropFirst(7)) })
-        do {
-            try PostgresServer.execute(
-                "SET caseaudit.copying_trail = on; \(row) (\(kept.id), 3, 'X', 'CIN')",
-                in: server.conninfo(database: name, user: role))
-            Issue.record("someone other than the owner copied case rows in")
-        } catch {
-            #expect(String(describing: error).contains("only the schema's owner copies a council in"))
+        // A list that does not exist has no table to take the row.
+        #expect(refusal("\(row) (999, 0, 'X', 'CIN')").contains("no partition of relation \"case_record\" found"))
+        // A kept list takes no row, and its rows neither change nor go, even for a superuser
+        // with the triggers off.
+        for sql in [
+            "\(row) (\(kept.id), 3, 'X', 'CIN')",
+            "UPDATE case_record SET team = 'Z' WHERE snapshot_id = \(kept.id)",
+            "DELETE FROM case_record WHERE snapshot_id = \(kept.id)",
+            "SET session_replication_role = replica; DELETE FROM case_lists.list_\(kept.id)",
+        ] {
+            #expect(refusal(sql).contains("case list \(kept.id) is kept"), "\(sql)")
         }
-        #expect(try PostgresServer.query("SELECT count(*) FROM case_record", in: database) == "5")
+        // A list made in psql takes rows until its transaction commits, and none after.
+        #expect(
+            refusal(
+                """
+                BEGIN;
+                INSERT INTO case_snapshot (id, imported_at, source, format, case_count, unallocated_count, sequence)
+                    OVERRIDING SYSTEM VALUE VALUES (50, 'now', 'psql', 'csv', 1, 0, 50);
+                \(row) (50, 0, 'Y', 'CIN');
+                COMMIT;
+                """) == "kept")
+        #expect(refusal("\(row) (50, 1, 'Z', 'CIN')").contains("case list 50 is kept"))
+        #expect(try PostgresServer.query("SELECT count(*) FROM case_record", in: database) == "4")
+        // A list whose import failed leaves no table behind.
+        #expect(
+            refusal(
+                """
+                BEGIN;
+                INSERT INTO case_snapshot (id, imported_at, source, format, case_count, unallocated_count, sequence)
+                    OVERRIDING SYSTEM VALUE VALUES (60, 'now', 'psql', 'csv', 1, 0, 60);
+                \(row) (60, 0, NULL, 'CIN');
+                COMMIT;
+                """
+            ).contains("null value"))
+        #expect(
+            try PostgresServer.query(
+                "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'case_lists'",
+                in: database) == ["list_\(kept.id)", "list_50"].sorted().joined(separator: ","))
     }
 }

@@ -63,8 +63,8 @@ extension PostgreSQLStore: PopulationStore {
                         """, [importedAt, format.rawValue, try nextSequence("case_snapshot")]
                     ).first?.int("id")
                 else { throw StoreError.failed(reason: "the snapshot was not kept") }
-                // The list this transaction fills: the server takes rows for it alone (v16).
-                try run("SELECT set_config('caseaudit.filling_list', $1, true)", [String(snapshot)])
+                // The snapshot's row made the list's own table (v18), which takes its rows
+                // until this transaction commits.
                 var count = 0
                 var tally: [CaseTallyKey: Int] = [:]
                 // One COPY for the whole list: the batches stream into it as they are read, so the

@@ -4,36 +4,78 @@ import Foundation
 extension PostgreSQLStore: SampleStore {
     /// A snapshot's cases in the order of the file, streamed with binary COPY and read from their
     /// bytes: a draw reads a million of them. Rows come in the table's order, each with its
-    /// position, and are put in place (the server is not asked to sort them: since v16 no
-    /// B-tree keeps them in order). A large snapshot is read in two halves at once, the second
-    /// on a connection of its own (a snapshot's cases never change once it is kept), each half
-    /// written straight into its place in the one array.
+    /// position, and are put in place (the server is not asked to sort them: no B-tree keeps
+    /// them in order). A large list is read in two parts at once, the second on a connection of
+    /// its own (a kept list never changes): the first half of its table's pages, and the rest
+    /// (a TID range scan each, so neither reads the other's pages), each part written straight
+    /// into its place in the one array. An import writes a list in order, so the part from the
+    /// middle page on holds the positions from the one found first there; a list whose rows lie
+    /// otherwise is read again whole, which says whether it is damaged.
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
-        let count = try read {
-            try run("SELECT case_count FROM case_snapshot WHERE id = $1", [snapshot]).first?.int("case_count") ?? 0
+        let (count, split) = try read { () throws -> (Int, ListSplit?) in
+            let count = Int(
+                try run("SELECT case_count FROM case_snapshot WHERE id = $1", [snapshot]).first?.int("case_count") ?? 0)
+            guard count >= 100_000 else { return (count, nil) }
+            return (count, try ListSplit.find(list: snapshot, on: connection))
         }
+        if let split, let read = try? cases(snapshot, count: count, split: split, includingDates: includingDates) {
+            return read
+        }
+        return try cases(snapshot, count: count, split: nil, includingDates: includingDates)
+    }
+
+    /// Where a list's table is cut in two for reading: its middle page, and the position of the
+    /// first case on or after it.
+    struct ListSplit {
+        let page: Int64
+        let position: Int
+
+        static func find(list: Int64, on connection: PGConnection) throws -> ListSplit? {
+            // The list's table by its catalogue entry: only the schema's owner names it.
+            guard
+                let page = try connection.execute(
+                    """
+                    SELECT pg_relation_size(c.oid) / current_setting('block_size')::bigint / 2 AS page
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'case_lists' AND c.relname = 'list_' || $1::bigint::text
+                    """, [list]
+                ).first?.int("page"), page > 0,
+                let position = try connection.execute(
+                    "SELECT position FROM case_record WHERE snapshot_id = $1 AND ctid >= format('(%s,0)', $2::bigint)::tid LIMIT 1",
+                    [list, page]
+                ).first?.int("position")
+            else { return nil }
+            return ListSplit(page: page, position: Int(position))
+        }
+    }
+
+    /// The cases of a list, in two parts at `split`, or whole.
+    func cases(_ snapshot: Int64, count: Int, split: ListSplit?, includingDates: Bool) throws(StoreError)
+        -> [CaseRecord]
+    {
         let conninfo = self.conninfo
+        let pages = split.map { ("ctid < '(\($0.page),0)'", "ctid >= '(\($0.page),0)'") } ?? ("true", "false")
         return try CaseRegion.read(
-            list: snapshot, count: Int(count), splittingFrom: 100_000,
+            list: snapshot, count: count, middle: split?.position ?? count,
             first: { region in
                 try read {
                     try region.fill(list: snapshot) {
-                        try Self.cases(snapshot, of: region, includingDates: includingDates, on: connection, $0)
+                        try Self.cases(snapshot, where: pages.0, includingDates: includingDates, on: connection, $0)
                     }
                 }
             },
             second: { region in
                 let other = try PGConnection(conninfo)
                 try region.fill(list: snapshot) {
-                    try Self.cases(snapshot, of: region, includingDates: includingDates, on: other, $0)
+                    try Self.cases(snapshot, where: pages.1, includingDates: includingDates, on: other, $0)
                 }
             })
     }
 
-    /// Hands the cases of `region` (positions) of a snapshot, with their positions, to `take`,
-    /// in the order the server finds them.
+    /// Hands the cases of a snapshot that meet `condition`, with their positions, to `take`, in
+    /// the order the server finds them.
     private static func cases(
-        _ snapshot: Int64, of region: CaseRegion, includingDates: Bool, on connection: PGConnection,
+        _ snapshot: Int64, where condition: String, includingDates: Bool, on connection: PGConnection,
         _ take: (Int, consuming CaseRecord) throws -> Void
     ) throws {
         let columns =
@@ -42,10 +84,7 @@ extension PostgreSQLStore: SampleStore {
             : "position, reference, case_type, team, worker"
         var interner = StringInterner()
         try connection.copyOutBinary(
-            """
-            COPY (SELECT \(columns) FROM case_record WHERE snapshot_id = \(snapshot)
-                AND position >= \(region.first) AND position < \(region.first + region.capacity)) TO STDOUT (FORMAT binary)
-            """
+            "COPY (SELECT \(columns) FROM case_record WHERE snapshot_id = \(snapshot) AND \(condition)) TO STDOUT (FORMAT binary)"
         ) { fields in
             guard let position = fields.int32(), let reference = fields.text(),
                 let type = fields.bytes().flatMap(CaseType.init(rawValueBytes:))
