@@ -99,6 +99,43 @@ import Testing
             ])
     }
 
+    /// A first check that always suspects a repeat, as two references' hashes agreeing would.
+    struct Suspicious: ReferenceCheck {
+        init(lines: Int) {}
+        mutating func see(_ bytes: UnsafeRawBufferPointer, line: Int) -> Int? { nil }
+        func mayHaveMissedARepeat() -> Bool { true }
+    }
+
+    /// A repeat suspected and not there: every row handed over once, and the list kept.
+    @Test func aSuspectedRepeatThatIsNoneKeepsEveryRowOnce() throws {
+        var delivered: [String] = []
+        let notes = try CaseListCSVImport.read(
+            file: Fixtures.population("cases-valid.csv"), mapping: [:], batchSize: 2, checkingFirst: Suspicious.init
+        ) { delivered += $0.map(\.reference) }
+        #expect(delivered == ["C1", "C2", "C3"])
+        #expect(notes.isEmpty)
+    }
+
+    /// Repeats are said on their lines among the other problems, and before a syntax error
+    /// that ends the file, whichever check goes first.
+    @Test func aRepeatIsSaidInItsPlaceBeforeASyntaxError() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write(
+            "repeat.csv", "Case Reference,Case Type\nC1,CIN\nC2,Adoption\nC1,CP\nC4,CIN\nC5,\"LAC\nC6,CIN\n")
+        let expected = [
+            "3 " + FormatMessages.Cases.unknownCaseType("Adoption"),
+            "4 case reference 'C1' appears twice (first on line 2)", "6 " + FormatMessages.CSV.unclosedQuote,
+        ]
+        let error = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: path, batchSize: 1) { _ in }
+        }
+        #expect(error.diagnostics.map { "\($0.location.line) \($0.message)" } == expected)
+        let suspected = try #require(throws: InputError.self) {
+            try CaseListCSVImport.read(file: path, mapping: [:], batchSize: 1, checkingFirst: Suspicious.init) { _ in }
+        }
+        #expect(suspected.diagnostics.map { "\($0.location.line) \($0.message)" } == expected)
+    }
+
     @Test func parsesMappingArguments() throws {
         let mapping = try CSVMapping.parse(["team=Where", "case-type=Kind"], as: CaseListCSVImport.Field.self)
         #expect(mapping == [.team: "Where", .caseType: "Kind"])

@@ -109,19 +109,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// yyyy-mm-dd, built from digits (the store writes two dates for each of a million cases).
     public var description: String {
         String(unsafeUninitializedCapacity: 10) { buffer in
-            func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + value % 10) }
-            buffer[0] = digit(year / 1000)
-            buffer[1] = digit(year / 100)
-            buffer[2] = digit(year / 10)
-            buffer[3] = digit(year)
-            buffer[4] = UInt8(ascii: "-")
-            buffer[5] = digit(month / 10)
-            buffer[6] = digit(month)
-            buffer[7] = UInt8(ascii: "-")
-            buffer[8] = digit(day / 10)
-            buffer[9] = digit(day)
+            write(into: UnsafeMutableRawBufferPointer(buffer))
             return 10
         }
+    }
+
+    /// Appends the date as `description` says it (ten bytes, yyyy-mm-dd), with no String made.
+    package func append(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 10))
+        bytes.withUnsafeMutableBytes { write(into: UnsafeMutableRawBufferPointer(rebasing: $0[start..<start + 10])) }
+    }
+
+    private func write(into buffer: UnsafeMutableRawBufferPointer) {
+        func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + value % 10) }
+        buffer[0] = digit(year / 1000)
+        buffer[1] = digit(year / 100)
+        buffer[2] = digit(year / 10)
+        buffer[3] = digit(year)
+        buffer[4] = UInt8(ascii: "-")
+        buffer[5] = digit(month / 10)
+        buffer[6] = digit(month)
+        buffer[7] = UInt8(ascii: "-")
+        buffer[8] = digit(day / 10)
+        buffer[9] = digit(day)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

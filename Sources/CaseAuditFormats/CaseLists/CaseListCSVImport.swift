@@ -38,7 +38,32 @@ public enum CaseListCSVImport {
     public static func read(
         file path: String, mapping: [Field: String] = [:], batchSize: Int, deliver: ([CaseRecord]) -> Void
     ) throws(InputError) -> [String] {
+        try read(
+            file: path, mapping: mapping, batchSize: batchSize, checkingFirst: HashedReferences.init, deliver: deliver)
+    }
+
+    /// The same, with the references checked first by `first` (made for a file of so many lines).
+    /// References are checked for repeats by their hashes once the file is read; when two
+    /// agree, the file is read again (nothing more delivered: the store is told of the
+    /// problems, or already has every row) with each reference looked up as it comes, which
+    /// says exactly which repeats, on which lines, as the other problems are said.
+    static func read<First: ReferenceCheck>(
+        file path: String, mapping: [Field: String], batchSize: Int, checkingFirst first: (_ lines: Int) -> First,
+        deliver: ([CaseRecord]) -> Void
+    ) throws(InputError) -> [String] {
         let text = try CSVInput.text(path)
+        var checked = first(text.lines)
+        if let notes = try read(text, path, mapping, batchSize, references: &checked, deliver: deliver) { return notes }
+        var indexed = IndexedReferences(capacity: text.lines)
+        return try read(text, path, mapping, batchSize, references: &indexed) { _ in } ?? []
+    }
+
+    /// One reading of the file; nil when `references` may have missed a repeat.
+    private static func read(
+        _ text: (bytes: [UInt8], encoding: CSVTable.Encoding, lines: Int), _ path: String, _ mapping: [Field: String],
+        _ batchSize: Int,
+        references: inout some ReferenceCheck, deliver: ([CaseRecord]) -> Void
+    ) throws(InputError) -> [String]? {
         var reader = FieldReader(cursor: CSVCursor(bytes: text.bytes))
         guard try reader.next(in: path) else { throw CSVInput.empty(path) }
         let columns = try CSVColumns<Field>.resolve(header: reader.header, mapping: mapping, path: path)
@@ -78,51 +103,96 @@ public enum CaseListCSVImport {
         let expected = text.lines
         var records: [CaseRecord] = []
         records.reserveCapacity(min(batchSize, expected))
-        // The references seen, and the line each was first seen on.
-        var references = ByteIndex(capacity: expected)
-        var firstLines: [Int] = []
-        firstLines.reserveCapacity(expected)
-        repeat {
-            let line = reader.line
-            guard let referenceColumn, let referenceBytes = reader.trimmed(referenceColumn), !referenceBytes.isEmpty
-            else {
-                problem(line, .reference, FormatMessages.Cases.missingReference)
-                continue
-            }
-            let seen = referenceBytes.withUnsafeBytes { references.number($0) }
-            let reference = String(decoding: referenceBytes, as: UTF8.self)
-            guard seen.isNew else {
-                problem(
-                    line, .reference,
-                    FormatMessages.Cases.duplicateReference(reference, firstLine: firstLines[seen.number]))
-                continue
-            }
-            firstLines.append(line)
-            let typeBytes = typeColumn.flatMap { reader.trimmed($0) } ?? []
-            let spelling = typeBytes.withUnsafeBytes { spellings.number($0) }
-            if spelling.isNew { caseTypes.append(CaseType(spelling: String(decoding: typeBytes, as: UTF8.self))) }
-            guard let caseType = caseTypes[spelling.number] else {
-                problem(
-                    line, .caseType, FormatMessages.Cases.unknownCaseType(String(decoding: typeBytes, as: UTF8.self)))
-                continue
-            }
-            records.append(
-                CaseRecord(
-                    reference: reference, caseType: caseType, team: teamColumn.flatMap { reader.interned($0) },
-                    worker: workerColumn.flatMap { reader.interned($0) },
-                    opened: date(openedColumn, .opened, line),
-                    lastVisit: date(visitColumn, .lastVisit, line)))
-            if records.count >= batchSize {
-                if problems.isEmpty { deliver(records) }
-                records.removeAll(keepingCapacity: true)
-            }
-        } while try reader.next(in: path, problems: &problems)
+        do {
+            repeat {
+                let line = reader.line
+                guard let referenceColumn, let referenceBytes = reader.trimmed(referenceColumn), !referenceBytes.isEmpty
+                else {
+                    problem(line, .reference, FormatMessages.Cases.missingReference)
+                    continue
+                }
+                let reference = String(decoding: referenceBytes, as: UTF8.self)
+                if let firstLine = referenceBytes.withUnsafeBytes({ references.see($0, line: line) }) {
+                    problem(line, .reference, FormatMessages.Cases.duplicateReference(reference, firstLine: firstLine))
+                    continue
+                }
+                let typeBytes = typeColumn.flatMap { reader.trimmed($0) } ?? []
+                let spelling = typeBytes.withUnsafeBytes { spellings.number($0) }
+                if spelling.isNew { caseTypes.append(CaseType(spelling: String(decoding: typeBytes, as: UTF8.self))) }
+                guard let caseType = caseTypes[spelling.number] else {
+                    problem(
+                        line, .caseType,
+                        FormatMessages.Cases.unknownCaseType(String(decoding: typeBytes, as: UTF8.self)))
+                    continue
+                }
+                records.append(
+                    CaseRecord(
+                        reference: reference, caseType: caseType, team: teamColumn.flatMap { reader.interned($0) },
+                        worker: workerColumn.flatMap { reader.interned($0) },
+                        opened: date(openedColumn, .opened, line),
+                        lastVisit: date(visitColumn, .lastVisit, line)))
+                if records.count >= batchSize {
+                    if problems.isEmpty { deliver(records) }
+                    records.removeAll(keepingCapacity: true)
+                }
+            } while try reader.next(in: path, problems: &problems)
+        } catch {
+            // A syntax error ends the reading, and is said after the rows' problems: repeats
+            // among them too, so a reading that may have missed one goes again.
+            if references.mayHaveMissedARepeat() { return nil }
+            throw error
+        }
         if problems.isEmpty && !records.isEmpty { deliver(records) }
+        if references.mayHaveMissedARepeat() { return nil }
         guard problems.isEmpty else { throw InputError(problems) }
         var notes: [String] = []
         if text.encoding == .windows1252 { notes.append(FormatMessages.Cases.readAsWindows1252) }
         return notes
     }
+}
+
+/// How a reading finds a case reference given twice.
+protocol ReferenceCheck {
+    /// The line a reference was first seen on, when it was seen before.
+    mutating func see(_ bytes: UnsafeRawBufferPointer, line: Int) -> Int?
+    /// Whether a repeat may have gone unseen, once every reference is in.
+    func mayHaveMissedARepeat() -> Bool
+}
+
+/// Each reference looked up as it comes, with the line it was first seen on.
+private struct IndexedReferences: ReferenceCheck {
+    private var index: ByteIndex
+    private var firstLines: [Int] = []
+
+    init(capacity: Int) {
+        index = ByteIndex(capacity: capacity)
+        firstLines.reserveCapacity(capacity)
+    }
+
+    mutating func see(_ bytes: UnsafeRawBufferPointer, line: Int) -> Int? {
+        let seen = index.number(bytes)
+        guard seen.isNew else { return firstLines[seen.number] }
+        firstLines.append(line)
+        return nil
+    }
+
+    func mayHaveMissedARepeat() -> Bool { false }
+}
+
+/// Each reference's hash kept, and compared once the file is read.
+struct HashedReferences: ReferenceCheck {
+    private var hashes: HashRepeats
+
+    init(capacity: Int) {
+        hashes = HashRepeats(capacity: capacity)
+    }
+
+    mutating func see(_ bytes: UnsafeRawBufferPointer, line: Int) -> Int? {
+        hashes.add(bytes)
+        return nil
+    }
+
+    func mayHaveMissedARepeat() -> Bool { hashes.mayRepeat() }
 }
 
 /// Reads a CSV text record by record, each field as trimmed bytes, and as a String only when

@@ -252,10 +252,14 @@ final class PGConnection: Sendable {
 struct PGCopySink {
     fileprivate let connection: OpaquePointer
     private var buffer: [UInt8] = []
+    /// What is sent at once. The socket holds about 200 kB: with a megabyte at a time the
+    /// server, having read what the socket held, waited while the next megabyte was written
+    /// (a million-case import's server busy 60 % of the time, its client's sending thread 30 %).
+    static let chunk = 64 << 10
 
     fileprivate init(connection: OpaquePointer) {
         self.connection = connection
-        buffer.reserveCapacity(1 << 20 + 1 << 16)
+        buffer.reserveCapacity(Self.chunk + 1 << 16)
     }
 
     /// Adds one line (COPY's text format, without its newline).
@@ -270,16 +274,29 @@ struct PGCopySink {
         if !last { buffer.append(0x09) }
     }
 
-    /// Adds a whole number as a field.
+    /// Adds a whole number as a field, its digits written straight in.
     mutating func field(_ number: Int64, last: Bool = false) {
-        buffer.append(contentsOf: String(number).utf8)
+        if number < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        buffer[start...].reverse()
         if !last { buffer.append(0x09) }
     }
 
-    /// Ends the line; sends what is buffered once it passes a megabyte.
+    /// Adds a field that `write` appends itself, needing no escapes (digits, a date).
+    mutating func field(writing write: (inout [UInt8]) -> Void, last: Bool = false) {
+        write(&buffer)
+        if !last { buffer.append(0x09) }
+    }
+
+    /// Ends the line; sends what is buffered once it passes `chunk`.
     mutating func endLine() throws(PGError) {
         buffer.append(0x0A)
-        if buffer.count > 1 << 20 { try flush() }
+        if buffer.count > Self.chunk { try flush() }
     }
 
     fileprivate mutating func flush() throws(PGError) {

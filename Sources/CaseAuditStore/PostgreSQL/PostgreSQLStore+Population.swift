@@ -82,8 +82,8 @@ extension PostgreSQLStore: PopulationStore {
                             sink.field(record.caseType.rawValue)
                             sink.field(record.team)
                             sink.field(record.worker)
-                            sink.field(record.opened?.description)
-                            sink.field(record.lastVisit?.description, last: true)
+                            sink.field(record.opened)
+                            sink.field(record.lastVisit, last: true)
                             try sink.endLine()
                             count += 1
                             tally[CaseTallyKey(team: record.team, caseType: record.caseType), default: 0] += 1
@@ -143,6 +143,14 @@ extension PostgreSQLStore: PopulationStore {
 }
 
 /// COPY's text format: tab-separated fields, `\N` for NULL, backslash escapes.
+extension PGCopySink {
+    /// Adds a date as a field (yyyy-mm-dd), or NULL.
+    mutating func field(_ date: CalendarDate?, last: Bool = false) {
+        guard let date else { return field(nil as String?, last: last) }
+        field(writing: { date.append(to: &$0) }, last: last)
+    }
+}
+
 enum PGCopy {
     /// One row's line: its fields, tab-separated.
     static func line(_ values: [String?]) -> String {
