@@ -287,6 +287,20 @@ struct PGCopySink {
         if !last { buffer.append(0x09) }
     }
 
+    /// A whole number's digits, worked out once for a field that is the same on every line.
+    struct Number {
+        fileprivate let digits: [UInt8]
+
+        init(_ value: Int64) {
+            digits = Array(String(value).utf8)
+        }
+    }
+
+    mutating func field(_ number: Number, last: Bool = false) {
+        buffer.append(contentsOf: number.digits)
+        if !last { buffer.append(0x09) }
+    }
+
     /// Adds a field that `write` appends itself, needing no escapes (digits, a date).
     mutating func field(writing write: (inout [UInt8]) -> Void, last: Bool = false) {
         write(&buffer)

@@ -66,17 +66,18 @@ extension PostgreSQLStore: PopulationStore {
                 // The snapshot's row made the list's own table (v18), which takes its rows
                 // until this transaction commits.
                 var count = 0
-                var tally: [CaseTallyKey: Int] = [:]
+                var tally = CaseTally()
                 // One COPY for the whole list: the batches stream into it as they are read, so the
                 // server inserts one while the next is written, and checks the rows' snapshot once.
                 try copy(
                     into: "case_record",
                     columns: "snapshot_id, position, reference, case_type, team, worker, opened, last_visit"
                 ) { sink in
+                    let list = PGCopySink.Number(snapshot)
                     try batches.forEach(next) { batch in  // a bad batch cancels the COPY and rolls back
                         // Field by field into COPY's bytes: a million cases make no row arrays.
                         for record in batch {
-                            sink.field(snapshot)
+                            sink.field(list)
                             sink.field(Int64(count))
                             sink.field(record.reference)
                             sink.field(record.caseType.rawValue)
@@ -86,16 +87,14 @@ extension PostgreSQLStore: PopulationStore {
                             sink.field(record.lastVisit, last: true)
                             try sink.endLine()
                             count += 1
-                            tally[CaseTallyKey(team: record.team, caseType: record.caseType), default: 0] += 1
+                            tally.count(team: record.team, caseType: record.caseType)
                         }
                     }
                 }
                 try copy(
                     into: "case_tally", columns: "snapshot_id, team, case_type, cases",
-                    rows: tally.map { key, cases in
-                        [String(snapshot), key.team, key.caseType.rawValue, String(cases)]
-                    })
-                let unallocated = tally.reduce(0) { $0 + ($1.key.team == nil ? $1.value : 0) }
+                    rows: tally.rows.map { [String(snapshot), $0.team, $0.caseType.rawValue, String($0.cases)] })
+                let unallocated = tally.unallocatedCount
                 let source = source()
                 try run(
                     "UPDATE case_snapshot SET source = $1, case_count = $2, unallocated_count = $3 WHERE id = $4",
@@ -235,10 +234,4 @@ enum PGArray {
             }
             .joined(separator: ",") + "}"
     }
-}
-
-/// A case list's cases of one team (or none) and case type, counted as they are imported.
-private struct CaseTallyKey: Hashable {
-    let team: String?
-    let caseType: CaseType
 }
