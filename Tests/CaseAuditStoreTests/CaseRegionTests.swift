@@ -49,4 +49,31 @@ import Testing
         }
         #expect(cases == [9, 8, 7].map(Self.record))
     }
+
+    /// Parts cut by pages hold a few cases of each other's regions: each is placed once both are
+    /// read, and a stray with no free place, or a place left empty, leaves both regions empty.
+    @Test func casesOfTheOtherPartArePlacedOnceBothAreRead() throws {
+        func read(_ first: [Int], _ second: [Int]) throws(StoreError) -> [CaseRecord] {
+            try CaseRegion.read(
+                list: 7, count: 6, middle: 3, strays: true,
+                first: { region in try region.fill { take in for p in first { try take(p, Self.record(p)) } } },
+                second: { region in try region.fill { take in for p in second { try take(p, Self.record(p)) } } })
+        }
+        #expect(try read([0, 4, 1, 2], [3, 5]) == (0..<6).map(Self.record))
+        #expect(try read([0, 1], [2, 3, 5, 4]) == (0..<6).map(Self.record))
+        #expect(try read([5, 0, 1], [3, 2, 4]) == (0..<6).map(Self.record))
+        // A stray whose place the other part filled too; a place nobody filled.
+        #expect {
+            try read([0, 1, 2, 4], [3, 4, 5])
+        } throws: { error in
+            String(describing: error).contains("case list 7 is damaged: its case at position 4")
+        }
+        #expect {
+            try read([0, 1], [2, 3, 5])
+        } throws: { error in
+            String(describing: error).contains("case list 7 is damaged: 2 of the 3 cases expected")
+        }
+        // A position beyond the list is refused as the part is read.
+        #expect(throws: StoreError.self) { try read([0, 1, 2, 6], [3, 4, 5]) }
+    }
 }

@@ -8,9 +8,11 @@ extension PostgreSQLStore: SampleStore {
     /// them in order). A large list is read in two parts at once, the second on a connection of
     /// its own (a kept list never changes): the first half of its table's pages, and the rest
     /// (a TID range scan each, so neither reads the other's pages), each part written straight
-    /// into its place in the one array. An import writes a list in order, so the part from the
-    /// middle page on holds the positions from the one found first there; a list whose rows lie
-    /// otherwise is read again whole, which says whether it is damaged.
+    /// into its place in the one array. An import writes a list nearly in order, so the cut is
+    /// at the position found first on the middle page; the few cases of either part whose
+    /// places are in the other's (a short row put in the room an earlier page left) are placed
+    /// once both are read. A list that cannot be read so is read again whole, which says
+    /// whether it is damaged.
     public func cases(snapshot: Int64, includingDates: Bool) throws(StoreError) -> [CaseRecord] {
         let (count, split) = try read { () throws -> (Int, ListSplit?) in
             let count = Int(
@@ -56,7 +58,7 @@ extension PostgreSQLStore: SampleStore {
         let conninfo = self.conninfo
         let pages = split.map { ("ctid < '(\($0.page),0)'", "ctid >= '(\($0.page),0)'") } ?? ("true", "false")
         return try CaseRegion.read(
-            list: snapshot, count: count, middle: split?.position ?? count,
+            list: snapshot, count: count, middle: split?.position ?? count, strays: split != nil,
             first: { region in
                 try read {
                     try region.fill(list: snapshot) {
