@@ -129,6 +129,20 @@ import Testing
         } catch {
             #expect(String(describing: error).contains("case list 1 is kept"))
         }
+        // The lead's import copied straight into the list's own table, which it may insert
+        // into (and nothing else), and which refuses it once kept.
+        #expect(
+            try PostgresServer.query(
+                "SELECT has_table_privilege('case_lists.list_1', 'INSERT'), has_table_privilege('case_lists.list_1', 'SELECT')",
+                in: lead) == "t|f")
+        do {
+            try PostgresServer.execute(
+                "INSERT INTO case_lists.list_1 (snapshot_id, position, reference, case_type) VALUES (1, 999999, 'X', 'CIN')",
+                in: lead)
+            Issue.record("a lead added a case to a kept list's own table")
+        } catch {
+            #expect(String(describing: error).contains("case list 1 is kept"))
+        }
         let refusedImport = run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], as: asAuditor)
         #expect(refusedImport.status == 1)
         #expect(
