@@ -7,9 +7,10 @@
 /// Numbers byte strings in the order they are first seen, looked up by the bytes themselves:
 /// an open-addressing table keyed by a word-at-a-time hash, the keys kept end to end in one
 /// buffer and compared in place. A caller keeps what goes with each number in an array of its
-/// own. Reading a million-row case list asks it four times a row (the reference: seen before?;
-/// the case type's spelling; the team's and the worker's names), where a Dictionary keyed by
-/// String or by a byte slice hashed every key with SipHash and allocated a String to ask.
+/// own. Reading a million-row case list asks it three times a row (the case type's spelling;
+/// the team's and the worker's names; and the reference, seen before?, only when `HashRepeats`
+/// suspects a repeat), where a Dictionary keyed by String or by a byte slice hashed every key
+/// with SipHash and allocated a String to ask.
 package struct ByteIndex {
     private struct Entry {
         let offset: Int
