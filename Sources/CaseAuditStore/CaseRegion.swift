@@ -65,23 +65,13 @@ final class CaseRegion: @unchecked Sendable {
     }
 
     /// Puts the strays `other` kept aside for this region in their places; then every place
-    /// must be filled. On a fault, this region is left as it was before.
+    /// must be filled. On a fault the caller clears both regions.
     func settle(_ other: CaseRegion) throws {
-        let before = filled
-        do {
-            for (position, record) in other.strays {
-                guard (first..<first + capacity).contains(position) else { throw Fault.misplaced(position: position) }
-                try place(position, record)
-            }
-            try requireComplete()
-        } catch {
-            for offset in filled.indices where filled[offset] && !before[offset] {
-                (start + offset).deinitialize(count: 1)
-                filled[offset] = false
-                count -= 1
-            }
-            throw error
+        for (position, record) in other.strays {
+            guard (first..<first + capacity).contains(position) else { throw Fault.misplaced(position: position) }
+            try place(position, record)
         }
+        try requireComplete()
     }
 
     private func place(_ position: Int, _ record: consuming CaseRecord) throws {

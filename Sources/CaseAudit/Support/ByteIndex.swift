@@ -41,7 +41,7 @@ package struct ByteIndex {
     /// The number of `bytes`, and whether they are new (numbered by this call: `count` before it).
     package mutating func number(_ bytes: UnsafeRawBufferPointer) -> (number: Int, isNew: Bool) {
         let hash = Self.hash(bytes)
-        let tag = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000
+        let tag = Self.tag(hash)
         let mask = slots.count - 1
         var slot = hash & mask
         let found = keys.withUnsafeBytes { stored in
@@ -49,7 +49,7 @@ package struct ByteIndex {
                 slots.withUnsafeBufferPointer { slots -> Int? in
                     while slots[slot] != 0 {
                         let word = slots[slot]
-                        if word & 0xFFFF_FFFF_0000_0000 == tag {
+                        if word & Self.tagMask == tag {
                             let index = Int(word & 0xFFFF_FFFF) - 1
                             let entry = entries[index]
                             if entry.count == bytes.count,
@@ -75,6 +75,11 @@ package struct ByteIndex {
         return (number, true)
     }
 
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// What a slot keeps of a key's hash: its top half.
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(truncatingIfNeeded: hash) & tagMask }
+
     private mutating func grow() {
         slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
@@ -84,7 +89,7 @@ package struct ByteIndex {
                     UnsafeRawBufferPointer(rebasing: stored[entry.offset..<entry.offset + entry.count]))
                 var slot = hash & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
+                slots[slot] = Self.tag(hash) | UInt64(index + 1)
             }
         }
     }

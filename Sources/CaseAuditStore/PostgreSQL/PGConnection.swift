@@ -274,16 +274,9 @@ struct PGCopySink {
         if !last { buffer.append(0x09) }
     }
 
-    /// Adds a whole number as a field, its digits written straight in.
+    /// Adds a whole number as a field.
     mutating func field(_ number: Int64, last: Bool = false) {
-        if number < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        buffer[start...].reverse()
+        buffer.append(contentsOf: String(number).utf8)
         if !last { buffer.append(0x09) }
     }
 

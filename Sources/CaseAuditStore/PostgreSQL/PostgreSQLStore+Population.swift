@@ -152,7 +152,6 @@ extension PostgreSQLStore: PopulationStore {
     }
 }
 
-/// COPY's text format: tab-separated fields, `\N` for NULL, backslash escapes.
 extension PGCopySink {
     /// Adds a date as a field (yyyy-mm-dd), or NULL.
     mutating func field(_ date: CalendarDate?, last: Bool = false) {
@@ -161,6 +160,7 @@ extension PGCopySink {
     }
 }
 
+/// COPY's text format: tab-separated fields, `\N` for NULL, backslash escapes.
 enum PGCopy {
     /// One row's line: its fields, tab-separated.
     static func line(_ values: [String?]) -> String {

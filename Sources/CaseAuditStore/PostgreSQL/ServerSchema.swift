@@ -47,16 +47,8 @@ enum ServerSchema {
         DROP FUNCTION case_record_names_its_list();
         ALTER TABLE case_record RENAME TO case_record_before_v18;
         CREATE SCHEMA case_lists;
-        CREATE TABLE case_record (
-            snapshot_id BIGINT NOT NULL,
-            position INTEGER NOT NULL,
-            reference TEXT NOT NULL,
-            case_type TEXT NOT NULL,
-            team TEXT,
-            worker TEXT,
-            opened TEXT,
-            last_visit TEXT
-        ) PARTITION BY LIST (snapshot_id);
+        -- The same columns (and NOT NULLs), none of the old table's checks or indexes.
+        CREATE TABLE case_record (LIKE case_record_before_v18) PARTITION BY LIST (snapshot_id);
         -- Made, and closed, with the owner's rights: a quality lead imports without creating
         -- tables, and nobody changes a kept list.
         CREATE FUNCTION caseaudit_make_case_list(list BIGINT) RETURNS void LANGUAGE plpgsql
