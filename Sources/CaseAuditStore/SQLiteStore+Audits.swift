@@ -155,7 +155,8 @@ extension SQLiteStore: AuditStore {
     /// quality lead keyed.
     private func onBehalf(_ audit: AuditID, _ db: Database) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT CASE WHEN keyed_by IS NOT NULL THEN auditor_id END FROM audit WHERE id = ?",
+            db.cachedStatement(
+                sql: "SELECT CASE WHEN keyed_by IS NOT NULL THEN auditor_id END FROM audit WHERE id = ?"),
             arguments: [audit])
     }
 

@@ -76,11 +76,15 @@ public final class SQLiteStore: Sendable {
         return SessionIdentity(login: login, source: .operatingSystemAccount)
     }
 
-    /// The operating-system account running caseaudit.
-    static func operatingSystemLogin() -> String? {
+    /// The operating-system account running caseaudit, looked up once: a process's account
+    /// does not change, and looking it up reads the system's user database (every answer's
+    /// event names it).
+    static func operatingSystemLogin() -> String? { processLogin }
+
+    private static let processLogin: String? = {
         guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
         return String(cString: name)
-    }
+    }()
 
     /// Appends `entry` to the trail inside the change's transaction, as this session's user.
     @discardableResult

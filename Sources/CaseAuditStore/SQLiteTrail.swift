@@ -52,10 +52,13 @@ enum SQLiteTrail {
     @discardableResult
     static func append(_ entries: [TrailEntry], login: String, at: String, _ db: Database) throws -> TrailHead? {
         guard !entries.isEmpty else { return nil }
-        let last = try Row.fetchOne(db, sql: "SELECT seq, row_hash FROM trail ORDER BY seq DESC LIMIT 1")
+        // Cached statements: an answer's event is appended at every key press.
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, row_hash FROM trail ORDER BY seq DESC LIMIT 1"))
         var head = TrailHead(
             seq: last?["seq"] as Int64? ?? 0, hash: last?["row_hash"] as String? ?? TrailCanonical.genesis)
-        let actorID = try String.fetchOne(db, sql: "SELECT id FROM person WHERE login = ?", arguments: [login])
+        let actorID = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM person WHERE login = ?"), arguments: [login])
         let statement = try db.cachedStatement(
             sql: "INSERT INTO trail (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for entry in entries {
