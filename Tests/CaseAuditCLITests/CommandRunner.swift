@@ -94,6 +94,7 @@ enum BinaryRunner {
         // The binary runs as of the tests' day unless told otherwise.
         var variables = environment ?? ProcessInfo.processInfo.environment
         if variables["CASEAUDIT_TODAY"] == nil { variables["CASEAUDIT_TODAY"] = Fixtures.today }
+        if variables["CASEAUDIT_STATE_DIR"] == nil { variables["CASEAUDIT_STATE_DIR"] = Fixtures.stateDirectory }
         process.environment = variables
         let out = Pipe()
         let err = Pipe()

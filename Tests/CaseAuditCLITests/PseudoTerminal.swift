@@ -58,7 +58,7 @@ final class PseudoTerminal {
 
         var variables = [
             "TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(),
-            "CASEAUDIT_TODAY": Fixtures.today,
+            "CASEAUDIT_TODAY": Fixtures.today, "CASEAUDIT_STATE_DIR": Fixtures.stateDirectory,
         ]
         variables.merge(environment) { _, given in given }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]

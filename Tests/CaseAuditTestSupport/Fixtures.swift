@@ -5,6 +5,16 @@ public enum Fixtures {
     /// The day every test runs as: the binary gets it as CASEAUDIT_TODAY, in-process commands
     /// as their console's date, so no test reads the real date.
     public static let today = "2026-12-01"
+    /// The state directory (the trail heads a client remembers) the binary gets when a test
+    /// names none, so a test run never writes into the tester's own: one for the run,
+    /// removed when it ends.
+    public static let stateDirectory: String = {
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.runStatePath) }
+        return runStatePath
+    }()
+    private static var runStatePath: String {
+        FileManager.default.temporaryDirectory.path + "/caseaudit-test-state-\(getpid())"
+    }
     /// Who runs the tests, to the system: the account the embedded store knows them by.
     public static let account = ProcessInfo.processInfo.userName
     /// The package root, found from this file's own path (Tests/CaseAuditTestSupport/…).
