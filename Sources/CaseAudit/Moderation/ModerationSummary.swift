@@ -147,10 +147,12 @@ extension ModerationSummary {
     /// The months' moderated files whose second scoring is submitted, from the store: the use
     /// case behind `report moderation` (a quality lead's, who reads every audit).
     public static func build(months: ClosedRange<AuditMonth>, store: some CaseAuditStore) throws -> ModerationSummary {
-        let chart = try store.orgChart(levels: nil)
         let files = try store.moderationAssignments(moderator: nil, caseReference: nil).filter {
             months.contains($0.month) && $0.moderation?.submittedAt != nil
         }
+        // The org chart gives each pair its auditor's level: a month with no moderated file
+        // (most, in the monthly summary) need not read it.
+        let chart = files.isEmpty ? nil : try store.orgChart(levels: nil)
         // Each checklist version is read once, however many files it graded.
         let checklists = try AuditOpening.checklists(hashes: Set(files.map(\.checklistHash)), store: store)
         var pairs: [(Pair, Checklist, String)] = []
