@@ -110,7 +110,7 @@ END;
 SQL
 : > "$sout/load.txt"
 for run in $(seq "$runs"); do
-  sql load "DROP SCHEMA public CASCADE; CREATE SCHEMA public"
+  sql postgres "DROP DATABASE load"; sql postgres "CREATE DATABASE load"
   "$load" "$(db load)" "$clients" "$answers" | tee -a "$sout/load.txt" | sed 's/^/  /'
   rm -f "$sout"/pgbench_log.*
   (cd "$sout" && "$PGBIN/pgbench" -n -c "$clients" -j 2 -t "$answers" -f answer.sql -l "$(db pgb)" >/dev/null 2>&1)
