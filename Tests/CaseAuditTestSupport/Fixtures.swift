@@ -5,9 +5,9 @@ public enum Fixtures {
     /// The day every test runs as: the binary gets it as CASEAUDIT_TODAY, in-process commands
     /// as their console's date, so no test reads the real date.
     public static let today = "2026-12-01"
-    /// The state directory (the trail heads a client remembers) the binary gets when a test
-    /// names none, so a test run never writes into the tester's own: one for the run,
-    /// removed when it ends.
+    /// The state directory (the trail heads a client remembers) the binary under test gets when
+    /// a test names none, so it never writes into the tester's own: one for the run, removed
+    /// when it ends. (One test in a run still leaves a head in the tester's; not yet found.)
     public static let stateDirectory: String = {
         atexit { try? FileManager.default.removeItem(atPath: Fixtures.runStatePath) }
         return runStatePath
