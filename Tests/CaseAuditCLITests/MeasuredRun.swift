@@ -1,3 +1,4 @@
+import CaseAuditTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -24,8 +25,13 @@ struct MeasuredRun {
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
+        // The tests' environment, with a state directory of the run's own (see `Fixtures`).
+        var variables = ProcessInfo.processInfo.environment
+        variables["CASEAUDIT_STATE_DIR"] = variables["CASEAUDIT_STATE_DIR"] ?? Fixtures.stateDirectory
+        var cEnvironment = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnvironment.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &cArguments, environ)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &cArguments, &cEnvironment)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         var usage = rusage()

@@ -7,7 +7,7 @@ public enum Fixtures {
     public static let today = "2026-12-01"
     /// The state directory (the trail heads a client remembers) the binary under test gets when
     /// a test names none, so it never writes into the tester's own: one for the run, removed
-    /// when it ends. (One test in a run still leaves a head in the tester's; not yet found.)
+    /// when it ends.
     public static let stateDirectory: String = {
         atexit { try? FileManager.default.removeItem(atPath: Fixtures.runStatePath) }
         return runStatePath
