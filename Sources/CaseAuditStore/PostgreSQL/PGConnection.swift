@@ -271,13 +271,13 @@ struct PGCopySink {
     /// Adds one field, escaped (nil is NULL), and the tab after it unless it ends the line.
     mutating func field(_ value: String?, last: Bool = false) {
         PGCopy.escape(value, into: &buffer)
-        if !last { buffer.append(0x09) }
+        endField(last)
     }
 
     /// Adds a whole number as a field.
     mutating func field(_ number: Int64, last: Bool = false) {
         buffer.append(contentsOf: String(number).utf8)
-        if !last { buffer.append(0x09) }
+        endField(last)
     }
 
     /// A whole number's digits, worked out once for a field that is the same on every line.
@@ -291,12 +291,17 @@ struct PGCopySink {
 
     mutating func field(_ number: Number, last: Bool = false) {
         buffer.append(contentsOf: number.digits)
-        if !last { buffer.append(0x09) }
+        endField(last)
     }
 
     /// Adds a field that `write` appends itself, needing no escapes (digits, a date).
     mutating func field(writing write: (inout [UInt8]) -> Void, last: Bool = false) {
         write(&buffer)
+        endField(last)
+    }
+
+    /// The tab after a field, unless it ends the line.
+    private mutating func endField(_ last: Bool) {
         if !last { buffer.append(0x09) }
     }
 

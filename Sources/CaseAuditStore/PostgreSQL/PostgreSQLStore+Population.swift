@@ -70,12 +70,10 @@ extension PostgreSQLStore: PopulationStore {
                 let table =
                     try run(
                         """
-                        SELECT has_table_privilege(c.oid, 'INSERT') AS direct
-                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                        WHERE n.nspname = 'case_lists' AND c.relname = 'list_' || $1::bigint::text
+                        SELECT has_table_privilege(c.oid, 'INSERT') AS direct \(CaseListTable.catalogue)
                             AND has_schema_privilege(n.oid, 'USAGE')
                         """, [snapshot]
-                    ).first?.bool("direct") == true ? "case_lists.list_\(snapshot)" : "case_record"
+                    ).first?.bool("direct") == true ? CaseListTable.name(snapshot) : "case_record"
                 var count = 0
                 var tally = CaseTally()
                 // One COPY for the whole list: the batches stream into it as they are read, so the

@@ -38,8 +38,7 @@ extension PostgreSQLStore: SampleStore {
                 let page = try connection.execute(
                     """
                     SELECT pg_relation_size(c.oid) / current_setting('block_size')::bigint / 2 AS page
-                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                    WHERE n.nspname = 'case_lists' AND c.relname = 'list_' || $1::bigint::text
+                        \(CaseListTable.catalogue)
                     """, [list]
                 ).first?.int("page"), page > 0,
                 let position = try connection.execute(
