@@ -2,76 +2,89 @@ import CaseAudit
 
 /// A small JSON writer for the report's tables, which can run to thousands of rows: the same
 /// pretty, stable layout as `JSONOutput`, without going through `Encodable` for every cell.
+/// It writes UTF-8 bytes into one buffer: an object's members go straight into it, where
+/// each object used to be written apart and copied into its parent.
 struct JSONText {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var depth = 0
+    /// Whether the object being written has no member yet.
+    private var first = true
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func string(_ value: String) {
-        text.append("\"")
+        bytes.append(UInt8(ascii: "\""))
         // Most cells need no escaping: append them whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            text.append(value)
-            text.append("\"")
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text.append("\\\"")
-            case "\\": text.append("\\\\")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            case "\t": text.append("\\t")
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: text.unicodeScalars.append(scalar)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            case let control where control < 0x20:
+                let hex = String(control, radix: 16)
+                raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(byte)
             }
         }
-        text.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func raw(_ value: String) { text.append(value) }
+    mutating func raw(_ value: String) { bytes.append(contentsOf: value.utf8) }
 
     /// An object whose members `body` writes with `member`.
     mutating func object(_ body: (inout JSONText) -> Void) {
-        text.append("{")
+        bytes.append(UInt8(ascii: "{"))
+        let outer = first
+        first = true
         depth += 1
-        var inner = self
-        inner.text = ""
-        inner.first = true
-        body(&inner)
-        text.append(inner.text)
+        body(&self)
         depth -= 1
-        text.append(inner.first ? "}" : "\n" + indent + "}")
+        if !first {
+            newline()
+        }
+        bytes.append(UInt8(ascii: "}"))
+        first = outer
     }
 
     /// An array of `count` elements, each written by `element`.
     mutating func array(_ count: Int, _ element: (inout JSONText, Int) -> Void) {
         guard count > 0 else {
-            text.append("[]")
+            raw("[]")
             return
         }
-        text.append("[")
+        bytes.append(UInt8(ascii: "["))
         depth += 1
         for index in 0..<count {
-            text.append(index == 0 ? "\n" : ",\n")
-            text.append(indent)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
             element(&self, index)
         }
         depth -= 1
-        text.append("\n" + indent + "]")
+        newline()
+        bytes.append(UInt8(ascii: "]"))
     }
 
-    private var first = true
-
     mutating func member(_ key: String, _ value: (inout JSONText) -> Void) {
-        text.append(first ? "\n" : ",\n")
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        text.append(indent)
+        newline()
         string(key)
-        text.append(" : ")
+        raw(" : ")
         value(&self)
     }
 
-    private var indent: String { String(repeating: "  ", count: depth) }
+    /// A new line, indented two spaces a level.
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
+    }
 }

@@ -10,7 +10,7 @@ enum OlderServerDatabase {
         var script =
             "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"
         for migration in ServerSchema.migrations where migration.version < version {
-            script += migration.sql + ";\nINSERT INTO schema_migration VALUES (\(migration.version), 'v', 'then');\n"
+            script += migration.sql() + ";\nINSERT INTO schema_migration VALUES (\(migration.version), 'v', 'then');\n"
         }
         try PostgresServer.execute(script + (try then(database)), in: database)
         return database

@@ -34,6 +34,40 @@ public struct OrgChart: Sendable, Hashable, Codable {
         return chain
     }
 
+    /// `person` and the chain above them, from the lines already `known` (by the person they
+    /// start from), which it adds to.
+    private static func line(from person: Person, in byID: [String: Person], known: inout [String: [Person]])
+        -> [Person]
+    {
+        if let line = known[person.id] { return line }
+        // Up to the first person whose line is known, or the top, or a person seen already
+        // (cycles are refused on import; a chart read back is trusted no further).
+        var chain = [person]
+        var seen: Set<String> = [person.id]
+        var rest: [Person] = []
+        var next = person.reportsTo
+        var cyclic = false
+        while let id = next, let manager = byID[id] {
+            if let line = known[id] {
+                rest = line
+                break
+            }
+            guard seen.insert(id).inserted else {
+                cyclic = true
+                break
+            }
+            chain.append(manager)
+            next = manager.reportsTo
+        }
+        // In a cycle, each person's line ends at a different place: none is kept.
+        var line = rest
+        for member in chain.reversed() {
+            line.insert(member, at: 0)
+            if !cyclic { known[member.id] = line }
+        }
+        return line
+    }
+
     /// The team's management line: its manager, then that manager's line (TM, SM, AD, DCS).
     public func managementLine(ofTeam name: String) -> [Person] {
         let byID = index()
@@ -46,9 +80,11 @@ public struct OrgChart: Sendable, Hashable, Codable {
     public func managementLines() -> [String: [Person]] {
         let byID = index()
         var lines: [String: [Person]] = [:]
+        // Managers share the people above them: each person's line is walked once.
+        var lineFrom: [String: [Person]] = [:]
         for team in teams {
             guard let manager = byID[team.managerID] else { continue }
-            lines[team.name] = [manager] + line(above: manager.id, in: byID)
+            lines[team.name] = Self.line(from: manager, in: byID, known: &lineFrom)
         }
         return lines
     }

@@ -146,12 +146,12 @@ public struct MonthlySummary: Sendable, Encodable {
                     managers[person.id, default: (person.level, person, [])].teams.append(name)
                 }
             }
+            // By level, then id: the keys are sorted, not the entries, which carry their people
+            // and teams (hundreds of managers, each compared many times).
             let levelOrder: [ManagerLevel] = [.teamManager, .serviceManager, .assistantDirector]
-            let management = managers.values.sorted {
-                (levelOrder.firstIndex(of: $0.level) ?? 9, $0.person.id) < (
-                    levelOrder.firstIndex(of: $1.level) ?? 9, $1.person.id
-                )
-            }.map { entry in
+            let order = managers.map { (rank: levelOrder.firstIndex(of: $0.value.level) ?? 9, id: $0.key) }
+                .sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+            let management = order.compactMap { managers[$0.id] }.map { entry in
                 let names = entry.teams
                 let tally = names.reduce(scheme.empty) { $0 + (teamTallies[$1] ?? scheme.empty) }
                 let itemTally =

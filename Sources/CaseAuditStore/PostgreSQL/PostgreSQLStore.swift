@@ -74,7 +74,7 @@ public final class PostgreSQLStore: Sendable {
             let known = Set(ServerSchema.migrations.map { Int64($0.version) })
             if !applied.subtracting(known).isEmpty { throw StoreError.newerDatabase(path: location) }
             for migration in ServerSchema.migrations where !applied.contains(Int64(migration.version)) {
-                try connection.execute(migration.sql)
+                try connection.execute(migration.sql())
                 try connection.execute(
                     "INSERT INTO schema_migration VALUES ($1, $2, $3)", [migration.version, migration.name, now()])
             }

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import CaseAuditReports
+
+/// The report's own JSON writer lays its text out as the standard encoder does (`JSONOutput`:
+/// pretty, keys sorted), escapes included, so the two can sit in one file; but for an empty
+/// array, which it writes `[]`, as the report always has.
+@Suite struct JSONTextTests {
+    struct Table: Encodable {
+        var headers: [String]
+        var name: String
+        var rows: [[String]]
+    }
+
+    struct Document: Encodable {
+        var audited: Int
+        var head: [String: String]
+        var tables: [Table]
+    }
+
+    @Test func writesWhatTheStandardEncoderWrites() {
+        let odd = ["say \"no\"", "back\\slash", "two\nlines", "tab\there", "bell\u{07}", "café ✓", ""]
+        let document = Document(
+            audited: 42, head: ["seq": "7"],
+            tables: [
+                Table(headers: ["Team", "Files"], name: "teams", rows: [["A", "1"], odd]),
+                Table(headers: ["Only"], name: "one", rows: [["x"]]),
+            ])
+        var json = JSONText()
+        json.object { object in
+            object.member("audited") { $0.raw(String(document.audited)) }
+            object.member("head") { value in
+                value.object { object in object.member("seq") { $0.string("7") } }
+            }
+            object.member("tables") { value in
+                value.array(document.tables.count) { value, index in
+                    let table = document.tables[index]
+                    value.object { object in
+                        object.member("headers") { value in
+                            value.array(table.headers.count) { $0.string(table.headers[$1]) }
+                        }
+                        object.member("name") { $0.string(table.name) }
+                        object.member("rows") { value in
+                            value.array(table.rows.count) { value, row in
+                                value.array(table.rows[row].count) { $0.string(table.rows[row][$1]) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(json.text + "\n" == JSONOutput.render(document))
+        #expect(json.text.contains(#""say \"no\"""#))
+    }
+
+    @Test func writesAnEmptyArrayOnOneLine() {
+        var json = JSONText()
+        json.object { object in
+            object.member("rows") { $0.array(0) { _, _ in } }
+            object.member("tables") { value in value.array(1) { value, _ in value.object { _ in } } }
+        }
+        #expect(json.text == "{\n  \"rows\" : [],\n  \"tables\" : [\n    {}\n  ]\n}")
+    }
+}
