@@ -56,9 +56,13 @@ public enum MonthlyPublication {
         let templates =
             request.formats.contains(where: { $0 == .html || $0 == .md })
             ? try MonthlyReport.Templates(directory: request.templates) : nil
-        let summary = try MonthlySummary.build(
-            month: request.month, store: store, today: today, detail: request.suppression.detail)
-        let head = try store.trailHead()
+        // The figures and the head the report names are read from one state of the store: an
+        // audit submitted meanwhile is in both or in neither.
+        let (summary, head) = try store.readingOneState {
+            let summary = try MonthlySummary.build(
+                month: request.month, store: store, today: today, detail: request.suppression.detail)
+            return (summary, try store.trailHead())
+        }
         let files = MonthlyReport.files(
             summary, formats: request.formats, suppression: request.suppression, templates: templates,
             trailHead: head)

@@ -102,26 +102,67 @@ public final class SQLiteStore: Sendable {
         return try SQLiteTrail.append(entries, login: login, at: now(), db)
     }
 
-    /// Runs `body` in one transaction, mapping database errors to `StoreError`.
+    /// Runs `body` in one transaction, mapping database errors to `StoreError`. Inside
+    /// `readingOneState`, SQLite refuses it: that transaction only reads.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
+            if let database = pinnedDatabase { return try body(database) }
             return try queue.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw .failed(reason: error.message ?? error.description)
         } catch {
-            throw .failed(reason: String(describing: error))
+            throw Self.storeError(error)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
+            if let database = pinnedDatabase { return try body(database) }
             return try queue.read(body)
-        } catch let error as DatabaseError {
-            throw .failed(reason: error.message ?? error.description)
         } catch {
-            throw .failed(reason: String(describing: error))
+            throw Self.storeError(error)
         }
+    }
+
+    /// One read transaction for every read `body` makes through this store: in WAL mode, what
+    /// other connections commit meanwhile is not seen.
+    public func readingOneState<T>(_ body: () throws -> T) throws -> T {
+        if pinnedDatabase != nil { return try body() }
+        do {
+            return try queue.read { database in
+                try PinnedConnection.$current.withValue(PinnedConnection(store: ObjectIdentifier(self), database)) {
+                    try body()
+                }
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// The connection this store's `readingOneState` is reading on, on this thread, if any.
+    private var pinnedDatabase: Database? {
+        PinnedConnection.current.flatMap { $0.store == ObjectIdentifier(self) ? $0.database : nil }
+    }
+
+    private static func storeError(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: error
+        case let error as DatabaseError: .failed(reason: error.message ?? error.description)
+        default: .failed(reason: String(describing: error))
+        }
+    }
+}
+
+/// The connection a store's `readingOneState` holds its read transaction on, while its body
+/// runs: that store's reads go through it meanwhile. Bound to the thread (or task) running the
+/// body, so another thread using the same store, or another store, is not affected; the queue
+/// lets no other closure use the connection meanwhile.
+struct PinnedConnection: @unchecked Sendable {
+    @TaskLocal static var current: PinnedConnection?
+
+    let store: ObjectIdentifier
+    let database: Database
+
+    init(store: ObjectIdentifier, _ database: Database) {
+        self.store = store
+        self.database = database
     }
 }

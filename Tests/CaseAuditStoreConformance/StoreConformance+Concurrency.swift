@@ -43,3 +43,31 @@ extension StoreConformance {
             ])
     }
 }
+
+extension StoreConformance {
+    /// A report's reads, made in one state of the store, do not see an audit another auditor
+    /// submits between them, and the trail's head they read is of the same moment; the next
+    /// read after them sees it.
+    public static func aReportReadsOneState(_ engine: StoreEngine) throws {
+        let folder = try TemporaryDirectory()
+        let (store, sample) = try ConformanceCouncil.store(engine, in: folder)
+        let record = ConformanceCouncil.cases[0]
+        let other = try engine.connectAgain(store)
+        let audit = try other.startOrResumeAudit(
+            sampleID: sample.id, caseReference: record.reference, auditorID: ConformanceCouncil.auditor(of: record),
+            checklist: ConformanceCouncil.pinned)
+        let months = ConformanceCouncil.month...ConformanceCouncil.month
+        let start = try store.trailHead()
+        let seen = try store.readingOneState {
+            let before = try store.gradeCells(months: months)
+            try other.submitAudit(
+                audit.id, judgement: AuditJudgement(grade: "good"), grade: ConformanceCouncil.grade, outcomes: [])
+            return (before: before, after: try store.gradeCells(months: months), head: try store.trailHead())
+        }
+        #expect(seen.before == [])
+        #expect(seen.after == [])
+        #expect(seen.head == start)
+        #expect(try store.gradeCells(months: months).map(\.files) == [1])
+        #expect(try #require(try store.trailHead()).seq > (start?.seq ?? 0))
+    }
+}

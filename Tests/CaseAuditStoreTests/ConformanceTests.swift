@@ -85,6 +85,10 @@ enum Engines {
         try StoreConformance.submissionsAtOnceAddUp(engine)
     }
 
+    @Test(arguments: Engines.all) func aReportReadsOneState(_ engine: StoreEngine) throws {
+        try StoreConformance.aReportReadsOneState(engine)
+    }
+
     @Test(arguments: Engines.all) func submittedIsFinal(_ engine: StoreEngine) throws {
         try StoreConformance.submittedIsFinal(engine)
     }

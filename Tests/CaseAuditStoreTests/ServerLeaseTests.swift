@@ -77,7 +77,7 @@ import Testing
         #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
         // As if the holder had stopped renewing five minutes ago.
         let postgres = try #require(store as? PostgreSQLStore)
-        try postgres.write { try postgres.run("UPDATE audit_lease SET expires_at = now() - interval '1 second'") }
+        _ = try postgres.write { try postgres.run("UPDATE audit_lease SET expires_at = now() - interval '1 second'") }
         #expect(throws: Never.self) { _ = try other.claimAudit(audit.id) }
         withExtendedLifetime(held) {}
     }

@@ -70,4 +70,28 @@ import Testing
         verifier.feed(events)
         #expect(verifier.finish() == .intact(head: head, events: Int64(events.count)))
     }
+
+    /// A report reads in one snapshot and seals the chain in it. When another reader seals the
+    /// events that snapshot saw waiting, its sealing loses the race (SQLSTATE 40001): the
+    /// snapshot is taken again, not shown as an error, and the head read is the chain's.
+    @Test func aSnapshotWhoseSealingLosesTheRaceIsTakenAgain() throws {
+        let database = try PostgresServer.freshDatabase()
+        let store = try PostgreSQLStore(conninfo: database)
+        let other = try PostgreSQLStore(conninfo: database)
+        let month = try #require(AuditMonth("2026-11"))
+        let base = try store.trailHead()?.seq ?? 0
+        try store.write { try store.appendTrail(.redrawChecked(SampleID(1), reproduced: true, differences: 0)) }
+        var runs = 0
+        let head = try store.readingOneState {
+            runs += 1
+            let expected = runs == 1 ? "1=unsealed" : "1=\(base + 1)"
+            #expect(try PostgresServer.query(Self.sealed, in: database) == expected)
+            _ = try store.gradeCells(months: month...month)
+            let sealedElsewhere = try other.trailHead()
+            return (try store.trailHead(), sealedElsewhere)
+        }
+        #expect(runs == 2)
+        #expect(head.0 == head.1)
+        #expect(head.0?.seq == base + 1)
+    }
 }

@@ -8,6 +8,10 @@ public protocol CaseAuditStore: PopulationStore, SampleStore, AuditStore, Qualit
     func sessionIdentity() throws(StoreError) -> SessionIdentity
     /// Where the data is, as the user named it (a file path), for messages.
     var location: String { get }
+    /// Runs `body`, which only reads, against one state of the store: everything it reads
+    /// through this store was true at one moment, whatever other sessions commit meanwhile (a
+    /// report's figures and the trail's head it names agree).
+    func readingOneState<T>(_ body: () throws -> T) throws -> T
 }
 
 /// Loading generated audits at scale, already submitted, with their roll-ups (for `generate`,

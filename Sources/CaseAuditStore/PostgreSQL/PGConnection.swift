@@ -18,6 +18,12 @@ final class PGConnection: Sendable {
     /// Set when a statement failed on the client's side (no SQLSTATE: the server went away):
     /// libpq may still say the connection is fine when only the sending failed.
     private let lost = Atomic(false)
+    /// How many `transaction` calls are running: one begun inside another joins it.
+    private let depth = Atomic(0)
+    /// Set when a statement lost a serialization race or a deadlock (SQLSTATE 40001, 40P01),
+    /// until the next transaction begins: a transaction that joined another hands its failure
+    /// up as the store's error, and the one that began it asks here whether to run again.
+    private let raced = Atomic(false)
 
     /// Connects, or throws what libpq says (never the password: libpq's messages do not carry it).
     init(_ conninfo: String) throws(PGError) {
@@ -83,6 +89,7 @@ final class PGConnection: Sendable {
         default:
             let error = PGError(result)
             if error.sqlState == nil { lost.store(true, ordering: .relaxed) }
+            if error.lostARace { raced.store(true, ordering: .relaxed) }
             throw error
         }
     }
@@ -217,17 +224,25 @@ final class PGConnection: Sendable {
         if reconnected { _ = try execute(Self.sessionSettings) }
     }
 
+    /// Whether the statement that failed in the transaction last begun lost a race.
+    var lostARace: Bool { raced.load(ordering: .relaxed) }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     /// A connection found gone when the transaction begins (nothing of it sent yet) is made
-    /// again first, so a server restarted between two changes costs the user nothing.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// again first, so a server restarted between two changes costs the user nothing. Inside
+    /// another transaction, `body` runs in that one. `begin` may name an isolation level.
+    func transaction<T>(begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
+        if depth.load(ordering: .relaxed) > 0 { return try body() }
         try reconnectIfBroken()
+        raced.store(false, ordering: .relaxed)
         do {
-            try execute("BEGIN")
+            try execute(begin)
         } catch  where isBroken {
             try reconnectIfBroken()
-            try execute("BEGIN")
+            try execute(begin)
         }
+        depth.add(1, ordering: .relaxed)
+        defer { depth.subtract(1, ordering: .relaxed) }
         do {
             let value = try body()
             try execute("COMMIT")
@@ -328,6 +343,10 @@ struct PGError: Error, Sendable {
 
     /// SQLSTATE 08006: the connection failed (or could not be made again).
     static let connectionFailure = "08006"
+
+    /// Whether the statement lost a serialization race or a deadlock (SQLSTATE 40001,
+    /// 40P01): its transaction, run again, may well succeed.
+    var lostARace: Bool { sqlState == "40001" || sqlState == "40P01" }
 
     /// `message` on one line: libpq's run over several, indented with tabs.
     init(message: String, sqlState: String? = nil) {

@@ -110,7 +110,7 @@ public final class PostgreSQLStore: Sendable {
         while true {
             do {
                 return try connection.transaction(body)
-            } catch let error as PGError where ["40P01", "40001"].contains(error.sqlState ?? "") && attempt < retries {
+            } catch let error as PGError where error.lostARace && attempt < retries {
                 attempt += 1
             } catch {
                 throw storeError(error)
@@ -133,6 +133,22 @@ public final class PostgreSQLStore: Sendable {
 
     /// Reads in one transaction, so what is read is one consistent state.
     func read<T>(_ body: () throws -> T) throws(StoreError) -> T { try write(body) }
+
+    /// One snapshot (REPEATABLE READ) for every read `body` makes through this store: what
+    /// other sessions commit meanwhile is not seen. The trail is sealed in it as any reader
+    /// seals; a snapshot whose sealing loses the race to another reader's is taken again.
+    public func readingOneState<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try connection.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ", body)
+            } catch  where connection.lostARace && attempt < 4 {
+                attempt += 1
+            } catch let error as PGError {
+                throw storeError(error)
+            }
+        }
+    }
 
     /// Runs one statement.
     @discardableResult
