@@ -4,7 +4,7 @@
 /// refuse changes to a submitted audit with SQLSTATE CA001.
 enum ServerSchema {
     /// Each migration's SQL is made only when it is applied: most connections find every one
-    /// applied, and building the scripts (v10's is rewritten from v1's) took about a millisecond at each.
+    /// applied, and building every script (v10's is rewritten from v1's) took a millisecond of each connection.
     static let migrations: [(version: Int, name: String, sql: @Sendable () -> String)] = [
         (1, "the schema of caseaudit's embedded store v10", { v1 }),
         (2, "logins, and who keyed an audit for its auditor", { v2 }),
