@@ -42,8 +42,10 @@ public enum ModerationPublication {
     }
 
     public static func publish(_ request: Request, store: some CaseAuditStore) throws -> Published {
-        let summary = try ModerationSummary.build(months: request.months, store: store)
-        let head = try store.trailHead()
+        // As the monthly summary: the figures and the head the report names from one state.
+        let (summary, head) = try store.readingOneState {
+            (try ModerationSummary.build(months: request.months, store: store), try store.trailHead())
+        }
         let files = ModerationReport.files(
             summary, formats: request.formats, suppression: request.suppression, trailHead: head)
         try OutputFiles.write(files, to: request.folder, what: "the report")
