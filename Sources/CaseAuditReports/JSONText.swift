@@ -73,6 +73,19 @@ struct JSONText {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// An array of strings.
+    mutating func strings(_ values: [String]) { array(values.count) { $0.string(values[$1]) } }
+
+    /// A report's table: its headers, name, rows and title, the keys sorted as the encoder sorts them.
+    mutating func table(_ table: ReportTable) {
+        object { object in
+            object.member("headers") { $0.strings(table.headers) }
+            object.member("name") { $0.string(table.name) }
+            object.member("rows") { value in value.array(table.rows.count) { $0.strings(table.rows[$1]) } }
+            object.member("title") { $0.string(table.title) }
+        }
+    }
+
     mutating func member(_ key: String, _ value: (inout JSONText) -> Void) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false

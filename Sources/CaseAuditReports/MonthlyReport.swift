@@ -108,29 +108,12 @@ public enum MonthlyReport {
                 let figures = JSONOutput.render(summary).dropLast().replacingOccurrences(of: "\n", with: "\n  ")
                 object.member("figures") { $0.raw(figures) }
             }
-            object.member("moderation") { value in
-                let lines = (summary.moderation?.sections ?? []).map { ModerationReport.headline($0, suppression) }
-                value.array(lines.count) { $0.string(lines[$1]) }
+            object.member("moderation") {
+                $0.strings((summary.moderation?.sections ?? []).map { ModerationReport.headline($0, suppression) })
             }
             object.member("month") { $0.string(summary.month) }
             if !suppression.detail { object.member("suppressedBelow") { $0.raw(String(suppression.minimum)) } }
-            object.member("tables") { value in
-                value.array(tables.count) { value, index in
-                    let table = tables[index]
-                    value.object { object in
-                        object.member("headers") { value in
-                            value.array(table.headers.count) { $0.string(table.headers[$1]) }
-                        }
-                        object.member("name") { $0.string(table.name) }
-                        object.member("rows") { value in
-                            value.array(table.rows.count) { value, row in
-                                value.array(table.rows[row].count) { $0.string(table.rows[row][$1]) }
-                            }
-                        }
-                        object.member("title") { $0.string(table.title) }
-                    }
-                }
-            }
+            object.member("tables") { value in value.array(tables.count) { $0.table(tables[$1]) } }
             if let head {
                 object.member("trailHead") { value in
                     value.object { object in

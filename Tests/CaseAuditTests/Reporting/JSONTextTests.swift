@@ -6,16 +6,10 @@ import Testing
 /// pretty, keys sorted), escapes included, so the two can sit in one file; but for an empty
 /// array, which it writes `[]`, as the report always has.
 @Suite struct JSONTextTests {
-    struct Table: Encodable {
-        var headers: [String]
-        var name: String
-        var rows: [[String]]
-    }
-
     struct Document: Encodable {
         var audited: Int
         var head: [String: String]
-        var tables: [Table]
+        var tables: [ReportTable]
     }
 
     @Test func writesWhatTheStandardEncoderWrites() {
@@ -23,8 +17,8 @@ import Testing
         let document = Document(
             audited: 42, head: ["seq": "7"],
             tables: [
-                Table(headers: ["Team", "Files"], name: "teams", rows: [["A", "1"], odd]),
-                Table(headers: ["Only"], name: "one", rows: [["x"]]),
+                ReportTable(name: "teams", title: "Teams", headers: ["Team", "Files"], rows: [["A", "1"], odd]),
+                ReportTable(name: "one", title: "One \"quoted\"", headers: ["Only"], rows: [["x"]]),
             ])
         var json = JSONText()
         json.object { object in
@@ -32,22 +26,7 @@ import Testing
             object.member("head") { value in
                 value.object { object in object.member("seq") { $0.string("7") } }
             }
-            object.member("tables") { value in
-                value.array(document.tables.count) { value, index in
-                    let table = document.tables[index]
-                    value.object { object in
-                        object.member("headers") { value in
-                            value.array(table.headers.count) { $0.string(table.headers[$1]) }
-                        }
-                        object.member("name") { $0.string(table.name) }
-                        object.member("rows") { value in
-                            value.array(table.rows.count) { value, row in
-                                value.array(table.rows[row].count) { $0.string(table.rows[row][$1]) }
-                            }
-                        }
-                    }
-                }
-            }
+            object.member("tables") { value in value.array(document.tables.count) { $0.table(document.tables[$1]) } }
         }
         #expect(json.text + "\n" == JSONOutput.render(document))
         #expect(json.text.contains(#""say \"no\"""#))
