@@ -13,16 +13,7 @@ public enum StratifiedSampler {
     public static func draw(_ cases: [CaseRecord], parameters: SampleParameters, excluded: Set<String> = [])
         -> [SampledCase]
     {
-        // Work on indices: a snapshot can hold a million cases, and copying records is costly.
-        var groups: [String: [Int]] = [:]
-        // Each field read in place: copying a record retains and releases its three strings.
-        for index in cases.indices {
-            guard parameters.caseTypes.isEmpty || parameters.caseTypes.contains(cases[index].caseType),
-                excluded.isEmpty || !excluded.contains(cases[index].reference)
-            else { continue }
-            groups[stratumKey(cases[index], parameters.strata), default: []].append(index)
-        }
-        let strata = sortedStrata(groups, cases: cases)
+        let strata = sortedStrata(grouped(cases, parameters: parameters, excluded: excluded), cases: cases)
         let shares = allocate(parameters.size, sizes: strata.map(\.members.count))
         var random = SampleRandom(seed: parameters.seed)
         var drawn: [SampledCase] = []
@@ -54,15 +45,47 @@ public enum StratifiedSampler {
         return drawn
     }
 
+    /// The eligible cases' positions, by stratum, the strata in the order first met. Work is on
+    /// positions, each field read in place: a snapshot can hold a million cases, and copying a
+    /// record retains and releases its strings. Strata are numbered by their keys' bytes
+    /// (`ByteIndex`): a Dictionary keyed by String hashed every case's key with SipHash.
+    static func grouped(_ cases: [CaseRecord], parameters: SampleParameters, excluded: Set<String>)
+        -> [(key: String, members: [Int])]
+    {
+        let byTeam = parameters.strata == [.team]
+        var numbers = ByteIndex(capacity: 1_024)
+        var strata: [(key: String, members: [Int])] = []
+        cases.withUnsafeBufferPointer { cases in
+            for position in cases.indices {
+                guard parameters.caseTypes.isEmpty || parameters.caseTypes.contains(cases[position].caseType),
+                    excluded.isEmpty || !excluded.contains(cases[position].reference)
+                else { continue }
+                let key =
+                    byTeam ? cases[position].team ?? unallocatedKey : stratumKey(cases[position], parameters.strata)
+                let stratum = numbers.number(key)
+                if stratum.isNew { strata.append((key: key, members: [])) }
+                strata[stratum.number].members.append(position)
+            }
+        }
+        // Keys equal as Strings but not in their bytes (a name written composed in one row and
+        // decomposed in another) are one stratum, as they were when a String keyed them.
+        guard Set(strata.map(\.key)).count < strata.count else { return strata }
+        return Dictionary(grouping: strata, by: \.key).map { key, parts in
+            (key: parts[0].key, members: parts.flatMap(\.members).sorted())
+        }
+    }
+
     /// From this many eligible cases, half the strata are sorted on another core.
     static let parallelSortThreshold = 200_000
 
     /// The strata in key order, each stratum's members in reference order (so that the draw
     /// does not depend on the order the cases came in).
-    static func sortedStrata(_ groups: [String: [Int]], cases: [CaseRecord]) -> [(key: String, members: [Int])] {
-        let keyed = groups.sorted { $0.key < $1.key }.map { (key: $0.key, members: $0.value) }
+    static func sortedStrata(_ groups: [(key: String, members: [Int])], cases: [CaseRecord]) -> [(
+        key: String, members: [Int]
+    )] {
+        let keyed = groups.sorted { $0.key < $1.key }
         @Sendable func sortMembers(_ members: [Int]) -> [Int] {
-            members.sorted { cases[$0].reference < cases[$1].reference }
+            cases.withUnsafeBufferPointer { cases in members.sorted { cases[$0].reference < cases[$1].reference } }
         }
         let total = keyed.reduce(0) { $0 + $1.members.count }
         guard total >= parallelSortThreshold, keyed.count > 1 else {
@@ -89,12 +112,15 @@ public enum StratifiedSampler {
             .sorted { $0.0 < $1.0 }.map { (key: $0.0, population: $0.1) }
     }
 
+    /// The stratum of the cases without a team.
+    static let unallocatedKey = "(unallocated)"
+
     /// "team|case type" style key; "(unallocated)" for a case with no team.
     static func stratumKey(_ record: CaseRecord, _ strata: [SampleParameters.Stratum]) -> String {
-        if strata == [.team] { return record.team ?? "(unallocated)" }  // the common case, without joining
+        if strata == [.team] { return record.team ?? unallocatedKey }  // the common case, without joining
         return strata.map { stratum in
             switch stratum {
-            case .team: record.team ?? "(unallocated)"
+            case .team: record.team ?? unallocatedKey
             case .caseType: record.caseType.rawValue
             case .worker: record.worker ?? "(no worker)"
             }

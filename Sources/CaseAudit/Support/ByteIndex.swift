@@ -75,6 +75,12 @@ package struct ByteIndex {
         return (number, true)
     }
 
+    /// The number of a string's UTF-8 bytes, read in place when the string keeps them together.
+    package mutating func number(_ text: String) -> (number: Int, isNew: Bool) {
+        text.utf8.withContiguousStorageIfAvailable { number(UnsafeRawBufferPointer($0)) }
+            ?? Array(text.utf8).withUnsafeBytes { number($0) }
+    }
+
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     /// What a slot keeps of a key's hash: its top half.

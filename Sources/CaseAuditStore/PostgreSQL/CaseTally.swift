@@ -14,9 +14,7 @@ struct CaseTally {
     mutating func count(team: String?, caseType: CaseType) {
         let type = Self.types.firstIndex(of: caseType) ?? 0
         guard let team else { return unallocated[type] += 1 }
-        let seen =
-            team.utf8.withContiguousStorageIfAvailable { teams.number(UnsafeRawBufferPointer($0)) }
-            ?? Array(team.utf8).withUnsafeBytes { teams.number($0) }
+        let seen = teams.number(team)
         if seen.isNew {
             names.append(team)
             counts.append(contentsOf: repeatElement(0, count: Self.types.count))

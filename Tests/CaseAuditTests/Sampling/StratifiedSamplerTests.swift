@@ -73,4 +73,42 @@ import Testing
         // 9 degrees of freedom: 27.88 is the 0.1 % critical value.
         #expect(chiSquare < 27.88, "counts \(counts)")
     }
+
+    /// The strata, numbered by their keys' bytes, are those a String-keyed grouping makes: the
+    /// same keys in the same order, the same members in the same order, for each way of forming
+    /// strata, with cases in no order, some without a team or worker, and a team name written
+    /// both composed and decomposed (one stratum, as String equality makes it).
+    @Test func strataAreThoseOfAGroupingByStringKeys() {
+        var random = SampleRandom(seed: 7)
+        let teams: [String?] = (0..<30).map { "Team \($0)" } + [nil, "\u{E9}quipe", "e\u{301}quipe"]
+        let workers: [String?] = (0..<12).map { "Worker \($0)" } + [nil]
+        let types = CaseType.allCases
+        let cases = (0..<3_000).map { index in
+            CaseRecord(
+                reference: "R\(random.next(below: 1_000_000))-\(index)",
+                caseType: types[random.next(below: types.count)],
+                team: teams[random.next(below: teams.count)], worker: workers[random.next(below: workers.count)])
+        }
+        let designs: [([SampleParameters.Stratum], [CaseType])] = [
+            ([.team], []), ([.team], [.childProtection, .lookedAfter]), ([.team, .caseType], []), ([.worker], []),
+        ]
+        for (strata, eligible) in designs {
+            var parameters = Self.parameters(.perStratum(2), types: eligible)
+            parameters.strata = strata
+            let excluded: Set<String> = [cases[0].reference, cases[1].reference]
+            let expected = Dictionary(
+                grouping: cases.indices.filter {
+                    (eligible.isEmpty || eligible.contains(cases[$0].caseType))
+                        && !excluded.contains(cases[$0].reference)
+                }, by: { StratifiedSampler.stratumKey(cases[$0], strata) }
+            ).map { (key: $0.key, members: $0.value.sorted { cases[$0].reference < cases[$1].reference }) }
+                .sorted { $0.key < $1.key }
+            let made = StratifiedSampler.sortedStrata(
+                StratifiedSampler.grouped(cases, parameters: parameters, excluded: excluded), cases: cases)
+            #expect(made.count == expected.count, "\(strata)")
+            #expect(made.map(\.key) == expected.map(\.key), "\(strata)")
+            #expect(made.map(\.members) == expected.map(\.members), "\(strata)")
+        }
+        #expect(teams[31] == teams[32])
+    }
 }
