@@ -263,18 +263,17 @@ final class PGConnection: Sendable {
 }
 
 /// Where `COPY … FROM STDIN` lines go: bytes in COPY's text format, buffered, and sent a
-/// megabyte at a time.
+/// chunk at a time (`PGSendBuffer`).
 struct PGCopySink {
     fileprivate let connection: OpaquePointer
     private var buffer: [UInt8] = []
-    /// What is sent at once. The socket holds about 200 kB: with a megabyte at a time the
-    /// server, having read what the socket held, waited while the next megabyte was written
-    /// (a million-case import's server busy 60 % of the time, its client's sending thread 30 %).
-    static let chunk = 64 << 10
+    /// What is sent at once.
+    private let chunk: Int
 
     fileprivate init(connection: OpaquePointer) {
         self.connection = connection
-        buffer.reserveCapacity(Self.chunk + 1 << 16)
+        chunk = PGSendBuffer.prepare(PQsocket(connection))
+        buffer.reserveCapacity(chunk + 1 << 16)
     }
 
     /// Adds one line (COPY's text format, without its newline).
@@ -323,7 +322,7 @@ struct PGCopySink {
     /// Ends the line; sends what is buffered once it passes `chunk`.
     mutating func endLine() throws(PGError) {
         buffer.append(0x0A)
-        if buffer.count > Self.chunk { try flush() }
+        if buffer.count > chunk { try flush() }
     }
 
     fileprivate mutating func flush() throws(PGError) {
