@@ -45,7 +45,7 @@ public enum StratifiedSampler {
         return drawn
     }
 
-    /// The eligible cases' positions, by stratum, the strata in the order first met. Work is on
+    /// The eligible cases' positions, by stratum, the strata in no particular order. Work is on
     /// positions, each field read in place: a snapshot can hold a million cases, and copying a
     /// record retains and releases its strings. Strata are numbered by their keys' bytes
     /// (`ByteIndex`): a Dictionary keyed by String hashed every case's key with SipHash.
@@ -71,7 +71,7 @@ public enum StratifiedSampler {
         // decomposed in another) are one stratum, as they were when a String keyed them.
         guard Set(strata.map(\.key)).count < strata.count else { return strata }
         return Dictionary(grouping: strata, by: \.key).map { key, parts in
-            (key: parts[0].key, members: parts.flatMap(\.members).sorted())
+            (key: key, members: parts.flatMap(\.members).sorted())
         }
     }
 
