@@ -339,22 +339,7 @@ extension SQLiteStore: AuditStore {
             // A moderator's second scoring is final: the moderation's outcome is what changes a grade.
             guard old.moderates == nil else { throw StoreError.submitted(audit: audit) }
             guard old.submittedAt != nil else { throw StoreError.notSubmitted(audit: audit) }
-            if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [audit]) {
-                throw StoreError.alreadyAmended(audit: audit, by: later)
-            }
-            let startedAt = now()
-            try db.execute(
-                sql: """
-                    INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
-                        amended_by, amended_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    old.sampleID, old.caseReference, old.auditorID, old.checklistHash, startedAt, old.version + 1,
-                    audit, person,
-                    reason,
-                ])
-            let id = AuditID(db.lastInsertedRowID)
+            let id = try Self.insertVersion(after: old, by: person, reason: reason, at: now(), db)
             let before = AuditContent(
                 answers: try Self.answers(audit, db), judgement: try Self.judgement(audit, db),
                 actions: try Self.actions(audit, db))
@@ -375,6 +360,29 @@ extension SQLiteStore: AuditStore {
             else { throw StoreError.failed(reason: "the amendment was not kept") }
             return Self.storedAudit(amended)
         }
+    }
+
+    /// The row of an audit's next version, by `person` for `reason`, refused when the audit has
+    /// one already: an amendment's, or a moderation's that changed the grade.
+    static func insertVersion(
+        after old: StoredAudit, by person: String, reason: String, at stamp: String, _ db: Database
+    )
+        throws -> AuditID
+    {
+        if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [old.id]) {
+            throw StoreError.alreadyAmended(audit: old.id, by: later)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
+                    amended_by, amended_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                old.sampleID, old.caseReference, old.auditorID, old.checklistHash, stamp, old.version + 1, old.id,
+                person, reason,
+            ])
+        return AuditID(db.lastInsertedRowID)
     }
 
     public func audit(id: AuditID) throws(StoreError) -> AuditRecord? {

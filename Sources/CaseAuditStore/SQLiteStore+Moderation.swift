@@ -164,9 +164,6 @@ extension SQLiteStore: ModerationStore {
         of original: AuditID, grade: String, gradeReason: String?, by person: String, why reason: String,
         at stamp: String, _ db: Database
     ) throws {
-        if let later = try AuditID.fetchOne(db, sql: "SELECT id FROM audit WHERE amends = ?", arguments: [original]) {
-            throw StoreError.alreadyAmended(audit: original, by: later)
-        }
         guard
             let row = try Row.fetchOne(
                 db,
@@ -175,17 +172,7 @@ extension SQLiteStore: ModerationStore {
                 arguments: [original])
         else { throw StoreError.noAudit(original) }
         let old = Self.storedAudit(row)
-        try db.execute(
-            sql: """
-                INSERT INTO audit (sample_id, case_reference, auditor_id, checklist_hash, started_at, version, amends,
-                    amended_by, amended_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                old.sampleID, old.caseReference, old.auditorID, old.checklistHash, stamp, old.version + 1,
-                original, person, reason,
-            ])
-        let made = AuditID(db.lastInsertedRowID)
+        let made = try Self.insertVersion(after: old, by: person, reason: reason, at: stamp, db)
         try db.execute(
             sql: """
                 INSERT INTO audit_answer (audit_id, item_id, value, note, answered_at, position)

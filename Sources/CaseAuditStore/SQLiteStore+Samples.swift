@@ -212,17 +212,14 @@ extension SQLiteStore: SampleStore {
                     """, arguments: [auditor, caseReference]
             ).compactMap { row -> AuditAllocation? in
                 guard let month = AuditMonth(row["month"] as String) else { return nil }
-                let open: AuditID? = row["open_audit"]
-                let submitted: AuditID? = row["submitted_audit"]
-                let status: AuditAllocation.Status =
-                    open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
+                let progress = AuditAllocation.progress(open: row["open_audit"], submitted: row["submitted_audit"])
                 return AuditAllocation(
                     sampleID: row["id"], sampleSequence: row["sequence"], month: month,
                     checklistID: row["checklist_id"],
                     caseReference: row["case_reference"],
                     caseType: (row["case_type"] as String?).flatMap(CaseType.init(rawValue:)),
-                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"], status: status,
-                    auditID: open ?? submitted, today: today)
+                    team: row["team"], worker: row["worker"], auditorID: row["auditor_id"], status: progress.status,
+                    auditID: progress.audit, today: today)
             }
         }
     }

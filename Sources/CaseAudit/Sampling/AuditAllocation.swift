@@ -48,6 +48,12 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
         overdue = status != .submitted && today.map { $0 > month.lastDay } ?? false
     }
 
+    /// Where a file's audit has got, and which audit to show, from what a store holds for it:
+    /// the audit under way on it, if any, and its latest submitted version, if any.
+    public static func progress(open: AuditID?, submitted: AuditID?) -> (status: Status, audit: AuditID?) {
+        (open != nil ? .inProgress : submitted != nil ? .submitted : .allocated, open ?? submitted)
+    }
+
     /// The filter `audit list --status` takes: a status, or "overdue".
     public enum Filter: String, Sendable, CaseIterable {
         case allocated

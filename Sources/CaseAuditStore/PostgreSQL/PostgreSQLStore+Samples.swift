@@ -235,16 +235,15 @@ extension PostgreSQLStore: SampleStore {
                 """, [auditor, caseReference]
             ).all.compactMap { row -> AuditAllocation? in
                 guard let month = AuditMonth(row.string("month")) else { return nil }
-                let open = row.int("open_audit").map { AuditID($0) }
-                let submitted = row.int("submitted_audit").map { AuditID($0) }
-                let status: AuditAllocation.Status =
-                    open != nil ? .inProgress : submitted != nil ? .submitted : .allocated
+                let progress = AuditAllocation.progress(
+                    open: row.int("open_audit").map { AuditID($0) },
+                    submitted: row.int("submitted_audit").map { AuditID($0) })
                 return AuditAllocation(
                     sampleID: SampleID(row.int("id") ?? 0), sampleSequence: row.int("sequence"), month: month,
                     checklistID: row.string("checklist_id"), caseReference: row.string("case_reference"),
                     caseType: row.text("case_type").flatMap(CaseType.init(rawValue:)), team: row.text("team"),
-                    worker: row.text("worker"), auditorID: row.string("auditor_id"), status: status,
-                    auditID: open ?? submitted, today: today)
+                    worker: row.text("worker"), auditorID: row.string("auditor_id"),
+                    status: progress.status, auditID: progress.audit, today: today)
             }
         }
     }

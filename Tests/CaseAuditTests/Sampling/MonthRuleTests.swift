@@ -26,6 +26,15 @@ import Testing
             team: "A", worker: nil, auditorID: auditor, status: status)
     }
 
+    /// An audit under way is what a file shows, before any submitted version (an amendment
+    /// under way on a submitted audit); with neither, the file is only allocated.
+    @Test func aFilesProgressIsItsOpenAuditElseItsSubmittedOne() {
+        #expect(AuditAllocation.progress(open: nil, submitted: nil) == (.allocated, nil))
+        #expect(AuditAllocation.progress(open: 4, submitted: nil) == (.inProgress, 4))
+        #expect(AuditAllocation.progress(open: nil, submitted: 3) == (.submitted, 3))
+        #expect(AuditAllocation.progress(open: 5, submitted: 3) == (.inProgress, 5))
+    }
+
     @Test func aCaseInTwoSamplesIsNamedNotGuessed() {
         let two = [allocation(1, "tm1", .allocated), allocation(2, "tm1", .inProgress)]
         #expect(AllocationChoice.choose(two, auditor: "tm1", sample: nil) == .ambiguous(two))
