@@ -1,4 +1,5 @@
 import CaseAuditTestSupport
+import Foundation
 import Testing
 
 @testable import CaseAudit
@@ -22,6 +23,27 @@ import Testing
     @Test func skipsAByteOrderMark() throws {
         let list = try CaseListCSVImport.read(file: Fixtures.population("cases-bom.csv"))
         #expect(list.records == [CaseRecord(reference: "C1", caseType: .childInNeed)])
+    }
+
+    /// A byte-order mark before UTF-8 that is not all ASCII, and before Windows-1252: the mark is
+    /// skipped and the names read in their encoding, in the first row and the last.
+    @Test func skipsAByteOrderMarkBeforeTextThatIsNotASCII() throws {
+        let folder = try TemporaryDirectory()
+        let header = "Case Reference,Case Type,Team,Worker\n"
+        let rows = "C1,CIN,Tîm Gogledd,Siân Jones\nC2,CP,Équipe,Zoë Brown\n"
+        let utf8 = try folder.write("utf8.csv", Data([0xEF, 0xBB, 0xBF] + Array((header + rows).utf8)))
+        let list = try CaseListCSVImport.read(file: utf8)
+        #expect(list.records.map(\.reference) == ["C1", "C2"])
+        #expect(list.records.map(\.team) == ["Tîm Gogledd", "Équipe"])
+        #expect(list.records.map(\.worker) == ["Siân Jones", "Zoë Brown"])
+        #expect(list.notes.isEmpty)
+        // "Zoë" in Windows-1252 (0xEB), after the same mark: not UTF-8, so read as Windows-1252.
+        let latin = Array((header + "C1,CIN,North,Zo").utf8) + [0xEB] + Array(" Brown\n".utf8)
+        let windows = try folder.write("windows.csv", Data([0xEF, 0xBB, 0xBF] + latin))
+        let read = try CaseListCSVImport.read(file: windows)
+        #expect(read.records.map(\.worker) == ["Zoë Brown"])
+        #expect(read.records.map(\.reference) == ["C1"])
+        #expect(read.notes == [FormatMessages.Cases.readAsWindows1252])
     }
 
     @Test func readsWindows1252AndSaysSo() throws {

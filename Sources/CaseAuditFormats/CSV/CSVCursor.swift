@@ -16,8 +16,10 @@ struct CSVCursor {
     private(set) var doubledQuotes: [Bool] = []
     private(set) var recordLine = 1
 
-    init(bytes: [UInt8]) {
+    /// A cursor over `bytes` from `start` (past a byte-order mark).
+    init(bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
+        index = start
     }
 
     /// Field `column` (0-based) of the record read last, unquoted; nil past the record's end.

@@ -17,13 +17,19 @@ enum CSVInput {
         return table
     }
 
-    /// The file's text, to be read a record at a time (`CSVCursor`), and how many lines it has.
-    static func text(_ path: String) throws(InputError) -> (
-        bytes: [UInt8], encoding: CSVTable.Encoding, lines: Int
-    ) {
+    /// The file's text, `bytes` from `start`, to be read a record at a time (`CSVCursor`), and
+    /// how many lines it has.
+    static func text(_ path: String) throws(InputError) -> Text {
         let file = try FileContents.readInputLines(path, limit: sizeLimit, lineLimit: InputLimits.line)
-        let text = CSVTable.text(file.bytes)
-        return (text.bytes, text.encoding, file.lines)
+        let text = CSVTable.textFrom(file.bytes)
+        return Text(bytes: text.bytes, start: text.start, encoding: text.encoding, lines: file.lines)
+    }
+
+    struct Text {
+        let bytes: [UInt8]
+        let start: Int
+        let encoding: CSVTable.Encoding
+        let lines: Int
     }
 
     static func syntaxError(_ failure: CSVTable.Failure, in path: String) -> InputError {

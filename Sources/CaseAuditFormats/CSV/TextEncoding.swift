@@ -3,41 +3,61 @@ import CaseAudit
 /// The two encodings council exports arrive in: UTF-8 (with or without a byte-order mark) and
 /// Windows-1252 (Excel's "CSV" on Windows).
 enum TextEncoding {
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // ASCII fast path, eight bytes at a time: most exports are.
-        if isASCII(bytes) { return true }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+    /// Whether the bytes are UTF-8. Every byte of a character of more than one byte has its high
+    /// bit set, so the text is UTF-8 when each run of such bytes is: ASCII is skipped a word at a
+    /// time and only the runs are decoded. (Decoding every byte once any was not ASCII took a
+    /// million-row export with one "ë" 65–120 ms, against 14 ms for the same file in ASCII;
+    /// now 5 and 6 ms.)
+    static func isValidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = start
+            while let start = firstNonASCII(in: raw, from: offset) {
+                var end = start + 1
+                while end < raw.count, raw[end] >= 0x80 { end += 1 }
+                var run = raw[start..<end].makeIterator()
+                var decoder = UTF8()
+                decoding: while true {
+                    switch decoder.decode(&run) {
+                    case .scalarValue: continue
+                    case .emptyInput: break decoding
+                    case .error: return false
+                    }
+                }
+                offset = end
             }
+            return true
         }
     }
 
-    /// Whether no byte has its high bit set, read a word at a time (byte by byte, the check was
-    /// 5 % of a million-row import's CPU).
-    static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var high: UInt64 = 0
-            var offset = 0
-            while offset + 8 <= raw.count {
-                high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                offset += 8
-            }
-            while offset < raw.count {
-                high |= UInt64(raw[offset])
-                offset += 1
-            }
-            return high & 0x8080_8080_8080_8080 == 0
+    /// Where the first byte with its high bit set is, from `offset`: four words at a time while
+    /// none has one, then a word at a time (byte by byte, the check was 5 % of a million-row
+    /// import's CPU; a word at a time with a test for each, half as quick as four).
+    static func firstNonASCII(in raw: UnsafeRawBufferPointer, from offset: Int) -> Int? {
+        var offset = offset
+        while offset + 32 <= raw.count {
+            let words =
+                raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+            if words & 0x8080_8080_8080_8080 != 0 { break }
+            offset += 32
         }
+        while offset + 8 <= raw.count {
+            let high = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian & 0x8080_8080_8080_8080
+            if high != 0 { return offset + high.trailingZeroBitCount / 8 }
+            offset += 8
+        }
+        while offset < raw.count {
+            if raw[offset] >= 0x80 { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// Windows-1252 to UTF-8. Bytes 0x80–0x9F map to the punctuation Excel puts there (curly
     /// quotes, dashes, the euro sign); the five undefined ones become U+FFFD.
-    static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    static func windows1252ToUTF8(_ bytes: some Collection<UInt8>) -> [UInt8] {
         let high: [UInt32] = [
             0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
             0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,

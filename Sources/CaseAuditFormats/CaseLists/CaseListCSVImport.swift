@@ -60,11 +60,11 @@ public enum CaseListCSVImport {
 
     /// One reading of the file; nil when `references` may have missed a repeat.
     private static func read(
-        _ text: (bytes: [UInt8], encoding: CSVTable.Encoding, lines: Int), _ path: String, _ mapping: [Field: String],
+        _ text: CSVInput.Text, _ path: String, _ mapping: [Field: String],
         _ batchSize: Int,
         references: inout some ReferenceCheck, deliver: ([CaseRecord]) -> Void
     ) throws(InputError) -> [String]? {
-        var reader = FieldReader(cursor: CSVCursor(bytes: text.bytes))
+        var reader = FieldReader(cursor: CSVCursor(bytes: text.bytes, from: text.start))
         guard try reader.next(in: path) else { throw CSVInput.empty(path) }
         let columns = try CSVColumns<Field>.resolve(header: reader.header, mapping: mapping, path: path)
         guard try reader.next(in: path) else {
