@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CaseAudit
@@ -51,5 +52,23 @@ import Testing
                 #expect(found == (place < length ? place : nil), "length \(length), place \(place)")
             }
         }
+    }
+
+    /// Windows-1252 as Foundation reads it, for random text of ASCII and every defined byte
+    /// from 0x80; the five bytes it leaves undefined become U+FFFD; and from an offset.
+    @Test func readsWindows1252AsFoundationDoes() throws {
+        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        let defined = (0x80...0xFF).map(UInt8.init).filter { !undefined.contains($0) }
+        var random = SampleRandom(seed: 5)
+        for length in 0..<300 {
+            let bytes = (0..<length).map { _ in
+                random.next(below: 3) == 0
+                    ? defined[random.next(below: defined.count)] : UInt8(32 + random.next(below: 95))
+            }
+            let expected = try #require(String(bytes: bytes, encoding: .windowsCP1252))
+            #expect(TextEncoding.windows1252ToUTF8(bytes) == Array(expected.utf8), "\(bytes)")
+        }
+        #expect(TextEncoding.windows1252ToUTF8([0x41, 0x81, 0x80, 0x9D]) == Array("A\u{FFFD}€\u{FFFD}".utf8))
+        #expect(TextEncoding.windows1252ToUTF8(Array("ab".utf8) + [0xE9], from: 1) == Array("bé".utf8))
     }
 }

@@ -46,7 +46,7 @@ public struct CSVTable: Sendable {
     static func textFrom(_ raw: [UInt8]) -> (bytes: [UInt8], start: Int, encoding: Encoding) {
         let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if TextEncoding.isValidUTF8(raw, from: start) { return (raw, start, .utf8) }
-        return (TextEncoding.windows1252ToUTF8(raw[start...]), 0, .windows1252)
+        return (TextEncoding.windows1252ToUTF8(raw, from: start), 0, .windows1252)
     }
 
     public var recordCount: Int { recordStarts.count }
