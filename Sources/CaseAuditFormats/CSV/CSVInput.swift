@@ -21,10 +21,11 @@ enum CSVInput {
     /// how many lines it has.
     static func text(_ path: String) throws(InputError) -> Text {
         let file = try FileContents.readInputLines(path, limit: sizeLimit, lineLimit: InputLimits.line)
-        let text = CSVTable.textFrom(file.bytes)
+        let text = CSVTable.textInPlace(file.bytes)
         return Text(bytes: text.bytes, start: text.start, encoding: text.encoding, lines: file.lines)
     }
 
+    /// A file's text: `bytes` from `start`, in UTF-8, read from `encoding`; `lines` lines.
     struct Text {
         let bytes: [UInt8]
         let start: Int

@@ -37,13 +37,13 @@ public struct CSVTable: Sendable {
     /// The text of a file's bytes, as UTF-8: a byte-order mark dropped, and bytes that are not
     /// UTF-8 read as Windows-1252.
     static func text(_ raw: [UInt8]) -> (bytes: [UInt8], encoding: Encoding) {
-        let text = textFrom(raw)
+        let text = textInPlace(raw)
         return (text.start == 0 ? text.bytes : Array(text.bytes[text.start...]), text.encoding)
     }
 
     /// The same, the byte-order mark skipped rather than copied out: the text is `bytes` from
     /// `start` (copying a million-row export to drop three bytes took longer than checking it).
-    static func textFrom(_ raw: [UInt8]) -> (bytes: [UInt8], start: Int, encoding: Encoding) {
+    static func textInPlace(_ raw: [UInt8]) -> (bytes: [UInt8], start: Int, encoding: Encoding) {
         let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if TextEncoding.isValidUTF8(raw, from: start) { return (raw, start, .utf8) }
         return (TextEncoding.windows1252ToUTF8(raw, from: start), 0, .windows1252)

@@ -4,17 +4,17 @@ import CaseAudit
 /// Windows-1252 (Excel's "CSV" on Windows).
 enum TextEncoding {
     /// Whether the bytes are UTF-8. Every byte of a character of more than one byte has its high
-    /// bit set, so the text is UTF-8 when each run of such bytes is: ASCII is skipped a word at a
-    /// time and only the runs are decoded. (Decoding every byte once any was not ASCII took a
+    /// bit set, so the text is UTF-8 when each run of such bytes is: ASCII is skipped four words
+    /// at a time and only the runs are decoded. (Decoding every byte once any was not ASCII took a
     /// million-row export with one "ë" 65–120 ms, against 14 ms for the same file in ASCII;
     /// now 5 and 6 ms.)
     static func isValidUTF8(_ bytes: [UInt8], from start: Int = 0) -> Bool {
         bytes.withUnsafeBytes { raw in
             var offset = start
-            while let start = firstNonASCII(in: raw, from: offset) {
-                var end = start + 1
+            while let first = firstNonASCII(in: raw, from: offset) {
+                var end = first + 1
                 while end < raw.count, raw[end] >= 0x80 { end += 1 }
-                var run = raw[start..<end].makeIterator()
+                var run = raw[first..<end].makeIterator()
                 var decoder = UTF8()
                 decoding: while true {
                     switch decoder.decode(&run) {
