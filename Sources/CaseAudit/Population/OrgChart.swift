@@ -20,18 +20,10 @@ public struct OrgChart: Sendable, Hashable, Codable {
 
     /// The chain of managers above a person, nearest first (cycles are refused on import).
     public func line(above personID: String) -> [Person] {
-        line(above: personID, in: index())
-    }
-
-    private func line(above personID: String, in byID: [String: Person]) -> [Person] {
-        var chain: [Person] = []
-        var seen: Set<String> = [personID]
-        var next = byID[personID]?.reportsTo
-        while let id = next, let manager = byID[id], seen.insert(id).inserted {
-            chain.append(manager)
-            next = manager.reportsTo
-        }
-        return chain
+        let byID = index()
+        guard let person = byID[personID] else { return [] }
+        var known: [String: [Person]] = [:]
+        return Array(Self.line(from: person, in: byID, known: &known).dropFirst())
     }
 
     /// `person` and the chain above them, from the lines already `known` (by the person they
@@ -72,7 +64,8 @@ public struct OrgChart: Sendable, Hashable, Codable {
     public func managementLine(ofTeam name: String) -> [Person] {
         let byID = index()
         guard let team = teams.first(where: { $0.name == name }), let manager = byID[team.managerID] else { return [] }
-        return [manager] + line(above: manager.id, in: byID)
+        var known: [String: [Person]] = [:]
+        return Self.line(from: manager, in: byID, known: &known)
     }
 
     /// Every team's management line, walked with one index (a council has hundreds of teams
