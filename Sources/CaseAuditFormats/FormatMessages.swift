@@ -7,21 +7,20 @@ enum FormatMessages {
             "the column '\(header)' appears twice (columns \(first) and \(second))"
         }
         static func mappedColumnMissing(_ field: String, header: String, headers: [String]) -> String {
-            "--map \(field)=\(header): no column is called '\(header)' (columns: \(quoted(headers)))"
+            "the \(field) is to be read from a column called '\(header)', and there is none (columns: \(quoted(headers)))"
         }
         static func ambiguousColumn(_ field: String, headers: [String], mappable: Bool) -> String {
-            "several columns could be the \(field): \(quoted(headers)); "
-                + (mappable ? "choose one with --map \(field)=HEADER" : "rename all but one")
+            "several columns could be the \(field): \(quoted(headers))" + (mappable ? "" : "; rename all but one")
         }
         static func missingColumn(_ field: String, aliases: [String], headers: [String], mappable: Bool) -> String {
-            "no column for the \(field) (looked for \(quoted(aliases))); the file has \(quoted(headers)): "
-                + (mappable ? "name it with --map \(field)=HEADER" : "head the column with one of those names")
+            "no column for the \(field) (looked for \(quoted(aliases))); the file has \(quoted(headers))"
+                + (mappable ? "" : ": head the column with one of those names")
         }
         static func badMapping(_ argument: String, fields: [String]) -> String {
-            "--map \(argument): expected FIELD=HEADER, where FIELD is one of \(list(fields))"
+            "'\(argument)': expected FIELD=HEADER, where FIELD is one of \(list(fields))"
         }
         static func unknownMappedField(_ field: String, fields: [String]) -> String {
-            "--map: '\(field)' is not a field (fields: \(list(fields)))"
+            "'\(field)' is not a field (fields: \(list(fields)))"
         }
         static let unclosedQuote = "a quoted field is never closed"
         static func fieldTooLong(_ length: Int) -> String {
@@ -36,13 +35,13 @@ enum FormatMessages {
 
     enum BoardImport {
         static func noQuestionColumn(seen: String) -> String {
-            "no column of questions found: the headers seen were \(seen). Name the columns with --map, e.g. --map prompt=B,guidance=C,section=A (letters or header names)"
+            "no column of questions found: the headers seen were \(seen)"
         }
         static func unknownMapTarget(_ target: String, role: String) -> String {
-            "--map \(role)=\(target): no column is called '\(target)' (give a header name or a column letter)"
+            "the \(role) is to be read from a column called '\(target)', and there is none (give a header name or a column letter)"
         }
         static func badMap(_ part: String) -> String {
-            "--map '\(part)': expected ROLE=COLUMN, the roles being \(list(BoardColumn.allCases.map(\.rawValue)))"
+            "'\(part)': expected ROLE=COLUMN, the roles being \(list(BoardColumn.allCases.map(\.rawValue)))"
         }
         static func duplicateNumber(_ number: String, firstLine: Int) -> String {
             "question number '\(number)' is used twice (first on row \(firstLine))"
@@ -147,7 +146,7 @@ enum FormatMessages {
     }
 
     enum Census {
-        static let notValidated = "not checked against the DfE schema: give it with --schema FILE.xsd"
+        static let notValidated = "not checked against the DfE schema"
         static let notACensus =
             "this is not a Children in Need census: its root element should be <Message> holding <Children>"
         static let noChildID = "a child has no LAchildID"

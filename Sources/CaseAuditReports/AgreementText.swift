@@ -13,8 +13,7 @@ extension AgreementAnalysis {
         var out = "\(Plural.count(files, "file")) with two ratings or more, \(Plural.count(raters, "rater")), "
         out += "\(Plural.count(ratings, "rating")); scale: \(categories.joined(separator: ", "))\n"
         if scaleFromRatings {
-            out += "The scale is the ratings used; give --categories for the whole scale in its order "
-            out += "(weighted κ and AC1 change with it).\n"
+            out += "The scale is the ratings used: weighted κ and AC1 change with the whole scale and its order.\n"
         }
         if isIndicative {
             out += "Fewer than \(Self.indicativeBelow) files: the figures are indicative only.\n"

@@ -29,24 +29,6 @@ public enum SampleReport {
         return out
     }
 
-    /// The files nobody could be given: one line each for a handful, otherwise one line that
-    /// counts them by reason (`sample show` lists them).
-    public static func unallocatedWarnings(_ sample: StoredSample, listing limit: Int = 5) -> [String] {
-        let unallocated = sample.cases.filter { $0.auditorID == nil && $0.unallocatedReason != nil }
-        guard unallocated.count > limit else {
-            return unallocated.map { "\($0.reference) (\($0.stratum)) is not allocated: \($0.unallocatedReason ?? "")" }
-        }
-        let byReason = Dictionary(grouping: unallocated, by: { $0.unallocatedReason ?? "" })
-            .map { (reason: $0.key, count: $0.value.count) }
-            .sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
-        let reasons = byReason.prefix(3).map { "\($0.count) because \($0.reason)" }.joined(separator: "; ")
-        let more = byReason.count > 3 ? "; \(byReason.count - 3) other reasons" : ""
-        return [
-            "\(unallocated.count) files are not allocated: \(reasons)\(more); "
-                + "`caseaudit sample show --month \(sample.parameters.month) --format csv` lists each with its reason"
-        ]
-    }
-
     public static func table(_ sample: StoredSample, cases: [String: CaseRecord], chart: OrgChart? = nil) -> String {
         let parameters = sample.parameters
         var out =

@@ -138,7 +138,7 @@ public enum ScoringScreenText {
         case .confirmSubmit:
             return summary(screen, width: width) + [Line("")]
                 + wrapped(
-                    "Submit this audit? Once submitted it cannot change; a correction is made with `caseaudit audit amend`, as a new version.",
+                    "Submit this audit? Once submitted it cannot change; a correction is made as an amendment, a new version.",
                     width: width, style: .heading)
         case .submitted:
             return wrapped(

@@ -288,8 +288,8 @@ import Testing
         #expect(mapped.status == 0, "\(mapped.errors)")
         #expect(mapped.output.contains("1 question in 1 section"))
         let bad = CommandRunner.run(["checklist", "import", path, "-o", "\(folder.path)/odd.xml", "--map", "question"])
-        #expect(bad.status == 1)
-        #expect(bad.errors.contains("expected ROLE=COLUMN"))
+        #expect(bad.status == 2)
+        #expect(bad.errors.contains("--map 'question': expected ROLE=COLUMN"))
     }
 
     /// Done when: a board's tool, imported, drives a sample and a scored audit like a shipped one.

@@ -33,11 +33,6 @@ import Testing
         #expect(Set(list.records.map(\.reference)).count == 150)
     }
 
-    @Test func saysWhenTheCensusIsNotValidated() throws {
-        let list = try CINCensusImport.read(file: Fixtures.population("census-small.xml"), schema: nil, teams: nil)
-        #expect(list.notes.first == FormatMessages.Census.notValidated)
-    }
-
     @Test func reportsSchemaViolationsWithTheirLines() throws {
         let path = Fixtures.population("census-schema-violation.xml")
         let error = try #require(throws: InputError.self) {

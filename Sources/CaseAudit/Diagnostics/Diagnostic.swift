@@ -15,10 +15,17 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var location: SourceLocation
     public var stage: Stage
     public var message: String
+    /// What would help, where the person can do something about it besides mending the file.
+    public var remedy: Remedy? = nil
 
-    public init(_ stage: Stage, at location: SourceLocation, _ message: String) {
+    public init(_ stage: Stage, at location: SourceLocation, _ message: String, remedy: Remedy? = nil) {
         self.location = location
         self.stage = stage
         self.message = message
+        self.remedy = remedy
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case location, stage, message
     }
 }

@@ -53,8 +53,7 @@ public enum AuditorAllocator {
                 chosen = index
             }
             guard let chosen else {
-                let reason =
-                    anyRoom ? Messages.Allocation.onlyOwnLine(file.team ?? "") : Messages.Allocation.quotasUsedUp
+                let reason: Unallocated = anyRoom ? .onlyOwnLine(team: file.team ?? "") : .quotasUsedUp
                 allocations.append(Allocation(reference: file.reference, auditorID: nil, reason: reason))
                 continue
             }
@@ -73,7 +72,7 @@ extension Array where Element == SampledCase {
         return map { file in
             var file = file
             file.auditorID = byReference[file.reference]?.auditorID
-            file.unallocatedReason = byReference[file.reference]?.reason
+            file.unallocatedReason = byReference[file.reference]?.reason?.text
             return file
         }
     }
@@ -83,9 +82,9 @@ extension Array where Element == SampledCase {
 public struct Allocation: Sendable, Hashable, Codable {
     public var reference: String
     public var auditorID: String?
-    public var reason: String?
+    public var reason: Unallocated?
 
-    public init(reference: String, auditorID: String?, reason: String?) {
+    public init(reference: String, auditorID: String?, reason: Unallocated?) {
         self.reference = reference
         self.auditorID = auditorID
         self.reason = reason

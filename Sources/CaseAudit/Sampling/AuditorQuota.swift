@@ -27,15 +27,15 @@ public struct AuditorQuota: Sendable, Hashable, Codable {
             guard pieces.count == 2, let level = ManagerLevel(rawValue: pieces[0].uppercased()), level.audits else {
                 throw SyntaxError(
                     message:
-                        "--quota \(text): '\(part)' should be LEVEL=N with LEVEL one of ATM, TM, SM, AD, DCS, IRO, QA")
+                        "\(text): '\(part)' should be LEVEL=N with LEVEL one of ATM, TM, SM, AD, DCS, IRO, QA")
             }
             guard let count = CheckedNumber.integer(text: pieces[1], in: 0...Self.limit) else {
                 throw SyntaxError(
-                    message: "--quota \(text): '\(pieces[1])' is not a number of files from 0 to \(Self.limit)")
+                    message: "\(text): '\(pieces[1])' is not a number of files from 0 to \(Self.limit)")
             }
             quotas[level] = count
         }
-        guard !quotas.isEmpty else { throw SyntaxError(message: "--quota: give at least one LEVEL=N") }
+        guard !quotas.isEmpty else { throw SyntaxError(message: "'\(text)': give at least one LEVEL=N") }
         filesPerAuditor = quotas
     }
 

@@ -74,10 +74,24 @@ extension MonthlyDraw.Outcome {
         if let unknownTeams { notices.append(.warning(unknownTeams.message(of: "files drawn"))) }
         return notices
     }
-}
 
-/// Something a person should know that is not a refusal.
-public enum Notice: Sendable, Hashable {
-    case note(String)
-    case warning(String)
+    /// The files nobody could be given: one warning each for a handful, otherwise one that
+    /// counts them by reason, with what would help.
+    public func unallocatedWarnings(listing limit: Int = 5) -> [Notice] {
+        let files = sample.cases.compactMap { file in unallocated[file.reference].map { (file, why: $0) } }
+        guard files.count > limit else {
+            return files.map { .warning("\($0.reference) (\($0.stratum)) is not allocated: \($1.text)", $1.remedy) }
+        }
+        let byReason = Dictionary(grouping: files, by: \.why)
+            .map { (reason: $0.key.text, count: $0.value.count) }
+            .sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
+        let reasons = byReason.prefix(3).map { "\($0.count) because \($0.reason)" }.joined(separator: "; ")
+        let more = byReason.count > 3 ? "; \(byReason.count - 3) other reasons" : ""
+        let ownLine = files.contains { $0.why != .quotasUsedUp }
+        return [
+            .warning(
+                "\(files.count) files are not allocated: \(reasons)\(more)",
+                .listUnallocated(sample.parameters.month, ownLine: ownLine))
+        ]
+    }
 }

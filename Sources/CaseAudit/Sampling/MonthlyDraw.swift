@@ -42,6 +42,8 @@ public enum MonthlyDraw {
         public var allocated: Bool
         /// Teams of the drawn files that the org chart does not have.
         public var unknownTeams: UnknownTeams?
+        /// Why each file nobody could be given was left (by case reference).
+        public var unallocated: [String: Unallocated] = [:]
     }
 
     /// Where a draw has got to, for a progress line: reading a snapshot of n cases, drawing.
@@ -125,15 +127,17 @@ public enum MonthlyDraw {
         var drawn = StratifiedSampler.draw(population, parameters: parameters, excluded: excluded)
 
         var unknown: UnknownTeams?
+        var unallocated: [String: Unallocated] = [:]
         let chart = try store.orgChart()
         if let chart {
             let staffed = Set(chart.people.map(\.level))
             let empty = request.quota.filesPerAuditor.filter { $0.value > 0 && !staffed.contains($0.key) }.keys
             guard empty.isEmpty else { throw SampleDrawError.quotaUnstaffed(Array(empty), request.quota) }
-            drawn = drawn.allocated(
-                AuditorAllocator.allocate(
-                    drawn, chart: chart, quota: request.quota, allowOwnLine: request.allowOwnLine,
-                    alreadyAllocated: alreadyAllocated))
+            let allocations = AuditorAllocator.allocate(
+                drawn, chart: chart, quota: request.quota, allowOwnLine: request.allowOwnLine,
+                alreadyAllocated: alreadyAllocated)
+            drawn = drawn.allocated(allocations)
+            for allocation in allocations { unallocated[allocation.reference] = allocation.reason }
             let teams = UnknownTeams(teams: drawn.compactMap { $0.team.map { ($0, 1) } }, chart: chart)
             unknown = teams.isEmpty ? nil : teams
         }
@@ -152,7 +156,7 @@ public enum MonthlyDraw {
         }
         return Outcome(
             sample: stored, replaced: replacing, excludedCount: excluded.count, allocated: chart != nil,
-            unknownTeams: unknown)
+            unknownTeams: unknown, unallocated: unallocated)
     }
 
     /// A top-up's parameters: the first sample's design, `files` in all, the seed and catch-up

@@ -166,9 +166,9 @@ package enum Messages {
     }
 
     package enum Allocation {
-        package static let quotasUsedUp = "every auditor's quota is used up: raise --quota"
+        package static let quotasUsedUp = "every auditor's quota is used up"
         package static func onlyOwnLine(_ team: String) -> String {
-            "every auditor with quota left manages team '\(team)' or oversees it: use --allow-own-line or raise --quota"
+            "every auditor with quota left manages team '\(team)' or oversees it"
         }
     }
 

@@ -63,7 +63,7 @@ struct CasesImportCommand: ParsableCommand {
         do {
             mapping = try CSVMapping.parse(mappings, as: CaseListCSVImport.Field.self)
         } catch {
-            throw ValidationError(error.message)
+            throw ValidationError("--map \(error.message)")
         }
         let database = try store.open(console, creating: true)
         let options = CaseListImport.Options(mapping: mapping, schema: schema, teams: teams, lists: try parsedLists())

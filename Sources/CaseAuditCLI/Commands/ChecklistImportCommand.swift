@@ -48,10 +48,21 @@ struct ChecklistImportCommand: ParsableCommand {
     @Option(help: "A checklist this document is a new version of: unchanged questions keep their ids.")
     var update: String?
 
+    private func parsedMap() throws -> [BoardColumn: String] {
+        do {
+            return try map.map(BoardColumn.mapping) ?? [:]
+        } catch {
+            throw ValidationError("--map \(error.message)")
+        }
+    }
+
+    func validate() throws { _ = try parsedMap() }
+
     func run() throws {
         let console = Console.current
         let request = BoardChecklistImport.Request(
-            file: file, out: out, sheet: sheet, map: map, update: update, id: id, title: title, version: version,
+            file: file, out: out, sheet: sheet, map: try parsedMap(), update: update, id: id, title: title,
+            version: version,
             scale: scale?.value, issuer: issuer)
         let imported = try BoardChecklistImport.run(request, today: console.today())
         console.write(BoardImportText.render(imported, out: out))

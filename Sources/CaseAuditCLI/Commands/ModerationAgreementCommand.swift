@@ -42,7 +42,11 @@ struct ModerationAgreementCommand: ParsableCommand {
         let analysis = AgreementAnalysis(set, scaleFromRatings: categories == nil)
         let console = Console.current
         switch format {
-        case .table: console.write(analysis.table())
+        case .table:
+            console.write(analysis.table())
+            if analysis.scaleFromRatings {
+                console.tell([.note("to measure on the whole scale, give it in its order with --categories")])
+            }
         case .json: console.write(JSONOutput.render(analysis))
         }
     }

@@ -135,7 +135,7 @@ struct SampleDrawCommand: ParsableCommand {
         do {
             return try AuditorQuota(parsing: quota)
         } catch {
-            throw ValidationError(error.message)
+            throw ValidationError("--quota \(error.message)")
         }
     }
 
@@ -172,6 +172,6 @@ struct SampleDrawCommand: ParsableCommand {
         }
         console.tell(outcome.notices(lookBack: excludeWithin, topUp: topUp != nil))
         console.write(SampleReport.drawn(outcome.sample))
-        console.tell(SampleReport.unallocatedWarnings(outcome.sample).map(Notice.warning))
+        console.tell(outcome.unallocatedWarnings())
     }
 }

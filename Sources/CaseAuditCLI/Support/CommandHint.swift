@@ -36,6 +36,21 @@ enum CommandHint {
         }
     }
 
+    /// A remedy the library names, in the command line's terms.
+    static func text(for remedy: Remedy?) -> String {
+        switch remedy {
+        case nil: ""
+        case .mapColumn(let field): "; say which with --map \(field)=HEADER"
+        case .mapBoardColumns:
+            ". Name the columns with --map, e.g. --map prompt=B,guidance=C,section=A (letters or header names)"
+        case .giveCensusSchema: ": give the schema with --schema FILE.xsd"
+        case .allocateMore(let ownLine): ownLine ? ": use --allow-own-line or raise --quota" : ": raise --quota"
+        case .listUnallocated(let month, let ownLine):
+            "; to allocate more, \(ownLine ? "use --allow-own-line or raise --quota" : "raise --quota"); "
+                + "`caseaudit sample show --month \(month) --format csv` lists each with its reason"
+        }
+    }
+
     /// How to go on after a refused draw.
     private static func hint(for error: SampleDrawError) -> String {
         switch error {

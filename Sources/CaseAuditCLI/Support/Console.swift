@@ -80,8 +80,9 @@ public struct Console: Sendable {
     func tell(_ notices: [Notice]) {
         for notice in notices {
             switch notice {
-            case .note(let text): writeError("caseaudit: note: \(text)\n")
-            case .warning(let text): writeError("caseaudit: warning: \(text)\n")
+            case .note(let text, let remedy): writeError("caseaudit: note: \(text)\(CommandHint.text(for: remedy))\n")
+            case .warning(let text, let remedy):
+                writeError("caseaudit: warning: \(text)\(CommandHint.text(for: remedy))\n")
             }
         }
     }

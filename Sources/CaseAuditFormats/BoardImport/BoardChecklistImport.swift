@@ -11,7 +11,8 @@ public enum BoardChecklistImport {
         public var file: String
         public var out: String
         public var sheet: String?
-        public var map: String?
+        /// Which column holds which part of a question, where the layout is not detected.
+        public var map: [BoardColumn: String]
         public var update: String?
         public var id: String?
         public var title: String?
@@ -20,7 +21,8 @@ public enum BoardChecklistImport {
         public var issuer: String
 
         public init(
-            file: String, out: String, sheet: String?, map: String?, update: String?, id: String?, title: String?,
+            file: String, out: String, sheet: String?, map: [BoardColumn: String], update: String?, id: String?,
+            title: String?,
             version: String?, scale: ImportScale?, issuer: String
         ) {
             self.file = file
@@ -46,11 +48,10 @@ public enum BoardChecklistImport {
     /// Makes the checklist and writes it to `request.out`; nothing is written when the document
     /// or the checklist it updates is refused.
     public static func run(_ request: Request, today: CalendarDate) throws -> Imported {
-        let mapping = try request.map.map { text throws(InputError) in try BoardColumn.mapping(text).get() } ?? [:]
         let previous = try request.update.map { path throws(ChecklistLoadError) in
             try ChecklistLoader().load(file: path)
         }
-        let board = try BoardImport(BoardReader.read(request.file, sheet: request.sheet), mapping: mapping)
+        let board = try BoardImport(BoardReader.read(request.file, sheet: request.sheet), mapping: request.map)
         let name = URL(fileURLWithPath: request.file).deletingPathExtension().lastPathComponent
         let options = BoardChecklist.Options(
             id: request.id ?? previous?.checklist.id ?? BoardChecklist.slug(name, fallback: "imported"),

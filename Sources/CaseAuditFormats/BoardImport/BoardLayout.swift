@@ -26,8 +26,11 @@ public struct BoardLayout: Sendable {
         }
         let header = table.rows.first { $0.heading == nil && $0.filled.count >= 2 }
         let seen = header.map { $0.filled.map { "'\($0)'" }.joined(separator: ", ") } ?? "none"
-        throw InputError(
-            .rules, at: table.location(header?.line ?? 1), FormatMessages.BoardImport.noQuestionColumn(seen: seen))
+        throw InputError([
+            Diagnostic(
+                .rules, at: table.location(header?.line ?? 1), FormatMessages.BoardImport.noQuestionColumn(seen: seen),
+                remedy: .mapBoardColumns)
+        ])
     }
 
     private mutating func apply(_ mapping: [BoardColumn: String], header: BoardTable.Row?, table: BoardTable)
@@ -58,18 +61,21 @@ public struct BoardLayout: Sendable {
 }
 
 extension BoardColumn {
-    /// `--map prompt=B,guidance=C`.
-    public static func mapping(_ text: String) -> Result<[BoardColumn: String], InputError> {
+    /// A mapping that is not ROLE=COLUMN pairs.
+    public struct MappingError: Error, Sendable {
+        public var message: String
+    }
+
+    /// `prompt=B,guidance=C` (the command line's `--map`).
+    public static func mapping(_ text: String) throws(MappingError) -> [BoardColumn: String] {
         var mapping: [BoardColumn: String] = [:]
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace }
             guard pieces.count == 2, let role = BoardColumn(rawValue: pieces[0].lowercased()), !pieces[1].isEmpty else {
-                return .failure(
-                    InputError(
-                        .rules, at: SourceLocation(file: "--map"), FormatMessages.BoardImport.badMap(String(part))))
+                throw MappingError(message: FormatMessages.BoardImport.badMap(String(part)))
             }
             mapping[role] = pieces[1]
         }
-        return .success(mapping)
+        return mapping
     }
 }

@@ -40,8 +40,9 @@ public struct CSVColumns<Field: CSVField>: Sendable {
         throws(InputError) -> Self
     {
         var problems: [Diagnostic] = []
-        func problem(_ column: Int, _ message: String) {
-            problems.append(Diagnostic(.schema, at: SourceLocation(file: path, line: 1, column: column), message))
+        func problem(_ column: Int, _ message: String, remedy: Remedy? = nil) {
+            problems.append(
+                Diagnostic(.schema, at: SourceLocation(file: path, line: 1, column: column), message, remedy: remedy))
         }
         let normalised = header.map(normalise)
         var seen: [String: Int] = [:]
@@ -71,14 +72,16 @@ public struct CSVColumns<Field: CSVField>: Sendable {
                 problem(
                     matches[1] + 1,
                     FormatMessages.CSV.ambiguousColumn(
-                        field.name, headers: matches.map { header[$0] }, mappable: mappable))
+                        field.name, headers: matches.map { header[$0] }, mappable: mappable),
+                    remedy: mappable ? .mapColumn(field: field.name) : nil)
             } else if let column = matches.first {
                 index[field] = column
             } else if field.isRequired {
                 problem(
                     0,
                     FormatMessages.CSV.missingColumn(
-                        field.name, aliases: field.aliases, headers: header, mappable: mappable))
+                        field.name, aliases: field.aliases, headers: header, mappable: mappable),
+                    remedy: mappable ? .mapColumn(field: field.name) : nil)
             }
         }
         guard problems.isEmpty else { throw InputError(problems) }
@@ -86,7 +89,7 @@ public struct CSVColumns<Field: CSVField>: Sendable {
     }
 }
 
-/// Parses `--map FIELD=HEADER` arguments against a field type.
+/// Parses `FIELD=HEADER` mappings (the command line's `--map`) against a field type.
 public enum CSVMapping {
     public struct Failure: Error, Sendable {
         public var message: String

@@ -36,11 +36,7 @@ public enum CINCensusImport {
                 })
         }
         var notes: [String] = []
-        if let schema {
-            try validate(document, bytes: bytes, path: path, against: schema)
-        } else {
-            notes.append(FormatMessages.Census.notValidated)
-        }
+        if let schema { try validate(document, bytes: bytes, path: path, against: schema) }
         let allocation = try teams.map(readTeams) ?? [:]
 
         guard let root = document.rootElement, root.isNamed("Message"),

@@ -65,6 +65,9 @@ public enum CaseListImport {
             notes = cases.notes
         }
         var notices = notes.map { Notice.note("\(file): \($0)") }
+        if format == .cin, options.schema == nil {
+            notices.insert(.note("\(file): \(FormatMessages.Census.notValidated)", .giveCensusSchema), at: 0)
+        }
         if snapshot.cases == 0 {
             notices.append(
                 .warning("\(file): no open cases: the latest case list is now empty, so a draw has nothing to sample"))
