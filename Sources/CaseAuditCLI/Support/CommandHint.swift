@@ -44,11 +44,15 @@ enum CommandHint {
         case .mapBoardColumns:
             ". Name the columns with --map, e.g. --map prompt=B,guidance=C,section=A (letters or header names)"
         case .giveCensusSchema: ": give the schema with --schema FILE.xsd"
-        case .allocateMore(let ownLine): ownLine ? ": use --allow-own-line or raise --quota" : ": raise --quota"
+        case .allocateMore(let ownLine): ": \(allocateMore(ownLine: ownLine))"
         case .listUnallocated(let month, let ownLine):
-            "; to allocate more, \(ownLine ? "use --allow-own-line or raise --quota" : "raise --quota"); "
+            "; to allocate more, \(allocateMore(ownLine: ownLine)); "
                 + "`caseaudit sample show --month \(month) --format csv` lists each with its reason"
         }
+    }
+
+    private static func allocateMore(ownLine: Bool) -> String {
+        ownLine ? "use --allow-own-line or raise --quota" : "raise --quota"
     }
 
     /// How to go on after a refused draw.

@@ -64,6 +64,48 @@ import Testing
         #expect(unallocated.allSatisfy { $0.reason?.text.contains("--") == false })
     }
 
+    /// After a draw: each file nobody could be given, with what would help, for a handful; past
+    /// that, one warning counting them by reason, whose remedy says how to list them.
+    @Test func unallocatedFilesAreWarnedOfWithWhatWouldHelp() throws {
+        let (files, _) = Self.draw(perTeam: 2, seed: 3)
+        let allocations = AuditorAllocator.allocate(
+            files, chart: Self.council.chart, quota: AuditorQuota([.teamManager: 1]), allowOwnLine: false)
+        let reasons = Dictionary(
+            allocations.compactMap { allocation in allocation.reason.map { (allocation.reference, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        let month = try #require(AuditMonth("2026-12"))
+        let sample = StoredSample(
+            id: SampleID(1), sequence: 1,
+            parameters: SampleParameters(month: month, checklistID: "x", size: .perStratum(2), seed: 3),
+            snapshotID: 1, algorithm: "", drawnAt: "", cases: files.allocated(allocations))
+        let outcome = MonthlyDraw.Outcome(
+            sample: sample, replaced: [], excludedCount: 0, allocated: true, unknownTeams: nil, unallocated: reasons)
+        #expect(reasons.count > 5)
+
+        let grouped = outcome.unallocatedWarnings()
+        #expect(grouped.count == 1)
+        let ownLine = reasons.values.contains { $0 != .quotasUsedUp }
+        guard case .warning(let text, let remedy) = grouped.first else {
+            Issue.record("no warning: \(grouped)")
+            return
+        }
+        #expect(text.hasPrefix("\(reasons.count) files are not allocated: "))
+        #expect(remedy == .listUnallocated(month, ownLine: ownLine))
+
+        let each = outcome.unallocatedWarnings(listing: reasons.count)
+        #expect(each.count == reasons.count)
+        for notice in each {
+            guard case .warning(let text, let remedy) = notice,
+                let reference = text.split(separator: " ").first.map(String.init), let why = reasons[reference]
+            else {
+                Issue.record("not a file's warning: \(notice)")
+                continue
+            }
+            #expect(text.hasSuffix("is not allocated: \(why.text)"))
+            #expect(remedy == .allocateMore(ownLine: why != .quotasUsedUp))
+        }
+    }
+
     @Test func ownLineIsAllowedOnlyWhenAsked() throws {
         let chart = try OrgChartImport.read(file: Fixtures.population("org-valid.csv"))
         let file = SampledCase(
