@@ -14,6 +14,7 @@ public enum FileContents {
         case binary(offset: Int)
         case empty
         case lineTooLong(limit: Int)
+        case changedWhileRead
 
         public var message: String {
             switch self {
@@ -24,6 +25,7 @@ public enum FileContents {
             case .binary(let offset): Messages.Load.binary(offset: offset)
             case .empty: Messages.Load.empty
             case .lineTooLong(let limit): Messages.Load.lineTooLong(limit: limit)
+            case .changedWhileRead: Messages.Load.changedWhileRead
             }
         }
     }
@@ -34,23 +36,43 @@ public enum FileContents {
     /// How much of a file is looked at to tell text from binary.
     package static let sniffLength = 8192
 
-    /// An open, checked text file; closed when the value goes away.
+    /// An open, checked text file; closed when the value goes away. What is read of it is
+    /// what it held when it was opened, or a failure: a regular file written to meanwhile (its
+    /// size or modification time moved) is refused once read, rather than read half old, half new.
     public final class OpenFile: @unchecked Sendable {
         public let descriptor: Int32
         public let size: Int
+        /// The file as it was opened; nil for what is not a regular file (a pipe's times move
+        /// as it is written to).
+        private let opened: Identity?
 
-        init(descriptor: Int32, size: Int) {
+        init(descriptor: Int32, status: stat) {
             self.descriptor = descriptor
-            self.size = size
+            size = Int(status.st_size)
+            opened = (status.st_mode & S_IFMT) == S_IFREG ? Identity(status) : nil
         }
 
         deinit {
             close(descriptor)
         }
 
+        /// Whether the file is as it was opened: always, for what is not a regular file.
+        public func isUnchanged() -> Bool {
+            guard let opened else { return true }
+            var status = stat()
+            return fstat(descriptor, &status) == 0 && Identity(status) == opened
+        }
+
+        /// Fails when the file changed since it was opened.
+        public func checkUnchanged() throws(Failure) {
+            guard isUnchanged() else { throw .changedWhileRead }
+        }
+
         /// The whole file, read from the start whatever has been read before.
         public func readAll() throws(Failure) -> [UInt8] {
-            try FileContents.read(descriptor, from: 0, count: size)
+            let bytes = try FileContents.read(descriptor, from: 0, count: size)
+            try checkUnchanged()
+            return bytes
         }
 
         /// The whole file, read in chunks and refused at the first line longer than
@@ -73,7 +95,34 @@ public enum FileContents {
                 // A line still open is refused as soon as it is too long, not once it is read.
                 return offset + chunk.count - lineStart > lineLimit ? .lineTooLong(limit: lineLimit) : nil
             }
+            try checkUnchanged()
             return (bytes, lines)
+        }
+    }
+
+    /// What tells one state of a file's content from another: which file it is, its size, and
+    /// when its content last changed (to the nanosecond). Not the inode's change time, which
+    /// moves when the file is only renamed over or given other rights.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: timespec
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            #if canImport(Darwin)
+                modified = status.st_mtimespec
+            #else
+                modified = status.st_mtim
+            #endif
+        }
+
+        static func == (left: Identity, right: Identity) -> Bool {
+            (left.device, left.inode, left.size) == (right.device, right.inode, right.size)
+                && (left.modified.tv_sec, left.modified.tv_nsec) == (right.modified.tv_sec, right.modified.tv_nsec)
         }
     }
 
@@ -87,7 +136,7 @@ public enum FileContents {
             close(descriptor)
             throw failure(code)
         }
-        let file = OpenFile(descriptor: descriptor, size: Int(status.st_size))
+        let file = OpenFile(descriptor: descriptor, status: status)
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
         if file.size > limit { throw .tooLarge(size: file.size, limit: limit) }
         return file
@@ -120,19 +169,37 @@ public enum FileContents {
         do throws(Failure) {
             return try openText(path, limit: limit).readAll()
         } catch {
-            throw InputError(.file, at: SourceLocation(file: path), error.message)
+            throw input(error, path)
         }
     }
 
-    /// The same with a line limit, and how many lines the file has (line feeds, plus one).
-    package static func readInputLines(_ path: String, limit: Int, lineLimit: Int) throws(InputError) -> (
-        bytes: [UInt8], lines: Int
-    ) {
+    /// The same with a line limit, and how many lines the file has (line feeds, plus one);
+    /// `opened`, when given, is the file at `path` opened already (see `openInput`).
+    package static func readInputLines(_ path: String, opened: OpenFile? = nil, limit: Int, lineLimit: Int)
+        throws(InputError) -> (bytes: [UInt8], lines: Int)
+    {
+        let file: OpenFile
+        if let opened { file = opened } else { file = try openInput(path, limit: limit) }
         do throws(Failure) {
-            return try openText(path, limit: limit).readLines(lineLimit: lineLimit)
+            return try file.readLines(lineLimit: lineLimit)
         } catch {
-            throw InputError(.file, at: SourceLocation(file: path), error.message)
+            throw input(error, path)
         }
+    }
+
+    /// A checked text file (see `openText`), opened to be read by more than one reader, with a
+    /// failure reported as an input error located at the file.
+    package static func openInput(_ path: String, limit: Int) throws(InputError) -> OpenFile {
+        do throws(Failure) {
+            return try openText(path, limit: limit)
+        } catch {
+            throw input(error, path)
+        }
+    }
+
+    /// A failure to read the file at `path`, as an input error located at it.
+    package static func input(_ failure: Failure, _ path: String) -> InputError {
+        InputError(.file, at: SourceLocation(file: path), failure.message)
     }
 
     /// Up to `count` bytes from `offset`, filled by pread(2) directly (no zeroing pass first),

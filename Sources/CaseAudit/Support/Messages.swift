@@ -92,6 +92,8 @@ package enum Messages {
             "is not a text file (a NUL byte at offset \(offset)); a checklist is UTF-8 XML"
         }
         package static let empty = "the file is empty"
+        package static let changedWhileRead =
+            "the file changed while it was being read (is it still being written?): nothing was taken from it; try again once it is complete"
         package static func wrongRootElement(_ name: String) -> String {
             "the root element is <\(name)>; a caseaudit checklist starts with <\(ChecklistFormat.rootElement) xmlns=\"\(ChecklistFormat.namespace)\">"
         }

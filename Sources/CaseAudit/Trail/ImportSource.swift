@@ -26,19 +26,30 @@ public struct ImportSource: Sendable, Hashable, ExpressibleByStringLiteral {
         ImportSource(name: path, sha256: sha256(ofFile: path))
     }
 
-    /// The SHA-256 of the file at `path`, read in blocks.
+    /// The SHA-256 of the file at `path` (nil if it cannot be read whole, as it was opened).
     public static func sha256(ofFile path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+        try? sha256(of: FileContents.openFile(path, limit: .max))
+    }
+
+    /// The SHA-256 of an open file, read in blocks from its start; fails when it cannot be read
+    /// or changed since it was opened, so that the digest is of what the file held then.
+    public static func sha256(of file: FileContents.OpenFile) throws(FileContents.Failure) -> String {
         var hasher = SHA256()
+        var offset = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
+            let count = buffer.withUnsafeMutableBytes {
+                pread(file.descriptor, $0.baseAddress, $0.count, off_t(offset))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .notReadable(reason: String(cString: strerror(errno)))
+            }
             if count == 0 { break }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            offset += count
         }
+        try file.checkUnchanged()
         return HexBytes.encode(hasher.finalize())
     }
 

@@ -18,11 +18,16 @@ enum CSVInput {
     }
 
     /// The file's text, `bytes` from `start`, to be read a record at a time (`CSVCursor`), and
-    /// how many lines it has.
-    static func text(_ path: String) throws(InputError) -> Text {
-        let file = try FileContents.readInputLines(path, limit: sizeLimit, lineLimit: InputLimits.line)
+    /// how many lines it has; `opened`, when given, is the file opened already (`open`).
+    static func text(_ path: String, opened: FileContents.OpenFile? = nil) throws(InputError) -> Text {
+        let file = try FileContents.readInputLines(path, opened: opened, limit: sizeLimit, lineLimit: InputLimits.line)
         let text = CSVTable.textInPlace(file.bytes)
         return Text(bytes: text.bytes, start: text.start, encoding: text.encoding, lines: file.lines)
+    }
+
+    /// The file at `path` opened to be read, within the size a case list may have.
+    static func open(_ path: String) throws(InputError) -> FileContents.OpenFile {
+        try FileContents.openInput(path, limit: sizeLimit)
     }
 
     /// A file's text: `bytes` from `start`, in UTF-8, read from `encoding`; `lines` lines.

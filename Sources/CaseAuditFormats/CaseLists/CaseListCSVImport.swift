@@ -35,11 +35,15 @@ public enum CaseListCSVImport {
     /// Reads the file and hands over its records in batches as they are made, so that a caller
     /// can store them while the rest is read. Once a row is wrong no more batches are sent;
     /// reading goes on to report every problem, then throws. Returns notes for the user.
+    /// `opened`, when given, is the file at `path` opened already (its digest is taken from
+    /// the same opening).
     public static func read(
-        file path: String, mapping: [Field: String] = [:], batchSize: Int, deliver: ([CaseRecord]) -> Void
+        file path: String, opened: FileContents.OpenFile? = nil, mapping: [Field: String] = [:], batchSize: Int,
+        deliver: ([CaseRecord]) -> Void
     ) throws(InputError) -> [String] {
         try read(
-            file: path, mapping: mapping, batchSize: batchSize, checkingFirst: HashedReferences.init, deliver: deliver)
+            file: path, opened: opened, mapping: mapping, batchSize: batchSize, checkingFirst: HashedReferences.init,
+            deliver: deliver)
     }
 
     /// The same, with the references checked first by `first` (made for a file of so many lines).
@@ -48,10 +52,10 @@ public enum CaseListCSVImport {
     /// problems, or already has every row) with each reference looked up as it comes, which
     /// says exactly which repeats, on which lines, as the other problems are said.
     static func read<First: ReferenceCheck>(
-        file path: String, mapping: [Field: String], batchSize: Int, checkingFirst first: (_ lines: Int) -> First,
-        deliver: ([CaseRecord]) -> Void
+        file path: String, opened: FileContents.OpenFile? = nil, mapping: [Field: String], batchSize: Int,
+        checkingFirst first: (_ lines: Int) -> First, deliver: ([CaseRecord]) -> Void
     ) throws(InputError) -> [String] {
-        let text = try CSVInput.text(path)
+        let text = try CSVInput.text(path, opened: opened)
         var checked = first(text.lines)
         if let notes = try read(text, path, mapping, batchSize, references: &checked, deliver: deliver) { return notes }
         var indexed = IndexedReferences(capacity: text.lines)

@@ -18,12 +18,19 @@ public enum CaseListImporter {
         file path: String, mapping: [CaseListCSVImport.Field: String] = [:], into store: some PopulationStore,
         progress: (Int) -> Void = { _ in }
     ) throws(CaseImportError) -> Result {
+        // One opening for the reading and the digest, so that both are of the same file, and
+        // each fails if it changed while they read it.
+        let file: FileContents.OpenFile
+        do throws(InputError) {
+            file = try CSVInput.open(path)
+        } catch {
+            throw .input(error)
+        }
         let channel = BatchChannel<[CaseRecord], InputError>()
         let reading = BackgroundWork { () -> [String] in
             do throws(InputError) {
-                let notes = try CaseListCSVImport.read(file: path, mapping: mapping, batchSize: batchSize) {
-                    channel.send($0)
-                }
+                let notes = try CaseListCSVImport.read(file: path, opened: file, mapping: mapping, batchSize: batchSize)
+                { channel.send($0) }
                 channel.finish()
                 return notes
             } catch {
@@ -32,15 +39,21 @@ public enum CaseListImporter {
             }
         }
         // The file's digest, for the trail, worked out while the rows are read and stored.
-        let digest = BackgroundWork { ImportSource.sha256(ofFile: path) }
+        let digest = BackgroundWork { () -> Swift.Result<String, FileContents.Failure> in
+            Swift.Result { () throws(FileContents.Failure) in try ImportSource.sha256(of: file) }
+        }
         do {
             var stored = 0
             let snapshot = try store.addCaseSnapshot(
-                source: ImportSource(name: path, sha256: digest.wait()), format: .csv
+                source: ImportSource(name: path, sha256: try? digest.wait().get()), format: .csv
             ) { () throws(InputError) in
                 if stored > 0 { progress(stored) }
                 let batch = try channel.receive()
                 stored += batch?.count ?? 0
+                // The last batch is taken only with the digest of the same bytes.
+                if batch == nil, case .failure(let failure) = digest.wait() {
+                    throw FileContents.input(failure, path)
+                }
                 return batch
             }
             return Result(snapshot: snapshot, notes: reading.wait())
