@@ -62,8 +62,7 @@ struct ChecklistImportCommand: ParsableCommand {
         let console = Console.current
         let request = BoardChecklistImport.Request(
             file: file, out: out, sheet: sheet, map: try parsedMap(), update: update, id: id, title: title,
-            version: version,
-            scale: scale?.value, issuer: issuer)
+            version: version, scale: scale?.value, issuer: issuer)
         let imported = try BoardChecklistImport.run(request, today: console.today())
         console.write(BoardImportText.render(imported, out: out))
     }

@@ -22,8 +22,7 @@ public enum BoardChecklistImport {
 
         public init(
             file: String, out: String, sheet: String?, map: [BoardColumn: String], update: String?, id: String?,
-            title: String?,
-            version: String?, scale: ImportScale?, issuer: String
+            title: String?, version: String?, scale: ImportScale?, issuer: String
         ) {
             self.file = file
             self.out = out
