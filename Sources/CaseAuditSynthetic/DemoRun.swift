@@ -35,8 +35,8 @@ public struct DemoRun {
         let store = try openStore()
 
         say("\n== The demo council (\(samples)/): org chart and case list into \(store.location)\n\n")
-        let chart = try OrgChartImport.read(file: "\(samples)/org.csv")
-        try store.replaceOrgChart(chart, source: .file("\(samples)/org.csv"))
+        let (chart, source) = try OrgChartImport.readForImport(file: "\(samples)/org.csv")
+        try store.replaceOrgChart(chart, source: source)
         say("Org chart: \(chart.people.count) people, \(chart.teams.count) teams\n")
         let cases = try CaseListCSVImport.read(file: "\(samples)/cases.csv")
         let snapshot = try store.addCaseSnapshot(cases, source: .file("\(samples)/cases.csv"))

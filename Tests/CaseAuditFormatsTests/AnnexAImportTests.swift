@@ -19,6 +19,9 @@ import Testing
         #expect(list.records.filter { $0.caseType == .childInNeed }.allSatisfy { $0.team == nil })
         #expect(list.notes == [FormatMessages.AnnexA.closedRows(6)])
         #expect(try AnnexAImport.read(file: Self.sample, lists: [3, 6, 7, 8, 9]).records.count == 23)
+        // The trail's digest is of the very bytes the list was read from.
+        #expect(list.sha256 != nil)
+        #expect(list.sha256 == ImportSource.sha256(ofFile: Self.sample))
     }
 
     @Test func readsExcelDatesAndKeepsNoPersonalDetails() throws {

@@ -61,6 +61,7 @@ import Testing
 
     @Test func storesNoPersonalDetails() throws {
         let list = try CINCensusImport.read(file: Fixtures.population("census-small.xml"), schema: nil, teams: nil)
+        #expect(list.sha256 == ImportSource.sha256(ofFile: Fixtures.population("census-small.xml")))
         let everything = "\(list.records)"
         for detail in ["2015-01-01", "WBRI", "PersonBirthDate"] {
             #expect(!everything.contains(detail))

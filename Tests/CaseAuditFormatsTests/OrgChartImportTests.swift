@@ -15,6 +15,16 @@ import Testing
         #expect(chart.teamsOverseen(by: "sw1").isEmpty)
     }
 
+    /// For the trail: the chart with the file's name and the SHA-256 of the very bytes read.
+    @Test func anImportsSourceIsTheDigestOfTheBytesRead() throws {
+        let path = Fixtures.population("org-valid.csv")
+        let read = try OrgChartImport.readForImport(file: path)
+        #expect(read.chart.people == (try OrgChartImport.read(file: path)).people)
+        #expect(read.source.name == path)
+        #expect(read.source.sha256 != nil)
+        #expect(read.source.sha256 == ImportSource.sha256(ofFile: path))
+    }
+
     struct Bad: Sendable, CustomTestStringConvertible {
         var file: String
         var errors: [(line: Int, column: Int, says: String)]

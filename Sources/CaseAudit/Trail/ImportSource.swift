@@ -31,6 +31,11 @@ public struct ImportSource: Sendable, Hashable, ExpressibleByStringLiteral {
         try? sha256(of: FileContents.openFile(path, limit: .max))
     }
 
+    /// The SHA-256 of bytes already read: a file's digest taken from the very bytes imported.
+    public static func sha256(of bytes: [UInt8]) -> String {
+        HexBytes.encode(SHA256.hash(data: bytes))
+    }
+
     /// The SHA-256 of an open file, read in blocks from its start; fails when it cannot be read
     /// or changed since it was opened, so that the digest is of what the file held then.
     public static func sha256(of file: FileContents.OpenFile) throws(FileContents.Failure) -> String {

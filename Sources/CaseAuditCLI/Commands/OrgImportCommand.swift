@@ -20,11 +20,9 @@ struct OrgImportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let chart: OrgChart
-        chart = try OrgChartImport.read(file: file)
-
+        let (chart, source) = try OrgChartImport.readForImport(file: file)
         let database = try store.open(console, creating: true)
-        try database.replaceOrgChart(chart, source: .file(file))
+        try database.replaceOrgChart(chart, source: source)
 
         let levels = Dictionary(grouping: chart.people, by: \.level).mapValues(\.count)
         let summary = ManagerLevel.allCases.compactMap { level in levels[level].map { "\($0) \(level.rawValue)" } }

@@ -6,7 +6,16 @@ enum CSVInput {
     static let sizeLimit = 2 * 1024 * 1024 * 1024
 
     static func table(_ path: String) throws(InputError) -> CSVTable {
+        try table(bytes: FileContents.readInput(path, limit: sizeLimit, lineLimit: InputLimits.line), path)
+    }
+
+    /// The same, with the SHA-256 of the very bytes the table was read from.
+    static func tableAndDigest(_ path: String) throws(InputError) -> (table: CSVTable, sha256: String) {
         let bytes = try FileContents.readInput(path, limit: sizeLimit, lineLimit: InputLimits.line)
+        return (try table(bytes: bytes, path), ImportSource.sha256(of: bytes))
+    }
+
+    private static func table(bytes: [UInt8], _ path: String) throws(InputError) -> CSVTable {
         let table: CSVTable
         do {
             table = try CSVTable(bytes: bytes)

@@ -160,7 +160,7 @@ public enum AnnexAImport {
         if !missing.isEmpty { notes.append(FormatMessages.AnnexA.missingLists(missing)) }
         if closed > 0 { notes.append(FormatMessages.AnnexA.closedRows(closed)) }
         let records = found.values.sorted { $0.reference < $1.reference }
-        return CaseList(records: records, format: .annexA, notes: notes)
+        return CaseList(records: records, format: .annexA, notes: notes, sha256: workbook.sha256)
     }
 
     static func normalise(_ cell: XLSXWorkbook.Cell) -> String {

@@ -91,7 +91,7 @@ public enum CINCensusImport {
         if closed > 0 { notes.append(FormatMessages.Census.closedChildren(closed)) }
         let unknown = Set(allocation.keys).subtracting(firstLine.keys).count
         if unknown > 0 { notes.append(FormatMessages.Census.unknownInTeams(unknown)) }
-        return CaseList(records: records, format: .cin, notes: notes)
+        return CaseList(records: records, format: .cin, notes: notes, sha256: ImportSource.sha256(of: bytes))
     }
 
     private static func validate(

@@ -61,7 +61,7 @@ public enum CaseListImport {
                 format == .cin
                 ? try CINCensusImport.read(file: file, schema: options.schema, teams: options.teams)
                 : try AnnexAImport.read(file: file, lists: options.lists)
-            snapshot = try store.addCaseSnapshot(cases, source: .file(file))
+            snapshot = try store.addCaseSnapshot(cases, source: ImportSource(name: file, sha256: cases.sha256))
             notes = cases.notes
         }
         var notices = notes.map { Notice.note("\(file): \($0)") }

@@ -35,7 +35,23 @@ public enum OrgChartImport {
     }
 
     public static func read(file path: String, mapping: [Field: String] = [:]) throws(InputError) -> OrgChart {
-        let table = try CSVInput.table(path)
+        try chart(from: CSVInput.table(path), path: path, mapping: mapping)
+    }
+
+    /// The org chart in the file, and where it came from: its name and the SHA-256 of the very
+    /// bytes read, for the trail.
+    public static func readForImport(file path: String, mapping: [Field: String] = [:]) throws(InputError) -> (
+        chart: OrgChart, source: ImportSource
+    ) {
+        let read = try CSVInput.tableAndDigest(path)
+        return (
+            try chart(from: read.table, path: path, mapping: mapping), ImportSource(name: path, sha256: read.sha256)
+        )
+    }
+
+    private static func chart(from table: CSVTable, path: String, mapping: [Field: String]) throws(InputError)
+        -> OrgChart
+    {
         let columns = try CSVColumns<Field>.resolve(
             header: CSVInput.header(table), mapping: mapping, mappable: false, path: path)
         var problems: [Diagnostic] = []

@@ -33,6 +33,9 @@ struct OfficePackage {
         }
     }
 
+    /// The SHA-256 of the package's bytes, as read.
+    var sha256: String { ImportSource.sha256(of: bytes) }
+
     /// The bytes of the part at `name` (e.g. "xl/workbook.xml"); nil when there is none.
     mutating func part(_ name: String) throws(InputError) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }

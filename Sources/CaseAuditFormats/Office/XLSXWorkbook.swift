@@ -22,6 +22,8 @@ struct XLSXWorkbook {
     /// Sheet names in workbook order, with their part paths.
     let sheets: [(name: String, part: String)]
     private let sharedStrings: [String]
+    /// The SHA-256 of the workbook's file, as read.
+    var sha256: String { package.sha256 }
 
     init(path: String) throws(InputError) {
         package = try OfficePackage(path: path)
