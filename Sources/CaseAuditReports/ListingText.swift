@@ -2,10 +2,20 @@ import CaseAudit
 
 /// The text tables of `audit list`, `audit actions` and `sample redraw`.
 public enum ListingText {
-    /// Allocated files, or a line saying there are none (`state` and `auditor` as asked).
-    public static func allocations(_ allocations: [AuditAllocation], state: String?, auditor: String?) -> String {
+    /// Allocated files, or a line saying there are none (`filter` and `auditor` as asked).
+    public static func allocations(
+        _ allocations: [AuditAllocation], filter: AuditAllocation.Filter?, auditor: String?
+    ) -> String {
         guard !allocations.isEmpty else {
-            return "No\(state.map { " \($0)" } ?? "") files allocated\(auditor.map { " to \($0)" } ?? "").\n"
+            let which =
+                switch filter {
+                case nil: ""
+                case .allocated: " that are not begun yet"
+                case .inProgress: " that are in progress"
+                case .submitted: " that are submitted"
+                case .overdue: " that are overdue"
+                }
+            return "No files allocated\(auditor.map { " to \($0)" } ?? "")\(which).\n"
         }
         let rows = allocations.map {
             [

@@ -216,6 +216,13 @@ import Testing
         #expect(
             mine.output.split(separator: "\n").count == 1 + all.filter { $0["auditorID"] as? String == auditor }.count)
         #expect(bench.run(["audit", "list", "--auditor", "nobody"]).status == 1)
+        // Nothing in a state says which, in words.
+        #expect(
+            bench.run(["audit", "list", "--auditor", auditor, "--status", "submitted"]).output
+                == "No files allocated to \(auditor) that are submitted.\n")
+        #expect(
+            bench.run(["audit", "list", "--status", "in-progress"]).output
+                == "No files allocated that are in progress.\n")
     }
 
     @Test(arguments: CommandEngine.allCases) func quotasThatCannotBeMetAreReported(_ engine: CommandEngine) throws {

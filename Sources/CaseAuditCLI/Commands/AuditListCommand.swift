@@ -31,7 +31,7 @@ struct AuditListCommand: ParsableCommand {
         switch format {
         case .json: console.write(JSONOutput.render(allocations))
         case .text:
-            console.write(ListingText.allocations(allocations, state: status?.value.rawValue, auditor: auditor))
+            console.write(ListingText.allocations(allocations, filter: status?.value, auditor: auditor))
         }
 
     }
