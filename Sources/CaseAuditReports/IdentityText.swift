@@ -16,7 +16,8 @@ public enum IdentityText {
         case .qualityLead:
             let why =
                 identity.source == .operatingSystemAccount
-                ? " (you hold the database file, so everything in it is yours)" : ""
+                ? " (you hold the database file, so everything in it is yours)"
+                : identity.administers ? " (you own the database's schema, so the database gives you every right)" : ""
             text +=
                 "Role: quality lead\(why): import, draw, allocate, key paper audits for others, amend, report.\n"
         case .seniorManager:

@@ -41,7 +41,9 @@ public enum ModerationPublication {
         }
     }
 
-    public static func publish(_ request: Request, store: some CaseAuditStore) throws -> Published {
+    /// Only for quality leads and senior managers (`Caller.mayPublish`).
+    public static func publish(_ request: Request, by caller: Caller, store: some CaseAuditStore) throws -> Published {
+        try caller.mayPublish("the moderation report")
         // As the monthly summary: the figures and the head the report names from one state.
         let (summary, head) = try store.readingOneState {
             (try ModerationSummary.build(months: request.months, store: store), try store.trailHead())

@@ -49,10 +49,11 @@ public enum MonthlyPublication {
     }
 
     /// Templates are read before anything is built, and nothing is written unless every file
-    /// renders.
-    public static func publish(_ request: Request, store: some CaseAuditStore, today: CalendarDate) throws
-        -> Published
+    /// renders. Only for quality leads and senior managers (`Caller.mayPublish`).
+    public static func publish(_ request: Request, by caller: Caller, store: some CaseAuditStore, today: CalendarDate)
+        throws -> Published
     {
+        try caller.mayPublish("the monthly summary")
         let templates =
             request.formats.contains(where: { $0 == .html || $0 == .md })
             ? try MonthlyReport.Templates(directory: request.templates) : nil

@@ -171,7 +171,7 @@ public struct DemoRun {
             months: month...month, formats: MonthlyReport.Format.allCases,
             folder: output + "/report/\(month)/moderation",
             suppression: Suppression())
-        let published = try ModerationPublication.publish(request, store: store)
+        let published = try ModerationPublication.publish(request, by: try Caller.current(in: store), store: store)
         say("\n== Do auditors grade alike? (caseaudit report moderation --month \(month))\n\n")
         say(published.text)
     }
@@ -182,7 +182,8 @@ public struct DemoRun {
         let request = MonthlyPublication.Request(
             month: month, formats: MonthlyReport.Format.allCases, folder: folder, templates: reportTemplates,
             suppression: Suppression())
-        let published = try MonthlyPublication.publish(request, store: store, today: today)
+        let published = try MonthlyPublication.publish(
+            request, by: try Caller.current(in: store), store: store, today: today)
         say("\n== The monthly quality summary for \(month) (caseaudit report monthly --month \(month))\n\n")
         say(MonthlyReport.councilLines(published.summary))
         say("Open \(folder)/summary.html in a browser (also summary.md, summary.json and csv/).\n")

@@ -33,6 +33,40 @@ import Testing
         #expect(refused.errors.contains("this database was written by a newer version of caseaudit"))
     }
 
+    /// A login that is not the schema's owner neither makes the schema nor brings it up to
+    /// date: it is told who may, and nothing is read or written.
+    @Test func onlyTheSchemasOwnerMakesOrUpdatesIt() throws {
+        let server = try PostgresServer.shared()
+        let database = try PostgresServer.freshDatabase()
+        let login = "m\(UInt32.random(in: 0...UInt32.max))"
+        try PostgresServer.execute("CREATE ROLE \(login) LOGIN", in: database)
+        let asLogin = database.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(login)")
+        let unmade = CommandRunner.run(["whoami", "--database", asLogin])
+        #expect(unmade.status == 1)
+        #expect(
+            unmade.errors.contains(
+                "holds no caseaudit schema yet, so nothing was read or written; only the database's owner may make it, by running `caseaudit server init` against it"
+            ), "\(unmade.errors)")
+        #expect(try PostgresServer.query("SELECT to_regclass('schema_migration') IS NULL", in: database) == "t")
+
+        // As an older caseaudit left it: the last migration (v20, which changed only the rights)
+        // not applied yet.
+        #expect(CommandRunner.run(["whoami", "--database", database]).status == 0)
+        try PostgresServer.execute(
+            "DELETE FROM schema_migration WHERE version = 20; GRANT SELECT ON schema_migration TO \(login)",
+            in: database)
+        let older = CommandRunner.run(["whoami", "--database", asLogin])
+        #expect(older.status == 1)
+        #expect(
+            older.errors.contains(
+                "this database's schema is from an older caseaudit, so nothing was read or written; only the schema's owner may bring it up to date, by running `caseaudit server init` against it"
+            ), "\(older.errors)")
+        let applied = "SELECT count(*) FROM schema_migration WHERE version = 20"
+        #expect(try PostgresServer.query(applied, in: database) == "0")
+        #expect(CommandRunner.run(["server", "init", "--database", database]).status == 0)
+        #expect(try PostgresServer.query(applied, in: database) == "1")
+    }
+
     @Test func aLoginThatIsNobodysCannotScore() throws {
         let database = try PostgresServer.freshDatabase()
         CommandRunner.importSampleCouncil(into: database)

@@ -147,6 +147,12 @@ import Testing
         let own = run(["audit", "score", reference, "--answers", sheet, "--submit"], as: asAuditor)
         #expect(own.status == 0, "\(own.errors)")
         let otherReference = try #require(theirs["caseReference"] as? String)
+        // Another's file is not theirs, and that is all they are told (they cannot see whose it is).
+        let notTheirs = run(["audit", "score", otherReference, "--answers", sheet], as: asAuditor)
+        #expect(notTheirs.status == 1)
+        #expect(
+            notTheirs.errors.contains("case '\(otherReference)' is not allocated to you (\(auditor)) in any sample"),
+            "\(notTheirs.errors)")
         #expect(
             run(["audit", "score", otherReference, "--on-behalf-of", other, "--answers", sheet], as: lead).status == 0)
         let audits = try PostgresServer.query("SELECT id || ':' || auditor_id FROM audit ORDER BY id", in: owner)
@@ -219,6 +225,36 @@ import Testing
             #expect(run(["audit", "show", otherAudit], as: asSenior).status == 1)
         }
 
+        // The reports are for quality leads and senior managers. An auditor reads none of the
+        // council's figures (not even in psql) and publishes no report: nothing is written,
+        // not a file and not an event.
+        #expect(try PostgresServer.query("SELECT count(*) FROM rollup_grade", in: asAuditor) == "0")
+        #expect(try PostgresServer.query("SELECT count(*) FROM rollup_item_council", in: asAuditor) == "0")
+        #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: asSenior) == cells)
+        let publications = "SELECT count(*) FROM trail WHERE action = 'report.published'"
+        let publishedBefore = try PostgresServer.query(publications, in: owner)
+        for (report, name) in [("monthly", "the monthly summary"), ("moderation", "the moderation report")] {
+            let refused = run(
+                ["report", report, "--month", "2026-12", "-o", "\(folder.path)/\(report)"], as: asAuditor)
+            #expect(refused.status == 1)
+            #expect(
+                refused.errors.contains(
+                    "(\(auditor), TM): \(name) is for quality leads and senior managers (SM, AD, DCS), so nothing was read or written"
+                ), "\(refused.errors)")
+            #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/\(report)"))
+        }
+        #expect(try PostgresServer.query(publications, in: owner) == publishedBefore)
+        let seniorsReport = run(
+            ["report", "monthly", "--month", "2026-12", "--format", "json", "-o", "\(folder.path)/senior"], as: asSenior
+        )
+        #expect(seniorsReport.status == 0, "\(seniorsReport.errors)")
+        #expect(seniorsReport.output.contains(": 1 of "), "\(seniorsReport.output)")
+        #expect(FileManager.default.fileExists(atPath: "\(folder.path)/senior/summary.json"))
+        #expect(try PostgresServer.query(publications, in: owner) == String((Int(publishedBefore) ?? 0) + 1))
+        // The schema's owner holds every right, as the database's policies say.
+        let ownersView = run(["whoami"], as: owner)
+        #expect(ownersView.output.contains("Role: quality lead (you own the database's schema"), "\(ownersView.output)")
+
         // The trail: the server says who did each thing, from the login; a lead keying for
         // someone is recorded as keying on their behalf; nobody changes or removes an event,
         // nor names the actor or the number of one they add; an auditor reads only their own.
@@ -260,7 +296,11 @@ import Testing
             regranted.output.contains(
                 "took \(prefix)\(auditor) out of \(database)_auditor: nobody in the org chart has that login"))
         let gone = run(["audit", "list"], as: asAuditor)
-        #expect(gone.status == 1 && gone.errors.contains("permission denied"))
+        #expect(gone.status == 1)
+        #expect(
+            gone.errors.contains(
+                "the database knows you as '\(prefix)\(auditor)', who has no rights in it, so nothing was read or written: once your login is in the org chart, the schema's owner gives it its rights with `caseaudit server grant`"
+            ), "\(gone.errors)")
     }
 
     /// A moderation is a quality lead's to draw; its moderators see the files given them, and not

@@ -8,10 +8,15 @@ public struct SessionIdentity: Sendable, Hashable, Codable {
 
     public var login: String
     public var source: Source
+    /// The database gives this login every right whoever it is in the org chart: the role
+    /// that owns the server's schema, or a superuser. (On the embedded store, holding the
+    /// file does the same; see `Caller`.)
+    public var administers: Bool
 
-    public init(login: String, source: Source) {
+    public init(login: String, source: Source, administers: Bool = false) {
         self.login = login
         self.source = source
+        self.administers = administers
     }
 }
 
@@ -35,11 +40,12 @@ public struct Caller: Sendable, Hashable, Codable {
 
     /// What they may do: by their level; on the embedded store, whoever holds the database
     /// file (it is readable by its owner only) holds everything in it, so has the quality
-    /// lead's rights whoever they are in the org chart.
+    /// lead's rights whoever they are in the org chart; on the server, so has the schema's
+    /// owner (or a superuser), as the database's own policies say.
     public init(identity: SessionIdentity, person: Person?) {
         self.identity = identity
         self.person = person
-        if identity.source == .operatingSystemAccount {
+        if identity.source == .operatingSystemAccount || identity.administers {
             role = .qualityLead
         } else {
             switch person.flatMap({ RightsGroup($0.level) }) {
@@ -71,6 +77,18 @@ public struct Caller: Sendable, Hashable, Codable {
 
     /// Who is recorded as having done something: the person, else the login.
     public var recordedAs: String { person?.id ?? identity.login }
+
+    /// Reports (the monthly summary, the moderation report) are for quality leads and senior
+    /// managers; an auditor sees their own files and audits, not the council's figures.
+    /// `report` names the report in the refusal.
+    public func mayPublish(_ report: String) throws(IdentityError) {
+        switch role {
+        case .qualityLead, .seniorManager: return
+        case .auditor, nil:
+            guard let person else { throw .notInOrgChart(identity) }
+            throw .notAReportReader(identity, person: person, report: report)
+        }
+    }
 }
 
 public enum IdentityError: ReportableError, Hashable {
@@ -78,6 +96,8 @@ public enum IdentityError: ReportableError, Hashable {
     case notInOrgChart(SessionIdentity)
     /// Only a quality lead keys audits for other people.
     case notAQualityLead(SessionIdentity, onBehalfOf: String)
+    /// Only quality leads and senior managers publish reports; `person` is neither.
+    case notAReportReader(SessionIdentity, person: Person, report: String)
 
     public var message: String {
         switch self {
@@ -85,6 +105,8 @@ public enum IdentityError: ReportableError, Hashable {
             "you are '\(identity.login)' (\(identity.source.rawValue)), which is nobody's login in the org chart"
         case .notAQualityLead(let identity, let other):
             "you are '\(identity.login)' and not a quality lead, so you cannot score for \(other)"
+        case .notAReportReader(let identity, let person, let report):
+            "you are '\(identity.login)' (\(person.id), \(person.level.rawValue)): \(report) is for quality leads and senior managers (SM, AD, DCS), so nothing was read or written"
         }
     }
 }

@@ -125,6 +125,12 @@ public enum StoreError: Error, Sendable, Hashable {
     case moderationOpen(audit: AuditID, why: String)
     /// Only a quality lead may make this change, and the database's login `login` is not one.
     case leadsOnly(login: String)
+    /// The database's login `login` is in none of the database's groups: it may connect, and
+    /// read or write nothing.
+    case noRights(login: String)
+    /// The server's database needs its schema made (`made` false) or brought up to date by
+    /// this caseaudit, which only the schema's owner may do; nothing was read or written.
+    case schemaOwnersOnly(path: String, made: Bool)
 
     public var message: String {
         switch self {
@@ -164,6 +170,12 @@ public enum StoreError: Error, Sendable, Hashable {
             "the moderation of audit \(audit) cannot be decided: \(why)"
         case .leadsOnly(let login):
             "only a quality lead may do this, and the database knows you as '\(login)', who is not one; nothing was written"
+        case .noRights(let login):
+            "the database knows you as '\(login)', who has no rights in it, so nothing was read or written"
+        case .schemaOwnersOnly(let path, let made):
+            made
+                ? "\(path): this database's schema is from an older caseaudit, so nothing was read or written; only the schema's owner may bring it up to date"
+                : "\(path) holds no caseaudit schema yet, so nothing was read or written; only the database's owner may make it"
         }
     }
 }

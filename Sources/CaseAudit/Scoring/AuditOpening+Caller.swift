@@ -20,9 +20,15 @@ extension AuditOpening {
         var opening: AuditOpening
         switch request {
         case .allocated(let sample):
-            opening = try open(
-                caseReference: caseReference, auditor: person, sample: sample, store: store, today: today,
-                loadChecklist: loadChecklist)
+            do {
+                opening = try open(
+                    caseReference: caseReference, auditor: person, sample: sample, store: store, today: today,
+                    loadChecklist: loadChecklist)
+            } catch .notAllocated(let reference, let sample) as AuditOpeningError where caller.role != .qualityLead {
+                // Someone else's files are not theirs to see (on the server), so all they can
+                // be told is that it is not theirs.
+                throw AuditOpeningError.notYours(reference, auditor: person, sample: sample)
+            }
         case .moderation:
             opening = try openModeration(caseReference: caseReference, moderator: person, store: store)
         case .calibration(let exercise):

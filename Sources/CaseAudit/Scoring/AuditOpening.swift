@@ -164,6 +164,8 @@ public struct AuditOpening: Sendable {
 /// which command or flag goes on from there.
 public enum AuditOpeningError: ReportableError, Hashable {
     case notAllocated(String, sample: SampleID?)
+    /// Not allocated to `auditor`, who sees only their own files (and their line's).
+    case notYours(String, auditor: String, sample: SampleID?)
     case someoneElse(String, auditor: String, allocations: [AuditAllocation])
     /// The case is the auditor's in more than one sample still to audit.
     case ambiguous(String, auditor: String, allocations: [AuditAllocation])
@@ -177,6 +179,9 @@ public enum AuditOpeningError: ReportableError, Hashable {
         switch self {
         case .notAllocated(let reference, let sample):
             return "case '\(reference)' is not allocated in \(sample.map { "sample \($0)" } ?? "any sample")"
+        case .notYours(let reference, let auditor, let sample):
+            return
+                "case '\(reference)' is not allocated to you (\(auditor)) in \(sample.map { "sample \($0)" } ?? "any sample")"
         case .someoneElse(let reference, let auditor, let allocations):
             let owners = allocations.map { "\($0.auditorID) (sample \($0.sampleID), \($0.month))" }.joined(
                 separator: ", ")

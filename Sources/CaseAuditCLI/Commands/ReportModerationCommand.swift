@@ -44,6 +44,7 @@ struct ReportModerationCommand: ParsableCommand {
             months: last.subtracting(months: months - 1)...last, formats: format.formats,
             folder: out ?? "Reports/out/moderation-\(last)",
             suppression: small.suppression)
-        console.write(try ModerationPublication.publish(request, store: database).text)
+        console.write(
+            try ModerationPublication.publish(request, by: try Caller.current(in: database), store: database).text)
     }
 }

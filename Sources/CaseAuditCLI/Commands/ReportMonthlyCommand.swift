@@ -39,6 +39,8 @@ struct ReportMonthlyCommand: ParsableCommand {
             month: month.month, formats: format.formats, folder: out ?? "Reports/out/\(month.month)",
             templates: templates ?? console.environment("CASEAUDIT_TEMPLATES") ?? "Reports/templates",
             suppression: small.suppression)
-        console.write(try MonthlyPublication.publish(request, store: database, today: console.today()).text)
+        let published = try MonthlyPublication.publish(
+            request, by: try Caller.current(in: database), store: database, today: console.today())
+        console.write(published.text)
     }
 }

@@ -10,6 +10,11 @@ enum CommandHint {
             return
                 ": check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one"
         case .submitted(let audit): return ": use `caseaudit audit amend \(audit)`"
+        case .schemaOwnersOnly:
+            return ", by running `caseaudit server init` against it"
+        case .noRights:
+            return
+                ": once your login is in the org chart, the schema's owner gives it its rights with `caseaudit server grant`"
         default: break
         }
         if case .noSuchDirectory = error as? ChecklistCatalog.LookupError {

@@ -53,13 +53,31 @@ public final class PostgreSQLStore: Sendable {
 
     private func migrate() throws(StoreError) {
         // Most connections find everything applied, and need no right to change the schema.
+        // Whoever else finds something to apply may apply it only as the schema's owner (or a
+        // superuser; or, on a database with no schema yet, someone who may create one).
         let current = try read { () throws -> Bool in
-            guard
-                try run("SELECT to_regclass('schema_migration') IS NOT NULL AS present").first?.bool("present") == true
-            else { return false }
+            let schema = try run(
+                """
+                SELECT to_regclass('schema_migration') IS NOT NULL AS present, session_user AS login,
+                    has_table_privilege(to_regclass('schema_migration'), 'SELECT') AS readable,
+                    coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+                        OR coalesce(pg_has_role(session_user,
+                            (SELECT relowner FROM pg_class WHERE oid = to_regclass('schema_migration')), 'USAGE'),
+                            has_schema_privilege('public', 'CREATE')) AS migrates
+                """
+            ).first
+            let migrates = schema?.bool("migrates") == true
+            guard schema?.bool("present") == true else {
+                if !migrates { throw StoreError.schemaOwnersOnly(path: location, made: false) }
+                return false
+            }
+            // A login in none of this database's groups (never granted, or a leaver's) may
+            // connect, and read nothing: say so, rather than which table it was refused first.
+            if schema?.bool("readable") == false { throw StoreError.noRights(login: schema?.string("login") ?? "") }
             let applied = Set(try run("SELECT version FROM schema_migration").all.compactMap { $0.int("version") })
             let known = Set(ServerSchema.migrations.map { Int64($0.version) })
             if !applied.subtracting(known).isEmpty { throw StoreError.newerDatabase(path: location) }
+            if applied != known && !migrates { throw StoreError.schemaOwnersOnly(path: location, made: true) }
             return applied == known
         }
         if current { return }
@@ -91,10 +109,21 @@ public final class PostgreSQLStore: Sendable {
 
     /// The server store's user is the database login (`session_user`, which `SET ROLE`
     /// cannot change).
+    /// The schema's owner and a superuser hold every right (as `caseaudit_is_lead` says).
     public func sessionIdentity() throws(StoreError) -> SessionIdentity {
-        let login = try read { try run("SELECT session_user AS login").first?.text("login") }
-        guard let login else { throw .failed(reason: "the server does not say who is connected") }
-        return SessionIdentity(login: login, source: .databaseLogin)
+        let row = try read {
+            try run(
+                """
+                SELECT session_user AS login, coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+                    OR session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'person'),
+                    false) AS administers
+                """
+            ).first
+        }
+        guard let row, let login = row.text("login") else {
+            throw .failed(reason: "the server does not say who is connected")
+        }
+        return SessionIdentity(login: login, source: .databaseLogin, administers: row.bool("administers") == true)
     }
 
     /// Runs `body` in one transaction, mapping the server's refusals to `StoreError`.

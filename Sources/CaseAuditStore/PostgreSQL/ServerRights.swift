@@ -183,13 +183,15 @@ enum ServerRights {
             USING (holder = session_user OR NOT caseaudit_lease_live(expires_at, backend_pid))
             WITH CHECK (holder = session_user);
         CREATE POLICY gives_up ON audit_lease FOR DELETE USING (holder = session_user);
-        -- The roll-ups: read by everyone who audits; changed only through caseaudit_count, which
-        -- runs as the schema's owner and checks a submission's cells against its audit's rows.
+        -- The roll-ups: the council's figures, which the reports are made of, read by senior
+        -- managers (and leads), not by auditors (v20); changed only through caseaudit_count,
+        -- which runs as the schema's owner and checks a submission's cells against its audit's rows.
         CREATE OR REPLACE FUNCTION caseaudit_may_count(auditor TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE
             SECURITY DEFINER SET search_path = public AS 'SELECT caseaudit_is_lead() OR auditor = caseaudit_me()';
-        DO $$ DECLARE t TEXT; audits TEXT := '(pg_has_role(session_user, ''caseaudit_auditor'', ''MEMBER'') OR pg_has_role(session_user, ''caseaudit_senior'', ''MEMBER''))'; BEGIN
+        DO $$ DECLARE t TEXT; BEGIN
             FOREACH t IN ARRAY ARRAY['rollup_grade', 'rollup_trend', 'rollup_item', 'rollup_item_council'] LOOP
-                EXECUTE format('CREATE POLICY submission_reads ON %I FOR SELECT USING %s', t, audits);
+                EXECUTE format('CREATE POLICY reports_read ON %I FOR SELECT USING (pg_has_role(session_user, %L, ''MEMBER''))',
+                    t, 'caseaudit_senior');
             END LOOP;
             FOREACH t IN ARRAY ARRAY['rollup_grade', 'rollup_trend', 'rollup_item', 'rollup_item_council', 'rollup_ledger'] LOOP
                 EXECUTE format('CREATE POLICY counted ON %I USING (current_user = %L) WITH CHECK (current_user = %L)',
