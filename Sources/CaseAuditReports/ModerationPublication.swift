@@ -31,8 +31,8 @@ public enum ModerationPublication {
         public var text: String {
             var text =
                 summary.sections.isEmpty
-                ? "No moderation was submitted for files drawn in \(summary.months): the report says so.\n"
-                : summary.sections.map { ModerationReport.headline($0, suppression) + "\n" }.joined()
+                ? "No moderation was submitted for files drawn in \(summary.months)\(ModerationReport.scope(summary)): the report says so.\n"
+                : ModerationReport.headlines(summary, suppression).map { $0 + "\n" }.joined()
             let main = files.first { $0 == "moderation.html" } ?? files.first
             text +=
                 "Wrote \(Plural.count(files.count, "file")) to \(folder)/\(main.map { "; open \(folder)/\($0)" } ?? "")\n"
@@ -45,9 +45,10 @@ public enum ModerationPublication {
     public static func publish(_ request: Request, by caller: Caller, store: some CaseAuditStore) throws -> Published {
         try caller.mayPublish("the moderation report")
         // As the monthly summary: the figures and the head the report names from one state.
-        let (summary, head) = try store.readingOneState {
+        var (summary, head) = try store.readingOneState {
             (try ModerationSummary.build(months: request.months, store: store), try store.trailHead())
         }
+        if caller.seesOnlyTheirLine { summary.lineOf = caller.person?.id }
         let files = ModerationReport.files(
             summary, formats: request.formats, suppression: request.suppression, trailHead: head)
         try OutputFiles.write(files, to: request.folder, what: "the report")

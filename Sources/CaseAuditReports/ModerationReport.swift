@@ -67,10 +67,20 @@ public enum ModerationReport {
     }
 
     /// One line per checklist version: what the command and the monthly summary say first.
-    public static func headline(_ section: ModerationSummary.Section, _ suppression: Suppression) -> String {
+    public static func headlines(_ summary: ModerationSummary, _ suppression: Suppression) -> [String] {
+        summary.sections.map { headline($0, suppression, lineOf: summary.lineOf) }
+    }
+
+    /// Whose files the figures take in, after the months or a version: nothing for the council.
+    public static func scope(_ summary: ModerationSummary) -> String {
+        summary.lineOf.map { ", the teams in \($0)'s line" } ?? ""
+    }
+
+    static func headline(_ section: ModerationSummary.Section, _ suppression: Suppression, lineOf: String?) -> String {
         let council = section.council
         let n = council.files
-        var text = "\(section.title) v\(section.version): \(Plural.count(n, "file")) moderated"
+        var text =
+            "\(section.title) v\(section.version)\(lineOf.map { ", the teams in \($0)'s line" } ?? ""): \(Plural.count(n, "file")) moderated"
         guard !suppression.hides(n) else { return text + " (fewer than \(suppression.minimum): figures withheld)" }
         text +=
             "; auditor and moderator gave the same grade in \(council.percentAgreement.map(Number.percent) ?? "–") of them"
@@ -107,8 +117,8 @@ public enum ModerationReport {
                         "moderation.json",
                         JSONOutput.render(
                             ModerationJSON(
-                                months: summary.months, files: summary.files,
-                                headlines: summary.sections.map { headline($0, suppression) }, tables: tables,
+                                months: summary.months, teamsInLineOf: summary.lineOf, files: summary.files,
+                                headlines: headlines(summary, suppression), tables: tables,
                                 figures: suppression.detail ? summary : nil,
                                 trailHead: trailHead.map { ["seq": String($0.seq), "sha256": $0.hash] }))
                     ))
@@ -119,6 +129,8 @@ public enum ModerationReport {
 
     struct ModerationJSON: Encodable {
         var months: String
+        /// A senior manager's figures: whose line they take in.
+        var teamsInLineOf: String?
         var files: Int
         var headlines: [String]
         var tables: [ReportTable]
@@ -132,9 +144,10 @@ public enum ModerationReport {
     static func markdown(
         _ summary: ModerationSummary, _ tables: [ReportTable], _ suppression: Suppression, _ head: TrailHead?
     ) -> String {
-        var out = "# Moderation: \(summary.months)\n\n"
-        if summary.sections.isEmpty { out += "No moderation was submitted for files drawn in \(summary.months).\n" }
-        for section in summary.sections { out += "- \(MarkdownText.escape(headline(section, suppression))).\n" }
+        let months = summary.months + scope(summary)
+        var out = "# Moderation: \(MarkdownText.escape(months))\n\n"
+        if summary.sections.isEmpty { out += "No moderation was submitted for files drawn in \(months).\n" }
+        for line in headlines(summary, suppression) { out += "- \(MarkdownText.escape(line)).\n" }
         out += "\n\(method)\n"
         for table in tables {
             out += "\n## \(MarkdownText.escape(table.title))\n\n"
@@ -150,20 +163,21 @@ public enum ModerationReport {
         _ summary: ModerationSummary, _ tables: [ReportTable], _ suppression: Suppression, _ head: TrailHead?
     ) -> String {
         func e(_ text: String) -> String { XMLEscape.escape(text) }
+        let months = summary.months + scope(summary)
         var out = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Moderation: \(e(summary.months))</title>
+            <html lang="en"><head><meta charset="utf-8"><title>Moderation: \(e(months))</title>
             <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
             table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb;padding:.2rem .5rem;text-align:left}
             .note{color:#555;font-size:.9rem}</style></head><body>
-            <h1>Moderation: \(e(summary.months))</h1>
+            <h1>Moderation: \(e(months))</h1>
 
             """
         if summary.sections.isEmpty {
-            out += "<p>No moderation was submitted for files drawn in \(e(summary.months)).</p>\n"
+            out += "<p>No moderation was submitted for files drawn in \(e(months)).</p>\n"
         }
-        for section in summary.sections {
-            out += "<p>\(e(headline(section, suppression))).</p>\n"
+        for (section, line) in zip(summary.sections, headlines(summary, suppression)) {
+            out += "<p>\(e(line)).</p>\n"
             out += chart(section, suppression)
         }
         out += "<p class=\"note\">\(e(method))</p>\n"

@@ -59,11 +59,14 @@ public enum MonthlyPublication {
             ? try MonthlyReport.Templates(directory: request.templates) : nil
         // The figures and the head the report names are read from one state of the store: an
         // audit submitted meanwhile is in both or in neither.
-        let (summary, head) = try store.readingOneState {
+        var (summary, head) = try store.readingOneState {
             let summary = try MonthlySummary.build(
                 month: request.month, store: store, today: today, detail: request.suppression.detail)
             return (summary, try store.trailHead())
         }
+        // The roll-ups are the council's; the moderation figures come from the audits, which a
+        // senior manager sees for their line only.
+        if caller.seesOnlyTheirLine { summary.moderation?.lineOf = caller.person?.id }
         let files = MonthlyReport.files(
             summary, formats: request.formats, suppression: request.suppression, templates: templates,
             trailHead: head)

@@ -109,7 +109,7 @@ public enum MonthlyReport {
                 object.member("figures") { $0.raw(figures) }
             }
             object.member("moderation") {
-                $0.strings((summary.moderation?.sections ?? []).map { ModerationReport.headline($0, suppression) })
+                $0.strings(summary.moderation.map { ModerationReport.headlines($0, suppression) } ?? [])
             }
             object.member("month") { $0.string(summary.month) }
             if !suppression.detail { object.member("suppressedBelow") { $0.raw(String(suppression.minimum)) } }
@@ -226,8 +226,8 @@ public enum MonthlyReport {
                 : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
             "trailHead": head.map { "event \($0.seq), sha256 \($0.hash)" } ?? "",
             "hasModeration": summary.moderation != nil,
-            "moderation": (summary.moderation?.sections ?? []).map {
-                ["line": cell(ModerationReport.headline($0, suppression))]
+            "moderation": (summary.moderation.map { ModerationReport.headlines($0, suppression) } ?? []).map {
+                ["line": cell($0)]
             },
             // Drift: how moderation moved each auditor level's and each auditor's grades.
             "moderationTables": summary.moderation.map { moderation in

@@ -251,6 +251,32 @@ import Testing
         #expect(seniorsReport.output.contains(": 1 of "), "\(seniorsReport.output)")
         #expect(FileManager.default.fileExists(atPath: "\(folder.path)/senior/summary.json"))
         #expect(try PostgresServer.query(publications, in: owner) == String((Int(publishedBefore) ?? 0) + 1))
+        // A senior manager's report is the council's, its actions too (their own view of the
+        // audits takes in only their line): the lead submits the other file, in a team outside
+        // that line, with an action, and both reports count it.
+        #expect(serviceManager(of: theirs["team"] as? String) != senior)
+        let rows = try String(contentsOfFile: sheet, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let withAction = try folder.write(
+            "with-action.csv",
+            (["item,answer,note,who,due"] + rows.dropFirst().map { $0 + ",," }
+                + ["#action,Bring the chronology up to date,,\(other),2027-01-31"]).joined(separator: "\n") + "\n")
+        let submitted = run(
+            ["audit", "score", otherReference, "--on-behalf-of", other, "--answers", withAction, "--submit"], as: lead)
+        #expect(submitted.status == 0, "\(submitted.errors)")
+        func councilActions(_ person: String, as conninfo: String) throws -> [String] {
+            let out = "\(folder.path)/actions-\(person)"
+            let made = run(["report", "monthly", "--month", "2026-12", "--format", "json", "-o", out], as: conninfo)
+            #expect(made.status == 0, "\(made.errors)")
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/summary.json")))
+                    as? [String: Any])
+            let tables = try #require(summary["tables"] as? [[String: Any]])
+            let actions = try #require(tables.first { $0["name"] as? String == "actions" }?["rows"] as? [[String]])
+            return try #require(actions.first { $0.first == "Council" })
+        }
+        let leadsCount = try councilActions("lead", as: lead)
+        #expect(leadsCount.dropFirst().first == "1", "\(leadsCount)")
+        #expect(try councilActions("senior", as: asSenior) == leadsCount)
         // The schema's owner holds every right, as the database's policies say.
         let ownersView = run(["whoami"], as: owner)
         #expect(ownersView.output.contains("Role: quality lead (you own the database's schema"), "\(ownersView.output)")
@@ -403,6 +429,29 @@ import Testing
         #expect(
             try PostgresServer.query(
                 "SELECT sum(files) FROM rollup_grade WHERE judgement = 'outstanding'", in: council.owner) == "2")
+
+        // The agreement report: the council's for a quality lead; a senior manager sees the
+        // moderation of their line's files only, and their report says so.
+        func moderationReport(as person: String, _ conninfo: String) throws -> [String: Any] {
+            let out = "\(council.folder.path)/moderation-\(person)"
+            let made = CommandRunner.run(
+                ["report", "moderation", "--month", "2026-12", "--format", "json,md", "-o", out], on: conninfo)
+            #expect(made.status == 0, "\(made.errors)")
+            return try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: "\(out)/moderation.json"))) as? [String: Any])
+        }
+        let leads = try moderationReport(as: "lead", lead)
+        #expect(leads["teamsInLineOf"] == nil)
+        #expect(
+            (leads["headlines"] as? [String])?.first?.hasPrefix("Climbié compliance v1.0.0: 1 file moderated") == true)
+        let seniors = try moderationReport(as: "sm1", council.login("sm1"))
+        #expect(seniors["teamsInLineOf"] as? String == "sm1")
+        let seniorsHeadline = (seniors["headlines"] as? [String])?.first ?? "none"
+        #expect(seniorsHeadline.hasPrefix("Climbié compliance v1.0.0, the teams in sm1's line: "), "\(seniorsHeadline)")
+        #expect(
+            try String(contentsOfFile: "\(council.folder.path)/moderation-sm1/moderation.md", encoding: .utf8)
+                .hasPrefix("# Moderation: 2026-12, the teams in sm1's line\n"))
 
         // The auditor sees the outcome of their file's moderation.
         let seenByAuditor = CommandRunner.run(

@@ -89,6 +89,9 @@ public struct ModerationSummary: Sendable, Hashable, Encodable {
     public var months: String
     public var files: Int
     public var sections: [Section]
+    /// Whose line the figures take in, when they are a senior manager's (the database shows them
+    /// the moderation of their line's files only): their id; nil for the council's.
+    public var lineOf: String?
 
     public init(months: ClosedRange<AuditMonth>, pairs: [(Pair, Checklist, String)]) {
         self.months =

@@ -78,6 +78,10 @@ public struct Caller: Sendable, Hashable, Codable {
     /// Who is recorded as having done something: the person, else the login.
     public var recordedAs: String { person?.id ?? identity.login }
 
+    /// Whether the database shows the caller the audits of their own line only (a senior
+    /// manager), so that figures built from the audits themselves are their line's.
+    public var seesOnlyTheirLine: Bool { role == .seniorManager }
+
     /// Reports (the monthly summary, the moderation report) are for quality leads and senior
     /// managers; an auditor sees their own files and audits, not the council's figures.
     /// `report` names the report in the refusal.

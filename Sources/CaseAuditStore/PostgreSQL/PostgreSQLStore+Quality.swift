@@ -153,16 +153,9 @@ extension PostgreSQLStore: QualityStore {
 
     public func actionRecords(months: ClosedRange<AuditMonth>) throws(StoreError) -> [ActionRecord] {
         try read {
-            try run(
-                """
-                SELECT x.audit_id, s.month, s.checklist_id, c.team, x.due, x.done_at IS NOT NULL AS done
-                FROM audit_action x JOIN audit a ON a.id = x.audit_id
-                JOIN sample s ON s.id = a.sample_id
-                JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
-                WHERE s.month BETWEEN $1 AND $2 AND a.submitted_at IS NOT NULL AND a.moderates IS NULL
-                    AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id)
-                """, Self.range(months)
-            ).all.compactMap { row -> ActionRecord? in
+            // The council's, whoever reads them (a quality lead or a senior manager): schema v20.
+            try run("SELECT * FROM caseaudit_report_actions($1, $2)", Self.range(months)).all.compactMap {
+                row -> ActionRecord? in
                 guard let due = CalendarDate(parsing: row.string("due")) else { return nil }
                 return ActionRecord(
                     auditID: AuditID(row.int("audit_id") ?? 0), month: AuditMonth(row.string("month")),

@@ -199,6 +199,15 @@ enum ServerRights {
             END LOOP;
         END $$;
         CREATE POLICY reads ON sample_tally FOR SELECT USING (pg_has_role(session_user, 'caseaudit_senior', 'MEMBER'));
+        -- A report's actions are counted for the whole council by the owner's rights, for those
+        -- who read reports; the owner reads the files' teams to count them by team.
+        -- (A database before v20 has no such function.)
+        DO $$ BEGIN
+            IF to_regproc('caseaudit_report_actions') IS NOT NULL THEN
+                GRANT EXECUTE ON FUNCTION caseaudit_report_actions(TEXT, TEXT) TO caseaudit_lead, caseaudit_senior;
+            END IF;
+            EXECUTE format('CREATE POLICY owner_reads ON sample_case FOR SELECT USING (current_user = %L)', current_user);
+        END $$;
         -- A moderation's changed grade is applied by caseaudit_apply_moderation, which runs as the
         -- schema's owner and checks the outcome is the session's and changed: the owner writes the
         -- first audit's next version there, whoever the session is.

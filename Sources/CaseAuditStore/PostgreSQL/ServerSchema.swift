@@ -38,12 +38,31 @@ enum ServerSchema {
             19, "an event costs its change's commit less: no function call per field, no index until it is sealed",
             { ServerTrail.lighterEvent }
         ),
-        (20, "the roll-ups read by senior managers and quality leads, not by auditors", { v20 }),
+        (
+            20,
+            "the council's figures for reports, read by senior managers and quality leads, not by auditors",
+            { v20 }
+        ),
     ]
 
-    /// The change is to the rights, which a database whose rights are set has made again after
-    /// any migration (`PostgreSQLStore.migrate`); the schema itself is as it was.
-    static let v20 = "SELECT 1"
+    /// A report's actions counted for the whole council, with the schema owner's rights (a
+    /// senior manager's own view takes in only their line's audits), and only what the figures
+    /// need: no action's text, nobody's name. Nobody but the owner may call it until the rights
+    /// say who may (quality leads and senior managers). Those rights, which a database whose
+    /// rights are set has made again after any migration (`PostgreSQLStore.migrate`), also
+    /// stop auditors reading the roll-ups.
+    static let v20 = """
+        CREATE OR REPLACE FUNCTION caseaudit_report_actions(first_month TEXT, last_month TEXT)
+            RETURNS TABLE (audit_id BIGINT, month TEXT, checklist_id TEXT, team TEXT, due TEXT, done BOOLEAN)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $f$
+                SELECT x.audit_id, s.month, s.checklist_id, c.team, x.due, x.done_at IS NOT NULL
+                FROM audit_action x JOIN audit a ON a.id = x.audit_id
+                JOIN sample s ON s.id = a.sample_id
+                JOIN sample_case c ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
+                WHERE s.month BETWEEN first_month AND last_month AND a.submitted_at IS NOT NULL
+                    AND a.moderates IS NULL AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.amends = a.id) $f$;
+        REVOKE ALL ON FUNCTION caseaudit_report_actions(TEXT, TEXT) FROM PUBLIC;
+        """
 
     /// Each case list is a partition of `case_record` of its own, in the schema `case_lists`
     /// (no one but the schema's owner uses it by name): made when its snapshot is inserted,
