@@ -32,6 +32,11 @@ public enum StoreFactory {
     /// Whether `location` names a server (a connection string) rather than a file.
     public static func isServer(_ location: String) -> Bool { ConnectionString.isServer(location) }
 
+    /// `location` as it may be shown or printed: a connection string without its password.
+    public static func printable(_ location: String) -> String {
+        isServer(location) ? ConnectionString.redacted(location) : location
+    }
+
     /// Refuses a location where something already is (`.exists`): for commands that fill a
     /// database of their own and must never add to real data. Checked before anything is written.
     public static func requireNew(_ location: String) throws(StoreError) {

@@ -24,6 +24,29 @@ import Testing
         #expect(uri.errors.contains("postgresql://nobody@localhost:1/caseaudit?sslmode=disable"))
     }
 
+    /// The scoring screen's "resume with" names the database without the password (libpq
+    /// finds it again in ~/.pgpass or PGPASSWORD).
+    @Test func theResumeCommandLeavesThePasswordOut() throws {
+        let folder = try TemporaryDirectory()
+        let database = try PostgresServer.freshDatabase()
+        let files = try CommandRunner.drawSampleCouncil(into: database, seed: 3, engine: .postgresql, folder: folder)
+        let file = try #require(files.first)
+        let terminal = try PseudoTerminal(
+            BinaryRunner.binaryPath,
+            [
+                "audit", "score", try #require(file["caseReference"] as? String), "--on-behalf-of",
+                try #require(file["auditorID"] as? String), "--database", database + " password=hunter2", "--dir",
+                Fixtures.shippedChecklistsDirectory,
+            ], environment: ["NO_COLOR": "1"], columns: 100, rows: 30)
+        try terminal.waitFor("0 of 10 answered")
+        terminal.type("yQ")
+        #expect(try terminal.waitForExit() == 0)
+        let transcript = String(decoding: terminal.transcript, as: UTF8.self)
+        #expect(transcript.contains("Resume with: caseaudit audit score "), "\(transcript.suffix(400))")
+        #expect(transcript.contains("--database 'host="), "\(transcript.suffix(400))")
+        #expect(!transcript.contains("hunter2"))
+    }
+
     @Test func aServerDatabaseFromANewerCaseauditIsRefused() throws {
         let database = try PostgresServer.freshDatabase()
         #expect(CommandRunner.run(["whoami", "--database", database]).status == 0)

@@ -3,6 +3,7 @@ import CaseAudit
 import CaseAuditFormats
 import CaseAuditReports
 import CaseAuditScreen
+import CaseAuditStore
 
 struct AuditScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,7 +67,7 @@ struct AuditScoreCommand: ParsableCommand {
         if let calibration { words += ["--calibration", calibration] }
         if sample != nil { words += ["--sample", String(chosen)] }
         if let directory = location.directory { words += ["--dir", directory] }
-        if let path = store.database { words += ["--database", path] }
+        if let path = store.database { words += ["--database", StoreFactory.printable(path)] }
         return words.map(ShellWord.quoted).joined(separator: " ")
     }
 
