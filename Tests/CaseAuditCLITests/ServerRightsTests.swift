@@ -67,8 +67,17 @@ import Testing
         #expect(
             run(["server", "grant"], as: owner).output == "Every login is as the org chart says: nothing changed.\n")
 
-        // A quality lead (not the owner, not a superuser) imported and drew.
+        // A quality lead (not the owner, not a superuser) imported and drew; the rights and the
+        // logins are the owner's to set, and the lead is told so.
         let lead = login("qa_lead")
+        for command in ["init", "grant"] {
+            let refused = run(["server", command], as: lead)
+            #expect(refused.status == 1)
+            #expect(
+                refused.errors.contains(
+                    "only the schema's owner (or a superuser) may do this, and the database knows you as '\(prefix)qa_lead'; nothing was written"
+                ), "\(refused.errors)")
+        }
         let files = try json(run(["audit", "list", "--format", "json"], as: lead))
         #expect(files.count > 10)
         let org = try #require(

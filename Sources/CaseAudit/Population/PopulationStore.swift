@@ -128,6 +128,8 @@ public enum StoreError: Error, Sendable, Hashable {
     /// The database's login `login` is in none of the database's groups: it may connect, and
     /// read or write nothing.
     case noRights(login: String)
+    /// Only the schema's owner (or a superuser) may do this, and the login `login` is neither.
+    case ownersOnly(login: String)
     /// The server's database needs its schema made (`made` false) or brought up to date by
     /// this caseaudit, which only the schema's owner may do; nothing was read or written.
     case schemaOwnersOnly(path: String, made: Bool)
@@ -170,6 +172,8 @@ public enum StoreError: Error, Sendable, Hashable {
             "the moderation of audit \(audit) cannot be decided: \(why)"
         case .leadsOnly(let login):
             "only a quality lead may do this, and the database knows you as '\(login)', who is not one; nothing was written"
+        case .ownersOnly(let login):
+            "only the schema's owner (or a superuser) may do this, and the database knows you as '\(login)'; nothing was written"
         case .noRights(let login):
             "the database knows you as '\(login)', who has no rights in it, so nothing was read or written"
         case .schemaOwnersOnly(let path, let made):

@@ -222,7 +222,8 @@ enum ServerRights {
 
 extension PostgreSQLStore: RightsAdministration {
     public func initialiseRights() throws(StoreError) -> [String] {
-        try write {
+        try requireAdministrator()
+        return try write {
             let database = try databaseName()
             try run(ServerRights.script(database: database))
             let groups = RightsGroup.allCases.map { $0.role(in: database) }
@@ -233,6 +234,13 @@ extension PostgreSQLStore: RightsAdministration {
         }
     }
 
+    /// The rights and the logins are the schema owner's to set (or a superuser's): anyone
+    /// else, a quality lead included, is told so before anything is tried.
+    private func requireAdministrator() throws(StoreError) {
+        let identity = try sessionIdentity()
+        guard identity.administers else { throw .ownersOnly(login: identity.login) }
+    }
+
     private func databaseName() throws -> String {
         guard let name = try run("SELECT current_database() AS name").first?.text("name") else {
             throw StoreError.failed(reason: "the server does not say which database this is")
@@ -241,7 +249,8 @@ extension PostgreSQLStore: RightsAdministration {
     }
 
     public func grantRights(to chart: OrgChart) throws(StoreError) -> [String] {
-        try write {
+        try requireAdministrator()
+        return try write {
             let database = try databaseName()
             var changes: [String] = []
             var wanted: [String: RightsGroup] = [:]
