@@ -46,21 +46,19 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
+        // The demo's own database is made fresh; a path the user names must not exist (said
+        // before the demo starts), so the demo can never overwrite real data.
+        if let database { try StoreFactory.requireNew(database) }
         let demo = DemoRun(
             directory: location.resolved(console), show: show, samples: samples, reportTemplates: reportTemplates,
             today: console.today(), output: output)
         try demo.run(
             openStore: {
-                // The demo's own database is made fresh; a path the user names must not exist,
-                // so the demo can never overwrite real data.
                 let location = database ?? Self.defaultDatabase
-                let store: any CaseAuditStore
-                if database == nil {
-                    store = try StoreFactory.fresh(location, clock: console.clock)
-                } else {
-                    try StoreFactory.requireNew(location)
-                    store = try StoreFactory.open(location, creating: true, clock: console.clock)
-                }
+                let store =
+                    database == nil
+                    ? try StoreFactory.fresh(location, clock: console.clock)
+                    : try StoreFactory.open(location, creating: true, clock: console.clock)
                 try WatchedOpening.startAfresh(store, location: location, memory: DatabaseOption.trailMemory(console))
                 return store
             }, say: console.write)
