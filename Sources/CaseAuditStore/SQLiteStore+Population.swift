@@ -36,17 +36,28 @@ extension SQLiteStore: PopulationStore {
             let people = try Row.fetchAll(
                 db, sql: "SELECT id, display_name, level, team, reports_to, login FROM person \(filter) ORDER BY rowid"
             )
-            .compactMap { row -> Person? in
-                guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
-                return Person(
-                    id: row["id"], displayName: row["display_name"], level: level, team: row["team"],
-                    reportsTo: row["reports_to"], login: row["login"])
-            }
+            .compactMap(Self.person)
             guard !people.isEmpty else { return nil }
             let teams = try Row.fetchAll(db, sql: "SELECT name, manager_id FROM team ORDER BY name")
                 .map { Team(name: $0["name"], managerID: $0["manager_id"]) }
             return OrgChart(people: people, teams: teams)
         }
+    }
+
+    public func person(login: String) throws(StoreError) -> Person? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT id, display_name, level, team, reports_to, login FROM person WHERE login = ?",
+                arguments: [login]
+            ).flatMap(Self.person)
+        }
+    }
+
+    private static func person(_ row: Row) -> Person? {
+        guard let level = ManagerLevel(rawValue: row["level"]) else { return nil }
+        return Person(
+            id: row["id"], displayName: row["display_name"], level: level, team: row["team"],
+            reportsTo: row["reports_to"], login: row["login"])
     }
 
     public func addCaseSnapshot(

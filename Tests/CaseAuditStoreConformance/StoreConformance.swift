@@ -170,6 +170,21 @@ public enum StoreConformance {
         #expect(try store.orgChart(levels: [.director])?.people.map(\.id) == ["dcs"])
     }
 
+    /// Who a session is: the person with its login, found by the login alone, byte for byte.
+    public static func aPersonIsFoundByTheirLogin(_ engine: StoreEngine) throws {
+        let folder = try TemporaryDirectory()
+        let store = try engine.make(folder)
+        #expect(try store.person(login: "tam") == nil)
+        var chart = ConformanceCouncil.chart
+        chart.people[1].login = "tam"
+        chart.people[2].login = "Tam"
+        try store.replaceOrgChart(chart, source: "org.csv")
+        #expect(try store.person(login: "tam") == chart.people[1])
+        #expect(try store.person(login: "Tam")?.id == "tm2")
+        #expect(try store.person(login: "TAM") == nil)
+        #expect(try store.person(login: "") == nil)
+    }
+
     /// One sample per checklist per month, as the store keeps it: a replaced sample is kept
     /// and marked, allocates nothing and counts for nothing; one with an audit begun cannot be
     /// replaced, nor can one replaced already.

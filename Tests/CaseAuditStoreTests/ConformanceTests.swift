@@ -105,6 +105,10 @@ enum Engines {
         try StoreConformance.aFailedImportLeavesNothing(engine)
     }
 
+    @Test(arguments: Engines.all) func aPersonIsFoundByTheirLogin(_ engine: StoreEngine) throws {
+        try StoreConformance.aPersonIsFoundByTheirLogin(engine)
+    }
+
     @Test(arguments: Engines.all) func aReplacedSampleIsNoLongerCurrent(_ engine: StoreEngine) throws {
         try StoreConformance.aReplacedSampleIsNoLongerCurrent(engine)
     }

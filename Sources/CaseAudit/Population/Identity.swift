@@ -60,7 +60,7 @@ public struct Caller: Sendable, Hashable, Codable {
     /// Who the session is: from the store, mapped to the org chart by login.
     public static func current(in store: some CaseAuditStore) throws -> Caller {
         let identity = try store.sessionIdentity()
-        let person = try store.orgChart()?.people.first { $0.login == identity.login }
+        let person = try store.person(login: identity.login)
         return Caller(identity: identity, person: person)
     }
 

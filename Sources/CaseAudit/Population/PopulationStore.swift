@@ -6,6 +6,9 @@ public protocol PopulationStore: Sendable {
     /// The current org chart with only the people at `levels` (all when nil: the reports need
     /// the management lines, not the thousands of workers), or nil before the first import.
     func orgChart(levels: [ManagerLevel]?) throws(StoreError) -> OrgChart?
+    /// The person whose login is `login` (a login is one person's only), or nil: what every
+    /// command asks to know who is using it, without reading the whole org chart.
+    func person(login: String) throws(StoreError) -> Person?
     /// The same, taking the records in batches from `next` (nil at the end) inside the one
     /// transaction; if `next` throws, nothing is stored and the error is passed on. `source` is
     /// asked for once, after the last batch, so its digest can be worked out while the rows are

@@ -343,6 +343,9 @@ struct PGError: Error, Sendable {
     /// SQLSTATE 08006: the connection failed (or could not be made again).
     static let connectionFailure = "08006"
 
+    /// SQLSTATE 42501: the session lacks the right (to a table, a schema, a function).
+    static let insufficientPrivilege = "42501"
+
     /// Whether the statement lost a serialization race or a deadlock (SQLSTATE 40001,
     /// 40P01): its transaction, run again, may well succeed.
     var lostARace: Bool { sqlState == "40001" || sqlState == "40P01" }

@@ -32,17 +32,26 @@ extension PostgreSQLStore: PopulationStore {
             let people = try run(
                 "SELECT id, display_name, level, team, reports_to, login FROM person WHERE $1::text[] IS NULL OR level = ANY($1::text[]) ORDER BY position",
                 [levels.map { PGArray.text($0.map(\.rawValue)) }]
-            ).all.compactMap { row -> Person? in
-                guard let level = ManagerLevel(rawValue: row.string("level")) else { return nil }
-                return Person(
-                    id: row.string("id"), displayName: row.string("display_name"), level: level, team: row.text("team"),
-                    reportsTo: row.text("reports_to"), login: row.text("login"))
-            }
+            ).all.compactMap(Self.person)
             guard !people.isEmpty else { return nil }
             let teams = try run("SELECT name, manager_id FROM team ORDER BY name").all
                 .map { Team(name: $0.string("name"), managerID: $0.string("manager_id")) }
             return OrgChart(people: people, teams: teams)
         }
+    }
+
+    public func person(login: String) throws(StoreError) -> Person? {
+        try read {
+            try run("SELECT id, display_name, level, team, reports_to, login FROM person WHERE login = $1", [login])
+                .first.flatMap(Self.person)
+        }
+    }
+
+    private static func person(_ row: PGRow) -> Person? {
+        guard let level = ManagerLevel(rawValue: row.string("level")) else { return nil }
+        return Person(
+            id: row.string("id"), displayName: row.string("display_name"), level: level, team: row.text("team"),
+            reportsTo: row.text("reports_to"), login: row.text("login"))
     }
 
     /// The cases go in with one COPY, batch by batch as they are read, in one transaction that

@@ -13,6 +13,8 @@ public final class PostgreSQLStore: Sendable {
     let conninfo: String
     /// The leases this store's sessions hold, by audit: their writes are checked against them.
     let leases = Mutex<[AuditID: String]>([:])
+    /// Who the session is, once known (`sessionIdentity`).
+    private let identity = Mutex<SessionIdentity?>(nil)
 
     /// Whether changes append their events: always, but for the benchmark that measures what
     /// the trail costs (`keepingTrail`, behind the Benchmarks SPI).
@@ -52,33 +54,35 @@ public final class PostgreSQLStore: Sendable {
     }
 
     private func migrate() throws(StoreError) {
-        // Most connections find everything applied, and need no right to change the schema.
+        // Most connections find everything applied, and need no right to change the schema;
+        // who the session is comes in the same statement, and is kept (it cannot change).
         // Whoever else finds something to apply may apply it only as the schema's owner (or a
         // superuser; or, on a database with no schema yet, someone who may create one).
         let current = try read { () throws -> Bool in
-            let schema = try run(
-                """
-                SELECT to_regclass('schema_migration') IS NOT NULL AS present, session_user AS login,
-                    has_table_privilege(to_regclass('schema_migration'), 'SELECT') AS readable,
-                    coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
-                        OR coalesce(pg_has_role(session_user,
-                            (SELECT relowner FROM pg_class WHERE oid = to_regclass('schema_migration')), 'USAGE'),
-                            has_schema_privilege('public', 'CREATE')) AS migrates
-                """
+            let session = try run(
+                "SELECT to_regclass('schema_migration') IS NOT NULL AS present, \(Self.whoIsConnected)"
             ).first
-            let migrates = schema?.bool("migrates") == true
-            guard schema?.bool("present") == true else {
-                if !migrates { throw StoreError.schemaOwnersOnly(path: location, made: false) }
+            let login = session?.text("login") ?? ""
+            guard session?.bool("present") == true else {
+                if try !mayMigrate() { throw StoreError.schemaOwnersOnly(path: location, made: false) }
                 return false
             }
-            // A login in none of this database's groups (never granted, or a leaver's) may
-            // connect, and read nothing: say so, rather than which table it was refused first.
-            if schema?.bool("readable") == false { throw StoreError.noRights(login: schema?.string("login") ?? "") }
-            let applied = Set(try run("SELECT version FROM schema_migration").all.compactMap { $0.int("version") })
+            let applied: Set<Int64>
+            do {
+                applied = Set(try run("SELECT version FROM schema_migration").all.compactMap { $0.int("version") })
+            } catch let error as PGError where error.sqlState == PGError.insufficientPrivilege {
+                // A login in none of this database's groups (never granted, or a leaver's) may
+                // connect, and read nothing: say so, rather than which table it was refused first.
+                throw StoreError.noRights(login: login)
+            }
             let known = Set(ServerSchema.migrations.map { Int64($0.version) })
             if !applied.subtracting(known).isEmpty { throw StoreError.newerDatabase(path: location) }
-            if applied != known && !migrates { throw StoreError.schemaOwnersOnly(path: location, made: true) }
-            return applied == known
+            guard applied == known else {
+                if try !mayMigrate() { throw StoreError.schemaOwnersOnly(path: location, made: true) }
+                return false
+            }
+            if let session { identity.withLock { $0 = Self.identity(session) } }
+            return true
         }
         if current { return }
         try write {
@@ -107,23 +111,42 @@ public final class PostgreSQLStore: Sendable {
         }
     }
 
+    /// Whether this session may make or change the schema: a superuser, the owner of the
+    /// schema's tables (or a member of that role), or, before there are any, someone who may
+    /// create tables.
+    private func mayMigrate() throws -> Bool {
+        try run(
+            """
+            SELECT current_setting('is_superuser')::boolean
+                OR coalesce(pg_has_role(session_user,
+                    (SELECT relowner FROM pg_class WHERE oid = to_regclass('schema_migration')), 'USAGE'),
+                    has_schema_privilege('public', 'CREATE')) AS migrates
+            """
+        ).first?.bool("migrates") == true
+    }
+
+    /// The columns that say who the session is: its login, and whether the database gives it
+    /// every right (a superuser, or the schema's owner: as `caseaudit_is_lead` says).
+    private static let whoIsConnected = """
+        session_user AS login, current_setting('is_superuser')::boolean
+            OR coalesce(pg_get_userbyid((SELECT relowner FROM pg_class WHERE oid = to_regclass('person'))) = session_user,
+                false) AS administers
+        """
+
+    private static func identity(_ row: PGRow) -> SessionIdentity {
+        SessionIdentity(
+            login: row.string("login"), source: .databaseLogin, administers: row.bool("administers") == true)
+    }
+
     /// The server store's user is the database login (`session_user`, which `SET ROLE`
-    /// cannot change).
-    /// The schema's owner and a superuser hold every right (as `caseaudit_is_lead` says).
+    /// cannot change), as found when the store was opened.
     public func sessionIdentity() throws(StoreError) -> SessionIdentity {
-        let row = try read {
-            try run(
-                """
-                SELECT session_user AS login, coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
-                    OR session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'person'),
-                    false) AS administers
-                """
-            ).first
-        }
-        guard let row, let login = row.text("login") else {
-            throw .failed(reason: "the server does not say who is connected")
-        }
-        return SessionIdentity(login: login, source: .databaseLogin, administers: row.bool("administers") == true)
+        if let known = identity.withLock({ $0 }) { return known }
+        // Found when the schema was just made or brought up to date (who owns it may have changed).
+        let found = try read { try run("SELECT \(Self.whoIsConnected)").first.map(Self.identity) }
+        guard let found else { throw .failed(reason: "the server does not say who is connected") }
+        identity.withLock { $0 = found }
+        return found
     }
 
     /// Runs `body` in one transaction, mapping the server's refusals to `StoreError`.
