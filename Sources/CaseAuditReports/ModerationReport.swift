@@ -72,15 +72,15 @@ public enum ModerationReport {
     }
 
     /// Whose files the figures take in, after the months or a version: nothing for the council.
-    public static func scope(_ summary: ModerationSummary) -> String {
-        summary.lineOf.map { ", the teams in \($0)'s line" } ?? ""
-    }
+    public static func scope(_ summary: ModerationSummary) -> String { scope(lineOf: summary.lineOf) }
+
+    private static func scope(lineOf: String?) -> String { lineOf.map { ", the teams in \($0)'s line" } ?? "" }
 
     static func headline(_ section: ModerationSummary.Section, _ suppression: Suppression, lineOf: String?) -> String {
         let council = section.council
         let n = council.files
         var text =
-            "\(section.title) v\(section.version)\(lineOf.map { ", the teams in \($0)'s line" } ?? ""): \(Plural.count(n, "file")) moderated"
+            "\(section.title) v\(section.version)\(scope(lineOf: lineOf)): \(Plural.count(n, "file")) moderated"
         guard !suppression.hides(n) else { return text + " (fewer than \(suppression.minimum): figures withheld)" }
         text +=
             "; auditor and moderator gave the same grade in \(council.percentAgreement.map(Number.percent) ?? "–") of them"
