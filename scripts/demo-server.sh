@@ -40,4 +40,9 @@ for login in qa_demo "${auditors[@]}"; do
   "$BIN" audit list --database "$(as "$login")" > "$T/seen"
   sed -n 1,4p "$T/seen"
   echo "  ($(($(wc -l < "$T/seen") - 1)) files in all)"
+  if [ "$login" != qa_demo ]; then
+    echo "  $login asks for the monthly summary, which is for quality leads and senior managers:"
+    "$BIN" report monthly --month "$(date +%Y-%m)" --database "$(as "$login")" -o "$T/report-$login" 2>&1 \
+      | sed 's/^/  /' || true
+  fi
 done
