@@ -52,6 +52,10 @@ import Testing
             ]).status == 0)
         let late = run(["sample", "reallocate", reference, "--to", current, "--reason", "back from leave"])
         #expect(late.status == 1)
-        #expect(late.errors.contains("audit 1 is submitted and cannot change"))
+        #expect(
+            late.errors.contains(
+                "case '\(reference)' was audited by \(elsewhere) and submitted (audit 1), so it is not reallocated; nothing was written"
+            ), "\(late.errors)")
+        #expect(!late.errors.contains("amend"))
     }
 }

@@ -97,6 +97,9 @@ import Testing
             "audit", "score", "DEMO-0000001", "--answers", "x.csv", "--database", database,
         ])
         #expect(refused.status == 1)
-        #expect(refused.errors.contains("(database login), which is nobody's login in the org chart"))
+        #expect(
+            refused.errors.contains(
+                "(database login), which is nobody's login in the org chart; to score for an auditor, add --on-behalf-of ID"
+            ), "\(refused.errors)")
     }
 }

@@ -28,9 +28,18 @@ public enum Reallocation {
         if let team = allocation.team, chart.teamsExcludedFromAuditing(by: person).contains(team) {
             throw ReallocationError.ownLine(caseReference, team: team, auditor: auditor)
         }
-        try store.reallocate(
-            sample: allocation.sampleID, caseReference: caseReference, to: auditor, by: caller.recordedAs,
-            reason: reason)
+        let submitted = ReallocationError.submitted(
+            caseReference, audit: allocation.auditID, auditor: allocation.auditorID)
+        guard allocation.status != .submitted else { throw submitted }
+        do {
+            try store.reallocate(
+                sample: allocation.sampleID, caseReference: caseReference, to: auditor, by: caller.recordedAs,
+                reason: reason)
+        } catch {
+            // Submitted meanwhile: the store refuses it in the reallocation's own transaction.
+            if case .submitted = error { throw submitted }
+            throw error
+        }
         return Moved(sample: allocation.sampleID, caseReference: caseReference, from: allocation.auditorID, to: auditor)
     }
 }
@@ -42,6 +51,8 @@ public enum ReallocationError: ReportableError, Hashable {
     case ambiguous(String, samples: [SampleID])
     case alreadyTheirs(String, String)
     case ownLine(String, team: String, auditor: String)
+    /// The file's audit is submitted: it stays with the auditor who submitted it.
+    case submitted(String, audit: AuditID?, auditor: String)
 
     public var message: String {
         switch self {
@@ -55,6 +66,8 @@ public enum ReallocationError: ReportableError, Hashable {
         case .alreadyTheirs(let reference, let auditor): "case '\(reference)' is allocated to \(auditor) already"
         case .ownLine(let reference, let team, let auditor):
             "case '\(reference)' is in team '\(team)', which is in \(auditor)'s own management line: an auditor never audits their own line's files"
+        case .submitted(let reference, let audit, let auditor):
+            "case '\(reference)' was audited by \(auditor) and submitted\(audit.map { " (audit \($0))" } ?? ""), so it is not reallocated; nothing was written"
         }
     }
 }

@@ -17,6 +17,13 @@ enum CommandHint {
                 ": once your login is in the org chart, the schema's owner gives it its rights with `caseaudit server grant`"
         default: break
         }
+        if case .notInOrgChart(let identity) = error as? IdentityError {
+            // Whoever holds everything (the file's holder, the schema's owner) is a quality lead,
+            // who scores for someone; anyone else needs a place in the chart.
+            return identity.source == .operatingSystemAccount || identity.administers
+                ? "; to score for an auditor, add --on-behalf-of ID (or put your login in the org chart's login column)"
+                : "; ask your quality lead to put your login in the org chart's login column"
+        }
         if case .noSuchDirectory = error as? ChecklistCatalog.LookupError {
             return " (give one with --dir, or set CASEAUDIT_CHECKLISTS)"
         }
