@@ -194,7 +194,14 @@ import Testing
                 """, in: asAuditor)
         }
         #expect(theirFile?.description.contains("row-level security") == true)
-        #expect(run(["audit", "show", otherAudit], as: asAuditor).errors.contains("there is no audit \(otherAudit)"))
+        // Nor sees another's audit, and is told it is none that they may see.
+        for command in ["show", "history"] {
+            let hidden = run(["audit", command, otherAudit], as: asAuditor)
+            #expect(hidden.status == 1)
+            #expect(
+                hidden.errors.contains("there is no audit \(otherAudit) that you may see (your own)"),
+                "\(hidden.errors)")
+        }
 
         // Nor changes the quality roll-ups the reports are made of: not directly, not with a
         // made-up cell through the server's check, and not by counting their own audit again.

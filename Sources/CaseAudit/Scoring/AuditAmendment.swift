@@ -15,7 +15,7 @@ public enum AuditAmendment {
         _ id: AuditID, by caller: Caller, reason: String, sheet: AnswerSheet, store: some CaseAuditStore,
         today: CalendarDate
     ) throws -> Amended {
-        let (record, checklist) = try AuditOpening.recorded(id, store: store)
+        let (record, checklist) = try AuditOpening.recorded(id, store: store, seenBy: caller)
         guard caller.role == .qualityLead || caller.person?.id == record.audit.auditorID else {
             throw AuditAmendmentError.notAllowed(caller.identity, auditor: record.audit.auditorID)
         }

@@ -108,12 +108,15 @@ public struct AuditOpening: Sendable {
             allocation: allocation, pinned: pinned, checklist: try checklist(of: pinned), begun: begun, keyedBy: nil)
     }
 
-    /// A recorded audit and the checklist it was scored against.
-    public static func recorded(_ id: AuditID, store: some CaseAuditStore) throws -> (AuditRecord, Checklist) {
+    /// A recorded audit and the checklist it was scored against. With `caller`, one they may
+    /// not see (on the server, someone else's) is refused as such.
+    public static func recorded(_ id: AuditID, store: some CaseAuditStore, seenBy caller: Caller? = nil) throws
+        -> (AuditRecord, Checklist)
+    {
         guard let record = try store.audit(id: id),
             let pinned = try store.pinnedChecklist(hash: record.audit.checklistHash)
         else {
-            throw AuditOpeningError.noAudit(id)
+            throw AuditOpeningError.noAudit(id, seenBy: caller)
         }
         return (record, try checklist(of: pinned))
     }
@@ -170,7 +173,8 @@ public enum AuditOpeningError: ReportableError, Hashable {
     /// The case is the auditor's in more than one sample still to audit.
     case ambiguous(String, auditor: String, allocations: [AuditAllocation])
     case submitted(String, audit: StoredAudit)
-    case noAudit(AuditID)
+    /// No audit with that number that `seenBy` may see (nil: no audit at all).
+    case noAudit(AuditID, seenBy: Caller? = nil)
     case notModerating(String, moderator: String)
     case moderatingTwice(String, audits: [AuditID])
     case moderationDecided(String, audit: AuditID)
@@ -194,8 +198,8 @@ public enum AuditOpeningError: ReportableError, Hashable {
         case .submitted(let reference, let audit):
             return
                 "case '\(reference)' was audited and submitted on \(audit.submittedAt?.prefix(10) ?? "?") (audit \(audit.id))"
-        case .noAudit(let id):
-            return "there is no audit \(id)"
+        case .noAudit(let id, let caller):
+            return "there is no audit \(id)\(caller?.visibleAudits.map { " that you may see (\($0))" } ?? "")"
         case .notModerating(let reference, let moderator):
             return "case '\(reference)' is not given to \(moderator) to moderate"
         case .moderatingTwice(let reference, let audits):

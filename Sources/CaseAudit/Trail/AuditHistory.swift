@@ -1,8 +1,11 @@
 /// `audit history N`: one audit's life from the trail, with every version of its file's
 /// audit (an amendment is a new version), and the file's allocation and reallocations.
 public enum AuditHistory {
-    public static func events(of audit: AuditID, in store: some CaseAuditStore) throws -> [TrailEvent] {
-        guard let record = try store.audit(id: audit) else { throw StoreError.noAudit(audit) }
+    /// With `caller`, an audit they may not see (on the server, someone else's) is refused as such.
+    public static func events(of audit: AuditID, in store: some CaseAuditStore, seenBy caller: Caller? = nil) throws
+        -> [TrailEvent]
+    {
+        guard let record = try store.audit(id: audit) else { throw AuditOpeningError.noAudit(audit, seenBy: caller) }
         let file = record.audit
         let candidates = try store.trailEvents(TrailFilter(caseReference: file.caseReference))
         var sampleOf: [String: SampleID?] = [:]

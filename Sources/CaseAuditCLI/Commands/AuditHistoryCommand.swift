@@ -20,7 +20,7 @@ struct AuditHistoryCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let events = try AuditHistory.events(of: audit, in: database)
+        let events = try AuditHistory.events(of: audit, in: database, seenBy: try Caller.current(in: database))
         console.write(format == .json ? JSONOutput.render(events) : TrailText.history(audit, events: events))
     }
 }

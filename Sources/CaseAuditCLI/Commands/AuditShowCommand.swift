@@ -17,7 +17,8 @@ struct AuditShowCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let (record, checklist) = try AuditOpening.recorded(audit, store: database)
+        let (record, checklist) = try AuditOpening.recorded(
+            audit, store: database, seenBy: try Caller.current(in: database))
         let report = AuditReport(record, checklist: checklist)
         console.write(format == .json ? JSONOutput.render(report) : report.text)
 
