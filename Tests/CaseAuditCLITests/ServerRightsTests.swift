@@ -246,6 +246,11 @@ import Testing
         // not a file and not an event.
         #expect(try PostgresServer.query("SELECT count(*) FROM rollup_grade", in: asAuditor) == "0")
         #expect(try PostgresServer.query("SELECT count(*) FROM rollup_item_council", in: asAuditor) == "0")
+        let actionsCalled = #expect(throws: PostgresServerError.self) {
+            try PostgresServer.query(
+                "SELECT count(*) FROM caseaudit_report_actions('2026-01', '2026-12')", in: asAuditor)
+        }
+        #expect(actionsCalled?.description.contains("permission denied for function") == true)
         #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: asSenior) == cells)
         let publications = "SELECT count(*) FROM trail WHERE action = 'report.published'"
         let publishedBefore = try PostgresServer.query(publications, in: owner)
