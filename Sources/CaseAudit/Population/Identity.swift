@@ -82,15 +82,6 @@ public struct Caller: Sendable, Hashable, Codable {
     /// manager), so that figures built from the audits themselves are their line's.
     public var seesOnlyTheirLine: Bool { role == .seniorManager }
 
-    /// Which audits the database shows the caller, when not every one: nil for a quality lead.
-    public var visibleAudits: String? {
-        switch role {
-        case .qualityLead: nil
-        case .seniorManager: "your own, and your line's"
-        case .auditor, nil: "your own"
-        }
-    }
-
     /// Reports (the monthly summary, the moderation report) are for quality leads and senior
     /// managers; an auditor sees their own files and audits, not the council's figures.
     /// `report` names the report in the refusal.

@@ -199,7 +199,14 @@ public enum AuditOpeningError: ReportableError, Hashable {
             return
                 "case '\(reference)' was audited and submitted on \(audit.submittedAt?.prefix(10) ?? "?") (audit \(audit.id))"
         case .noAudit(let id, let caller):
-            return "there is no audit \(id)\(caller?.visibleAudits.map { " that you may see (\($0))" } ?? "")"
+            // Which audits the database shows them, when not every one.
+            let visible =
+                switch caller?.role {
+                case nil, .qualityLead: ""
+                case .seniorManager: " that you may see (your own, and your line's)"
+                case .auditor: " that you may see (your own)"
+                }
+            return "there is no audit \(id)\(visible)"
         case .notModerating(let reference, let moderator):
             return "case '\(reference)' is not given to \(moderator) to moderate"
         case .moderatingTwice(let reference, let audits):
