@@ -52,7 +52,7 @@ public enum ModerationPublication {
         let files = ModerationReport.files(
             summary, formats: request.formats, suppression: request.suppression, trailHead: head)
         try OutputFiles.write(files, to: request.folder, what: "the report")
-        _ = try store.appendEvent(
+        try store.appendEvent(
             .reportPublished(
                 month: summary.months, format: "moderation " + request.formats.map(\.rawValue).joined(separator: ","),
                 head: head))

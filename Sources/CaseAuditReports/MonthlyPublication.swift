@@ -71,7 +71,7 @@ public enum MonthlyPublication {
             summary, formats: request.formats, suppression: request.suppression, templates: templates,
             trailHead: head)
         try OutputFiles.write(files, to: request.folder, what: "the report")
-        _ = try store.appendEvent(
+        try store.appendEvent(
             .reportPublished(
                 month: request.month.description, format: request.formats.map(\.rawValue).joined(separator: ","),
                 head: head))

@@ -3,8 +3,8 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteStore: TrailStore {
-    public func appendEvent(_ entry: TrailEntry) throws(StoreError) -> TrailHead {
-        try write { db in try appendTrail(entry, db) }
+    public func appendEvent(_ entry: TrailEntry) throws(StoreError) {
+        try write { db in _ = try appendTrail(entry, db) }
     }
 
     /// Many events in one transaction: for the benchmark that fills a trail of millions.

@@ -79,7 +79,7 @@ public enum ModerationRedraw {
         }
         guard let chart = try store.orgChart(levels: nil) else { throw ModerationError.noOrgChart }
         let outcome = check(draw, chart: chart)
-        _ = try store.appendEvent(
+        try store.appendEvent(
             .moderationRedrawChecked(draw, reproduced: outcome.isIdentical, differences: outcome.differences))
         return outcome
     }

@@ -14,7 +14,7 @@ public enum SampleRedraw {
         -> Outcome
     {
         let outcome = try check(sample, store: store)
-        _ = try store.appendEvent(
+        try store.appendEvent(
             .redrawChecked(
                 sample.id, reproduced: outcome.isIdentical, differences: outcome.missing.count + outcome.extra.count))
         return outcome

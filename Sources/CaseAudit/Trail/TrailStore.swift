@@ -2,8 +2,9 @@
 /// transaction (rolled back with it); this is how the trail is read, and how the events that
 /// change nothing else (a report published, a redraw checked, a checkpoint) are appended.
 public protocol TrailStore: Sendable {
-    /// Appends an event on its own, in its own transaction.
-    func appendEvent(_ entry: TrailEntry) throws(StoreError) -> TrailHead
+    /// Appends an event on its own, in its own transaction. Like any change's event, it joins
+    /// the chain when the chain is next read (on the server, whoever reads it seals it).
+    func appendEvent(_ entry: TrailEntry) throws(StoreError)
     /// The trail's head (nil while it is empty); everyone may read it, whatever they may see.
     func trailHead() throws(StoreError) -> TrailHead?
     /// The hash of event `seq`, if the trail has it; everyone may read it.

@@ -137,7 +137,7 @@ public enum TrailCheckpointing {
         guard try store.readsWholeTrail() else { throw TrailAccessError.notAQualityLead(caller.identity) }
         guard let head = try store.trailHead() else { throw TrailAccessError.emptyTrail }
         let checkpoint = try TrailCheckpoint.sign(head, signer: caller.recordedAs, with: key)
-        _ = try store.appendEvent(.checkpointSigned(checkpoint))
+        try store.appendEvent(.checkpointSigned(checkpoint))
         return checkpoint
     }
 }
