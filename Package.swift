@@ -86,6 +86,10 @@ let package = Package(
         // Issue 13's benchmark: many auditors committing answers at once on the server store.
         .executableTarget(
             name: "server-load", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/ServerLoad"),
+        // Issue 13's monthly summary inside one process, beside the whole-process figure.
+        .executableTarget(
+            name: "report-loop", dependencies: ["CaseAudit", "CaseAuditReports", "CaseAuditStore"],
+            path: "Benchmarks/ReportLoop"),
         // Issue 14's benchmark: `log verify` over ten million events against sha256sum.
         .executableTarget(
             name: "trail-verify", dependencies: ["CaseAudit", "CaseAuditStore"], path: "Benchmarks/TrailVerify"),
