@@ -548,6 +548,53 @@ import Testing
         #expect(shown.status == 0 && shown.output.contains("2 auditors"), "\(shown.errors)")
     }
 
+    /// A schema whose owner is not a superuser, with its rights set by a superuser for them (a
+    /// database administrator running `server init` and `server grant`): the server's own
+    /// functions, which run as the owner, still count a submission and the council's actions.
+    @Test func aSuperuserSetsTheRightsOfAnOwnersSchema() throws {
+        let folder = try TemporaryDirectory()
+        let server = try PostgresServer.shared()
+        let admin = try PostgresServer.freshDatabase()
+        let prefix = "s\(UInt32.random(in: 0...UInt32.max))_"
+        let database = try #require(admin.split(separator: " ").first { $0.hasPrefix("dbname=") }?.dropFirst(7))
+        try PostgresServer.execute(
+            "CREATE ROLE \(prefix)owner LOGIN; ALTER DATABASE \(database) OWNER TO \(prefix)owner", in: admin)
+        func login(_ person: String) -> String {
+            admin.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(prefix)\(person)")
+        }
+        let owner = login("owner")
+        let chart = try IdentityTests.chartWithLogins(qualityLead: "\(prefix)qa_lead", prefix: prefix, in: folder)
+        #expect(CommandRunner.run(["org", "import", chart], on: owner).status == 0)
+        #expect(
+            CommandRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv"], on: owner).status == 0)
+        #expect(
+            CommandRunner.run(
+                [
+                    "sample", "draw", "--month", "2026-12", "--checklist", "climbie-compliance", "--per-team", "1",
+                    "--seed", "9",
+                ], on: owner
+            ).status == 0)
+        let files = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(CommandRunner.run(["audit", "list", "--format", "json"], on: owner).output.utf8))
+                as? [[String: Any]])
+        #expect(CommandRunner.run(["server", "init"], on: admin).status == 0)
+        #expect(CommandRunner.run(["server", "grant"], on: admin).status == 0)
+
+        let file = try #require(files.first)
+        let reference = try #require(file["caseReference"] as? String)
+        let auditor = try #require(file["auditorID"] as? String)
+        let submitted = CommandRunner.run(
+            ["audit", "score", reference, "--answers", try AnswerSheets.best(in: folder), "--submit"],
+            on: login(auditor))
+        #expect(submitted.status == 0, "\(submitted.errors)")
+        #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: owner) == "1")
+        let counted = try PostgresServer.query(
+            "SELECT DISTINCT qual FROM pg_policies WHERE policyname IN ('counted', 'applied', 'owner_reads') AND tablename <> 'trail'",
+            in: admin)
+        #expect(counted == "(CURRENT_USER = '\(prefix)owner'::name)", "\(counted)")
+    }
+
     /// Two councils' databases on one server: each has groups of its own, so granting in one
     /// takes nobody out of the other's.
     @Test func twoCouncilsOnOneServerKeepTheirOwnGroups() throws {

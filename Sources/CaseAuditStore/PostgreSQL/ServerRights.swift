@@ -39,6 +39,10 @@ enum ServerRights {
             END IF;
         END $$;
 
+        -- The role a function runs as (its owner), for the policies that let it write; nobody
+        -- when there is no such function yet.
+        CREATE OR REPLACE FUNCTION caseaudit_function_owner(name TEXT) RETURNS TEXT LANGUAGE sql STABLE
+            SET search_path = public AS 'SELECT pg_get_userbyid(proowner)::text FROM pg_proc WHERE oid = to_regproc(name)';
         -- Who the session is, in the org chart; whether it leads; the teams in its line.
         CREATE OR REPLACE FUNCTION caseaudit_me() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = public AS 'SELECT id FROM person WHERE login = session_user';
@@ -193,9 +197,11 @@ enum ServerRights {
                 EXECUTE format('CREATE POLICY reports_read ON %I FOR SELECT USING (pg_has_role(session_user, %L, ''MEMBER''))',
                     t, 'caseaudit_senior');
             END LOOP;
+            -- The function's own role, whoever runs this script (the owner, or a superuser for
+            -- them): a policy naming the script's runner would refuse the function's writes.
             FOREACH t IN ARRAY ARRAY['rollup_grade', 'rollup_trend', 'rollup_item', 'rollup_item_council', 'rollup_ledger'] LOOP
                 EXECUTE format('CREATE POLICY counted ON %I USING (current_user = %L) WITH CHECK (current_user = %L)',
-                    t, current_user, current_user);
+                    t, caseaudit_function_owner('caseaudit_count'), caseaudit_function_owner('caseaudit_count'));
             END LOOP;
         END $$;
         CREATE POLICY reads ON sample_tally FOR SELECT USING (pg_has_role(session_user, 'caseaudit_senior', 'MEMBER'));
@@ -206,7 +212,8 @@ enum ServerRights {
             IF to_regproc('caseaudit_report_actions') IS NOT NULL THEN
                 GRANT EXECUTE ON FUNCTION caseaudit_report_actions(TEXT, TEXT) TO caseaudit_lead, caseaudit_senior;
             END IF;
-            EXECUTE format('CREATE POLICY owner_reads ON sample_case FOR SELECT USING (current_user = %L)', current_user);
+            EXECUTE format('CREATE POLICY owner_reads ON sample_case FOR SELECT USING (current_user = %L)',
+                caseaudit_function_owner('caseaudit_report_actions'));
         END $$;
         -- A moderation's changed grade is applied by caseaudit_apply_moderation, which runs as the
         -- schema's owner and checks the outcome is the session's and changed: the owner writes the
@@ -214,7 +221,8 @@ enum ServerRights {
         DO $$ DECLARE t TEXT; BEGIN
             FOREACH t IN ARRAY ARRAY['audit', 'audit_answer', 'audit_action', 'audit_outcome'] LOOP
                 EXECUTE format('CREATE POLICY applied ON %I USING (current_user = %L) WITH CHECK (current_user = %L)',
-                    t, current_user, current_user);
+                    t, caseaudit_function_owner('caseaudit_apply_moderation'),
+                    caseaudit_function_owner('caseaudit_apply_moderation'));
             END LOOP;
         END $$;
         """
