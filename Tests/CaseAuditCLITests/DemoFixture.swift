@@ -14,7 +14,7 @@ enum DemoFixture {
 
     static let run: Result<Run, PseudoTerminal.Failure> = {
         do {
-            let folder = try TemporaryDirectory("caseaudit-demo")
+            let folder = try TemporaryDirectory.forTheRun("caseaudit-demo")
             let (result, _) = try BinaryRunner.run([
                 "demo", "--dir", Fixtures.shippedChecklistsDirectory, "--samples", "\(Fixtures.packageRoot)/Samples",
                 "--database", "\(folder.path)/demo.sqlite", "--report-templates",

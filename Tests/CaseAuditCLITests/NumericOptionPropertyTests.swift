@@ -115,7 +115,7 @@ import Testing
 
     static let database: (folder: TemporaryDirectory, path: String) = {
         // One council for every case; a broken setup fails every case loudly.
-        let folder = try! TemporaryDirectory()
+        let folder = try! TemporaryDirectory.forTheRun()
         let path = "\(folder.path)/council.sqlite"
         _ = try? BinaryRunner.run(["org", "import", "\(Fixtures.packageRoot)/Samples/org.csv", "--database", path])
         _ = try? BinaryRunner.run(["cases", "import", "\(Fixtures.packageRoot)/Samples/cases.csv", "--database", path])

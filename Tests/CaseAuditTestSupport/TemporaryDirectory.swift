@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A fresh folder under the system's temporary directory, removed when the value goes away.
 public final class TemporaryDirectory: @unchecked Sendable {
@@ -8,6 +9,23 @@ public final class TemporaryDirectory: @unchecked Sendable {
         let base = FileManager.default.temporaryDirectory.path
         path = "\(base)/\(prefix)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// A folder kept for the whole test process, as a static holds it (and a static is never
+    /// released): removed when the process ends, so runs leave nothing behind.
+    public static func forTheRun(_ prefix: String = "caseaudit-test") throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory(prefix)
+        keptForTheRun.withLock { kept in
+            if kept.isEmpty { atexit { TemporaryDirectory.removeKeptForTheRun() } }
+            kept.append(directory.path)
+        }
+        return directory
+    }
+
+    private static let keptForTheRun = Mutex<[String]>([])
+
+    private static func removeKeptForTheRun() {
+        for path in keptForTheRun.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
     }
 
     deinit {
