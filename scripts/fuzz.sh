@@ -80,11 +80,14 @@ for target in "${all[@]}"; do
   [ -d "Fuzz/seeds/$target" ] && cp Fuzz/seeds/"$target"/* "$work/seeds/$target/" 2>/dev/null || true
 done
 
+# Each target's inputs go through a file in a folder of its own under the scratch folder (not
+# /tmp, where every run left one file per process behind), emptied at every run.
+rm -rf "$work/tmp"
 mkdir -p "$work/logs" "$work/artifacts"
 run() {  # run TARGET: fuzz one target; its corpus grows in $work/corpus/TARGET
   local target="$1"
-  mkdir -p "$work/corpus/$target"
-  CASEAUDIT_FUZZ_TARGET="$target" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
+  mkdir -p "$work/corpus/$target" "$work/tmp/$target"
+  CASEAUDIT_FUZZ_TARGET="$target" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" TMPDIR="$work/tmp/$target" \
     SWIFT_BACKTRACE="enable=no" "$binary" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" \
