@@ -39,7 +39,8 @@ public struct DemoRun {
         try store.replaceOrgChart(chart, source: source)
         say("Org chart: \(chart.people.count) people, \(chart.teams.count) teams\n")
         let cases = try CaseListCSVImport.read(file: "\(samples)/cases.csv")
-        let snapshot = try store.addCaseSnapshot(cases, source: .file("\(samples)/cases.csv"))
+        let snapshot = try store.addCaseSnapshot(
+            cases, source: ImportSource(name: "\(samples)/cases.csv", sha256: cases.sha256))
         say(CaseSummary(snapshot: snapshot, counts: try store.caseCounts(snapshot: snapshot.id)).table())
 
         // Six months of audits, so the summary has a trend: each month's sample drawn with the

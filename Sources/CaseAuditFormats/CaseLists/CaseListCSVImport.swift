@@ -27,9 +27,17 @@ public enum CaseListCSVImport {
     }
 
     public static func read(file path: String, mapping: [Field: String] = [:]) throws(InputError) -> CaseList {
+        // Opened once, for the records and the digest: the trail's SHA-256 is of the bytes read.
+        let file = try CSVInput.open(path)
         var records: [CaseRecord] = []
-        let notes = try read(file: path, mapping: mapping, batchSize: Int.max) { records += $0 }
-        return CaseList(records: records, format: .csv, notes: notes)
+        let notes = try read(file: path, opened: file, mapping: mapping, batchSize: Int.max) { records += $0 }
+        let digest: String
+        do throws(FileContents.Failure) {
+            digest = try ImportSource.sha256(of: file)
+        } catch {
+            throw FileContents.input(error, path)
+        }
+        return CaseList(records: records, format: .csv, notes: notes, sha256: digest)
     }
 
     /// Reads the file and hands over its records in batches as they are made, so that a caller
