@@ -75,7 +75,8 @@ public struct DemoRun {
         }
         try trail(store, say: say)
         say(
-            "\nThe database is at \(store.location); try `caseaudit cases summary --database \(store.location)`.\n")
+            "\nThe database is at \(store.location); try `caseaudit cases summary --database \(ShellWord.quoted(store.location))`.\n"
+        )
     }
 
     /// What a month's keying came to: a line for a past month; this month's files in a table,
@@ -118,7 +119,7 @@ public struct DemoRun {
         }
         if let unfinished = month.files.first(where: { $0.keyed.submitted == nil })?.allocation {
             say(
-                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(unfinished.caseReference) --on-behalf-of \(unfinished.auditorID) --database \(store.location)\n"
+                "\nFinish a half-done audit on the scoring screen (in a terminal):\n  caseaudit audit score \(ShellWord.quoted(unfinished.caseReference)) --on-behalf-of \(ShellWord.quoted(unfinished.auditorID)) --database \(ShellWord.quoted(store.location))\n"
             )
         }
     }

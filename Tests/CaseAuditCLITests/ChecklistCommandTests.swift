@@ -193,9 +193,10 @@ import Testing
 
     @Test func demoListsValidatesAndShows() throws {
         let folder = try TemporaryDirectory()
+        // A folder with a space in its name: the commands the demo suggests can be pasted back.
+        let database = "\(folder.path)/council files/demo.sqlite"
         let result = CommandRunner.run([
-            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database",
-            "\(folder.path)/demo.sqlite",
+            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database", database,
             "--report-templates", "\(Fixtures.packageRoot)/Reports/templates",
         ])
         #expect(result.status == 0)
@@ -206,10 +207,11 @@ import Testing
         #expect(result.output.contains("Is the case allocated to a named, qualified social worker?"))
         #expect(result.output.contains("Org chart: 117 people, 12 teams"))
         #expect(result.output.contains("72 files from 12 strata"))
+        #expect(result.output.contains("try `caseaudit cases summary --database '\(database)'`"))
+        #expect(result.output.contains(" --database '\(database)'\n"))
         // The demo never overwrites a database it did not make.
         let again = CommandRunner.run([
-            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database",
-            "\(folder.path)/demo.sqlite",
+            "demo", "--dir", shipped, "--samples", "\(Fixtures.packageRoot)/Samples", "--database", database,
         ])
         #expect(again.status == 1)
         #expect(again.errors.contains("exists: only a new database is written to (nothing was written)"))

@@ -55,8 +55,10 @@ struct DemoCommand: ParsableCommand {
         try demo.run(
             openStore: {
                 let location = database ?? Self.defaultDatabase
+                // The demo's own database, or a new one the user names (its folder made, as the
+                // demo's answer sheets and report go beside it).
                 let store =
-                    database == nil
+                    database == nil || !StoreFactory.isServer(location)
                     ? try StoreFactory.fresh(location, clock: console.clock)
                     : try StoreFactory.open(location, creating: true, clock: console.clock)
                 try WatchedOpening.startAfresh(store, location: location, memory: DatabaseOption.trailMemory(console))

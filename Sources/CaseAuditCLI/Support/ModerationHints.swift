@@ -1,3 +1,5 @@
+import CaseAudit
+
 /// What the command line says next about a moderation: which command goes on from here.
 enum ModerationHints {
     static func compare(_ caseReference: String) -> String {

@@ -1,7 +1,7 @@
 /// A word of a command line the user can paste back into a POSIX shell.
-enum ShellWord {
+package enum ShellWord {
     /// The word as it is when it needs no quoting, else in single quotes.
-    static func quoted(_ word: String) -> String {
+    package static func quoted(_ word: String) -> String {
         let plain =
             !word.isEmpty
             && word.unicodeScalars.allSatisfy { scalar in
