@@ -33,7 +33,7 @@ public enum ScoringScreenText {
         if let unsaved = screen.unsaved { footer += wrapped(notSaved(unsaved), width: width, style: .message) }
         if let message = screen.message { footer += wrapped(message, width: width, style: .message) }
         footer.append(Line(String(repeating: "─", count: width), .dim))
-        footer += wrapped(keys(screen), width: width, style: .dim)
+        footer += keyLines(keys(screen), width: width)
         let room = max(0, height - header.count - footer.count)
         var body = self.body(screen, width: width)
         if body.count > room {
@@ -97,7 +97,7 @@ public enum ScoringScreenText {
             + "\(progress.answered) of \(progress.asked) answered · \(session.checklist.title) v\(session.checklist.version) · audit \(screen.context.auditID)"
     }
 
-    private static func keys(_ screen: ScoringScreen) -> String {
+    static func keys(_ screen: ScoringScreen) -> String {
         switch screen.mode {
         case .question(let itemID):
             let item = screen.session.checklist.items.first { $0.id == itemID }
@@ -286,13 +286,33 @@ public enum ScoringScreenText {
         .map { Line(fit(String($0), width), style) }
     }
 
+    /// The keys, wrapped between entries ("Q save & quit" stays on one line), each line after
+    /// the first indented.
+    private static func keyLines(_ text: String, width: Int) -> [Line] {
+        var lines: [String] = []
+        for entry in text.components(separatedBy: " · ") {
+            guard let last = lines.last else {
+                lines.append(entry)
+                continue
+            }
+            let joined = last + " · " + entry
+            if joined.count <= width {
+                lines[lines.count - 1] = joined
+            } else {
+                lines.append("  " + entry)
+            }
+        }
+        return lines.flatMap { wrapped($0, width: width, style: .dim, indent: "  ") }
+    }
+
     /// The banner while changes on screen wait for the server.
     static func notSaved(_ unsaved: ScoringScreen.Unsaved) -> String {
-        let what = unsaved.changes == 1 ? "Your last change" : "Your last \(unsaved.changes) changes"
+        let what = unsaved.changes == 1 ? "your last change is" : "your last \(unsaved.changes) changes are"
         let leave =
             unsaved.leaveAsked
-            ? "Press Q again to leave without them, or wait." : "Retrying every 2 seconds; keep going or wait."
-        return "NOT SAVED: \(what) (on screen) not kept: the server cannot be reached (\(unsaved.reason)). \(leave)"
+            ? "Press Q again to leave without \(unsaved.changes == 1 ? "it" : "them"), or wait."
+            : "Retrying every 2 seconds; keep going or wait."
+        return "NOT SAVED: \(what) on screen only: the server cannot be reached (\(unsaved.reason)). \(leave)"
     }
 
     private static func fit(_ text: String, _ width: Int) -> String {

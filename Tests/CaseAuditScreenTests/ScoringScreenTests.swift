@@ -1,4 +1,5 @@
 import CaseAuditTestSupport
+import Foundation
 import Testing
 
 @testable import CaseAudit
@@ -121,6 +122,20 @@ import Testing
         }
         let header = ScoringScreenText.render(screen).prefix(3).map(\.text).joined(separator: " ")
         #expect(header.contains("C-1"))
+    }
+
+    /// The keys wrap between entries, never inside one: "Q save & quit" is never split.
+    @Test(arguments: [40, 60, 80, 100])
+    func theKeysWrapBetweenEntries(columns: Int) {
+        var screen = screen()
+        screen.size = (columns, 24)
+        let lines = ScoringScreenText.render(screen).map(\.text)
+        let rule = lines.lastIndex { $0.hasPrefix("──") }
+        let keys = lines[((rule ?? 0) + 1)...].map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(keys.count >= 1 && keys.count <= 4, "\(keys)")
+        #expect(keys.contains { $0.contains("Q save & quit") }, "\(keys)")
+        #expect(keys.allSatisfy { !$0.hasPrefix("·") && !$0.hasSuffix("·") && !$0.hasSuffix(" Q") }, "\(keys)")
+        #expect(keys.joined(separator: " · ") == ScoringScreenText.keys(screen), "\(keys)")
     }
 
     @Test func framesUseColourOnlyWhenAsked() {

@@ -84,8 +84,8 @@ extension StoreConformance {
         #expect(ended == .saved(answered: 1, asked: 1, unsaved: 0))
         let frames = script.frames
         #expect(frames.count == 4)
-        #expect(frames[1].contains("NOT SAVED: Your last change (on screen) not kept"))
-        #expect(frames[2].contains("Press Q again to leave without them"))
+        #expect(frames[1].contains("NOT SAVED: your last change is on screen only"))
+        #expect(frames[2].contains("Press Q again to leave without it"))
         #expect(!frames[3].contains("NOT SAVED"))
         #expect(try store.answers(audit: audit.id) == [ItemAnswer(itemID: "seen", value: "yes")])
 
