@@ -105,6 +105,13 @@ public struct ScoringScreen: Sendable {
 
     // MARK: Questions
 
+    /// The commands on a question, which are capitals (an answer's key may be the small
+    /// letter: n is No, N a note).
+    private static let questionCommands: [Character: String] = [
+        "N": "to add a note", "B": "to go back", "G": "to show the guidance", "R": "to review the audit",
+        "J": "to judge", "A": "to add an action", "S": "to submit", "Q": "to save and quit",
+    ]
+
     private mutating func question(_ itemID: String, _ key: KeyPress) -> ScreenEffect {
         guard let item = session.checklist.items.first(where: { $0.id == itemID }) else { return .none }
         switch key {
@@ -134,7 +141,14 @@ public struct ScoringScreen: Sendable {
             case "?": mode = .help(returnTo: .question(itemID))
             default:
                 let keys = session.checklist.scale(for: item)?.options.map { String($0.key) } ?? []
-                message = "'\(character)' is not an answer here: press \(keys.joined(separator: ", ")), or ? for help."
+                let capital = Character(character.uppercased())
+                if character.isLowercase, let command = Self.questionCommands[capital] {
+                    message =
+                        "'\(character)' is not an answer here: press \(keys.joined(separator: ", ")), or \(capital) (a capital) \(command); ? for help."
+                } else {
+                    message =
+                        "'\(character)' is not an answer here: press \(keys.joined(separator: ", ")), or ? for help."
+                }
             }
         case .left: back(from: itemID)
         case .right, .enter:

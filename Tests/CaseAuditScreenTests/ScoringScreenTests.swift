@@ -38,6 +38,11 @@ import Testing
         // Unknown keys are refused with the keys that work.
         #expect(screen.handle(.character("x")) == .none)
         #expect(screen.message?.contains("press y, p, n, -") == true)
+        // A command's small letter (not an answer here) says the command is a capital.
+        #expect(screen.handle(.character("q")) == .none)
+        #expect(
+            screen.message
+                == "'q' is not an answer here: press y, p, n, -, or Q (a capital) to save and quit; ? for help.")
         #expect(screen.handle(.character("y")) == .record(ItemAnswer(itemID: "seen-alone", value: "yes")))
         #expect(screen.mode == .question("plan"))
     }
