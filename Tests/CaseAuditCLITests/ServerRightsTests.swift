@@ -1,4 +1,5 @@
 import CaseAudit
+import CaseAuditStore
 import CaseAuditTestSupport
 import Foundation
 import Testing
@@ -45,6 +46,15 @@ import Testing
 
         func login(_ person: String) -> String {
             owner.replacingOccurrences(of: "user=\(server.admin)", with: "user=\(prefix)\(person)")
+        }
+
+        /// The files `audit list` shows the quality lead.
+        func leadsFiles() throws -> [[String: Any]] {
+            try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(
+                        CommandRunner.run(["audit", "list", "--format", "json"], on: login("qa_lead")).output.utf8))
+                    as? [[String: Any]])
         }
     }
 
@@ -355,10 +365,7 @@ import Testing
     @Test func aModerationIsALeadsToDrawAndKeepsItsReasonsFromModerators() throws {
         let council = try Council()
         let lead = council.login("qa_lead")
-        let files = try #require(
-            try JSONSerialization.jsonObject(
-                with: Data(CommandRunner.run(["audit", "list", "--format", "json"], on: lead).output.utf8))
-                as? [[String: Any]])
+        let files = try council.leadsFiles()
         let sheet = try AnswerSheets.best(in: council.folder)
         for file in files.prefix(3) {
             let reference = try #require(file["caseReference"] as? String)
@@ -593,6 +600,55 @@ import Testing
             "SELECT DISTINCT qual FROM pg_policies WHERE policyname IN ('counted', 'applied', 'owner_reads') AND tablename <> 'trail'",
             in: admin)
         #expect(counted == "(CURRENT_USER = '\(prefix)owner'::name)", "\(counted)")
+    }
+
+    /// An auditor's file open on one machine is theirs there: the same file from another
+    /// session is refused, saying whose hold it is and since when and how a lead breaks it; the
+    /// auditor cannot break it; a lead does, with a reason; the holder's next write is refused
+    /// and the file can be scored again.
+    @Test func aHoldIsTheHoldersUntilALeadBreaksItWithAReason() throws {
+        let council = try Council()
+        let lead = council.login("qa_lead")
+        let files = try council.leadsFiles()
+        let file = try #require(files.first)
+        let reference = try #require(file["caseReference"] as? String)
+        let auditor = try #require(file["auditorID"] as? String)
+        let asAuditor = council.login(auditor)
+        let sheet = try AnswerSheets.best(in: council.folder)
+        #expect(CommandRunner.run(["audit", "score", reference, "--answers", sheet], on: asAuditor).status == 0)
+        let audit = try #require(Int64(try PostgresServer.query("SELECT max(id) FROM audit", in: council.owner)))
+
+        // The scoring screen's hold, as a session on the auditor's other machine keeps it.
+        let laptop = try StoreFactory.open(asAuditor, creating: false)
+        let hold = try laptop.claimAudit(AuditID(audit))
+        let busy = CommandRunner.run(["audit", "score", reference, "--answers", sheet], on: asAuditor)
+        #expect(busy.status == 1)
+        #expect(
+            busy.errors.contains(
+                "audit \(audit) is held by \(council.prefix)\(auditor) since "), "\(busy.errors)")
+        #expect(
+            busy.errors.contains(
+                "or a quality lead can break its hold now with `caseaudit audit unlock \(audit) --reason TEXT`"),
+            "\(busy.errors)")
+        let notALead = CommandRunner.run(["audit", "unlock", String(audit), "--reason", "mine"], on: asAuditor)
+        #expect(notALead.status == 1)
+        #expect(notALead.errors.contains("not a quality lead"), "\(notALead.errors)")
+
+        let broken = CommandRunner.run(
+            ["audit", "unlock", String(audit), "--reason", "the laptop was left on at home"], on: lead)
+        #expect(broken.status == 0, "\(broken.errors)")
+        #expect(
+            broken.output
+                == "Broke \(council.prefix)\(auditor)'s hold on audit \(audit): the laptop was left on at home\n")
+        #expect(
+            try PostgresServer.query("SELECT holder || ':' || reason FROM lease_break", in: council.owner)
+                == "\(council.prefix)\(auditor):the laptop was left on at home")
+        #expect(throws: StoreError.leaseBroken(audit: AuditID(audit))) {
+            try laptop.recordAnswer(ItemAnswer(itemID: "allocated", value: "no"), audit: AuditID(audit))
+        }
+        let again = CommandRunner.run(["audit", "score", reference, "--answers", sheet, "--submit"], on: asAuditor)
+        #expect(again.status == 0, "\(again.errors)")
+        withExtendedLifetime(hold) {}
     }
 
     /// Two councils' databases on one server: each has groups of its own, so granting in one

@@ -138,7 +138,7 @@ public enum StoreConformance {
             sampleID: sample.id, caseReference: "C1", auditorID: "tm1", checklist: ConformanceCouncil.pinned)
         var claim: AuditClaim? = try store.claimAudit(audit.id)
         let other = try engine.connectAgain(store)
-        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
+        expectBusy(audit.id) { _ = try other.claimAudit(audit.id) }
         #expect(throws: Never.self) { _ = try other.claimAudit(AuditID(audit.id.rawValue + 1)) }
         withExtendedLifetime(claim) {}
         claim = nil

@@ -18,11 +18,19 @@ import Testing
         try store.recordAnswer(ItemAnswer(itemID: "seen", value: "yes"), audit: audit.id)
 
         let other = try Engines.postgresql.connectAgain(store)
-        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
-        #expect(throws: StoreError.auditBusy(audit: audit.id)) {
+        let server = try PostgresServer.shared()
+        // Both refusals say whose session holds the audit, and since when (UTC, to the minute).
+        let claimed = expectBusy(audit.id) { _ = try other.claimAudit(audit.id) }
+        let written = expectBusy(audit.id) {
             try other.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
         }
-        let server = try PostgresServer.shared()
+        for hold in [claimed, written] {
+            #expect(hold?.holder == server.admin)
+            #expect(hold?.since.wholeMatch(of: /20\d\d-\d\d-\d\d \d\d:\d\d/) != nil, "\(String(describing: hold))")
+        }
+        let message = StoreError.auditBusy(audit: audit.id, hold: claimed).message
+        #expect(message.contains("is held by \(server.admin) since "))
+        #expect(message.contains("lets go of the audit within 5 minutes, or a quality lead can break its hold now"))
         #expect(try other.breakLease(audit.id, by: "qa", reason: "tm1's laptop died") == server.admin)
         #expect(try other.breakLease(audit.id, by: "qa", reason: "again") == nil)
 
@@ -74,7 +82,7 @@ import Testing
             checklist: ConformanceCouncil.pinned)
         let held = try store.claimAudit(audit.id)
         let other = try Engines.postgresql.connectAgain(store)
-        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
+        expectBusy(audit.id) { _ = try other.claimAudit(audit.id) }
         // As if the holder had stopped renewing five minutes ago.
         let postgres = try #require(store as? PostgreSQLStore)
         _ = try postgres.write { try postgres.run("UPDATE audit_lease SET expires_at = now() - interval '1 second'") }
@@ -91,7 +99,7 @@ import Testing
             checklist: ConformanceCouncil.pinned)
         let held = try store.claimAudit(audit.id)
         let other = try Engines.postgresql.connectAgain(store)
-        #expect(throws: StoreError.auditBusy(audit: audit.id)) { try other.claimAudit(audit.id) }
+        expectBusy(audit.id) { _ = try other.claimAudit(audit.id) }
         // As a killed client's: the server ends the backend of the lease's connection.
         let postgres = try #require(store as? PostgreSQLStore)
         try postgres.write {

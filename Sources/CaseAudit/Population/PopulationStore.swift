@@ -84,6 +84,22 @@ public enum CaseImportError: Error, Sendable {
     case store(StoreError)
 }
 
+/// Who holds an audit open on the server, and since when.
+public struct AuditHold: Sendable, Hashable {
+    /// How long a hold outlives a session that stopped renewing it (its machine gone).
+    public static let lapsesWithin = "5 minutes"
+
+    /// The holder's database login.
+    public var holder: String
+    /// When the hold was taken, in UTC, to the minute ("2026-12-07 09:29").
+    public var since: String
+
+    public init(holder: String, since: String) {
+        self.holder = holder
+        self.since = since
+    }
+}
+
 /// Why the store could not do what was asked.
 public enum StoreError: Error, Sendable, Hashable {
     case cannotOpen(path: String, reason: String)
@@ -93,8 +109,9 @@ public enum StoreError: Error, Sendable, Hashable {
     case exists(path: String)
     case newerDatabase(path: String)
     case failed(reason: String)
-    /// Another session holds the audit (scoring it on another terminal, or keying a sheet).
-    case auditBusy(audit: AuditID)
+    /// Another session holds the audit (scoring it on another terminal, or keying a sheet);
+    /// on the server, `hold` says whose session it is and since when.
+    case auditBusy(audit: AuditID, hold: AuditHold? = nil)
     /// This session's hold on the audit was broken (by a quality lead): nothing was written.
     case leaseBroken(audit: AuditID)
     /// The audit is submitted and so cannot change.
@@ -141,8 +158,10 @@ public enum StoreError: Error, Sendable, Hashable {
         switch self {
         case .leaseBroken(let audit):
             "your hold on audit \(audit) was broken by a quality lead, so nothing more was written; what you kept before stays kept"
-        case .auditBusy(let audit):
+        case .auditBusy(let audit, nil):
             "audit \(audit) is open in another session (another terminal, or a sheet being keyed); nothing was written. Finish or quit that session first"
+        case .auditBusy(let audit, let hold?):
+            "audit \(audit) is held by \(hold.holder) since \(hold.since) UTC, in a session on this or another machine (scoring it, or keying a sheet); nothing was written. Finish or quit that session first; a session that has gone (its machine shut down or cut off) lets go of the audit within \(AuditHold.lapsesWithin), or a quality lead can break its hold now"
         case .submitted(let audit):
             "audit \(audit) is submitted and cannot change"
         case .drawnMeanwhile(let month, let checklist):

@@ -10,6 +10,7 @@ enum CommandHint {
             return
                 ": check --database (or CASEAUDIT_DATABASE); `caseaudit org import` or `caseaudit cases import` makes a new one"
         case .submitted(let audit): return ": use `caseaudit audit amend \(audit)`"
+        case .auditBusy(let audit, _?): return " with `caseaudit audit unlock \(audit) --reason TEXT`"
         case .schemaOwnersOnly:
             return ", by running `caseaudit server init` against it"
         case .noRights:

@@ -131,7 +131,8 @@ extension PostgreSQLStore: AuditStore {
             prepared: statement.name, statement.sql, [audit, answer.itemID, answer.value, answer.note, now(), mine]
         ).first
         guard row?.bool("ok") == true else {
-            throw mine == nil ? StoreError.auditBusy(audit: audit) : StoreError.leaseBroken(audit: audit)
+            guard mine == nil else { throw StoreError.leaseBroken(audit: audit) }
+            throw StoreError.auditBusy(audit: audit, hold: try? ServerLease.hold(audit, on: connection))
         }
     }
 
@@ -534,7 +535,7 @@ extension PostgreSQLStore: AuditStore {
         } catch {
             throw .failed(reason: String(describing: error))
         }
-        guard let lease else { throw .auditBusy(audit: audit) }
+        guard let lease else { throw .auditBusy(audit: audit, hold: try? ServerLease.hold(audit, on: connection)) }
         leases.withLock { $0[audit] = lease.session }
         warmForAnswers(audit)
         return AuditClaim { [weak self] in
@@ -575,16 +576,17 @@ extension PostgreSQLStore: AuditStore {
         // connection to the server, which two hundred auditors at once would pay on each answer.
         let lease = try run(
             """
-            SELECT session,
+            SELECT session, holder, to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS since,
                 CASE WHEN session = $2 THEN true ELSE caseaudit_lease_live(expires_at, backend_pid) END AS live
             FROM audit_lease WHERE audit_id = $1 FOR SHARE
             """, [audit, mine]
         ).first
-        let holder = lease?.text("session")
+        let session = lease?.text("session")
         if let mine {
-            if holder != mine { throw StoreError.leaseBroken(audit: audit) }
-        } else if let holder, holder != mine, lease?.bool("live") == true {
-            throw StoreError.auditBusy(audit: audit)
+            if session != mine { throw StoreError.leaseBroken(audit: audit) }
+        } else if let lease, session != mine, lease.bool("live") == true {
+            throw StoreError.auditBusy(
+                audit: audit, hold: AuditHold(holder: lease.string("holder"), since: lease.string("since")))
         }
     }
 

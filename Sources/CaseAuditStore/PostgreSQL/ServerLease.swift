@@ -13,7 +13,7 @@ import Synchronization
 /// silent overwrite.
 final class ServerLease: Sendable {
     /// How long a lease lasts without renewal.
-    static let term = "5 minutes"
+    static let term = AuditHold.lapsesWithin
     /// Often enough that a server restart (which ends every connection) leaves a lease without
     /// its holder's connection for seconds, not minutes.
     static let renewEvery: Double = 15
@@ -61,6 +61,20 @@ final class ServerLease: Sendable {
                 [self.audit, self.session])
             self.scheduleRenewal()
         }
+    }
+
+    /// Who holds the audit's live lease, and since when; nil when none is held (it was given
+    /// up, or it lapsed, since it was seen).
+    static func hold(_ audit: AuditID, on connection: PGConnection) throws -> AuditHold? {
+        guard
+            let row = try connection.execute(
+                """
+                SELECT holder, to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS since
+                FROM audit_lease WHERE audit_id = $1 AND caseaudit_lease_live(expires_at, backend_pid)
+                """, [audit]
+            ).first
+        else { return nil }
+        return AuditHold(holder: row.string("holder"), since: row.string("since"))
     }
 
     /// Gives the lease up (if it is still this session's).
