@@ -159,6 +159,12 @@ import Testing
             refusedImport.errors.contains("only a quality lead may do this, and the database knows you as"),
             "\(refusedImport.errors)")
         #expect(refusedDraw.errors.contains("only a quality lead may do this"), "\(refusedDraw.errors)")
+        let refusedMove = run(["server", "import", try ServerImportTests.demoCopy(in: folder)], as: asAuditor)
+        #expect(refusedMove.status == 1)
+        #expect(
+            refusedMove.errors.contains(
+                "only a quality lead may do this, and the database knows you as '\(prefix)\(auditor)', who is not one"),
+            "\(refusedMove.errors)")
 
         // They score their own file; the lead keys another's for them.
         let sheet = try AnswerSheets.best(in: folder)

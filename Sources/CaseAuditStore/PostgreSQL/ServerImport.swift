@@ -55,7 +55,10 @@ public enum ServerImport {
     public static func run(embedded path: String, server conninfo: String, clock: StoreClock = .system)
         throws(StoreError) -> Report
     {
-        guard FileManager.default.fileExists(atPath: path) else { throw .noDatabase(path: path) }
+        // The file to copy, not the database the command names: `.noDatabase` would point there.
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .cannotOpen(path: path, reason: "there is no such file")
+        }
         let source = try EmbeddedSource(path: path)
         let server = try PostgreSQLStore(conninfo: conninfo, clock: clock)
         let copied: [TableCopy]
@@ -73,9 +76,7 @@ public enum ServerImport {
 
     private static func copyAll(from db: Database, to server: PostgreSQLStore, source: String) throws -> [TableCopy] {
         try server.run("SELECT pg_advisory_xact_lock(7370617)")
-        if try server.connection.leads() == false {
-            throw StoreError.failed(reason: "only the schema's owner or a quality lead may import a council")
-        }
+        if let refusal = try server.refusalUnlessLead() { throw refusal }
         try requireEmpty(server)
         try server.run("DELETE FROM store_sequence")
         // A superuser copies without firing the triggers and foreign-key checks row by row (ten
@@ -133,14 +134,15 @@ public enum ServerImport {
 
     /// Refuses a database that holds anything of caseaudit's (counts in the message).
     private static func requireEmpty(_ server: PostgreSQLStore) throws {
-        let counted: [(table: String, what: String)] = [
-            ("person", "people"), ("case_snapshot", "case lists"), ("sample", "samples"), ("audit", "audits"),
-            ("pinned_checklist", "pinned checklists"), ("org_import", "org chart imports"),
+        let counted: [(table: String, one: String, many: String?)] = [
+            ("person", "person", "people"), ("case_snapshot", "case list", nil), ("sample", "sample", nil),
+            ("audit", "audit", nil), ("pinned_checklist", "pinned checklist", nil),
+            ("org_import", "org chart import", nil),
         ]
         var held: [String] = []
         for entry in counted {
             let rows = try server.run("SELECT count(*) AS n FROM \(entry.table)").first?.int("n") ?? 0
-            if rows > 0 { held.append("\(rows) \(entry.what)") }
+            if rows > 0 { held.append(Plural.count(Int(rows), entry.one, entry.many)) }
         }
         for table in tables.map(\.name) where held.isEmpty && !counted.contains(where: { $0.table == table }) {
             let rows =
@@ -149,7 +151,7 @@ public enum ServerImport {
                         ? "SELECT count(*) AS n FROM store_sequence WHERE value <> 0"
                         : "SELECT count(*) AS n FROM \(table)"
                 ).first?.int("n") ?? 0
-            if rows > 0 { held.append("\(rows) rows in \(table)") }
+            if rows > 0 { held.append("\(Plural.count(Int(rows), "row")) in \(table)") }
         }
         if !held.isEmpty { throw StoreError.notEmpty(path: server.location, holds: held.joined(separator: ", ")) }
     }
