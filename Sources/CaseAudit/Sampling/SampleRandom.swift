@@ -2,7 +2,7 @@
 /// filled from the seed by SplitMix64, as the authors recommend. Both are specified exactly and
 /// implemented here, so the same seed gives the same numbers on any machine and any Swift
 /// version. The system generator is never used for sampling.
-public struct SampleRandom: Sendable {
+public struct SampleRandom: Sendable, RandomNumberGenerator {
     public static let algorithm = "xoshiro256** seeded by SplitMix64; bounded integers by Lemire's method"
 
     private var state: (UInt64, UInt64, UInt64, UInt64)

@@ -264,36 +264,3 @@ public final class PostgreSQLStore: Sendable {
 }
 
 extension PostgreSQLStore: CaseAuditStore {}
-
-/// libpq connection strings, as a person may type them.
-enum ConnectionString {
-    /// Whether `location` names a server rather than a file: a `postgresql://` (or
-    /// `postgres://`) URI, or libpq's `key=value` pairs.
-    static func isServer(_ location: String) -> Bool {
-        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
-            || location.split(separator: " ").first?.contains("=") == true
-    }
-
-    /// The string without its password: `password=…` dropped, a URI's `user:secret@` made
-    /// `user@`.
-    static func redacted(_ conninfo: String) -> String {
-        if conninfo.hasPrefix("postgres"), let scheme = conninfo.range(of: "://") {
-            let rest = conninfo[scheme.upperBound...]
-            let authority = rest.prefix { $0 != "/" && $0 != "?" }
-            var cleaned = String(conninfo[..<scheme.upperBound])
-            if let at = authority.lastIndex(of: "@") {
-                let user = authority[..<at].split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-                cleaned += user + "@" + authority[authority.index(after: at)...]
-            } else {
-                cleaned += authority
-            }
-            var tail = String(rest.dropFirst(authority.count))
-            if let query = tail.firstIndex(of: "?") {
-                let kept = tail[tail.index(after: query)...].split(separator: "&").filter { !$0.hasPrefix("password=") }
-                tail = String(tail[..<query]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
-            }
-            return cleaned + tail
-        }
-        return conninfo.split(separator: " ").filter { !$0.hasPrefix("password=") }.joined(separator: " ")
-    }
-}
