@@ -46,6 +46,19 @@ import Testing
         #expect(ConnectionString.redacted(conninfo) == shown)
     }
 
+    /// libpq quotes a URI it cannot read, password and all: the connection's error does not.
+    @Test func libpqsOwnMessagesLoseThePassword() {
+        for conninfo in ["postgresql://tm1:hunter2@[::1/ca", "host=/nowhere password=hunter2 port=1"] {
+            let error = #expect(throws: PGError.self) { _ = try PGConnection(conninfo) }
+            let message = error?.message ?? ""
+            #expect(!message.contains("hunter2") && message.count > 20, "\(message)")
+        }
+        #expect(
+            ConnectionString.scrubbed(
+                "in URI: \"postgresql://tm1:hunter2@[::1/ca\"", of: "postgresql://tm1:hunter2@[::1/ca")
+                == "in URI: \"postgresql://tm1@[::1/ca\"")
+    }
+
     @Test func aServerIsAURIOrKeywordPairsAndAnythingElseAFile() {
         for server in ["host=db", "  host = /tmp/sock port = 5432", "dbname='never closed", "postgres://db/ca"] {
             #expect(ConnectionString.isServer(server), "\(server)")

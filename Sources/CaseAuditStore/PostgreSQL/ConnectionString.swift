@@ -1,3 +1,4 @@
+import CLibPQ
 import Foundation
 
 /// libpq connection strings, as a person may type them: `key=value` pairs, or a
@@ -24,6 +25,29 @@ enum ConnectionString {
                 ? "(a connection string that cannot be read, not shown: it names a password)" : conninfo
         }
         return pairs.filter { $0.key.lowercased() != "password" }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
+    /// libpq's `message` about `conninfo` with its password taken out: the string as shown
+    /// in place of the string as given (libpq quotes a URI it cannot read), and the password
+    /// libpq reads from it, wherever else it appears.
+    static func scrubbed(_ message: String, of conninfo: String) -> String {
+        var scrubbed = message.replacingOccurrences(of: conninfo, with: redacted(conninfo))
+        if let password = password(conninfo), !password.isEmpty {
+            scrubbed = scrubbed.replacingOccurrences(of: password, with: "…")
+        }
+        return scrubbed
+    }
+
+    /// The password libpq reads from `conninfo`, if it names one and libpq can read it.
+    private static func password(_ conninfo: String) -> String? {
+        guard let options = PQconninfoParse(conninfo, nil) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if String(cString: keyword) == "password" { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
     }
 
     private static func isURI(_ text: String) -> Bool {

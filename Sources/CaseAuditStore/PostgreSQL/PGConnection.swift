@@ -25,13 +25,14 @@ final class PGConnection: Sendable {
     /// up as the store's error, and the one that began it asks here whether to run again.
     private let raced = Atomic(false)
 
-    /// Connects, or throws what libpq says (never the password: libpq's messages do not carry it).
+    /// Connects, or throws what libpq says, without the password (libpq quotes a URI it cannot
+    /// read whole, its password too).
     init(_ conninfo: String) throws(PGError) {
         guard let connection = PQconnectdb(conninfo) else { throw PGError(message: "out of memory") }
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(connection))
             PQfinish(connection)
-            throw PGError(message: message.trimmingWhitespace)
+            throw PGError(message: ConnectionString.scrubbed(message.trimmingWhitespace, of: conninfo))
         }
         // The server's notices (a warning that it is shutting down, say) are not for the
         // user's terminal, where libpq would print them over the scoring screen.
