@@ -73,18 +73,26 @@ import Testing
         withExtendedLifetime(held) {}
     }
 
-    @Test func aCrashedHoldersLeaseRunsOut() throws {
-        let folder = try TemporaryDirectory()
+    /// A council's audit of its `index`th case held by one connection (the lease that refuses
+    /// another connection, given as `other`).
+    private func heldElsewhere(case index: Int, in folder: TemporaryDirectory) throws -> (
+        postgres: PostgreSQLStore, audit: StoredAudit, held: AuditClaim, other: any CaseAuditStore
+    ) {
         let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)
         let audit = try store.startOrResumeAudit(
-            sampleID: sample.id, caseReference: "C2",
-            auditorID: ConformanceCouncil.auditor(of: ConformanceCouncil.cases[1]),
+            sampleID: sample.id, caseReference: ConformanceCouncil.cases[index].reference,
+            auditorID: ConformanceCouncil.auditor(of: ConformanceCouncil.cases[index]),
             checklist: ConformanceCouncil.pinned)
         let held = try store.claimAudit(audit.id)
         let other = try Engines.postgresql.connectAgain(store)
         expectBusy(audit.id) { _ = try other.claimAudit(audit.id) }
+        return (try #require(store as? PostgreSQLStore), audit, held, other)
+    }
+
+    @Test func aCrashedHoldersLeaseRunsOut() throws {
+        let folder = try TemporaryDirectory()
+        let (postgres, audit, held, other) = try heldElsewhere(case: 1, in: folder)
         // As if the holder had stopped renewing five minutes ago.
-        let postgres = try #require(store as? PostgreSQLStore)
         _ = try postgres.write { try postgres.run("UPDATE audit_lease SET expires_at = now() - interval '1 second'") }
         #expect(throws: Never.self) { _ = try other.claimAudit(audit.id) }
         withExtendedLifetime(held) {}
@@ -92,16 +100,8 @@ import Testing
 
     @Test func aLeaseWhoseHoldersConnectionHasGoneIsFreeAtOnce() throws {
         let folder = try TemporaryDirectory()
-        let (store, sample) = try ConformanceCouncil.store(Engines.postgresql, in: folder)
-        let audit = try store.startOrResumeAudit(
-            sampleID: sample.id, caseReference: "C3",
-            auditorID: ConformanceCouncil.auditor(of: ConformanceCouncil.cases[2]),
-            checklist: ConformanceCouncil.pinned)
-        let held = try store.claimAudit(audit.id)
-        let other = try Engines.postgresql.connectAgain(store)
-        expectBusy(audit.id) { _ = try other.claimAudit(audit.id) }
+        let (postgres, audit, held, other) = try heldElsewhere(case: 2, in: folder)
         // As a killed client's: the server ends the backend of the lease's connection.
-        let postgres = try #require(store as? PostgreSQLStore)
         try postgres.write {
             try postgres.run(
                 "SELECT pg_terminate_backend(backend_pid) FROM audit_lease WHERE audit_id = $1", [audit.id])
@@ -114,7 +114,7 @@ import Testing
         #expect(taken != nil)
         // The first holder's next write is refused: the file is someone else's now.
         #expect(throws: StoreError.leaseBroken(audit: audit.id)) {
-            try store.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
+            try postgres.recordAnswer(ItemAnswer(itemID: "seen", value: "no"), audit: audit.id)
         }
         withExtendedLifetime((held, taken)) {}
     }
