@@ -279,8 +279,10 @@ public enum ScoringScreenText {
 
     // MARK: Text
 
-    private static func wrapped(_ text: String, width: Int, style: Style = .plain, indent: String = "  ") -> [Line] {
-        TextWrap.wrap(text, width: width, indent: indent, firstIndent: "").split(
+    private static func wrapped(
+        _ text: String, width: Int, style: Style = .plain, indent: String = "  ", firstIndent: String = ""
+    ) -> [Line] {
+        TextWrap.wrap(text, width: width, indent: indent, firstIndent: firstIndent).split(
             separator: "\n", omittingEmptySubsequences: false
         )
         .map { Line(fit(String($0), width), style) }
@@ -296,13 +298,15 @@ public enum ScoringScreenText {
                 continue
             }
             let joined = last + " · " + entry
-            if joined.count <= width {
+            if joined.count + (lines.count == 1 ? 0 : 2) <= width {
                 lines[lines.count - 1] = joined
             } else {
-                lines.append("  " + entry)
+                lines.append(entry)
             }
         }
-        return lines.flatMap { wrapped($0, width: width, style: .dim, indent: "  ") }
+        return lines.enumerated().flatMap { index, line in
+            wrapped(line, width: width, style: .dim, indent: "  ", firstIndent: index == 0 ? "" : "  ")
+        }
     }
 
     /// The banner while changes on screen wait for the server.

@@ -136,7 +136,10 @@ import Testing
         screen.size = (columns, 24)
         let lines = ScoringScreenText.render(screen).map(\.text)
         let rule = lines.lastIndex { $0.hasPrefix("──") }
-        let keys = lines[((rule ?? 0) + 1)...].map { $0.trimmingCharacters(in: .whitespaces) }
+        let shown = lines[((rule ?? 0) + 1)...]
+        // Lines after the first are indented, as the header's are.
+        #expect(shown.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(shown)")
+        let keys = shown.map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(keys.count >= 1 && keys.count <= 4, "\(keys)")
         #expect(keys.contains { $0.contains("Q save & quit") }, "\(keys)")
         #expect(keys.allSatisfy { !$0.hasPrefix("·") && !$0.hasSuffix("·") && !$0.hasSuffix(" Q") }, "\(keys)")
