@@ -1,4 +1,3 @@
-import CLibPQ
 import CaseAudit
 import Testing
 
@@ -7,23 +6,6 @@ import Testing
 /// What caseaudit shows of a connection string: never its password, however it is written,
 /// and everything else as libpq reads it (checked against libpq's own parser).
 @Suite struct ConnectionStringTests {
-    /// The options libpq reads from `conninfo`, those given only; nil when it cannot read it.
-    static func libpqReads(_ conninfo: String) -> [String: String]? {
-        var error: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(conninfo, &error) else {
-            if let error { PQfreemem(error) }
-            return nil
-        }
-        defer { PQconninfoFree(options) }
-        var read: [String: String] = [:]
-        var option = options
-        while let keyword = option.pointee.keyword {
-            if let value = option.pointee.val { read[String(cString: keyword)] = String(cString: value) }
-            option += 1
-        }
-        return read
-    }
-
     /// `text` as a value libpq reads back as `text`: in single quotes, `\` and `'` escaped.
     static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
@@ -86,11 +68,11 @@ import Testing
                 "password\(around)\(Self.quoted(password))",
             ].shuffled(using: &generator)
             let conninfo = pairs.joined(separator: [" ", "  ", "\t"].randomElement(using: &generator) ?? " ")
-            var original = try #require(Self.libpqReads(conninfo), "\(conninfo)")
+            var original = try #require(ConnectionString.options(conninfo), "\(conninfo)")
             #expect(original.removeValue(forKey: "password") == password)
             let shown = ConnectionString.redacted(conninfo)
             #expect(!shown.contains(password) && !shown.contains("pw"), "\(shown)")
-            #expect(Self.libpqReads(shown) == original, "\(conninfo) shown as \(shown)")
+            #expect(ConnectionString.options(shown) == original, "\(conninfo) shown as \(shown)")
         }
     }
 }

@@ -39,15 +39,20 @@ enum ConnectionString {
     }
 
     /// The password libpq reads from `conninfo`, if it names one and libpq can read it.
-    private static func password(_ conninfo: String) -> String? {
+    private static func password(_ conninfo: String) -> String? { options(conninfo)?["password"] }
+
+    /// The options libpq reads from `conninfo` (those it gives a value), or nil when it cannot
+    /// read it.
+    static func options(_ conninfo: String) -> [String: String]? {
         guard let options = PQconninfoParse(conninfo, nil) else { return nil }
         defer { PQconninfoFree(options) }
+        var read: [String: String] = [:]
         var option = options
         while let keyword = option.pointee.keyword {
-            if String(cString: keyword) == "password" { return option.pointee.val.map { String(cString: $0) } }
+            if let value = option.pointee.val { read[String(cString: keyword)] = String(cString: value) }
             option += 1
         }
-        return nil
+        return read
     }
 
     private static func isURI(_ text: String) -> Bool {
