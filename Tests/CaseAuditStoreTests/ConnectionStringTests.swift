@@ -42,7 +42,10 @@ import Testing
     }
 
     @Test func aServerIsAURIOrKeywordPairsAndAnythingElseAFile() {
-        for server in ["host=db", "  host = /tmp/sock port = 5432", "dbname='never closed", "postgres://db/ca"] {
+        for server in [
+            "host=db", "  host = /tmp/sock port = 5432", "dbname='never closed", "postgres://db/ca",
+            "Host=db password=x",
+        ] {
             #expect(ConnectionString.isServer(server), "\(server)")
         }
         for file in ["caseaudit.sqlite", "council data.sqlite", "/data/x=1.sqlite", "Reports/out/demo.sqlite", ""] {

@@ -5,12 +5,13 @@ import Foundation
 /// `postgresql://` URI.
 enum ConnectionString {
     /// Whether `location` names a server rather than a file: a `postgresql://` (or
-    /// `postgres://`) URI, or libpq's `key=value` pairs: it starts with a keyword as libpq's
-    /// are (small letters and underscores) and `=`, spaces allowed around it.
+    /// `postgres://`) URI, or libpq's `key=value` pairs: it starts with a word (letters, digits,
+    /// underscores: libpq's keywords, or one mistyped, which libpq then names) and `=`, spaces
+    /// allowed around it. A path has a `/` or `.` before any `=`.
     static func isServer(_ location: String) -> Bool {
         if isURI(location) { return true }
         let start = location.drop { $0.isWhitespace }
-        let keyword = start.prefix { $0.isASCII && ($0.isLowercase || $0 == "_") }
+        let keyword = start.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         return !keyword.isEmpty && start.dropFirst(keyword.count).drop { $0.isWhitespace }.first == "="
     }
 
