@@ -78,7 +78,7 @@ public final class PostgresServer: Sendable {
 
     /// Stops an own server and removes its folder.
     public func remove() {
-        try? Self.run(
+        _ = try? Self.run(
             "\(Self.binaries)/pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"], asPostgres: asRoot)
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -117,7 +117,7 @@ public final class PostgresServer: Sendable {
         stopping.withLock { $0 = (server.folder, getuid() == 0) }
         atexit {
             guard let (folder, asRoot) = PostgresServer.stopping.withLock({ $0 }) else { return }
-            try? PostgresServer.run(
+            _ = try? PostgresServer.run(
                 "\(PostgresServer.binaries)/pg_ctl", ["-D", "\(folder)/data", "-m", "immediate", "-w", "stop"],
                 asPostgres: asRoot)
             try? FileManager.default.removeItem(atPath: folder)
