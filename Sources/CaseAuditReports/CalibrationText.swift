@@ -13,7 +13,7 @@ public enum CalibrationText {
             text += "\n"
             guard !file.participants.isEmpty else { continue }
             text += TextTable(
-                headers: ["Auditor", "Grade", "As the group", "Items answered as the group"],
+                headers: ["AUDITOR", "GRADE", "AS THE GROUP", "ITEMS ANSWERED AS THE GROUP"],
                 rows: file.participants.map { person in
                     [
                         person.person, person.grade, person.sameGradeAsGroup ? "yes" : "no",
@@ -23,7 +23,7 @@ public enum CalibrationText {
             ).render()
             let people = file.participants.map(\.person)
             text += TextTable(
-                headers: ["Item", "Group"] + people,
+                headers: ["ITEM", "GROUP"] + people,
                 rows: file.items.filter { !$0.answers.isEmpty }.map { item in
                     [item.item, item.groupAnswer ?? "(split)"] + people.map { item.answers[$0] ?? "–" }
                 }
@@ -32,7 +32,7 @@ public enum CalibrationText {
         if let agreement = result.agreement, agreement.files > 0 {
             text += "\nHow far the group agrees on grades, across the files:\n"
             text += TextTable(
-                headers: ["Coefficient", "Value", "SE", "95% interval", "Null z", "Note"],
+                headers: ["COEFFICIENT", "VALUE", "SE", "95% INTERVAL", "NULL Z", "NOTE"],
                 rows: agreement.coefficientRows().filter { !$0[0].contains("interval)") }
             ).render()
         }

@@ -14,7 +14,7 @@ public enum ModerationText {
                 file.unallocatedReason ?? "",
             ]
         }
-        text += TextTable(headers: ["Case", "Checklist", "Auditor", "Moderator", "Why", "Not allocated"], rows: rows)
+        text += TextTable(headers: ["CASE", "CHECKLIST", "AUDITOR", "MODERATOR", "WHY", "NOT ALLOCATED"], rows: rows)
             .render()
         if allocated < draw.files.count {
             text += "\(Plural.count(draw.files.count - allocated, "file")) could not be given a moderator.\n"
@@ -54,7 +54,7 @@ public enum ModerationText {
             ]
         }
         return TextTable(
-            headers: ["Month", "Case", "Checklist", "Audit", "Auditor", "Moderator", "Stage", "Outcome", "Challenge"],
+            headers: ["MONTH", "CASE", "CHECKLIST", "AUDIT", "AUDITOR", "MODERATOR", "STAGE", "OUTCOME", "CHALLENGE"],
             rows: rows
         ).render()
     }
@@ -77,7 +77,7 @@ public enum ModerationText {
         let rows = comparison.items.map { item in
             [item.item, item.first ?? "–", item.second ?? "–", item.agree ? "" : "differs", item.prompt]
         }
-        text += TextTable(headers: ["Item", "First", "Moderation", "", "Question"], rows: rows).render()
+        text += TextTable(headers: ["ITEM", "FIRST", "MODERATION", "", "QUESTION"], rows: rows).render()
         if let outcome = comparison.outcome {
             text +=
                 "Outcome: \(outcome.decision.rawValue), reported as \(outcome.grade)\(outcome.reason.map { " (\($0))" } ?? "")\n"

@@ -9,7 +9,7 @@ public enum TrailText {
     public static func table(_ events: [TrailEvent]) -> String {
         guard !events.isEmpty else { return "No events.\n" }
         return TextTable(
-            headers: ["#", "At (UTC)", "Who", "What", "Which", "Change", "Reason"],
+            headers: ["#", "AT (UTC)", "WHO", "WHAT", "WHICH", "CHANGE", "REASON"],
             rows: events.map { event in
                 [
                     String(event.seq), event.at, who(event), event.action,
