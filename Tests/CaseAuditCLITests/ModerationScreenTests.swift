@@ -80,5 +80,11 @@ import Testing
         #expect(compared.status == 0, "\(compared.errors)")
         #expect(compared.output.contains("Grade: inadequate (first), outstanding (moderation)"))
         #expect(compared.output.contains("moderation outcome"))
+        // The file's holder is a quality lead, who sees any moderated file without naming its
+        // moderator (and is not offered the moderator's next step).
+        let asLead = CommandRunner.run(["moderation", "compare", file.reference, "--database", database])
+        #expect(asLead.status == 0, "\(asLead.errors)")
+        #expect(asLead.output.contains("Grade: inadequate (first), outstanding (moderation)"))
+        #expect(asLead.output.contains("by \(moderator)") && !asLead.output.contains("moderation outcome"))
     }
 }

@@ -431,6 +431,23 @@ import Testing
         for query in hidden { #expect(try PostgresServer.query(query, in: asModerator) != "0", "\(query)") }
         let compared = CommandRunner.run(["moderation", "compare", file.caseReference], on: asModerator)
         #expect(compared.status == 0 && compared.output.contains("Items answered alike"), "\(compared.errors)")
+        // The file's auditor sees the moderation beside their audit once the outcome is
+        // recorded, not before, in caseaudit and in psql.
+        let asItsAuditor = council.login(file.auditorID)
+        let secondScoring = try PostgresServer.query(
+            "SELECT id FROM audit WHERE moderates = \(original) AND calibration IS NULL", in: council.owner)
+        let theModeration = "SELECT count(*) FROM audit_answer WHERE audit_id = \(secondScoring)"
+        #expect(try PostgresServer.query(theModeration, in: asItsAuditor) == "0")
+        let tooSoon = CommandRunner.run(["moderation", "compare", file.caseReference], on: asItsAuditor)
+        #expect(tooSoon.status == 1)
+        #expect(
+            tooSoon.errors.contains(
+                "the moderation of case '\(file.caseReference)' is not decided yet: its auditor sees it beside their audit once the moderator records the outcome"
+            ), "\(tooSoon.errors)")
+        // A quality lead sees any moderated file, naming nobody.
+        let leadsView = CommandRunner.run(["moderation", "compare", file.caseReference], on: lead)
+        #expect(leadsView.status == 0, "\(leadsView.errors)")
+        #expect(leadsView.output.contains("moderation \(secondScoring) by \(moderator)"), "\(leadsView.output)")
         // Nobody else decides it, and nobody changes the file's row.
         let notTheirs = CommandRunner.run(
             ["moderation", "outcome", file.caseReference, "--confirm"], on: council.login(auditor))
@@ -454,6 +471,16 @@ import Testing
             try PostgresServer.query(
                 "SELECT outcome || ' ' || outcome_grade FROM moderation_file WHERE audit_id = \(original)",
                 in: council.owner) == "changed good")
+        #expect(try PostgresServer.query(theModeration, in: asItsAuditor) != "0")
+        let feedback = CommandRunner.run(["moderation", "compare", file.caseReference], on: asItsAuditor)
+        #expect(feedback.status == 0, "\(feedback.errors)")
+        #expect(feedback.output.contains("moderation \(secondScoring) by \(moderator)"), "\(feedback.output)")
+        #expect(feedback.output.contains("Outcome: changed, reported as good (Supervision is thin)"))
+        #expect(!feedback.output.contains("moderation outcome"), "\(feedback.output)")
+        // Nobody else's auditor reads it.
+        let bystander = try #require(
+            files.compactMap { $0["auditorID"] as? String }.first { $0 != file.auditorID && $0 != moderator })
+        #expect(try PostgresServer.query(theModeration, in: council.login(bystander)) == "0")
         // Reported with the moderated grade: the first audit's next version, the file counted once.
         #expect(
             try PostgresServer.query(

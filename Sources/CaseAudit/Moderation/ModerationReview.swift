@@ -32,11 +32,45 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
         try built(caseReference: caseReference, moderator: moderator, store: store).comparison
     }
 
+    /// The file as `caller` may see it: its moderator's (or, with `onBehalfOf`, a quality lead's
+    /// view of that moderator's), once their own scoring is submitted; the file's auditor's,
+    /// once the outcome is recorded (the moderation's feedback to them, and what a challenge
+    /// answers); a quality lead's, any moderated file's.
+    public static func build(
+        caseReference: String, for caller: Caller, onBehalfOf other: String?, store: some CaseAuditStore
+    ) throws -> ModerationComparison {
+        if let other {
+            return try build(
+                caseReference: caseReference, moderator: try caller.scorer(onBehalfOf: other), store: store)
+        }
+        let files = try store.moderationAssignments(moderator: nil, caseReference: caseReference)
+        let me = caller.person?.id
+        if let me, files.contains(where: { $0.moderatorID == me }) {
+            return try build(caseReference: caseReference, moderator: me, store: store)
+        }
+        if let me, let mine = files.last(where: { $0.auditorID == me }) {
+            guard mine.outcome != nil else { throw ModerationError.notDecidedForItsAuditor(caseReference) }
+            return try built(mine, store: store).comparison
+        }
+        if caller.role == .qualityLead, let file = files.last(where: { $0.stage != .decided }) ?? files.last {
+            return try built(file, store: store).comparison
+        }
+        guard let me else { throw IdentityError.notInOrgChart(caller.identity) }
+        throw AuditOpeningError.notModerating(caseReference, moderator: me)
+    }
+
     /// The comparison and the checklist both were scored against.
     static func built(caseReference: String, moderator: String, store: some CaseAuditStore) throws
         -> (comparison: ModerationComparison, checklist: Checklist)
     {
-        let file = try ModerationDecision.file(caseReference: caseReference, moderator: moderator, store: store)
+        try built(
+            try ModerationDecision.file(caseReference: caseReference, moderator: moderator, store: store), store: store)
+    }
+
+    /// `file`'s comparison, once its moderator's scoring is submitted.
+    private static func built(_ file: ModerationAssignment, store: some CaseAuditStore) throws
+        -> (comparison: ModerationComparison, checklist: Checklist)
+    {
         guard let moderation = file.moderation, moderation.submittedAt != nil else {
             throw StoreError.moderationOpen(audit: file.original, why: ModerationRefusalText.notScoredYet)
         }
@@ -47,8 +81,9 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
         let secondAnswers = Dictionary(
             second.content.answers.map { ($0.itemID, $0.value) }, uniquingKeysWith: { _, last in last })
         let comparison = ModerationComparison(
-            caseReference: caseReference, checklist: checklist.id, version: checklist.version, original: file.original,
-            moderation: moderation.id, auditorID: file.auditorID, moderatorID: moderator,
+            caseReference: file.caseReference, checklist: checklist.id, version: checklist.version,
+            original: file.original, moderation: moderation.id, auditorID: file.auditorID,
+            moderatorID: file.moderatorID,
             firstGrade: first.content.judgement?.grade, secondGrade: second.content.judgement?.grade,
             items: checklist.items.map { item in
                 Item(item: item.id, prompt: item.prompt, first: firstAnswers[item.id], second: secondAnswers[item.id])

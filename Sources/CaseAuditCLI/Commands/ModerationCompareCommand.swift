@@ -5,7 +5,11 @@ import CaseAuditReports
 struct ModerationCompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "The first audit and your moderation of a file side by side, item by item, once yours is submitted."
+        abstract: "The first audit and its moderation side by side, item by item.",
+        discussion: """
+            A moderator sees the file given them once their own scoring is submitted; the file's \
+            auditor sees it once the outcome is recorded; a quality lead sees any moderated file.
+            """
     )
 
     @Argument(help: "The case reference.")
@@ -22,13 +26,14 @@ struct ModerationCompareCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let database = try store.open(console)
-        let moderator = try Caller.current(in: database).scorer(onBehalfOf: onBehalfOf)
+        let caller = try Caller.current(in: database)
         let comparison = try ModerationComparison.build(
-            caseReference: caseReference, moderator: moderator, store: database)
+            caseReference: caseReference, for: caller, onBehalfOf: onBehalfOf, store: database)
         switch format {
         case .table:
             console.write(ModerationText.comparison(comparison))
-            if comparison.outcome == nil { console.write(ModerationHints.outcome(caseReference)) }
+            let moderating = onBehalfOf != nil || caller.person?.id == comparison.moderatorID
+            if comparison.outcome == nil && moderating { console.write(ModerationHints.outcome(caseReference)) }
         case .json: console.write(JSONOutput.render(comparison))
         }
     }
