@@ -53,6 +53,10 @@ public enum ModerationChallenges {
     ) throws {
         guard let reason = reason.nonBlank else { throw ModerationError.challengeNeedsReason }
         let file = try moderatedFile(caseReference: caseReference, auditor: auditor, store: store)
+        // A confirmed grade is the auditor's own: there is no disagreement for anyone to decide.
+        if let outcome = file.outcome, outcome.decision == .confirmed {
+            throw ModerationError.confirmedNotChallenged(caseReference, grade: outcome.grade)
+        }
         try store.raiseChallenge(
             original: file.original, by: auditor, reason: reason, onBehalfOf: onBehalfOf ? auditor : nil)
     }

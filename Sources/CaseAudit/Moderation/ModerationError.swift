@@ -18,6 +18,8 @@ public enum ModerationError: ReportableError, Hashable {
     case badExercise(String)
     case noExercise(String)
     case notInExercise(String, person: String, caseReference: String)
+    /// The auditor challenged an outcome that confirmed their own grade.
+    case confirmedNotChallenged(String, grade: String)
     /// The file's auditor asked to see its moderation before its outcome was recorded.
     case notDecidedForItsAuditor(String)
 
@@ -46,6 +48,9 @@ public enum ModerationError: ReportableError, Hashable {
         case .noExercise(let name): return "there is no calibration exercise '\(name)'"
         case .notInExercise(let name, let person, let reference):
             return "\(person) does not score case '\(reference)' in calibration exercise '\(name)'"
+        case .confirmedNotChallenged(let reference, let grade):
+            return
+                "the moderation of case '\(reference)' confirmed its auditor's grade (\(grade)), so there is nothing to challenge"
         case .notDecidedForItsAuditor(let reference):
             return
                 "the moderation of case '\(reference)' is not decided yet: its auditor sees it beside their audit once the moderator records the outcome"
