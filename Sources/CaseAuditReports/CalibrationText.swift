@@ -8,6 +8,10 @@ public enum CalibrationText {
             "Calibration exercise \(result.name): \(Plural.count(result.participants.count, "auditor")) (\(result.participants.joined(separator: ", "))), \(Plural.count(result.files.count, "file"))\n"
         for file in result.files {
             text += "\nCase \(file.caseReference), \(file.checklist) \(file.version): "
+            guard !file.yoursFirst else {
+                text += "yours is not submitted yet; the group's scorings are shown to you once it is\n"
+                continue
+            }
             text += file.groupGrade.map { "the group's grade \($0)" } ?? "no grade most of the group gave"
             if !file.waitingFor.isEmpty { text += "; not yet scored by \(file.waitingFor.joined(separator: ", "))" }
             text += "\n"

@@ -562,12 +562,33 @@ import Testing
             ], on: lead)
         #expect(exercise.status == 0, "\(exercise.errors)")
         let before = try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: council.owner)
-        for person in [moderator, file.auditorID] {
+        func calibration(as person: String) -> CommandResult {
+            CommandRunner.run(["moderation", "calibration", "show", "day"], on: council.login(person))
+        }
+        let scorings = "SELECT count(*) FROM audit WHERE calibration = 'day'"
+        for (index, person) in [moderator, file.auditorID].enumerated() {
+            // Blind until their own is submitted: only their own scoring, and the show says so.
+            #expect(try PostgresServer.query(scorings, in: council.login(person)) == "0")
+            let blind = calibration(as: person)
+            #expect(blind.status == 0, "\(blind.errors)")
+            #expect(blind.output.contains("yours is not submitted yet"), "\(blind.output)")
             let scored = CommandRunner.run(
                 ["audit", "score", file.caseReference, "--calibration", "day", "--answers", sheet, "--submit"],
                 on: council.login(person))
             #expect(scored.status == 0, "\(scored.errors)")
+            // Then the group's, as far as it has gone: the first sees the second has not scored.
+            #expect(try PostgresServer.query(scorings, in: council.login(person)) == String(index + 1))
+            let seen = calibration(as: person).output
+            #expect(seen.contains("the group's grade") && !seen.contains("yours is not submitted"), "\(seen)")
+            #expect(seen.contains("not yet scored by \(file.auditorID)") == (index == 0), "\(seen)")
         }
+        let outsider = calibration(as: other)
+        #expect(outsider.status == 1)
+        #expect(
+            outsider.errors.contains(
+                "\(other) does not take part in calibration exercise 'day': its result is for its participants and quality leads"
+            ), "\(outsider.errors)")
+        #expect(try PostgresServer.query(scorings, in: council.login(other)) == "0")
         #expect(try PostgresServer.query("SELECT sum(files) FROM rollup_grade", in: council.owner) == before)
         #expect(
             CommandRunner.run(

@@ -29,6 +29,9 @@ public struct CalibrationResult: Sendable, Hashable, Encodable {
         public var items: [Item]
         /// Who has not submitted a scoring of this file yet.
         public var waitingFor: [String]
+        /// The viewer takes part and has not submitted their own scoring of this file: the
+        /// others' are not shown to them until they have (blind, as a moderator is).
+        public var yoursFirst: Bool = false
     }
 
     public var name: String
@@ -45,14 +48,33 @@ public struct CalibrationResult: Sendable, Hashable, Encodable {
         return leaders.count == 1 ? leaders.first?.key : nil
     }
 
-    public static func build(exercise name: String, store: some CaseAuditStore) throws -> CalibrationResult {
+    /// The exercise as `viewer` may see it: a quality lead, all of it; a participant, each file's
+    /// scorings once their own of it is submitted (until then, only that it waits for theirs);
+    /// anyone else, nothing.
+    public static func build(exercise name: String, for viewer: Caller, store: some CaseAuditStore) throws
+        -> CalibrationResult
+    {
         guard let exercise = try store.calibrationExercise(named: name) else { throw ModerationError.noExercise(name) }
+        let me = viewer.role == .qualityLead ? nil : viewer.person?.id
+        if viewer.role != .qualityLead {
+            guard let me, exercise.participants.contains(me) else {
+                throw ModerationError.notInExerciseAtAll(name, person: viewer.recordedAs)
+            }
+        }
         var files: [File] = []
         var scale: [String] = []
         var set: RatingSet?
         let checklists = try AuditOpening.checklists(hashes: Set(exercise.files.map(\.checklistHash)), store: store)
         for file in exercise.files {
             let scorings = exercise.scorings.filter { $0.original == file.original && $0.audit.submittedAt != nil }
+            if let me, !scorings.contains(where: { $0.person == me }) {
+                files.append(
+                    File(
+                        caseReference: file.caseReference, checklist: file.checklistID,
+                        version: checklists[file.checklistHash]?.version ?? "", groupGrade: nil, participants: [],
+                        items: [], waitingFor: [me], yoursFirst: true))
+                continue
+            }
             var records: [(String, AuditRecord)] = []
             for scoring in scorings {
                 guard let record = try store.audit(id: scoring.audit.id) else {
@@ -63,8 +85,9 @@ public struct CalibrationResult: Sendable, Hashable, Encodable {
             guard !records.isEmpty, let checklist = checklists[file.checklistHash] else {
                 files.append(
                     File(
-                        caseReference: file.caseReference, checklist: file.checklistID, version: "", groupGrade: nil,
-                        participants: [], items: [], waitingFor: exercise.participants))
+                        caseReference: file.caseReference, checklist: file.checklistID,
+                        version: checklists[file.checklistHash]?.version ?? "", groupGrade: nil, participants: [],
+                        items: [], waitingFor: exercise.participants))
                 continue
             }
             if set == nil {

@@ -18,6 +18,8 @@ public enum ModerationError: ReportableError, Hashable {
     case badExercise(String)
     case noExercise(String)
     case notInExercise(String, person: String, caseReference: String)
+    /// Someone neither leading nor taking part asked for a calibration exercise's result.
+    case notInExerciseAtAll(String, person: String)
     /// The auditor challenged an outcome that confirmed their own grade.
     case confirmedNotChallenged(String, grade: String)
     /// The file's auditor asked to see its moderation before its outcome was recorded.
@@ -48,6 +50,9 @@ public enum ModerationError: ReportableError, Hashable {
         case .noExercise(let name): return "there is no calibration exercise '\(name)'"
         case .notInExercise(let name, let person, let reference):
             return "\(person) does not score case '\(reference)' in calibration exercise '\(name)'"
+        case .notInExerciseAtAll(let name, let person):
+            return
+                "\(person) does not take part in calibration exercise '\(name)': its result is for its participants and quality leads"
         case .confirmedNotChallenged(let reference, let grade):
             return
                 "the moderation of case '\(reference)' confirmed its auditor's grade (\(grade)), so there is nothing to challenge"

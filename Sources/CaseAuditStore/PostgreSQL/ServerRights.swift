@@ -15,17 +15,26 @@ enum ServerRights {
             .replacingOccurrences(of: "caseaudit_auditor", with: RightsGroup.auditor.role(in: database))
     }
 
-    /// Whether the audit `target` is a moderator's scoring of the session's own audit whose
-    /// outcome is recorded: the moderation's feedback to its auditor, and what a challenge
-    /// answers (blind until then). With the schema owner's rights, as the policies' other
-    /// questions are. Made by migration v21 and again with the rights.
-    static let moderationOfMine = """
+    /// The questions v21's rights ask, with the schema owner's rights, as the policies' other
+    /// questions are; made by migration v21 and again with the rights.
+    /// `caseaudit_moderation_of_mine`: whether the audit `target` is a moderator's scoring of
+    /// the session's own audit whose outcome is recorded (the moderation's feedback to its
+    /// auditor, and what a challenge answers; blind until then).
+    /// `caseaudit_calibrated_with_me`: whether it is a scoring in a calibration exercise of a
+    /// file the session has submitted its own scoring of (the group's, blind until then).
+    static let v21Questions = """
         CREATE OR REPLACE FUNCTION caseaudit_moderation_of_mine(target BIGINT) RETURNS BOOLEAN LANGUAGE sql
             STABLE SECURITY DEFINER SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM audit m JOIN moderation_file f ON f.audit_id = m.moderates
                     WHERE m.id = target AND m.calibration IS NULL AND m.auditor_id = f.moderator_id
                         AND f.decided_at IS NOT NULL
                         AND f.auditor_id = (SELECT id FROM person WHERE login = session_user)) $f$;
+        CREATE OR REPLACE FUNCTION caseaudit_calibrated_with_me(target BIGINT) RETURNS BOOLEAN LANGUAGE sql
+            STABLE SECURITY DEFINER SET search_path = public AS $f$
+                SELECT EXISTS (SELECT 1 FROM audit t JOIN audit mine
+                    ON mine.calibration = t.calibration AND mine.moderates = t.moderates
+                    WHERE t.id = target AND t.calibration IS NOT NULL AND mine.submitted_at IS NOT NULL
+                        AND mine.auditor_id = (SELECT id FROM person WHERE login = session_user)) $f$;
 
         """
 
@@ -102,13 +111,14 @@ enum ServerRights {
                         WHERE m.audit_id = a.moderates AND m.moderator_id = a.auditor_id))
                     OR (a.calibration IS NOT NULL AND EXISTS (SELECT 1 FROM calibration_participant p
                         WHERE p.exercise = a.calibration AND p.person = a.auditor_id)))) $f$;
-        \(moderationOfMine)CREATE OR REPLACE FUNCTION caseaudit_sees_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
+        \(v21Questions)CREATE OR REPLACE FUNCTION caseaudit_sees_audit(target BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = public AS $f$
                 SELECT EXISTS (SELECT 1 FROM audit a JOIN sample_case c
                     ON c.sample_id = a.sample_id AND c.case_reference = a.case_reference
                     WHERE a.id = target AND (a.auditor_id = (SELECT id FROM person WHERE login = session_user)
                         OR (a.moderates IS NULL AND c.team IN (SELECT caseaudit_line_teams()))))
-                    OR caseaudit_moderated_by_me(target) OR caseaudit_moderation_of_mine(target) $f$;
+                    OR caseaudit_moderated_by_me(target) OR caseaudit_moderation_of_mine(target)
+                    OR caseaudit_calibrated_with_me(target) $f$;
 
         DO $$ DECLARE t TEXT; p RECORD; BEGIN
             -- Every table but a case list's rows (below).
@@ -149,11 +159,13 @@ enum ServerRights {
         -- On the row's own columns (a function's snapshot would not see a row being inserted).
         -- A moderator's second scoring: theirs, of a file given to them; the first audit only once
         -- their own is submitted. A senior manager's line does not take in the moderations of it.
-        -- The file's auditor reads its moderation once the outcome is recorded.
+        -- The file's auditor reads its moderation once the outcome is recorded; a calibration
+        -- exercise's participant reads the others' scorings of a file once theirs is submitted.
         CREATE POLICY sees ON audit FOR SELECT USING (auditor_id = (SELECT caseaudit_me()) OR (moderates IS NULL AND EXISTS (
             SELECT 1 FROM sample_case c WHERE c.sample_id = audit.sample_id AND c.case_reference = audit.case_reference
                 AND c.team IN (SELECT caseaudit_line_teams()))) OR caseaudit_moderated_by_me(id)
-            OR (moderates IS NOT NULL AND caseaudit_moderation_of_mine(id)));
+            OR (moderates IS NOT NULL AND calibration IS NULL AND caseaudit_moderation_of_mine(id))
+            OR (calibration IS NOT NULL AND caseaudit_calibrated_with_me(id)));
         CREATE POLICY starts ON audit FOR INSERT
             WITH CHECK (auditor_id = (SELECT caseaudit_me()) AND ((moderates IS NULL AND caseaudit_my_file(sample_id, case_reference))
                 OR (moderates IS NOT NULL AND calibration IS NULL AND caseaudit_my_moderation(moderates))

@@ -43,13 +43,18 @@ enum ServerSchema {
             "the council's figures for reports, read by senior managers and quality leads, not by auditors",
             { v20 }
         ),
-        (21, "an auditor sees the moderation of their file once its outcome is recorded", { v21 }),
+        (
+            21,
+            "an auditor sees the moderation of their file once its outcome is recorded, and a calibration's other scorings of a file once theirs is submitted",
+            { v21 }
+        ),
     ]
 
-    /// The question the auditor's new right asks (`ServerRights.moderationOfMine`), made by the
+    /// The questions the auditor's new rights ask (`ServerRights.v21Questions`), made by the
     /// schema's owner; the rights, made again after this migration on a database whose rights
-    /// are set, let the auditor read a decided moderation of their file.
-    static var v21: String { ServerRights.moderationOfMine }
+    /// are set, let the auditor read a decided moderation of their file, and the others'
+    /// scorings of a calibration file they have scored.
+    static var v21: String { ServerRights.v21Questions }
 
     /// A report's actions counted for the whole council, with the schema owner's rights (a
     /// senior manager's own view takes in only their line's audits), and only what the figures
