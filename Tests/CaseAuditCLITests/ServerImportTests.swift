@@ -31,9 +31,15 @@ import Testing
         let asOwner = server.conninfo(database: database, user: owner)
         #expect(
             try PostgresServer.query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", in: asOwner) == "f")
-        let copied = CommandRunner.run(["server", "import", file, "--database", asOwner])
+        let copied = CommandRunner.run(["server", "import", file, "--database", asOwner, "--format", "json"])
         #expect(copied.status == 0, "\(copied.errors)")
-        #expect(copied.output.contains("each read back and found the same"), "\(copied.output)")
+        // As JSON: each table copied, its rows and the content hash both sides gave.
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(copied.output.utf8)) as? [String: Any], "\(copied.output)")
+        let tables = try #require(report["tables"] as? [[String: Any]])
+        #expect(tables.count == 26 && report["target"] as? String == asOwner)
+        let trail = try #require(tables.first { $0["name"] as? String == "trail" })
+        #expect((trail["rows"] as? Int ?? 0) > 0 && (trail["hash"] as? String)?.count == 64, "\(trail)")
         let rows = try PostgresServer.query(
             "SELECT count(*) FROM case_record", in: server.conninfo(database: database))
         #expect(Int(rows) ?? 0 > 0)

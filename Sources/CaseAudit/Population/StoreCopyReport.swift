@@ -1,8 +1,8 @@
 /// What moving a council from one store to another copied: each table's rows and content
 /// hash, found equal on both sides before the copy was kept.
-public struct StoreCopyReport: Sendable, Hashable {
+public struct StoreCopyReport: Sendable, Hashable, Encodable {
     /// One table's copy, as checked.
-    public struct Table: Sendable, Hashable {
+    public struct Table: Sendable, Hashable, Encodable {
         public var name: String
         public var rows: Int
         /// SHA-256 (hex) of the table's rows in key order, in a form both engines give alike.

@@ -74,6 +74,9 @@ struct ServerImportCommand: ParsableCommand {
     @Argument(help: "The embedded database to copy (a caseaudit SQLite file).")
     var file: String
 
+    @Option(help: "table or json: each table's rows and content hash, as checked.")
+    var format: TableFormat = .table
+
     @OptionGroup var store: DatabaseOption
 
     func run() throws {
@@ -81,7 +84,11 @@ struct ServerImportCommand: ParsableCommand {
         let target = store.location(console)
         guard StoreFactory.isServer(target) else { throw NotAServer(location: target, purpose: .importTarget) }
         let report = try ServerImport.run(embedded: file, server: target, clock: console.clock)
-        console.write(StoreCopyText.render(report))
-        console.write("Next, as the schema's owner: caseaudit server init, then caseaudit server grant.\n")
+        switch format {
+        case .table:
+            console.write(StoreCopyText.render(report))
+            console.write("Next, as the schema's owner: caseaudit server init, then caseaudit server grant.\n")
+        case .json: console.write(JSONOutput.render(report))
+        }
     }
 }
