@@ -269,7 +269,7 @@ public enum ScoringScreenText {
             ("S", "submit, once every question is answered"),
             ("Q or Ctrl-C", "save and quit: every answer is already kept; come back with the same command"),
         ]
-        var lines = wrapped("Keys", width: width, style: .heading)
+        var lines = wrapped("Keys: answers are small letters (or -), commands capitals", width: width, style: .heading)
         for (key, meaning) in entries {
             lines += wrapped(
                 "\(key.padding(to: 14))\(meaning)", width: width, indent: String(repeating: " ", count: 14))
