@@ -86,5 +86,8 @@ import Testing
         #expect(asLead.status == 0, "\(asLead.errors)")
         #expect(asLead.output.contains("Grade: inadequate (first), outstanding (moderation)"))
         #expect(asLead.output.contains("by \(moderator)") && !asLead.output.contains("moderation outcome"))
+        let none = CommandRunner.run(["moderation", "compare", "NO-SUCH-CASE", "--database", database])
+        #expect(none.status == 1)
+        #expect(none.errors.contains("case 'NO-SUCH-CASE' has no audit drawn for moderation"), "\(none.errors)")
     }
 }

@@ -20,6 +20,8 @@ public enum ModerationError: ReportableError, Hashable {
     case notInExercise(String, person: String, caseReference: String)
     /// Someone neither leading nor taking part asked for a calibration exercise's result.
     case notInExerciseAtAll(String, person: String)
+    /// No audit of the case was drawn for moderation.
+    case notModerated(String)
     /// The auditor challenged an outcome that confirmed their own grade.
     case confirmedNotChallenged(String, grade: String)
     /// The file's auditor asked to see its moderation before its outcome was recorded.
@@ -53,6 +55,8 @@ public enum ModerationError: ReportableError, Hashable {
         case .notInExerciseAtAll(let name, let person):
             return
                 "\(person) does not take part in calibration exercise '\(name)': its result is for its participants and quality leads"
+        case .notModerated(let reference):
+            return "case '\(reference)' has no audit drawn for moderation"
         case .confirmedNotChallenged(let reference, let grade):
             return
                 "the moderation of case '\(reference)' confirmed its auditor's grade (\(grade)), so there is nothing to challenge"

@@ -52,7 +52,10 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
             guard mine.outcome != nil else { throw ModerationError.notDecidedForItsAuditor(caseReference) }
             return try built(mine, store: store).comparison
         }
-        if caller.role == .qualityLead, let file = files.last(where: { $0.stage != .decided }) ?? files.last {
+        if caller.role == .qualityLead {
+            guard let file = files.last(where: { $0.stage != .decided }) ?? files.last else {
+                throw ModerationError.notModerated(caseReference)
+            }
             return try built(file, store: store).comparison
         }
         guard let me else { throw IdentityError.notInOrgChart(caller.identity) }
