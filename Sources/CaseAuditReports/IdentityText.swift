@@ -19,11 +19,15 @@ public enum IdentityText {
                 ? " (you hold the database file, so everything in it is yours)"
                 : identity.administers ? " (you own the database's schema, so the database gives you every right)" : ""
             text +=
-                "Role: quality lead\(why): import, draw, allocate, key paper audits for others, amend, report.\n"
+                "Role: quality lead\(why): import, draw, allocate and reallocate, key paper audits for others, amend, break a hold, draw moderations and decide challenges, report.\n"
         case .seniorManager:
-            text += "Role: senior manager: read the reports and the audits of the teams in your line.\n"
+            // An assistant director also decides challenges to moderated grades.
+            let decides = caller.person?.level == .assistantDirector ? ", decide challenges to moderated grades" : ""
+            text +=
+                "Role: senior manager: score the files allocated or given you to moderate, read the reports and the audits of the teams in your line\(decides).\n"
         case .auditor:
-            text += "Role: auditor: score the files allocated to you, and see your own audits.\n"
+            text +=
+                "Role: auditor: score the files allocated or given you to moderate, and see your own audits and their moderations once decided.\n"
         case nil:
             text += "Role: none: ask your quality lead to add your login to the org chart.\n"
         }

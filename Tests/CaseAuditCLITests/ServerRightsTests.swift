@@ -252,7 +252,13 @@ import Testing
         let asSenior = login(senior)
         let seen = run(["audit", "show", ownAudit], as: asSenior)
         #expect(seen.status == 0 && seen.output.contains("case \(reference)"), "\(seen.errors)")
-        #expect(run(["whoami"], as: asSenior).output.contains("Role: senior manager"))
+        let seniorsRole = run(["whoami"], as: asSenior).output
+        #expect(
+            seniorsRole.contains(
+                "Role: senior manager: score the files allocated or given you to moderate, read the reports"))
+        // Of the senior managers, only an assistant director decides challenges.
+        #expect(!seniorsRole.contains("decide challenges"), "\(seniorsRole)")
+        #expect(run(["whoami"], as: login("ad1")).output.contains(", decide challenges to moderated grades."))
         if serviceManager(of: theirs["team"] as? String) != senior {
             #expect(run(["audit", "show", otherAudit], as: asSenior).status == 1)
         }
