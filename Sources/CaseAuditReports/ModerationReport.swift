@@ -35,7 +35,7 @@ public enum ModerationReport {
                         func cell(_ value: Int) -> String { hide ? suppression.marker : String(value) }
                         return [
                             group.name, String(group.files), cell(group.sameGrade),
-                            hide ? suppression.marker : group.percentAgreement.map(Number.percent) ?? "–",
+                            hide ? suppression.marker : group.percentAgreement.map(Number.percentToATenth) ?? "–",
                             cell(group.movedBetter), cell(group.movedWorse), cell(group.unchanged),
                             cell(group.undecided),
                         ]
@@ -63,7 +63,7 @@ public enum ModerationReport {
 
     static func figure(_ figure: AgreementFigure, percent: Bool) -> String {
         guard let value = figure.value else { return "undefined (\(figure.undefined ?? ""))" }
-        return percent ? Number.percent(value) : AgreementAnalysis.number(value)
+        return percent ? Number.percentToATenth(value) : AgreementAnalysis.number(value)
     }
 
     /// One line per checklist version: what the command and the monthly summary say first.

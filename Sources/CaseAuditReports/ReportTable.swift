@@ -30,12 +30,12 @@ public struct Suppression: Sendable, Hashable {
 
     func share(_ value: Double?, basedOn files: Int) -> String {
         guard let value else { return "–" }
-        return hides(files) ? marker : Number.percent(value)
+        return hides(files) ? marker : Number.percentToATenth(value)
     }
 
     func interval(_ value: WilsonInterval?, basedOn files: Int) -> String {
         guard let value else { return "–" }
-        return hides(files) ? marker : "\(Number.percent(value.lower))–\(Number.percent(value.upper))"
+        return hides(files) ? marker : "\(Number.percentToATenth(value.lower))–\(Number.percentToATenth(value.upper))"
     }
 }
 

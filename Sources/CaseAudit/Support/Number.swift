@@ -12,14 +12,22 @@ public enum Number {
         return text
     }
 
-    /// A share as a whole-number percentage: 0.8 → "80%".
-    public static func percent(_ share: Double) -> String {
+    /// A share as a percentage to a tenth, the tenth left out when it is 0: 0.8 → "80%",
+    /// 0.755 → "75.5%". For prose.
+    public static func percent(_ share: Double) -> String { percent(share, tenthAlways: false) }
+
+    /// A share as a percentage always to a tenth: 0.8 → "80.0%". For a table's column, whose
+    /// figures then line up and read alike, and for an interval's two ends.
+    public static func percentToATenth(_ share: Double) -> String { percent(share, tenthAlways: true) }
+
+    private static func percent(_ share: Double, tenthAlways: Bool) -> String {
         // In tenths of a percent, with integers: reports format thousands of these.
         let tenths = (share * 1000).rounded()
         guard tenths.isFinite, abs(tenths) < 1e15 else { return "\(format(tenths / 10))%" }
         let value = Int(tenths)
         let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)%" : "\(sign)\(magnitude / 10).\(magnitude % 10)%"
+        return magnitude % 10 == 0 && !tenthAlways
+            ? "\(sign)\(magnitude / 10)%" : "\(sign)\(magnitude / 10).\(magnitude % 10)%"
     }
 }

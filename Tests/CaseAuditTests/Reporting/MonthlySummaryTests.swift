@@ -159,7 +159,7 @@ import Testing
         #expect(teams.rows[2][0...3] == ["Council", "6", "5", "1"])
         let items = try #require(tables.first { $0.name == "test-1-items" })
         #expect(items.rows.first { $0[0] == "voice" }?[3...6] == ["<5", "<5", "<5", "<5"])
-        #expect(items.rows.first { $0[0] == "seen" }?[5] == "60%")
+        #expect(items.rows.first { $0[0] == "seen" }?[5] == "60.0%")
 
         let detail = summary().tables(Suppression(minimum: 5, detail: true))
         #expect(detail.first { $0.name == "test-1-teams" }?.rows[0][2...4] == ["3", "1", "1"])

@@ -11,6 +11,11 @@ import Testing
     @Test func formatsPercentages() {
         #expect(Number.percent(0.8) == "80%")
         #expect(Number.percent(0.755) == "75.5%")
+        // In a table's column, always to a tenth, so that the figures line up.
+        #expect(Number.percentToATenth(0.8) == "80.0%")
+        #expect(Number.percentToATenth(1) == "100.0%")
+        #expect(Number.percentToATenth(0.755) == "75.5%")
+        #expect(Number.percentToATenth(0) == "0.0%")
     }
 
     @Test func comparesVersionsNumberByNumber() {
