@@ -70,6 +70,11 @@ import Testing
             )
             // The trail's hashes cover who and when, which differ; its event numbers do not.
             .replacingOccurrences(of: #"[0-9a-f]{64}"#, with: "<hash>", options: .regularExpression)
+            // Only a server has logins for its owner to bring into line after an org chart
+            // import (`PopulationCommandTests` checks the line is there, and only there).
+            .replacingOccurrences(
+                of: #"Next, as the schema's owner: caseaudit server grant[^\n]*\n"#, with: "",
+                options: .regularExpression)
     }
 
     @Test func theMonthsProgrammeIsTheSameOnBothEngines() throws {

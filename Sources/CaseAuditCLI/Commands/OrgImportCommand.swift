@@ -8,8 +8,10 @@ struct OrgImportCommand: ParsableCommand {
         abstract: "Replace the org chart with the one in a CSV file.",
         discussion: """
             Columns: id, name, level (SW, ATM, TM, SM, AD, DCS, IRO, QA), team, manages (the team(s) \
-            a team manager manages, separated by ;), reports_to. Every team must have a manager and roll \
-            up to the DCS. Nothing is changed unless the whole file is valid.
+            a team manager manages, separated by ;), reports_to, and optionally login (the person's \
+            database login on the server store, each used once). Every team must have a manager and roll \
+            up to the DCS. Nothing is changed unless the whole file is valid. On a server, the schema's \
+            owner then runs `caseaudit server grant`: new logins get their rights, leavers lose theirs.
             """
     )
 
@@ -29,5 +31,10 @@ struct OrgImportCommand: ParsableCommand {
         console.write(
             "Imported \(Plural.count(chart.people.count, "person", "people")) (\(summary.joined(separator: ", "))) and \(Plural.count(chart.teams.count, "team")) into \(database.location)\n"
         )
+        if database is any RightsAdministration {
+            console.write(
+                "Next, as the schema's owner: caseaudit server grant, so that new logins get their rights and leavers lose theirs.\n"
+            )
+        }
     }
 }
