@@ -141,14 +141,11 @@ public struct ScoringScreen: Sendable {
             case "?": mode = .help(returnTo: .question(itemID))
             default:
                 let keys = session.checklist.scale(for: item)?.options.map { String($0.key) } ?? []
+                // A command's small letter: say the command is a capital.
                 let capital = Character(character.uppercased())
-                if character.isLowercase, let command = Self.questionCommands[capital] {
-                    message =
-                        "'\(character)' is not an answer here: press \(keys.joined(separator: ", ")), or \(capital) (a capital) \(command); ? for help."
-                } else {
-                    message =
-                        "'\(character)' is not an answer here: press \(keys.joined(separator: ", ")), or ? for help."
-                }
+                let command = character.isLowercase ? Self.questionCommands[capital] : nil
+                let orElse = command.map { "or \(capital) (a capital) \($0); ? for help" } ?? "or ? for help"
+                message = "'\(character)' is not an answer here: press \(keys.joined(separator: ", ")), \(orElse)."
             }
         case .left: back(from: itemID)
         case .right, .enter:

@@ -50,6 +50,12 @@ public struct ModerationAssignment: Sendable, Hashable {
         guard let moderation else { return .toScore }
         return moderation.submittedAt == nil ? .scoring : .toDecide
     }
+
+    /// Of a case's files (a case drawn in more than one month), the one in hand: the undecided
+    /// one, else the latest.
+    static func current(of files: [ModerationAssignment]) -> ModerationAssignment? {
+        files.last { $0.stage != .decided } ?? files.last
+    }
 }
 
 /// What the moderator decides once both gradings are side by side: the grade stands, or it

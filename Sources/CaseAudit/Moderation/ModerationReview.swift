@@ -45,15 +45,15 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
         }
         let files = try store.moderationAssignments(moderator: nil, caseReference: caseReference)
         let me = caller.person?.id
-        if let me, files.contains(where: { $0.moderatorID == me }) {
-            return try build(caseReference: caseReference, moderator: me, store: store)
+        if let me, let moderating = ModerationAssignment.current(of: files.filter { $0.moderatorID == me }) {
+            return try built(moderating, store: store).comparison
         }
         if let me, let mine = files.last(where: { $0.auditorID == me }) {
             guard mine.outcome != nil else { throw ModerationError.notDecidedForItsAuditor(caseReference) }
             return try built(mine, store: store).comparison
         }
         if caller.role == .qualityLead {
-            guard let file = files.last(where: { $0.stage != .decided }) ?? files.last else {
+            guard let file = ModerationAssignment.current(of: files) else {
                 throw ModerationError.notModerated(caseReference)
             }
             return try built(file, store: store).comparison
@@ -115,7 +115,7 @@ public enum ModerationDecision {
         -> ModerationAssignment
     {
         let given = try store.moderationAssignments(moderator: moderator, caseReference: caseReference)
-        guard let file = given.last(where: { $0.stage != .decided }) ?? given.last else {
+        guard let file = ModerationAssignment.current(of: given) else {
             throw AuditOpeningError.notModerating(caseReference, moderator: moderator)
         }
         return file

@@ -576,7 +576,7 @@ extension PostgreSQLStore: AuditStore {
         // connection to the server, which two hundred auditors at once would pay on each answer.
         let lease = try run(
             """
-            SELECT session, holder, to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS since,
+            SELECT session, \(ServerLease.holdColumns),
                 CASE WHEN session = $2 THEN true ELSE caseaudit_lease_live(expires_at, backend_pid) END AS live
             FROM audit_lease WHERE audit_id = $1 FOR SHARE
             """, [audit, mine]
@@ -585,8 +585,7 @@ extension PostgreSQLStore: AuditStore {
         if let mine {
             if session != mine { throw StoreError.leaseBroken(audit: audit) }
         } else if let lease, session != mine, lease.bool("live") == true {
-            throw StoreError.auditBusy(
-                audit: audit, hold: AuditHold(holder: lease.string("holder"), since: lease.string("since")))
+            throw StoreError.auditBusy(audit: audit, hold: ServerLease.hold(from: lease))
         }
     }
 

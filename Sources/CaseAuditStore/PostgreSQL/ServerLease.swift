@@ -63,18 +63,23 @@ final class ServerLease: Sendable {
         }
     }
 
+    /// A lease row's columns that say whose it is and since when (`hold(from:)` reads them).
+    static let holdColumns = "holder, to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS since"
+
+    /// The hold a row with `holdColumns` describes.
+    static func hold(from row: PGRow) -> AuditHold {
+        AuditHold(holder: row.string("holder"), since: row.string("since"))
+    }
+
     /// Who holds the audit's live lease, and since when; nil when none is held (it was given
     /// up, or it lapsed, since it was seen).
     static func hold(_ audit: AuditID, on connection: PGConnection) throws -> AuditHold? {
-        guard
-            let row = try connection.execute(
-                """
-                SELECT holder, to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS since
-                FROM audit_lease WHERE audit_id = $1 AND caseaudit_lease_live(expires_at, backend_pid)
-                """, [audit]
-            ).first
-        else { return nil }
-        return AuditHold(holder: row.string("holder"), since: row.string("since"))
+        try connection.execute(
+            """
+            SELECT \(holdColumns)
+            FROM audit_lease WHERE audit_id = $1 AND caseaudit_lease_live(expires_at, backend_pid)
+            """, [audit]
+        ).first.map(hold(from:))
     }
 
     /// Gives the lease up (if it is still this session's).
