@@ -1,7 +1,8 @@
 import CaseAudit
 
 /// The demo's moderation of this month: drawn by the standard rule with the demo's seed, each
-/// file scored blind by its moderator from a generated sheet of their own, and decided: the
+/// file scored blind by its moderator from a generated sheet of their own (a second reading of
+/// the file: most answers as the first auditor's, some not, as moderation finds), and decided: the
 /// grade confirmed where the two agree, and where they differ, changed to the moderator's grade
 /// for every other file (moderators do not always overrule). The use case behind the demo's
 /// moderation step; the command line prints what it returns.
@@ -23,9 +24,11 @@ public enum DemoModeration {
             guard let moderator = file.moderatorID else { continue }
             let opening = try AuditOpening.openModeration(
                 caseReference: file.caseReference, moderator: moderator, store: store)
+            let (first, _) = try AuditOpening.recorded(file.auditID, store: store)
             let sheet = SyntheticAnswers.sheet(
                 for: opening.checklist, caseReference: file.caseReference, worker: nil,
-                due: month.lastDay.adding(days: 30), seed: DemoProgramme.seed &+ 7)
+                due: month.lastDay.adding(days: 30), seed: DemoProgramme.seed &+ 7,
+                secondReadingOf: first.content.answers)
             let path = sheetPath(file.caseReference)
             try writeSheet(path, sheet.csv)
             let keyed = try PaperAudit.keyIn(

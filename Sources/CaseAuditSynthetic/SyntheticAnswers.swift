@@ -24,17 +24,22 @@ public enum SyntheticAnswers {
     ]
 
     /// A sheet answering every item the skip logic asks. `complete: false` stops half-way, as an
-    /// auditor interrupted would.
+    /// auditor interrupted would. With `secondReadingOf`, a moderator's blind reading of a file
+    /// already audited: the same file read again, so most answers (nine in ten) are the first
+    /// auditor's and the rest are the moderator's own.
     public static func sheet(
         for checklist: Checklist, caseReference: String, worker: String?, due: CalendarDate, seed: UInt64,
-        complete: Bool = true
+        complete: Bool = true, secondReadingOf first: [ItemAnswer] = []
     ) -> Sheet {
+        let firstAnswers = Dictionary(first.map { ($0.itemID, $0.value) }, uniquingKeysWith: { _, last in last })
         var random = SampleRandom(seed: seed ^ stableHash(caseReference))
         var session = ScoringSession(checklist: checklist)
         var rows: [[String]] = [["item", "answer", "note", "who", "due"]]
         let stopAt = complete ? Int.max : max(1, checklist.itemCount / 2)
         while let item = session.nextItem, rows.count <= stopAt {
-            guard let scale = checklist.scale(for: item), let option = pick(scale, &random) else { break }
+            guard let scale = checklist.scale(for: item),
+                let option = reread(firstAnswers[item.id], on: scale, &random) ?? pick(scale, &random)
+            else { break }
             let note =
                 item.noteRequiredFor.contains(option.value) || random.next(below: 10) == 0
                 ? notes[random.next(below: notes.count)] : nil
@@ -64,6 +69,14 @@ public enum SyntheticAnswers {
             ])
         }
         return Sheet(csv: CSVWriter.render(rows), computedGrade: computed)
+    }
+
+    /// The first reading's answer to an item, nine times in ten (nil to read it afresh).
+    private static func reread(_ value: String?, on scale: AnswerScale, _ random: inout SampleRandom)
+        -> AnswerOption?
+    {
+        guard let value, random.next(below: 10) != 0 else { return nil }
+        return scale.options.first { $0.value == value }
     }
 
     private static func pick(_ scale: AnswerScale, _ random: inout SampleRandom) -> AnswerOption? {

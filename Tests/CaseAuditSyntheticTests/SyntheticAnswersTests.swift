@@ -48,4 +48,43 @@ import Testing
         #expect(!checked.session.isComplete)
         #expect(checked.answers.count == checklist.itemCount / 2)
     }
+
+    /// A moderator's blind reading of a file already audited keeps most of the first reading's
+    /// answers and differs on some (the demo's agreement figures look like a programme's, not
+    /// chance), and it is a sheet that checks as any other.
+    @Test func aSecondReadingMostlyAgreesWithTheFirst() throws {
+        let checklist = try ChecklistLoader().load(
+            file: "\(Fixtures.shippedChecklistsDirectory)/climbie-compliance.xml"
+        ).checklist
+        let folder = try TemporaryDirectory()
+        var same = 0
+        var asked = 0
+        for index in 0..<40 {
+            let reference = "DEMO-\(index)"
+            let first = try AnswerSheetCSV.read(
+                file: try folder.write(
+                    "\(reference)-1.csv",
+                    SyntheticAnswers.sheet(
+                        for: checklist, caseReference: reference, worker: nil, due: Self.due, seed: 7
+                    ).csv)
+            ).check(against: ScoringSession(checklist: checklist), today: Self.today).answers
+            let second = try AnswerSheetCSV.read(
+                file: try folder.write(
+                    "\(reference)-2.csv",
+                    SyntheticAnswers.sheet(
+                        for: checklist, caseReference: reference, worker: nil, due: Self.due, seed: 14,
+                        secondReadingOf: first
+                    ).csv)
+            ).check(against: ScoringSession(checklist: checklist), today: Self.today)
+            #expect(second.session.isComplete)
+            let firstValues = Dictionary(first.map { ($0.itemID, $0.value) }, uniquingKeysWith: { a, _ in a })
+            for answer in second.answers where firstValues[answer.itemID] != nil {
+                asked += 1
+                if firstValues[answer.itemID] == answer.value { same += 1 }
+            }
+        }
+        #expect(asked >= 40 * 10)
+        #expect(same * 100 >= asked * 85)
+        #expect(same < asked)
+    }
 }
