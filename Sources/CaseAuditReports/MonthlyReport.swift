@@ -221,10 +221,12 @@ public enum MonthlyReport {
                 "open": summary.actionsLast12Months.open, "overdue": summary.actionsLast12Months.overdue,
             ],
             "suppressed": !suppression.detail, "minimum": suppression.minimum, "detail": suppression.detail,
-            "versionNote": versions.isEmpty
-                ? ""
-                : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own.",
-            "trailHead": head.map { "event \($0.seq), sha256 \($0.hash)" } ?? "",
+            "versionNote": TemplateText(
+                versions.isEmpty
+                    ? nil
+                    : "Files were audited against more than one version of \(versions.map(cell).joined(separator: ", ")) this month: each version is reported on its own."
+            ),
+            "trailHead": TemplateText(head.map { "event \($0.seq), sha256 \($0.hash)" }),
             "hasModeration": summary.moderation != nil,
             "moderation": (summary.moderation.map { ModerationReport.headlines($0, suppression) } ?? []).map {
                 ["line": cell($0)]

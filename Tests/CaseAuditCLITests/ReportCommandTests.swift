@@ -29,6 +29,14 @@ import Testing
 
         let markdown = try Fixtures.text("\(out.path)/summary.md")
         #expect(markdown.contains("| Team | Sampled | Audited | Outstanding |"))
+        // Tidy Markdown: no line ends in a space, no run of blank lines, and no empty note (a
+        // month audited against one version has no version note; the trail's head is named).
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 50)
+        #expect(lines.filter { $0.hasSuffix(" ") }.isEmpty)
+        #expect(!markdown.contains("\n\n\n"))
+        #expect(!markdown.contains("more than one version"))
+        #expect(markdown.contains("_The audit trail's head when this was published: event "))
         let json =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out.path)/summary.json")))
             as? [String: Any]

@@ -134,7 +134,12 @@ import Testing
         let summary = summary(Array(records), checklists: [Self.hash: Self.checklist, "sha256:v2": version2])
         #expect(summary.sections.map { "\($0.version) \($0.council.audited)" } == ["1 3", "2 2"])
         let context = MonthlyReport.context(summary, summary.tables(Suppression()), Suppression(), html: true)
-        #expect((context["versionNote"] as? String)?.contains("more than one version of test") == true)
+        #expect((context["versionNote"] as? TemplateText)?.text.contains("more than one version of test") == true)
+        // The shipped templates print the note itself, in both formats.
+        let templates = try MonthlyReport.Templates(directory: "\(Fixtures.packageRoot)/Reports/templates")
+        #expect(
+            templates.markdown.render(context).contains("\nFiles were audited against more than one version of test"))
+        #expect(templates.html.render(context).contains("<p class=\"note\">Files were audited against more than one"))
     }
 
     @Test func theWeightedEstimateIsPrintedWithItsInterval() throws {
