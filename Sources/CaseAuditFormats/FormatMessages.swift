@@ -150,6 +150,9 @@ enum FormatMessages {
         static let notACensus =
             "this is not a Children in Need census: its root element should be <Message> holding <Children>"
         static let noChildID = "a child has no LAchildID"
+        static func noTeams(_ count: Int) -> String {
+            "a census names no team or worker, so \(count == 1 ? "its child is" : "all \(count) of its children are") unallocated"
+        }
         static func closedChildren(_ count: Int) -> String {
             "\(Plural.count(count, "child", "children")) \(Plural.verb(count, "has", "have")) no open episode (every episode has a closure date) and \(Plural.verb(count, "is", "are")) not in the population"
         }

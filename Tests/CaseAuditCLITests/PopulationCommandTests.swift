@@ -291,6 +291,7 @@ import Testing
         #expect(result.output.contains("1 unallocated"))
         #expect(result.errors.contains("1 child has no open episode"))
         #expect(!result.errors.contains("DfE schema"))
+        #expect(!result.errors.contains("names no team"))
         let summary = bench.run(["cases", "summary"])
         #expect(summary.output.contains("Child Protection 1  0    1"))
         #expect(bench.run(["cases", "import", Fixtures.population("cases-valid.csv"), "--teams", "x.csv"]).status == 2)
@@ -300,6 +301,12 @@ import Testing
         #expect(
             unchecked.errors.contains(
                 "census-small.xml: not checked against the DfE schema: give the schema with --schema FILE.xsd"))
+        // Without a teams file every child is unallocated, and the import says how to give them teams.
+        #expect(unchecked.output.contains("2 cases from") && unchecked.output.contains("2 unallocated"))
+        #expect(
+            unchecked.errors.contains(
+                "census-small.xml: a census names no team or worker, so all 2 of its children are unallocated: "
+                    + "give each child's team and worker with --teams FILE (a CSV of child id, team, worker)"))
     }
 
     @Test(arguments: CommandEngine.allCases) func importsAnAnnexAWorkbook(_ engine: CommandEngine) throws {

@@ -8,6 +8,8 @@ public enum Remedy: Sendable, Hashable {
     case mapBoardColumns
     /// Give the DfE schema to check a census against.
     case giveCensusSchema
+    /// Give a census's children their teams and workers (the census names neither).
+    case giveCensusTeams
     /// Files were left unallocated: give auditors more files, and where `ownLine`, some were
     /// left only because every auditor with room is in the file's team's management line.
     case allocateMore(ownLine: Bool)

@@ -57,6 +57,7 @@ enum CommandHint {
         case .mapBoardColumns:
             ". Name the columns with --map, e.g. --map prompt=B,guidance=C,section=A (letters or header names)"
         case .giveCensusSchema: ": give the schema with --schema FILE.xsd"
+        case .giveCensusTeams: ": give each child's team and worker with --teams FILE (a CSV of child id, team, worker)"
         case .allocateMore(let ownLine): ": \(allocateMore(ownLine: ownLine))"
         case .listUnallocated(let month, let ownLine):
             "; to allocate more, \(allocateMore(ownLine: ownLine)); "

@@ -68,6 +68,9 @@ public enum CaseListImport {
         if format == .cin, options.schema == nil {
             notices.insert(.note("\(file): \(FormatMessages.Census.notValidated)", .giveCensusSchema), at: 0)
         }
+        if format == .cin, options.teams == nil, snapshot.cases > 0 {
+            notices.append(.note("\(file): \(FormatMessages.Census.noTeams(snapshot.cases))", .giveCensusTeams))
+        }
         if snapshot.cases == 0 {
             notices.append(
                 .warning("\(file): no open cases: the latest case list is now empty, so a draw has nothing to sample"))
