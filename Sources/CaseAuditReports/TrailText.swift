@@ -13,11 +13,18 @@ public enum TrailText {
             rows: events.map { event in
                 [
                     String(event.seq), event.at, who(event), event.action,
-                    event.entityID.map { "\(event.entity) \($0)" } ?? event.entity, describe(event),
+                    event.entityID.map { "\(event.entity) \(shortHash($0))" } ?? event.entity, describe(event),
                     event.reason ?? "",
                 ]
             }
         ).render()
+    }
+
+    /// A checklist version's hash as a table shows it: enough to tell versions apart (the JSON
+    /// and the export keep it whole); any other text as it is.
+    static func shortHash(_ text: String) -> String {
+        guard text.hasPrefix("sha256:"), text.count > "sha256:".count + 12 else { return text }
+        return text.prefix("sha256:".count + 12) + "…"
     }
 
     static func who(_ event: TrailEvent) -> String {
@@ -37,6 +44,15 @@ public enum TrailText {
         func judgement(_ value: Any?) -> String? {
             guard let object = value as? [String: Any], let grade = object["grade"] as? String else { return nil }
             return (object["reason"] as? String).map { "\(grade) (\($0))" } ?? grade
+        }
+        func text(_ value: Any?, or missing: String = "?") -> String { value as? String ?? missing }
+        func number(_ value: Any?) -> String { (value as? Int).map(String.init) ?? "?" }
+        func count(_ value: Any?, _ one: String, _ many: String? = nil) -> String {
+            guard let value = value as? Int else { return "? \(many ?? one + "s")" }
+            return Plural.count(value, one, many ?? one + "s")
+        }
+        func file(_ payload: [String: Any]) -> String {
+            "\(text(payload["file"]))" + ((payload["sha256"] as? String).map { ", sha256 \($0)" } ?? "")
         }
         switch TrailAction(rawValue: event.action) {
         case .answerRecorded:
@@ -65,6 +81,50 @@ public enum TrailText {
             let judgementChange =
                 judged[0] == judged[1] ? [] : ["judgement \(judged[1] ?? "none"), was \(judged[0] ?? "none")"]
             return ([amends] + changed + judgementChange).joined(separator: "; ")
+        case .orgChartImported:
+            return "\(count(payload["people"], "person", "people")), \(count(payload["teams"], "team")), "
+                + "\(count(payload["logins"], "login")) from \(file(payload))"
+        case .casesImported:
+            let format = (payload["format"] as? String).map { " (\($0))" } ?? ""
+            return "\(count(payload["cases"], "case")), \(number(payload["unallocated"])) unallocated, "
+                + "from \(file(payload))\(format)"
+        case .councilImported:
+            let tables = payload["tables"] as? [String: Any] ?? [:]
+            let rows = tables.values.reduce(0) { $0 + (($1 as? Int) ?? 0) }
+            return "\(count(rows, "row")) in \(count(tables.count, "table")) from \(file(payload))"
+        case .sampleDrawn:
+            let replacing = (payload["replacing"] as? [Int] ?? []).map(String.init)
+            return "\(text(payload["month"])) \(text(payload["checklist"])): \(count(payload["files"], "file")), "
+                + "seed \(text(payload["seed"])), case list \(number(payload["snapshot"]))"
+                + (replacing.isEmpty
+                    ? "" : "; replaces sample\(replacing.count == 1 ? "" : "s") \(replacing.joined(separator: ", "))")
+        case .redrawChecked, .moderationRedrawChecked:
+            return (payload["reproduced"] as? Bool) == true
+                ? "reproduced" : "DIFFERENT: \(count(payload["differences"], "difference"))"
+        case .checklistPinned:
+            return "\(text(payload["checklist"])) \(text(payload["version"]))"
+        case .auditStarted:
+            return "case \(text(payload["case"])) by \(text(payload["auditor"])), sample \(number(payload["sample"])), "
+                + "checklist \(shortHash(text(payload["checklist"])))"
+        case .auditKeyed:
+            return "keyed in by \(text(payload["keyed_by"]))"
+        case .actionAdded:
+            return "\(text(payload["what"])) (\(text(payload["who"])), due \(text(payload["due"])))"
+        case .actionDone:
+            return "action \(number(payload["action"])) done"
+        case .leaseBroken:
+            return "\(text(payload["holder"]))'s hold broken"
+        case .auditsLoaded:
+            return "\(count(payload["audits"], "audit")), \(count(payload["answers"], "answer")) loaded"
+        case .rightsGranted:
+            return "\(text(payload["person"], or: "nobody in the chart")) into \(text(payload["group"]))"
+        case .rightsRevoked:
+            return "\(text(payload["person"], or: "nobody in the chart")) out of \(text(payload["group"]))"
+        case .reportPublished:
+            let head = (payload["head_seq"] as? Int).map { " at the trail's event \($0)" } ?? ""
+            return "\(text(payload["format"]))\(head)"
+        case .checkpointSigned:
+            return "\(text(payload["signer"])) signed the head at event \(number(payload["seq"]))"
         case .fileAllocated:
             return (payload["auditor"] as? String).map { "to \($0)" } ?? "not allocated"
         case .fileReallocated:
@@ -73,9 +133,6 @@ public enum TrailText {
             let files = (payload["files"] as? [Any])?.count ?? 0
             return
                 "\(payload["month"] as? String ?? "?"): \(files) of \(payload["audits"] as? Int ?? 0) audits, rule \(payload["rule"] as? String ?? "?"), seed \(payload["seed"] as? String ?? "?")"
-        case .moderationRedrawChecked:
-            return (payload["reproduced"] as? Bool) == true
-                ? "reproduced" : "DIFFERENT: \(payload["differences"] as? Int ?? 0) differences"
         case .challengeRaised:
             return "challenged the moderated grade"
         case .challengeDecided:
