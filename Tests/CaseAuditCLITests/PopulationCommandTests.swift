@@ -261,6 +261,12 @@ import Testing
         #expect(plan.status == 0)
         #expect(plan.output.contains("91 files from a population of 1500"))
         #expect(plan.output.contains("Cochran"))
+        // Every column is explained: PLAN is the allocation chosen, OWN what a stratum needs alone.
+        #expect(plan.output.contains("NEYMAN  OWN ±10%\n"))
+        #expect(
+            plan.output.hasSuffix(
+                "PLAN is the proportional allocation of the 91; OWN ±10% is what a stratum would need to "
+                    + "estimate its own rate within ±10%, alone.\n"))
         #expect(bench.run(["sample", "plan", "--confidence", "1.5"]).status == 2)
         #expect(bench.run(["sample", "plan", "--allocation", "random"]).status == 2)
         #expect(bench.run(["sample", "plan", "--stratum-rate", "A=2"]).status == 2)

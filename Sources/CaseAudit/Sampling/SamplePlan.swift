@@ -136,9 +136,12 @@ public struct SamplePlan: Sendable, Codable {
                 String(stratum.neyman), String(stratum.forOwnEstimate),
             ]
         }
+        let own = "OWN ±\(Number.percent(margin))"
         out += TextTable(
-            headers: ["STRATUM", "CASES", "PLAN", "PROPORTIONAL", "EQUAL", "NEYMAN", "FOR ITS OWN ±"], rows: rows
+            headers: ["STRATUM", "CASES", "PLAN", "PROPORTIONAL", "EQUAL", "NEYMAN", own], rows: rows
         ).render()
+        out += "\nPLAN is the \(allocation.rawValue) allocation of the \(sampleSize); \(own) is what a stratum would "
+        out += "need to estimate its own rate within ±\(Number.percent(margin)), alone.\n"
         return out
     }
 }
