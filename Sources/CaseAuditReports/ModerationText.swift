@@ -72,6 +72,13 @@ public enum ModerationText {
             "Case \(comparison.caseReference), \(comparison.checklist) \(comparison.version): audit \(comparison.original) by \(comparison.auditorID), moderation \(comparison.moderation) by \(comparison.moderatorID)\n"
         text +=
             "Grade: \(comparison.firstGrade ?? "–") (first), \(comparison.secondGrade ?? "–") (moderation)\(comparison.firstGrade == comparison.secondGrade ? ": the same" : "")\n"
+        let departures = [
+            ("First", comparison.firstGrade, comparison.firstComputedGrade, comparison.firstReason),
+            ("Moderation", comparison.secondGrade, comparison.secondComputedGrade, comparison.secondReason),
+        ]
+        for case let (whose, grade?, computed?, reason) in departures where grade != computed {
+            text += "\(whose): judged \(grade) where the answers compute \(computed)\(reason.map { ": \($0)" } ?? "")\n"
+        }
         text +=
             "Items answered alike: \(comparison.itemsAgreeing) of \(comparison.itemsAnsweredByBoth) both answered\n"
         let rows = comparison.items.map { item in

@@ -19,6 +19,12 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
     public var moderatorID: String
     public var firstGrade: String?
     public var secondGrade: String?
+    /// The grades the answers computed, and the reasons for judging otherwise: where a grade
+    /// departs from its answers, the comparison says why (answers alike can be graded apart).
+    public var firstComputedGrade: String?
+    public var secondComputedGrade: String?
+    public var firstReason: String?
+    public var secondReason: String?
     public var items: [Item]
     public var outcome: ModerationOutcome?
 
@@ -88,6 +94,8 @@ public struct ModerationComparison: Sendable, Hashable, Encodable {
             original: file.original, moderation: moderation.id, auditorID: file.auditorID,
             moderatorID: file.moderatorID,
             firstGrade: first.content.judgement?.grade, secondGrade: second.content.judgement?.grade,
+            firstComputedGrade: first.computedGrade, secondComputedGrade: second.computedGrade,
+            firstReason: first.content.judgement?.reason, secondReason: second.content.judgement?.reason,
             items: checklist.items.map { item in
                 Item(item: item.id, prompt: item.prompt, first: firstAnswers[item.id], second: secondAnswers[item.id])
             },
