@@ -93,6 +93,15 @@ import Testing
         #expect(rest.status == 0)
         #expect(rest.output.contains("\(rows.count) of \(rows.count) asked items answered"))
         #expect(rest.output.contains("Computed grade: Outstanding (score 100%)"))
+        // Keyed without --submit, the audit is open, and the output says so and how to submit it.
+        #expect(rest.output.contains("Not submitted: the audit stays open. To submit it, run this again with --submit"))
+        let submitted = bench.run([
+            "audit", "score", file.reference, "--on-behalf-of", file.auditor, "--answers",
+            try bench.sheet("part2.csv", Array(rows.dropFirst(3))), "--submit",
+        ])
+        #expect(submitted.status == 0, "\(submitted.errors)")
+        #expect(submitted.output.contains("Submitted audit "))
+        #expect(!submitted.output.contains("Not submitted"))
     }
 
     @Test(arguments: CommandEngine.allCases) func aBadSheetNamesEveryRowAndKeepsNothing(_ engine: CommandEngine) throws

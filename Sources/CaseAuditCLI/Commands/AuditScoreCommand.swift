@@ -99,6 +99,11 @@ struct AuditScoreCommand: ParsableCommand {
                 AnswerSheet.read(file: answers), opening: opening, store: database, submit: submit,
                 today: console.today())
             console.write(PaperAuditText.summary(keyed))
+            if !submit {
+                console.write(
+                    "Not submitted: the audit stays open. To submit it, run this again with --submit, "
+                        + "or finish it on the scoring screen (the same command without --answers).\n")
+            }
             try keyed.requireSubmitted()
             if moderation && submit { console.write(ModerationHints.compare(caseReference)) }
         } else {
