@@ -12,10 +12,14 @@ public enum CalibrationText {
                 text += "yours is not submitted yet; the group's scorings are shown to you once it is\n"
                 continue
             }
-            text += file.groupGrade.map { "the group's grade \($0)" } ?? "no grade most of the group gave"
-            if !file.waitingFor.isEmpty { text += "; not yet scored by \(file.waitingFor.joined(separator: ", "))" }
+            let waiting = file.waitingFor.joined(separator: ", ")
+            guard !file.participants.isEmpty else {
+                text += "no scoring submitted yet" + (waiting.isEmpty ? "" : " (waiting for \(waiting))") + "\n"
+                continue
+            }
+            text += file.groupGrade.map { "the group's grade \($0)" } ?? "no grade given by most of the group"
+            if !waiting.isEmpty { text += "; not yet scored by \(waiting)" }
             text += "\n"
-            guard !file.participants.isEmpty else { continue }
             text += TextTable(
                 headers: ["AUDITOR", "GRADE", "AS THE GROUP", "ITEMS ANSWERED AS THE GROUP"],
                 rows: file.participants.map { person in

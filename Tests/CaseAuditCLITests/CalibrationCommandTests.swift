@@ -24,6 +24,11 @@ import Testing
                 "--auditors", "tm1,tm2", "--database", database,
             ])
         #expect(again.status == 1 && again.errors.contains("calibration exercise 'tm-day' exists"))
+        // Before anyone has scored, the lead sees whom each file waits for, and no grade of a group.
+        let unscored = CommandRunner.run(["moderation", "calibration", "show", "tm-day", "--database", database])
+        #expect(
+            unscored.output.contains("no scoring submitted yet (waiting for tm1, tm2, tm3)\n"), "\(unscored.output)")
+        #expect(!unscored.output.contains("most of the group"))
 
         // tm1 and tm2 find everything in place; tm3 finds no up-to-date chronology.
         let best = try AnswerSheets.best(in: folder)
