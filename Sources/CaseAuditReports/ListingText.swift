@@ -4,7 +4,7 @@ import CaseAudit
 public enum ListingText {
     /// Allocated files, or a line saying there are none (`filter` and `auditor` as asked).
     public static func allocations(
-        _ allocations: [AuditAllocation], filter: AuditAllocation.Filter?, auditor: String?
+        _ allocations: [AuditAllocation], filter: AuditAllocation.Filter?, auditor: String?, month: AuditMonth? = nil
     ) -> String {
         guard !allocations.isEmpty else {
             let which =
@@ -15,7 +15,8 @@ public enum ListingText {
                 case .submitted: " that are submitted"
                 case .overdue: " that are overdue"
                 }
-            return "No files allocated\(auditor.map { " to \($0)" } ?? "")\(which).\n"
+            return
+                "No files allocated\(auditor.map { " to \($0)" } ?? "")\(month.map { " for \($0)" } ?? "")\(which).\n"
         }
         let rows = allocations.map {
             [

@@ -315,6 +315,13 @@ import Testing
         #expect(try bench.listed(["--status", "overdue"], today: "2027-01-01").count == all.count)
         let bad = CommandRunner.run(["audit", "list", "--status", "late", "--database", bench.database])
         #expect(bad.status == 2)
+        // --month keeps a month's files, with --status too; a month with none says so.
+        #expect(try bench.listed(["--month", "2026-12"]).count == all.count)
+        #expect(try bench.listed(["--month", "2026-12", "--status", "in-progress"]).count == 1)
+        #expect(try bench.listed(["--month", "2026-11"]).isEmpty)
+        let none = CommandRunner.run(["audit", "list", "--month", "2026-11", "--database", bench.database])
+        #expect(none.output == "No files allocated for 2026-11.\n")
+        #expect(CommandRunner.run(["audit", "list", "--month", "November", "--database", bench.database]).status == 2)
     }
 
     @Test(arguments: CommandEngine.allCases) func showRefusesAnUnknownAudit(_ engine: CommandEngine) throws {

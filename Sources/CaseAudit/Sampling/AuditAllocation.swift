@@ -54,6 +54,15 @@ public struct AuditAllocation: Sendable, Hashable, Codable {
         (open != nil ? .inProgress : submitted != nil ? .submitted : .allocated, open ?? submitted)
     }
 
+    /// The allocations of `month` (every month's when nil) that `filter` keeps (all when nil).
+    public static func listed(_ allocations: [AuditAllocation], filter: Filter?, month: AuditMonth?)
+        -> [AuditAllocation]
+    {
+        allocations.filter { allocation in
+            (filter?.matches(allocation) ?? true) && (month.map { $0 == allocation.month } ?? true)
+        }
+    }
+
     /// The filter `audit list --status` takes: a status, or "overdue".
     public enum Filter: String, Sendable, CaseIterable {
         case allocated

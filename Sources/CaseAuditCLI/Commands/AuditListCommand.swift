@@ -16,6 +16,9 @@ struct AuditListCommand: ParsableCommand {
     @Option(help: "Only files in this state: allocated, in-progress, submitted or overdue.")
     var status: ArgumentChoice<AuditAllocation.Filter>?
 
+    @Option(help: "Only files drawn for this month, YYYY-MM (default: every month).")
+    var month: MonthArgument?
+
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
@@ -25,13 +28,14 @@ struct AuditListCommand: ParsableCommand {
         let console = Console.current
         let database = try store.open(console)
         if let auditor { try database.requirePerson(auditor) }
-        let allocations = try database.allocations(auditor: auditor, today: console.today()).filter { allocation in
-            status.map { $0.value.matches(allocation) } ?? true
-        }
+        let allocations = AuditAllocation.listed(
+            try database.allocations(auditor: auditor, today: console.today()), filter: status?.value,
+            month: month?.month)
         switch format {
         case .json: console.write(JSONOutput.render(allocations))
         case .text:
-            console.write(ListingText.allocations(allocations, filter: status?.value, auditor: auditor))
+            console.write(
+                ListingText.allocations(allocations, filter: status?.value, auditor: auditor, month: month?.month))
         }
 
     }
