@@ -37,7 +37,11 @@ public struct ChecklistDiff: Sendable, Hashable {
         compare(
             "caseTypes", old.caseTypes.map(\.rawValue).joined(separator: " "),
             new.caseTypes.map(\.rawValue).joined(separator: " "), into: &top)
-        compare("source", Self.describe(old.source), Self.describe(new.source), into: &top)
+        // The source field by field, so a new document's name is not lost in one long line.
+        compare("source issuer", old.source.issuer, new.source.issuer, into: &top)
+        compare("source issued", old.source.issued ?? "(none)", new.source.issued ?? "(none)", into: &top)
+        compare("source document", old.source.document ?? "(none)", new.source.document ?? "(none)", into: &top)
+        compare("source note", old.source.text, new.source.text, into: &top)
         let oldScales = Dictionary(old.scales.map { ($0.id, Self.describe($0)) }, uniquingKeysWith: { a, _ in a })
         let newScales = Dictionary(new.scales.map { ($0.id, Self.describe($0)) }, uniquingKeysWith: { a, _ in a })
         for id in Set(oldScales.keys).union(newScales.keys).sorted() {
@@ -82,10 +86,6 @@ public struct ChecklistDiff: Sendable, Hashable {
             for item in section.items where titles[item.id] == nil { titles[item.id] = section.title }
         }
         return titles
-    }
-
-    private static func describe(_ source: ChecklistSource) -> String {
-        [source.issuer, source.issued ?? "", source.document ?? "", source.text].joined(separator: " | ")
     }
 
     private static func describe(_ scale: AnswerScale) -> String {

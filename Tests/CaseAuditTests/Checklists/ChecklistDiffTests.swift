@@ -50,6 +50,20 @@ import Testing
         #expect(diff.changed.isEmpty)
     }
 
+    /// A new document changes the source's name and note: each is its own line, the rest unsaid.
+    @Test func aSourceChangesFieldByField() throws {
+        let old = try load(ChecklistSamples.minimal())
+        let new = try load(
+            ChecklistSamples.minimal().replacingOccurrences(
+                of: "issued=\"2026-01-01\">For tests.", with: "issued=\"2026-01-01\" document=\"v2.xlsx\">Reissued."))
+        let diff = ChecklistDiff(old: old, new: new)
+        #expect(
+            diff.checklistChanges == [
+                .init(field: "source document", old: "(none)", new: "v2.xlsx"),
+                .init(field: "source note", old: "For tests.", new: "Reissued."),
+            ])
+    }
+
     @Test func rendersForPeople() throws {
         let old = try load(ChecklistSamples.minimal())
         let new = try load(
