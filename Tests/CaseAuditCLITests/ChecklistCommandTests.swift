@@ -296,6 +296,31 @@ import Testing
         #expect(bad.errors.contains("--map 'question': expected ROLE=COLUMN"))
     }
 
+    /// An id or version given by hand that the checklist could not carry is refused in words,
+    /// before anything is written.
+    @Test func anIDOrVersionItCannotTakeIsRefusedInWords() throws {
+        let out = "\(folder.path)/named.xml"
+        let badID = CommandRunner.run([
+            "checklist", "import", "\(board)/board-audit-tool.xlsx", "-o", out, "--id", "bad id",
+        ])
+        #expect(badID.status == 2)
+        #expect(
+            badID.errors.contains("--id 'bad id': letters, digits, '.', '_' and '-', starting with a letter or digit"))
+        #expect(!badID.errors.contains("pattern"))
+        let badVersion = CommandRunner.run([
+            "checklist", "import", "\(board)/board-audit-tool.xlsx", "-o", out, "--version", "v2",
+        ])
+        #expect(badVersion.status == 2)
+        #expect(badVersion.errors.contains("--version 'v2': one to three numbers joined by dots, e.g. 1.2.0"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let named = CommandRunner.run([
+            "checklist", "import", "\(board)/board-audit-tool.xlsx", "-o", out, "--id", "board-2026", "--version",
+            "2.0",
+        ])
+        #expect(named.status == 0, "\(named.errors)")
+        #expect(named.output.contains("(board-2026 2.0)"))
+    }
+
     /// Done when: a board's tool, imported, drives a sample and a scored audit like a shipped one.
     @Test func filesCanBeScoredAgainstAnImportedChecklist() throws {
         let checklists = "\(folder.path)/checklists"

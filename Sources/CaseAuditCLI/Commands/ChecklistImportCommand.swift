@@ -56,7 +56,13 @@ struct ChecklistImportCommand: ParsableCommand {
         }
     }
 
-    func validate() throws { _ = try parsedMap() }
+    func validate() throws {
+        _ = try parsedMap()
+        if let id, !ChecklistNaming.isID(id) { throw ValidationError("--id '\(id)': \(ChecklistNaming.idRule).") }
+        if let version, !ChecklistNaming.isVersion(version) {
+            throw ValidationError("--version '\(version)': \(ChecklistNaming.versionRule).")
+        }
+    }
 
     func run() throws {
         let console = Console.current
