@@ -48,7 +48,8 @@ import Testing
 
     /// Claiming a file readies the connection its answers go through, while the auditor reads
     /// the first question: the answer's statement is prepared there and rehearsed in a
-    /// transaction rolled back, which keeps no answer and leaves no event; the check that the
+    /// transaction rolled back (six times over, so that the server has settled on its plan), which
+    /// keeps no answer and leaves no event; the check that the
     /// audit is not submitted keeps its plan for the session (it was planned again each time).
     @Test func aClaimReadiesTheConnectionForTheAnswers() throws {
         let folder = try TemporaryDirectory()
@@ -62,11 +63,20 @@ import Testing
         let eventsBefore = try #require(try postgres.connection.execute(events).first?.int("n"))
         let held = try store.claimAudit(audit.id)
         #expect(try postgres.connection.execute(preparedAnswers).first?.int("n") == 1)
+        // The server has settled on the statement's one plan, which the first answer uses: it
+        // no longer plans afresh for each of an auditor's first five answers.
+        let plans = try postgres.connection.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'record_one_answer'")
+        #expect(plans.first?.int("generic_plans") == 1)
+        #expect(plans.first?.int("custom_plans") == 5)
         #expect(try postgres.connection.execute(events).first?.int("n") == eventsBefore)
         #expect(try store.answers(audit: audit.id).isEmpty)
         #expect(try postgres.connection.execute("SELECT count(*) AS n FROM audit_answer").first?.int("n") == 0)
         try store.recordAnswer(ItemAnswer(itemID: "seen", value: "yes"), audit: audit.id)
         #expect(try store.answers(audit: audit.id) == [ItemAnswer(itemID: "seen", value: "yes")])
+        let afterFirst = try postgres.connection.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'record_one_answer'")
+        #expect(afterFirst.first?.int("generic_plans") == 2 && afterFirst.first?.int("custom_plans") == 5)
         let language = try postgres.connection.execute(
             "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'audit_of'")
         #expect(language.first?.text("lanname") == "plpgsql")
