@@ -10,9 +10,13 @@ public enum ChecklistNaming {
     public static func isID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, bytes.count <= 64, isAlphanumeric(first) else { return false }
-        return bytes.allSatisfy {
-            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
-        }
+        return bytes.allSatisfy(isIDByte)
+    }
+
+    /// A byte an id may hold: an ASCII letter or digit, '.', '_' or '-' (a condition's item
+    /// names are read by the same rule).
+    static func isIDByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     /// `[0-9]+(\.[0-9]+){0,2}` (the schema's `Version`).

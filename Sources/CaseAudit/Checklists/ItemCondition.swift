@@ -155,20 +155,13 @@ private struct ConditionTokens {
             }
             return .invalid("!")
         default:
-            guard Self.isNameByte(byte) else {
+            guard ChecklistNaming.isIDByte(byte) else {
                 // Skip the rest of a multi-byte character so the message shows it whole.
                 while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
                 return .invalid(String(decoding: bytes[start..<index], as: UTF8.self))
             }
-            while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
+            while index < bytes.count, ChecklistNaming.isIDByte(bytes[index]) { index += 1 }
             return .name(String(decoding: bytes[start..<index], as: UTF8.self))
         }
-    }
-
-    static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 }
