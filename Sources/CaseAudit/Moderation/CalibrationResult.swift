@@ -67,12 +67,15 @@ public struct CalibrationResult: Sendable, Hashable, Encodable {
         let checklists = try AuditOpening.checklists(hashes: Set(exercise.files.map(\.checklistHash)), store: store)
         for file in exercise.files {
             let scorings = exercise.scorings.filter { $0.original == file.original && $0.audit.submittedAt != nil }
+            // The file with no scorings shown: none submitted yet, or the viewer's own not yet.
+            func unscored(waitingFor: [String], yoursFirst: Bool = false) -> File {
+                File(
+                    caseReference: file.caseReference, checklist: file.checklistID,
+                    version: checklists[file.checklistHash]?.version ?? "", groupGrade: nil, participants: [],
+                    items: [], waitingFor: waitingFor, yoursFirst: yoursFirst)
+            }
             if let me, !scorings.contains(where: { $0.person == me }) {
-                files.append(
-                    File(
-                        caseReference: file.caseReference, checklist: file.checklistID,
-                        version: checklists[file.checklistHash]?.version ?? "", groupGrade: nil, participants: [],
-                        items: [], waitingFor: [me], yoursFirst: true))
+                files.append(unscored(waitingFor: [me], yoursFirst: true))
                 continue
             }
             var records: [(String, AuditRecord)] = []
@@ -83,11 +86,7 @@ public struct CalibrationResult: Sendable, Hashable, Encodable {
                 records.append((scoring.person, record))
             }
             guard !records.isEmpty, let checklist = checklists[file.checklistHash] else {
-                files.append(
-                    File(
-                        caseReference: file.caseReference, checklist: file.checklistID,
-                        version: checklists[file.checklistHash]?.version ?? "", groupGrade: nil, participants: [],
-                        items: [], waitingFor: exercise.participants))
+                files.append(unscored(waitingFor: exercise.participants))
                 continue
             }
             if set == nil {

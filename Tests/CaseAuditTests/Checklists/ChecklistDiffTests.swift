@@ -9,6 +9,13 @@ import Testing
         try ChecklistLoader().load(bytes: Array(xml.utf8), path: "mem.xml").checklist
     }
 
+    /// The sample checklist against itself with `text` replaced.
+    func sampleDiff(replacing text: String, with replacement: String) throws -> ChecklistDiff {
+        ChecklistDiff(
+            old: try load(ChecklistSamples.minimal()),
+            new: try load(ChecklistSamples.minimal().replacingOccurrences(of: text, with: replacement)))
+    }
+
     @Test func findsAddedRemovedAndChangedItemsById() throws {
         let old = try load(ChecklistSamples.minimal())
         let newXML = ChecklistSamples.minimal(
@@ -41,22 +48,16 @@ import Testing
     }
 
     @Test func reportsChecklistLevelChanges() throws {
-        let old = try load(ChecklistSamples.minimal())
-        let new = try load(
-            ChecklistSamples.minimal().replacingOccurrences(
-                of: "<band grade=\"good\" min=\"0.8\"/>", with: "<band grade=\"good\" min=\"0.7\"/>"))
-        let diff = ChecklistDiff(old: old, new: new)
+        let diff = try sampleDiff(
+            replacing: "<band grade=\"good\" min=\"0.8\"/>", with: "<band grade=\"good\" min=\"0.7\"/>")
         #expect(diff.checklistChanges.map(\.field) == ["grading"])
         #expect(diff.changed.isEmpty)
     }
 
     /// A new document changes the source's name and note: each is its own line, the rest unsaid.
     @Test func aSourceChangesFieldByField() throws {
-        let old = try load(ChecklistSamples.minimal())
-        let new = try load(
-            ChecklistSamples.minimal().replacingOccurrences(
-                of: "issued=\"2026-01-01\">For tests.", with: "issued=\"2026-01-01\" document=\"v2.xlsx\">Reissued."))
-        let diff = ChecklistDiff(old: old, new: new)
+        let diff = try sampleDiff(
+            replacing: "issued=\"2026-01-01\">For tests.", with: "issued=\"2026-01-01\" document=\"v2.xlsx\">Reissued.")
         #expect(
             diff.checklistChanges == [
                 .init(field: "source document", old: "(none)", new: "v2.xlsx"),
